@@ -1,0 +1,232 @@
+//! # badge-rules
+//!
+//! Allegro refuses a bad badge campaign application hours after it is sent,
+//! with a code such as `BA49` or `BB5`. badge-rules gives that answer offline,
+//! before anything is sent, from data the integrator already holds: the
+//! request, the campaign list, the offer, the account and their history.
+//!
+//! The engine is pure: no clock (the time is the document's `now`), no I/O, no
+//! floats (money is [`rust_decimal::Decimal`], decided in whole grosze), no
+//! panics. It answers a [`Report`]: a [`Verdict`], each violation with
+//! Allegro's code, the field a form should highlight and Allegro's text in
+//! Polish or English, the rules it could not check for want of context, and
+//! the range of bargain prices that would pass.
+//!
+//! ```
+//! use badge_rules::{check_json, Lang, Options, Verdict};
+//!
+//! let document = r#"{
+//!   "kind": "application",
+//!   "now": "2026-11-23T12:00:00Z",
+//!   "request": {
+//!     "campaign": {"id": "SANDBOX_TEST_CAMPAIGN"},
+//!     "offer": {"id": "12345678"},
+//!     "prices": {"bargain": {"amount": "130.00", "currency": "PLN"}}
+//!   },
+//!   "metrics": {"lowestPrice30Days": {"amount": "200.00", "currency": "PLN"}}
+//! }"#;
+//! let report = check_json(document, &Options { lang: Lang::Pl }).unwrap();
+//! assert_eq!(report.verdict, Verdict::Reject);
+//! let ba49 = &report.violations[0];
+//! assert_eq!((ba49.code.as_str(), ba49.path.as_str()), ("BA49", "prices.bargain.amount"));
+//! assert_eq!(ba49.params["discountPercent"], "35");
+//! ```
+//!
+//! The modules, one concept each: [`document`] (the check document, in
+//! Allegro's names), [`money`] and [`period`] (value types), [`terms`]
+//! (campaign terms as data), [`catalogue`] (every code with its texts),
+//! [`report`] (the answer) and [`error`] (input errors naming their JSON path).
+
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+
+pub mod catalogue;
+pub mod document;
+pub mod error;
+pub mod money;
+pub mod period;
+pub mod report;
+pub mod terms;
+
+mod request;
+mod rules;
+
+use serde::{Deserialize, Serialize};
+
+pub use catalogue::Code;
+pub use document::{Document, Kind};
+pub use error::InputError;
+pub use report::{Report, Verdict, Violation};
+pub use terms::Terms;
+
+use error::{ShapeError, SyntaxError};
+use report::Findings;
+
+/// The language of messages.
+///
+/// ```
+/// use badge_rules::Lang;
+/// assert_eq!("pl".parse::<Lang>(), Ok(Lang::Pl));
+/// assert_eq!(Lang::default(), Lang::En);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English (default).
+    #[default]
+    En,
+    /// Polish.
+    Pl,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "en" => Ok(Lang::En),
+            "pl" => Ok(Lang::Pl),
+            other => Err(format!("unknown language {other:?}: use \"en\" or \"pl\"")),
+        }
+    }
+}
+
+/// How to check.
+///
+/// ```
+/// use badge_rules::{Lang, Options};
+/// let options: Options = serde_json::from_str(r#"{"lang": "pl"}"#).unwrap();
+/// assert_eq!(options, Options { lang: Lang::Pl });
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+/// Checks a parsed document.
+///
+/// ```
+/// use badge_rules::{check, Document, Kind, Options, Verdict};
+///
+/// let mut doc = Document::new(Kind::ApplicationLookup);
+/// doc.application_id = Some("8a457b8f-627d-43cf-8806-f06f8d13c306".into());
+/// assert_eq!(check(&doc, &Options::default()).unwrap().verdict, Verdict::Accept);
+///
+/// doc.application_id = Some("not-a-uuid".into());
+/// let report = check(&doc, &Options::default()).unwrap();
+/// assert_eq!(report.violations[0].code.as_str(), "BB8");
+/// ```
+///
+/// # Errors
+///
+/// An [`InputError`] naming the JSON path when the context is impossible (a
+/// period without a bound its type needs, an offer that is not the request's,
+/// ...).
+pub fn check(document: &Document, options: &Options) -> Result<Report, InputError> {
+    let mut out = Findings::default();
+    match document.kind {
+        Kind::Application => {
+            let ctx = rules::ApplicationContext::new(document)?;
+            rules::run(rules::application(), &ctx, &mut out);
+        }
+        Kind::BadgeUpdate => {
+            let ctx = rules::update::UpdateContext::new(document)?;
+            rules::update::check(&ctx, &mut out);
+        }
+        Kind::PartnerLevel => {
+            return Err(InputError::context(
+                "kind",
+                "partnerLevel is not implemented yet (RULES.md §7)",
+            ))
+        }
+        _ => {
+            let ctx = rules::queries::PlainContext::new(document);
+            rules::run(rules::queries::rules(), &ctx, &mut out);
+        }
+    }
+    Ok(out.finish(options.lang))
+}
+
+/// Parses a check document from JSON text, naming the JSON path of any fault.
+///
+/// A leading byte-order mark is ignored.
+///
+/// ```
+/// use badge_rules::parse_document;
+/// let err = parse_document(r#"{"kind": "application", "campaigns": [{"id": 7}]}"#).unwrap_err();
+/// assert_eq!(err.path(), "campaigns[0].id");
+/// ```
+///
+/// # Errors
+///
+/// [`InputError::Syntax`] for text that is not JSON, [`InputError::Shape`] for
+/// JSON of the wrong shape.
+pub fn parse_document(text: &str) -> Result<Document, InputError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str::<Document>(text) {
+        Ok(doc) => Ok(doc),
+        // The fast path failed: parse again, tracking the path, to name it.
+        Err(_) => Err(locate(text)),
+    }
+}
+
+fn locate(text: &str) -> InputError {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let err = match serde_path_to_error::deserialize::<_, Document>(&mut de) {
+        Ok(_) => {
+            return InputError::Shape(ShapeError {
+                path: String::new(),
+                message: "the document could not be read".into(),
+            })
+        }
+        Err(err) => err,
+    };
+    let path = err.path().to_string();
+    let inner = err.into_inner();
+    if inner.is_syntax() || inner.is_eof() {
+        let message = inner.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        return InputError::Syntax(SyntaxError {
+            path: String::new(),
+            message,
+            line: inner.line(),
+            column: inner.column(),
+        });
+    }
+    let message = inner.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    InputError::Shape(ShapeError {
+        path: if path == "." { String::new() } else { path },
+        message,
+    })
+}
+
+/// Checks a document given as JSON text: [`parse_document`], then [`check`].
+///
+/// ```
+/// use badge_rules::{check_json, Options, Verdict};
+/// let report = check_json(
+///     r#"{"kind": "badgesQuery", "request": {"marketplace.id": "allegro-pl", "limit": 1001}}"#,
+///     &Options::default(),
+/// ).unwrap();
+/// assert_eq!(report.verdict, Verdict::Reject);
+/// assert_eq!(report.violations[0].path, "limit");
+/// ```
+///
+/// # Errors
+///
+/// Any [`InputError`] of [`parse_document`] or [`check`].
+pub fn check_json(text: &str, options: &Options) -> Result<Report, InputError> {
+    check(&parse_document(text)?, options)
+}

@@ -1,0 +1,308 @@
+//! The report (RULES.md §6): verdict, violations, skipped rules, warnings and
+//! the bargain-range hint.
+//!
+//! A violation is `{code, path, message, params}`, as in `validator`, `garde`
+//! or Zod: `code` is Allegro's, `path` the request field a form highlights,
+//! `params` the figures behind the decision, and `message` is looked up from the
+//! code and the params in the chosen [`Lang`], so a language is data.
+//!
+//! ```
+//! use badge_rules::{check_json, Options, Verdict};
+//!
+//! let report = check_json(r#"{
+//!     "kind": "application",
+//!     "request": {"campaign": {"id": ""}, "offer": {"id": "12345678"}}
+//! }"#, &Options::default()).unwrap();
+//! assert_eq!(report.verdict, Verdict::Reject);
+//! assert_eq!(report.violations[0].code.as_str(), "BB3");
+//! assert_eq!(report.violations[0].path, "campaign.id");
+//! assert_eq!(report.violations[0].message, "Empty campaign.id field.");
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Code;
+use crate::Lang;
+
+/// The answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Verdict {
+    /// No rule failed and none was skipped: Allegro would accept (for
+    /// `SANDBOX_TEST_CAMPAIGN`, the sandbox's automatic decision).
+    Accept,
+    /// At least one rule failed.
+    Reject,
+    /// No rule failed, but some could not be checked.
+    Incomplete,
+}
+
+impl Verdict {
+    /// `ACCEPT`, `REJECT` or `INCOMPLETE`.
+    ///
+    /// ```
+    /// assert_eq!(badge_rules::Verdict::Incomplete.as_str(), "INCOMPLETE");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Accept => "ACCEPT",
+            Verdict::Reject => "REJECT",
+            Verdict::Incomplete => "INCOMPLETE",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The report of one check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The answer.
+    pub verdict: Verdict,
+    /// Every failed rule, each (code, path) once, in rule order.
+    pub violations: Vec<Violation>,
+    /// Rules that could not run, with the input they miss.
+    pub skipped: Vec<Skipped>,
+    /// The engine's own advice.
+    pub warnings: Vec<Warning>,
+    /// Help for a form.
+    pub hints: Hints,
+}
+
+/// One failed rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// Allegro's code.
+    pub code: Code,
+    /// The request field to highlight (`""`: the request as a whole).
+    pub path: String,
+    /// Allegro's text in the chosen language.
+    pub message: String,
+    /// The figures behind the decision.
+    pub params: BTreeMap<String, String>,
+}
+
+/// A rule that could not run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// The code the rule would report.
+    pub code: Code,
+    /// The first missing input, as a JSON path of the check document.
+    pub missing: String,
+}
+
+/// The engine's own advice; never changes the verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// The engine's code.
+    pub code: WarningCode,
+    /// The advice in the chosen language.
+    pub message: String,
+    /// Figures.
+    pub params: BTreeMap<String, String>,
+}
+
+/// The engine's warning codes (never Allegro's BA/BB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum WarningCode {
+    /// A suggested market price: Allegro computes its own.
+    SuggestedMarketPriceIgnored,
+    /// `purchaseConstraints` on a `STANDARD` campaign.
+    PurchaseConstraintsIgnored,
+    /// A refusal reason code the catalogue does not know.
+    UnknownRefusalCode,
+    /// No bargain price passes the price rules.
+    NoBargainPricePasses,
+}
+
+impl WarningCode {
+    /// Every warning code.
+    pub const ALL: [WarningCode; 4] = [
+        Self::SuggestedMarketPriceIgnored,
+        Self::PurchaseConstraintsIgnored,
+        Self::UnknownRefusalCode,
+        Self::NoBargainPricePasses,
+    ];
+
+    /// The code as serialized.
+    ///
+    /// ```
+    /// use badge_rules::report::WarningCode;
+    /// assert_eq!(WarningCode::NoBargainPricePasses.as_str(), "NO_BARGAIN_PRICE_PASSES");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::SuggestedMarketPriceIgnored => "SUGGESTED_MARKET_PRICE_IGNORED",
+            Self::PurchaseConstraintsIgnored => "PURCHASE_CONSTRAINTS_IGNORED",
+            Self::UnknownRefusalCode => "UNKNOWN_REFUSAL_CODE",
+            Self::NoBargainPricePasses => "NO_BARGAIN_PRICE_PASSES",
+        }
+    }
+
+    /// The message template in `lang`; `{name}` stands for a param.
+    ///
+    /// ```
+    /// use badge_rules::{report::WarningCode, Lang};
+    /// assert!(WarningCode::UnknownRefusalCode.template(Lang::En).contains("{refusalCode}"));
+    /// ```
+    pub const fn template(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::SuggestedMarketPriceIgnored, Lang::En) => "Allegro has ignored a suggested market price since 2022 and computes the market price itself (the lowest price of the last 30 days); the checks used the suggested price.",
+            (Self::SuggestedMarketPriceIgnored, Lang::Pl) => "Allegro od 2022 roku ignoruje sugerowaną cenę rynkową i wylicza ją samo (najniższa cena z ostatnich 30 dni); reguły sprawdzono z ceną sugerowaną.",
+            (Self::PurchaseConstraintsIgnored, Lang::En) => "Purchase constraints apply only to DISCOUNT and SOURCING campaigns; a STANDARD campaign ignores them.",
+            (Self::PurchaseConstraintsIgnored, Lang::Pl) => "Ograniczenia zakupowe dotyczą tylko kampanii typu DISCOUNT i SOURCING; kampania STANDARD je pomija.",
+            (Self::UnknownRefusalCode, Lang::En) => "Allegro refused eligibility with code {refusalCode}, which this engine does not know; reported as BB1.",
+            (Self::UnknownRefusalCode, Lang::Pl) => "Allegro odmówiło udziału z kodem {refusalCode}, którego silnik nie zna; zgłoszono jako BB1.",
+            (Self::NoBargainPricePasses, Lang::En) => "No bargain price passes every price rule of this campaign for this offer.",
+            (Self::NoBargainPricePasses, Lang::Pl) => "Żadna cena zniżkowa nie spełnia wszystkich reguł cenowych tej kampanii dla tej oferty.",
+        }
+    }
+}
+
+/// Help for a form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hints {
+    /// The bargain prices that pass every price rule that could be evaluated.
+    pub bargain: Option<BargainRange>,
+}
+
+/// An inclusive range of bargain prices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BargainRange {
+    /// The lowest passing price.
+    pub min: String,
+    /// The highest passing price.
+    pub max: String,
+    /// Their currency.
+    pub currency: String,
+}
+
+pub(crate) type Params = Vec<(&'static str, String)>;
+
+/// What the rules find, before messages are looked up.
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    violations: Vec<(Code, Cow<'static, str>, Params)>,
+    skipped: Vec<(Code, Cow<'static, str>)>,
+    warnings: Vec<(WarningCode, Params)>,
+    pub(crate) hint: Option<BargainRange>,
+}
+
+impl Findings {
+    /// Reports `code` at `path`, once per (code, path).
+    pub(crate) fn violation(
+        &mut self,
+        code: Code,
+        path: impl Into<Cow<'static, str>>,
+        params: Params,
+    ) {
+        let path = path.into();
+        if !self
+            .violations
+            .iter()
+            .any(|(c, p, _)| *c == code && *p == path)
+        {
+            self.violations.push((code, path, params));
+        }
+    }
+
+    /// Lists `code` as skipped for want of `missing`, once per code.
+    pub(crate) fn skip(&mut self, code: Code, missing: impl Into<Cow<'static, str>>) {
+        if !self.skipped.iter().any(|(c, _)| *c == code) {
+            self.skipped.push((code, missing.into()));
+        }
+    }
+
+    /// Lists every code of `codes` as skipped.
+    pub(crate) fn skip_all(&mut self, codes: &[Code], missing: &Cow<'static, str>) {
+        for code in codes {
+            self.skip(*code, missing.clone());
+        }
+    }
+
+    pub(crate) fn warn(&mut self, code: WarningCode, params: Params) {
+        if !self.warnings.iter().any(|(c, p)| *c == code && *p == params) {
+            self.warnings.push((code, params));
+        }
+    }
+
+    /// The report, messages in `lang`.
+    pub(crate) fn finish(self, lang: Lang) -> Report {
+        // A rule skipped for want of context cannot also have failed.
+        let skipped: Vec<Skipped> = self
+            .skipped
+            .into_iter()
+            .filter(|(code, _)| !self.violations.iter().any(|(c, _, _)| c == code))
+            .map(|(code, missing)| Skipped {
+                code,
+                missing: missing.into_owned(),
+            })
+            .collect();
+        let verdict = if !self.violations.is_empty() {
+            Verdict::Reject
+        } else if !skipped.is_empty() {
+            Verdict::Incomplete
+        } else {
+            Verdict::Accept
+        };
+        let violations = self
+            .violations
+            .into_iter()
+            .map(|(code, path, params)| Violation {
+                code,
+                message: message(code, lang, &params),
+                path: path.into_owned(),
+                params: to_map(params),
+            })
+            .collect();
+        let warnings = self
+            .warnings
+            .into_iter()
+            .map(|(code, params)| Warning {
+                code,
+                message: render(code.template(lang), &params),
+                params: to_map(params),
+            })
+            .collect();
+        Report {
+            verdict,
+            violations,
+            skipped,
+            warnings,
+            hints: Hints { bargain: self.hint },
+        }
+    }
+}
+
+fn to_map(params: Params) -> BTreeMap<String, String> {
+    params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+/// Allegro's text for `code` in `lang`, with the params it names filled in
+/// (BB5 names the expected currency).
+pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> String {
+    let text = code.info().text(lang);
+    if code == Code::BB5 {
+        if let Some((_, currency)) = params.iter().find(|(k, _)| *k == "expected") {
+            return text.replace("[PLN]", &format!("[{currency}]"));
+        }
+    }
+    text.to_owned()
+}
+
+fn render(template: &str, params: &Params) -> String {
+    let mut out = template.to_owned();
+    for (key, value) in params {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}

@@ -1,0 +1,65 @@
+//! RULES.md §4.5: the seller account (needs `account`). Faults of the account
+//! have the empty path: no field of the form can fix them.
+
+use std::borrow::Cow;
+
+use super::{need, ApplicationContext, Codes, Need};
+use crate::catalogue::Code;
+use crate::document::Account;
+use crate::report::Findings;
+
+fn account<'a>(ctx: &ApplicationContext<'a>) -> Need<&'a Account> {
+    ctx.doc.account.as_ref().ok_or(Cow::Borrowed("account"))
+}
+
+/// BB2: `terms.requireCompanyAccount` (default true) and not a Company account.
+pub(crate) fn bb2(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+    if ctx.terms.require_company_account != Some(true) {
+        return;
+    }
+    let account = need!(codes, out, account(ctx));
+    let company = need!(codes, out, account.company.ok_or(Cow::Borrowed("account.company")));
+    if !company {
+        out.violation(Code::BB2, "", vec![]);
+    }
+}
+
+/// BB1: the account does not meet Allegro's quality criteria.
+pub(crate) fn bb1(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+    let account = need!(codes, out, account(ctx));
+    let meets = need!(
+        codes,
+        out,
+        account
+            .meets_quality_criteria
+            .ok_or(Cow::Borrowed("account.meetsQualityCriteria"))
+    );
+    if !meets {
+        out.violation(Code::BB1, "", vec![]);
+    }
+}
+
+/// BA22: positive ratings below `terms.minPositiveRatingsPercent`.
+pub(crate) fn ba22(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+    let Some(min) = ctx.terms.min_positive_ratings_percent else {
+        return;
+    };
+    let account = need!(codes, out, account(ctx));
+    let rating = need!(
+        codes,
+        out,
+        account
+            .positive_ratings_percent
+            .ok_or(Cow::Borrowed("account.positiveRatingsPercent"))
+    );
+    if rating < min {
+        out.violation(
+            Code::BA22,
+            "",
+            vec![
+                ("positiveRatingsPercent", rating.to_string()),
+                ("minPositiveRatingsPercent", min.to_string()),
+            ],
+        );
+    }
+}

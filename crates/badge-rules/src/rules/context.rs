@@ -1,0 +1,375 @@
+//! The read-only context an application's rules read, built once per check.
+//!
+//! Building it validates the context (input errors) and classifies the
+//! request's fields (faults become violations in §4.1), so that each rule is a
+//! few lines over values that are known to be well-formed.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use crate::document::{Campaign, CampaignType, Document, Offer};
+use crate::error::InputError;
+use crate::money::{grosze, Marketplace, Money};
+use crate::period::{Instant, Period};
+use crate::request::{self, at, Id, MoneyField};
+use crate::terms::{built_in, Terms};
+
+/// The path of a missing input.
+pub(crate) type Missing = Cow<'static, str>;
+
+/// The request's campaign among `campaigns`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum CampaignRef<'a> {
+    /// The request's campaign id failed BB3: nothing to look up.
+    Blocked,
+    /// No `campaigns` in the document.
+    NotGiven,
+    /// `campaigns` has no campaign with the id.
+    NotFound,
+    /// Found, at this index.
+    Found(usize, &'a Campaign),
+}
+
+impl<'a> CampaignRef<'a> {
+    /// The campaign, or what is missing to know it. `Blocked` and `NotFound`
+    /// give `None`: the rules that need the campaign do not run (BB3 or BA10 is
+    /// reported instead).
+    pub(crate) fn get(self) -> Option<Result<(usize, &'a Campaign), Missing>> {
+        match self {
+            CampaignRef::Found(i, c) => Some(Ok((i, c))),
+            CampaignRef::NotGiven => Some(Err(Cow::Borrowed("campaigns"))),
+            CampaignRef::Blocked | CampaignRef::NotFound => None,
+        }
+    }
+}
+
+/// Where the market price M comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MarketPrice {
+    /// `request.prices.market`, valid.
+    Suggested(i128),
+    /// `metrics.lowestPrice30Days` or computed from `metrics.priceHistory`.
+    Known(i128),
+    /// The suggested one failed BB5–BB7: no price rule reads it.
+    Invalid,
+    /// Unknown, for want of this input.
+    Missing(&'static str),
+}
+
+impl MarketPrice {
+    pub(crate) fn value(self) -> Result<Option<i128>, Missing> {
+        match self {
+            MarketPrice::Suggested(m) | MarketPrice::Known(m) => Ok(Some(m)),
+            MarketPrice::Invalid => Ok(None),
+            MarketPrice::Missing(path) => Err(Cow::Borrowed(path)),
+        }
+    }
+}
+
+/// Everything an application's rules read.
+pub(crate) struct ApplicationContext<'a> {
+    pub doc: &'a Document,
+    pub now: Option<Instant>,
+    pub campaign_id: Id<'a>,
+    pub offer_id: Id<'a>,
+    /// `request.prices` is present.
+    pub prices_given: bool,
+    pub bargain: Option<MoneyField<'a>>,
+    pub market: Option<MoneyField<'a>>,
+    pub max_items: Option<&'a Value>,
+    pub purchase_constraints: bool,
+    /// `request.declaredStock`, when not null.
+    pub declared_stock: Option<&'a Value>,
+    pub declared_quantity: Option<&'a Value>,
+    pub campaign: CampaignRef<'a>,
+    pub terms: Terms,
+    /// The base currency every request price must be in.
+    pub currency: String,
+    /// B, in grosze, when valid.
+    pub b: Option<i128>,
+    /// P, in grosze.
+    pub p: Result<i128, Missing>,
+    /// M.
+    pub m: MarketPrice,
+    pub offer: Option<&'a Offer>,
+}
+
+impl<'a> ApplicationContext<'a> {
+    /// Builds the context, or says what in the context is impossible.
+    pub(crate) fn new(doc: &'a Document) -> Result<Self, InputError> {
+        let req = doc.request.as_ref();
+        let campaign_id = request::campaign_id(at(req, &["campaign", "id"]));
+        let offer_id = request::offer_id(at(req, &["offer", "id"]));
+        validate_campaigns(doc)?;
+        let campaign = match (campaign_id, &doc.campaigns) {
+            (Id::Valid(_), None) => CampaignRef::NotGiven,
+            (Id::Valid(id), Some(list)) => list
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.id == id)
+                .map_or(CampaignRef::NotFound, |(i, c)| CampaignRef::Found(i, c)),
+            _ => CampaignRef::Blocked,
+        };
+        let given = doc.terms.clone().unwrap_or_default();
+        let terms = given.merged_over(built_in(campaign_id.valid().unwrap_or("")));
+        let currency = base_currency(&terms, campaign);
+        check_offer_id(doc.offer.as_ref(), offer_id.valid(), "request.offer.id")?;
+        let context_money = ContextMoney::check(doc, &terms, &currency)?;
+        let bargain = at(req, &["prices", "bargain"]).map(MoneyField::read);
+        let market = at(req, &["prices", "market"]).map(MoneyField::read);
+        let b = bargain
+            .as_ref()
+            .and_then(|f| f.valid(&currency))
+            .map(grosze);
+        let now = doc.now;
+        let m = match &market {
+            Some(field) => match field.valid(&currency) {
+                Some(m) => MarketPrice::Suggested(grosze(m)),
+                None => MarketPrice::Invalid,
+            },
+            None => context_money.market(doc, now),
+        };
+        Ok(ApplicationContext {
+            doc,
+            now,
+            campaign_id,
+            offer_id,
+            prices_given: at(req, &["prices"]).is_some(),
+            bargain,
+            market,
+            max_items: at(req, &["purchaseConstraints", "limit", "perUser", "maxItems"]),
+            purchase_constraints: at(req, &["purchaseConstraints"]).is_some(),
+            declared_stock: at(req, &["declaredStock"]),
+            declared_quantity: at(req, &["declaredStock", "quantity"]),
+            campaign,
+            terms,
+            currency,
+            b,
+            p: context_money.p,
+            m,
+            offer: doc.offer.as_ref(),
+        })
+    }
+
+    /// The campaign's type, or what is missing to know it (`None`: the campaign
+    /// cannot be known, BB3 or BA10 is reported).
+    pub(crate) fn campaign_type(&self) -> Option<Result<CampaignType, Missing>> {
+        Some(match self.campaign.get()? {
+            Ok((i, c)) => c
+                .kind
+                .ok_or_else(|| Cow::Owned(format!("campaigns[{i}].type"))),
+            Err(missing) => Err(missing),
+        })
+    }
+
+    /// The offer, or `offer` as the missing input.
+    pub(crate) fn offer(&self) -> Result<&'a Offer, Missing> {
+        self.offer.ok_or(Cow::Borrowed("offer"))
+    }
+
+    /// `now`, or `now` as the missing input.
+    pub(crate) fn now(&self) -> Result<Instant, Missing> {
+        self.now.ok_or(Cow::Borrowed("now"))
+    }
+
+    /// The offer's current price P, in grosze.
+    pub(crate) fn p(&self) -> Result<i128, Missing> {
+        self.p.clone()
+    }
+}
+
+/// The base currency: `terms.currency`, else the campaign's marketplace's, else PLN.
+fn base_currency(terms: &Terms, campaign: CampaignRef<'_>) -> String {
+    if let Some(c) = &terms.currency {
+        return c.clone();
+    }
+    if let CampaignRef::Found(_, c) = campaign {
+        if let Some(m) = c
+            .marketplace
+            .as_ref()
+            .and_then(|m| m.id.as_deref())
+            .and_then(Marketplace::from_id)
+        {
+            return m.currency().to_owned();
+        }
+    }
+    "PLN".to_owned()
+}
+
+/// `offer.id`, when given, must be the offer the request names.
+pub(crate) fn check_offer_id(
+    offer: Option<&Offer>,
+    requested: Option<&str>,
+    named_by: &str,
+) -> Result<(), InputError> {
+    if let (Some(given), Some(requested)) = (offer.and_then(|o| o.id.as_deref()), requested) {
+        if given != requested {
+            return Err(InputError::context(
+                "offer.id",
+                format!("the offer is {given:?} but {named_by} is {requested:?}: pass the offer the request names"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Campaign ids are unique and every period has the bounds its type needs.
+pub(crate) fn validate_campaigns(doc: &Document) -> Result<(), InputError> {
+    let Some(campaigns) = &doc.campaigns else {
+        return Ok(());
+    };
+    for (i, c) in campaigns.iter().enumerate() {
+        if campaigns.iter().take(i).any(|earlier| earlier.id == c.id) {
+            return Err(InputError::context(
+                format!("campaigns[{i}].id"),
+                format!("campaign {:?} is listed twice", c.id),
+            ));
+        }
+        for (name, period) in [
+            ("application", &c.application),
+            ("publication", &c.publication),
+            ("visibility", &c.visibility),
+        ] {
+            if let Some(p) = period {
+                validate_period(p, &format!("campaigns[{i}].{name}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A period has the bounds its type needs.
+pub(crate) fn validate_period(period: &Period, path: &str) -> Result<(), InputError> {
+    period.validate().map_err(|missing| {
+        InputError::context(
+            format!("{path}.{}", missing.0),
+            format!("a {} period needs `{}`", period.kind.as_str(), missing.0),
+        )
+    })
+}
+
+/// Checks a context money value's currency.
+pub(crate) fn check_currency(money: &Money, path: &str, currency: &str) -> Result<(), InputError> {
+    if money.currency == currency {
+        Ok(())
+    } else {
+        Err(InputError::context(
+            format!("{path}.currency"),
+            format!(
+                "{} differs from the campaign's currency {currency}: pass the figure in {currency}",
+                money.currency
+            ),
+        ))
+    }
+}
+
+/// The context's prices, checked against the base currency.
+struct ContextMoney {
+    p: Result<i128, Missing>,
+}
+
+impl ContextMoney {
+    fn check(doc: &Document, terms: &Terms, currency: &str) -> Result<Self, InputError> {
+        let price = doc
+            .offer
+            .as_ref()
+            .and_then(|o| o.selling_mode.as_ref())
+            .and_then(|s| s.price.as_ref());
+        if let Some(price) = price {
+            check_currency(price, "offer.sellingMode.price", currency)?;
+        }
+        if let Some(metrics) = &doc.metrics {
+            if let Some(m) = &metrics.lowest_price_30_days {
+                check_currency(m, "metrics.lowestPrice30Days", currency)?;
+            }
+            if let crate::document::Nullable::Value(a) = &metrics.average_selling_price {
+                check_currency(a, "metrics.averageSellingPrice", currency)?;
+            }
+            for (i, entry) in metrics.price_history.iter().flatten().enumerate() {
+                check_currency(&entry.price, &format!("metrics.priceHistory[{i}].price"), currency)?;
+            }
+        }
+        for (i, product) in terms.products.iter().flatten().enumerate() {
+            if let Some(m) = &product.max_price {
+                check_currency(m, &format!("terms.products[{i}].maxPrice"), currency)?;
+            }
+        }
+        if let Some(subsidy) = &terms.subsidy {
+            if let Some(m) = &subsidy.max_price {
+                check_currency(m, "terms.subsidy.maxPrice", currency)?;
+            }
+            if let Some(m) = &subsidy.target_price {
+                check_currency(m, "terms.subsidy.targetPrice", currency)?;
+            }
+        }
+        check_terms(terms)?;
+        let p = match (doc.offer.as_ref(), price) {
+            (_, Some(price)) => Ok(price.grosze()),
+            (None, None) => Err(Cow::Borrowed("offer")),
+            (Some(_), None) => Err(Cow::Borrowed("offer.sellingMode.price")),
+        };
+        Ok(ContextMoney { p })
+    }
+
+    /// M from `metrics` when the request suggests none.
+    fn market(&self, doc: &Document, now: Option<Instant>) -> MarketPrice {
+        let Some(metrics) = &doc.metrics else {
+            return MarketPrice::Missing("metrics.lowestPrice30Days");
+        };
+        if let Some(m) = &metrics.lowest_price_30_days {
+            return MarketPrice::Known(m.grosze());
+        }
+        let Some(history) = &metrics.price_history else {
+            return MarketPrice::Missing("metrics.lowestPrice30Days");
+        };
+        let Some(now) = now else {
+            return MarketPrice::Missing("now");
+        };
+        match lowest_in_30_days(history, now, self.p.as_ref().ok().copied()) {
+            Some(m) => MarketPrice::Known(m),
+            None => MarketPrice::Missing("metrics.lowestPrice30Days"),
+        }
+    }
+}
+
+/// The lowest price in force at any moment of the 30 days before `now`: the
+/// entry in force when the window opened, every entry inside it, and the
+/// offer's current price (in force at `now`). Entries after `now` are ignored.
+pub(crate) fn lowest_in_30_days(
+    history: &[crate::document::PriceChange],
+    now: Instant,
+    current: Option<i128>,
+) -> Option<i128> {
+    let start = now.minus_hours(30 * 24)?;
+    let opening = history
+        .iter()
+        .filter(|e| e.at <= start)
+        .map(|e| e.at)
+        .max();
+    history
+        .iter()
+        .filter(|e| e.at <= now && (e.at > start || Some(e.at) == opening))
+        .map(|e| e.price.grosze())
+        .chain(current)
+        .min()
+}
+
+/// Terms percentages are percentages.
+fn check_terms(terms: &Terms) -> Result<(), InputError> {
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    for (name, value) in [
+        ("minPercent", terms.min_percent()),
+        ("maxPercent", terms.max_percent()),
+    ] {
+        if let Some(p) = value {
+            if p.0 < rust_decimal::Decimal::ZERO || p.0 > hundred {
+                return Err(InputError::context(
+                    format!("terms.discount.{name}"),
+                    format!("{p} is not a percentage between 0 and 100"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

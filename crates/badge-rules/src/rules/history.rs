@@ -1,0 +1,126 @@
+//! RULES.md §4.6: history (needs `badges` / `applications`).
+
+use std::borrow::Cow;
+
+use super::{need, ApplicationContext, Codes, Need};
+use crate::catalogue::Code;
+use crate::document::{Application, Badge, BadgeStatus, CampaignType, RequestStatus};
+use crate::report::Findings;
+
+/// The request's offer and campaign, when both passed their shape checks.
+fn subject<'a>(ctx: &ApplicationContext<'a>) -> Option<(&'a str, &'a str)> {
+    Some((ctx.offer_id.valid()?, ctx.campaign_id.valid()?))
+}
+
+fn badges<'a>(ctx: &ApplicationContext<'a>) -> Need<&'a [Badge]> {
+    ctx.doc.badges.as_deref().ok_or(Cow::Borrowed("badges"))
+}
+
+fn applications<'a>(ctx: &ApplicationContext<'a>) -> Need<&'a [Application]> {
+    ctx.doc
+        .applications
+        .as_deref()
+        .ok_or(Cow::Borrowed("applications"))
+}
+
+/// BB12: an application for the same offer and campaign is `REQUESTED`.
+pub(crate) fn bb12(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+    let Some((offer, campaign)) = subject(ctx) else {
+        return;
+    };
+    let list = need!(codes, out, applications(ctx));
+    if list.iter().any(|a| {
+        a.offer.id == offer && a.campaign.id == campaign && a.process.status == RequestStatus::Requested
+    }) {
+        out.violation(Code::BB12, "offer.id", vec![]);
+    }
+}
+
+/// BA1 / BA15: a badge for the same offer and campaign is being verified /
+/// waiting for publication or active.
+pub(crate) fn ba1_ba15(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+    let Some((offer, campaign)) = subject(ctx) else {
+        return;
+    };
+    let list = need!(codes, out, badges(ctx));
+    for badge in list
+        .iter()
+        .filter(|b| b.offer.id == offer && b.campaign.id == campaign)
+    {
+        match badge.process.status {
+            BadgeStatus::InVerification => out.violation(Code::BA1, "offer.id", vec![]),
+            BadgeStatus::WaitingForPublication | BadgeStatus::Active => {
+                out.violation(Code::BA15, "offer.id", vec![])
+            }
+            BadgeStatus::Finished | BadgeStatus::Declined => {}
+        }
+    }
+}
+
+/// BA24: a price-lowering campaign, and the offer has a live badge in another
+/// campaign that `campaigns` shows lowers the price.
+pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+    let Some((offer, campaign)) = subject(ctx) else {
+        return;
+    };
+    let Some(kind) = ctx.campaign_type() else {
+        return;
+    };
+    let list = need!(codes, out, badges(ctx));
+    let mut live_elsewhere = list
+        .iter()
+        .filter(|b| b.offer.id == offer && b.campaign.id != campaign && !b.process.status.is_final())
+        .peekable();
+    if live_elsewhere.peek().is_none() {
+        return;
+    }
+    let campaigns = need!(
+        codes,
+        out,
+        ctx.doc.campaigns.as_deref().ok_or(Cow::Borrowed("campaigns"))
+    );
+    let mut others = live_elsewhere
+        .filter(|b| {
+            campaigns
+                .iter()
+                .any(|c| c.id == b.campaign.id && c.kind.is_some_and(CampaignType::lowers_price))
+        })
+        .map(|b| b.campaign.id.as_str())
+        .collect::<Vec<_>>();
+    if others.is_empty() {
+        return;
+    }
+    if need!(codes, out, kind).lowers_price() {
+        others.sort_unstable();
+        others.dedup();
+        out.violation(Code::BA24, "offer.id", vec![("otherCampaignId", others.join(","))]);
+    }
+}
+
+/// BA45: `terms.maxApplicationsPer24h` = n and n or more applications for the
+/// same offer and campaign were created in (now − 24 h, now].
+pub(crate) fn ba45(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+    let Some(limit) = ctx.terms.max_applications_per_24h else {
+        return;
+    };
+    let Some((offer, campaign)) = subject(ctx) else {
+        return;
+    };
+    let list = need!(codes, out, applications(ctx));
+    let now = need!(codes, out, ctx.now());
+    let Some(start) = now.minus_hours(24) else {
+        return;
+    };
+    let recent = list
+        .iter()
+        .filter(|a| a.offer.id == offer && a.campaign.id == campaign)
+        .filter(|a| a.created_at.is_some_and(|t| start < t && t <= now))
+        .count();
+    if recent >= limit as usize {
+        out.violation(
+            Code::BA45,
+            "offer.id",
+            vec![("applications", recent.to_string()), ("maxApplicationsPer24h", limit.to_string())],
+        );
+    }
+}

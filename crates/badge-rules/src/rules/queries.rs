@@ -1,0 +1,219 @@
+//! RULES.md §4.8: queries, lookups and consent bodies.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+use super::{rule, Codes, Rule};
+use crate::catalogue::Code;
+use crate::document::{Document, Kind};
+use crate::money::{parse_decimal, Marketplace};
+use crate::report::Findings;
+use crate::request::{at, is_uuid};
+
+/// A query, lookup or consent: the request and the path parameters.
+pub(crate) struct PlainContext<'a> {
+    pub doc: &'a Document,
+    pub request: Option<&'a Value>,
+}
+
+impl<'a> PlainContext<'a> {
+    pub(crate) fn new(doc: &'a Document) -> Self {
+        PlainContext {
+            doc,
+            request: doc.request.as_ref(),
+        }
+    }
+
+    /// A flat query parameter (`"marketplace.id"` is one key).
+    fn param(&self, key: &str) -> Option<&'a Value> {
+        self.request
+            .and_then(Value::as_object)
+            .and_then(|m| m.get(key))
+            .filter(|v| !v.is_null())
+    }
+}
+
+/// A JSON integer or a digit string, as a URL carries it.
+fn integer(value: &Value) -> Option<i128> {
+    match value {
+        Value::Number(n) => n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from)),
+        Value::String(s) => {
+            let digits = s.strip_prefix('-').unwrap_or(s);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse::<i128>().ok()
+        }
+        _ => None,
+    }
+}
+
+fn paged(ctx: &PlainContext<'_>) -> bool {
+    matches!(ctx.doc.kind, Kind::ApplicationsQuery | Kind::BadgesQuery)
+}
+
+/// BB9: `limit` is not an integer in 1..=1000.
+fn bb9(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
+    if !paged(ctx) {
+        return;
+    }
+    if let Some(limit) = ctx.param("limit") {
+        if !integer(limit).is_some_and(|n| (1..=1000).contains(&n)) {
+            out.violation(Code::BB9, "limit", vec![]);
+        }
+    }
+}
+
+/// BB10: `offset` is not an integer ≥ 0 (that fits in 64 bits).
+fn bb10(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
+    if !paged(ctx) {
+        return;
+    }
+    if let Some(offset) = ctx.param("offset") {
+        if !integer(offset).is_some_and(|n| (0..=i128::from(u64::MAX)).contains(&n)) {
+            out.violation(Code::BB10, "offset", vec![]);
+        }
+    }
+}
+
+/// BB35: `marketplace.id` unknown, or missing where required (GET /sale/badges).
+fn bb35(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
+    match ctx.param("marketplace.id") {
+        Some(Value::String(id)) if Marketplace::from_id(id).is_some() => {}
+        Some(_) => out.violation(Code::BB35, "marketplace.id", vec![]),
+        None if ctx.doc.kind == Kind::BadgesQuery => {
+            out.violation(Code::BB35, "marketplace.id", vec![])
+        }
+        None => {}
+    }
+}
+
+/// BB8 / BB14: the looked-up id is not a UUID.
+fn lookup(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
+    let (id, code, path) = match ctx.doc.kind {
+        Kind::ApplicationLookup => (&ctx.doc.application_id, Code::BB8, "applicationId"),
+        Kind::OperationLookup => (&ctx.doc.operation_id, Code::BB14, "operationId"),
+        _ => return,
+    };
+    if !id.as_deref().is_some_and(is_uuid) {
+        out.violation(code, path, vec![]);
+    }
+}
+
+fn validation_error(out: &mut Findings, path: impl Into<Cow<'static, str>>) {
+    out.violation(Code::ValidationError, path, vec![]);
+}
+
+fn is_status(value: Option<&Value>) -> bool {
+    matches!(value.and_then(Value::as_str), Some("ALLOWED" | "DENIED"))
+}
+
+fn is_marketplace(value: Option<&Value>) -> bool {
+    value.and_then(Value::as_str).and_then(Marketplace::from_id).is_some()
+}
+
+/// An offer or account consent: `status` and/or `additionalMarketplaces`.
+fn consent(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
+    if !matches!(ctx.doc.kind, Kind::OfferConsent | Kind::AccountConsent) {
+        return;
+    }
+    let status = at(ctx.request, &["status"]);
+    let extra = at(ctx.request, &["additionalMarketplaces"]);
+    if status.is_none() && extra.is_none() {
+        return validation_error(out, "");
+    }
+    if status.is_some() && !is_status(status) {
+        validation_error(out, "status");
+    }
+    if let Some(extra) = extra {
+        match extra.as_object() {
+            Some(map) if !map.is_empty() => marketplace_map(map, out),
+            _ => validation_error(out, "additionalMarketplaces"),
+        }
+    }
+}
+
+fn marketplace_map(map: &Map<String, Value>, out: &mut Findings) {
+    for (key, value) in map {
+        if Marketplace::from_id(key).is_none() {
+            validation_error(out, format!("additionalMarketplaces.{key}"));
+        } else if !is_status(at(Some(value), &["status"])) {
+            validation_error(out, format!("additionalMarketplaces.{key}.status"));
+        }
+    }
+}
+
+/// Allegro Prices participation: `marketplaces[]` non-empty and known, `status`.
+fn participation(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
+    if ctx.doc.kind != Kind::AllegroPricesParticipation {
+        return;
+    }
+    match at(ctx.request, &["marketplaces"]).and_then(Value::as_array) {
+        Some(list) if !list.is_empty() => {
+            for (i, item) in list.iter().enumerate() {
+                let id = match item {
+                    Value::Object(_) => at(Some(item), &["id"]),
+                    other => Some(other),
+                };
+                if !is_marketplace(id) {
+                    validation_error(out, format!("marketplaces[{i}]"));
+                }
+            }
+        }
+        _ => validation_error(out, "marketplaces"),
+    }
+    if !is_status(at(ctx.request, &["status"])) {
+        validation_error(out, "status");
+    }
+}
+
+/// Allegro Prices offer command: `offers[]` 1..=1000, unique non-empty ids,
+/// known marketplaces, contributions in 0..=100 %.
+fn offer_command(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
+    if ctx.doc.kind != Kind::AllegroPricesOfferCommand {
+        return;
+    }
+    let Some(offers) = at(ctx.request, &["offers"])
+        .and_then(Value::as_array)
+        .filter(|l| (1..=1000).contains(&l.len()))
+    else {
+        return validation_error(out, "offers");
+    };
+    let mut seen: Vec<&str> = Vec::with_capacity(offers.len());
+    for (i, offer) in offers.iter().enumerate() {
+        match at(Some(offer), &["id"]).and_then(Value::as_str) {
+            Some(id) if !id.is_empty() && !seen.contains(&id) => seen.push(id),
+            _ => validation_error(out, format!("offers[{i}].id")),
+        }
+        if !is_marketplace(at(Some(offer), &["marketplace", "id"])) {
+            validation_error(out, format!("offers[{i}].marketplace.id"));
+        }
+        if at(Some(offer), &["sellerDiscountDeclaration"]).is_some() {
+            let percent = at(Some(offer), &["sellerDiscountDeclaration", "maxContributionPercentage"])
+                .and_then(Value::as_str)
+                .and_then(|s| parse_decimal(s, 28));
+            if !percent.is_some_and(|p| p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED) {
+                validation_error(
+                    out,
+                    format!("offers[{i}].sellerDiscountDeclaration.maxContributionPercentage"),
+                );
+            }
+        }
+    }
+}
+
+/// Every rule of queries, lookups and consents, in report order. Each rule
+/// looks at the document's kind and does nothing for the others.
+pub(crate) fn rules<'a>() -> &'a [Rule<PlainContext<'a>>] {
+    &[
+        rule!(bb9, BB9),
+        rule!(bb10, BB10),
+        rule!(bb35, BB35),
+        rule!(lookup, BB8, BB14),
+        rule!(consent, ValidationError),
+        rule!(participation, ValidationError),
+        rule!(offer_command, ValidationError),
+    ]
+}

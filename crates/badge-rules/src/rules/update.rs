@@ -1,0 +1,416 @@
+//! RULES.md §4.7: a badge update (PATCH
+//! /sale/badges/offers/{offerId}/campaigns/{campaignId}). This is every rule of
+//! a badge update; §4.4–§4.6 do not apply.
+//!
+//! The body decides the operation: `process` finishes the badge, `prices`
+//! changes its price. BB16, BB15 and BB17 end the check: with them only the
+//! path parameters are still checked.
+
+use std::borrow::Cow;
+
+use super::context::{check_currency, check_offer_id, validate_campaigns, validate_period};
+use super::prices::{ladder, show};
+use super::shape;
+use super::{need, rule, Codes, Need, Rule};
+use crate::catalogue::Code;
+use crate::document::{Badge, Campaign, CampaignType, Document, RequestStatus, SellingFormat};
+use crate::error::InputError;
+use crate::money::{grosze, Marketplace};
+use crate::period::{Instant, PeriodType};
+use crate::report::Findings;
+use crate::request::{at, is_offer_id, MoneyField};
+use crate::terms::{built_in, Terms};
+
+/// What the body asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Operation {
+    /// `prices`: change the bargain price.
+    PriceChange,
+    /// `process`: finish the badge.
+    Finish,
+    /// BB16 (neither), BB15 (both) or BB17 (status not FINISHED).
+    Refused(Code),
+}
+
+/// Everything a badge update's rules read.
+pub(crate) struct UpdateContext<'a> {
+    pub doc: &'a Document,
+    pub now: Option<Instant>,
+    pub offer_id: Option<&'a str>,
+    pub campaign_id: Option<&'a str>,
+    pub operation: Operation,
+    pub bargain: Option<MoneyField<'a>>,
+    pub currency: String,
+    pub terms: Terms,
+    /// `None`: `campaigns` not given.
+    pub campaign: Option<Option<&'a Campaign>>,
+    /// The offer's badges, when `badges` is given.
+    pub badges: Option<Vec<&'a Badge>>,
+    /// The badge in the campaign.
+    pub badge: Option<&'a Badge>,
+    pub b: Option<i128>,
+}
+
+impl<'a> UpdateContext<'a> {
+    pub(crate) fn new(doc: &'a Document) -> Result<Self, InputError> {
+        validate_campaigns(doc)?;
+        let req = doc.request.as_ref();
+        let offer_id = doc.offer_id.as_deref().filter(|id| is_offer_id(id));
+        let campaign_id = doc.campaign_id.as_deref().filter(|id| !id.trim().is_empty());
+        check_offer_id(doc.offer.as_ref(), offer_id, "offerId")?;
+        let prices = at(req, &["prices"]);
+        let process = at(req, &["process"]);
+        let operation = match (prices, process) {
+            (None, None) => Operation::Refused(Code::BB16),
+            (Some(_), Some(_)) => Operation::Refused(Code::BB15),
+            (Some(_), None) => Operation::PriceChange,
+            (None, Some(_)) => {
+                if at(process, &["status"]).and_then(|s| s.as_str()) == Some("FINISHED") {
+                    Operation::Finish
+                } else {
+                    Operation::Refused(Code::BB17)
+                }
+            }
+        };
+        let campaign = doc
+            .campaigns
+            .as_ref()
+            .map(|list| list.iter().find(|c| Some(c.id.as_str()) == campaign_id));
+        let given = doc.terms.clone().unwrap_or_default();
+        let terms = given.merged_over(built_in(campaign_id.unwrap_or("")));
+        let currency = terms
+            .currency
+            .clone()
+            .or_else(|| {
+                campaign
+                    .flatten()
+                    .and_then(|c| c.marketplace.as_ref())
+                    .and_then(|m| m.id.as_deref())
+                    .and_then(Marketplace::from_id)
+                    .map(|m| m.currency().to_owned())
+            })
+            .unwrap_or_else(|| "PLN".to_owned());
+        if let Some(price) = doc
+            .offer
+            .as_ref()
+            .and_then(|o| o.selling_mode.as_ref())
+            .and_then(|s| s.price.as_ref())
+        {
+            check_currency(price, "offer.sellingMode.price", &currency)?;
+        }
+        let badges = match (&doc.badges, offer_id) {
+            (Some(list), Some(offer)) => {
+                for (i, b) in list.iter().enumerate() {
+                    if let Some(p) = &b.publication {
+                        validate_period(p, &format!("badges[{i}].publication"))?;
+                    }
+                }
+                Some(list.iter().filter(|b| b.offer.id == offer).collect::<Vec<_>>())
+            }
+            _ => None,
+        };
+        let badge = match (&badges, campaign_id) {
+            (Some(list), Some(campaign)) => pick_badge(list, campaign)?,
+            _ => None,
+        };
+        if let Some(market) = badge.and_then(|b| b.prices.as_ref()).and_then(|p| p.market.as_ref()) {
+            check_currency(market, "badges[].prices.market", &currency)?;
+        }
+        let bargain = if operation == Operation::PriceChange {
+            Some(
+                at(req, &["prices", "bargain", "value"])
+                    .map(MoneyField::read)
+                    .unwrap_or(MoneyField {
+                        amount: Err(crate::money::AmountFault::NotANumber),
+                        currency: None,
+                    }),
+            )
+        } else {
+            None
+        };
+        let b = bargain.as_ref().and_then(|f| f.valid(&currency)).map(grosze);
+        Ok(UpdateContext {
+            doc,
+            now: doc.now,
+            offer_id,
+            campaign_id,
+            operation,
+            bargain,
+            currency,
+            terms,
+            campaign,
+            badges,
+            badge,
+            b,
+        })
+    }
+
+    fn price_change(&self) -> bool {
+        self.operation == Operation::PriceChange
+    }
+
+    fn campaign_type(&self) -> Need<Option<CampaignType>> {
+        match self.campaign {
+            None => Err(Cow::Borrowed("campaigns")),
+            Some(None) => Ok(None),
+            Some(Some(c)) => Ok(c.kind),
+        }
+    }
+
+    fn p(&self) -> Need<i128> {
+        let offer = self.doc.offer.as_ref().ok_or(Cow::Borrowed("offer"))?;
+        offer
+            .selling_mode
+            .as_ref()
+            .and_then(|s| s.price.as_ref())
+            .map(|p| p.grosze())
+            .ok_or(Cow::Borrowed("offer.sellingMode.price"))
+    }
+}
+
+/// The offer's badge in `campaign`: the live one (two live ones cannot be),
+/// else the first final one by (status, market price).
+fn pick_badge<'a>(list: &[&'a Badge], campaign: &str) -> Result<Option<&'a Badge>, InputError> {
+    let mut mine: Vec<&Badge> = list.iter().copied().filter(|b| b.campaign.id == campaign).collect();
+    let live = mine.iter().filter(|b| !b.process.status.is_final()).count();
+    if live > 1 {
+        return Err(InputError::context(
+            "badges",
+            format!("the offer has {live} live badges in campaign {campaign:?}; Allegro allows one"),
+        ));
+    }
+    mine.sort_by_key(|b| {
+        (
+            b.process.status.is_final(),
+            b.process.status,
+            b.prices.as_ref().and_then(|p| p.market.as_ref()).map(|m| m.grosze()),
+        )
+    });
+    Ok(mine.first().copied())
+}
+
+fn body_refused(ctx: &UpdateContext<'_>) -> bool {
+    matches!(ctx.operation, Operation::Refused(_))
+}
+
+/// BB12: a `REQUESTED` operation for the same offer and campaign.
+fn bb12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+    let (Some(offer), Some(campaign)) = (ctx.offer_id, ctx.campaign_id) else {
+        return;
+    };
+    let ops = need!(codes, out, ctx.doc.operations.as_deref().ok_or(Cow::Borrowed("operations")));
+    if ops.iter().any(|o| {
+        o.offer.id == offer && o.campaign.id == campaign && o.process.status == RequestStatus::Requested
+    }) {
+        out.violation(Code::BB12, "offerId", vec![]);
+    }
+}
+
+/// BB16 / BB15 / BB17: the body asks for no operation, both, or a finish
+/// with a status other than `FINISHED`.
+fn body(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+    match ctx.operation {
+        Operation::Refused(Code::BB17) => out.violation(Code::BB17, "process.status", vec![]),
+        Operation::Refused(code) => out.violation(code, "", vec![]),
+        _ => {}
+    }
+}
+
+/// BB11 / BB3: the path parameters.
+fn path_parameters(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+    if ctx.offer_id.is_none() {
+        out.violation(Code::BB11, "offerId", vec![]);
+    }
+    if ctx.campaign_id.is_none() {
+        out.violation(Code::BB3, "campaignId", vec![]);
+    }
+}
+
+/// BA10: `campaigns` holds no campaign with `campaignId`.
+fn ba10(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+    let Some(id) = ctx.campaign_id else {
+        return;
+    };
+    match ctx.campaign {
+        None => out.skip_all(codes, &Cow::Borrowed("campaigns")),
+        Some(None) => out.violation(Code::BA10, "campaignId", vec![("campaignId", id.to_owned())]),
+        Some(Some(_)) => {}
+    }
+}
+
+/// BB6 / BB7 / BB5 on `prices.bargain.value`.
+fn value_shape(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+    if let Some(field) = &ctx.bargain {
+        shape::amount(field, "prices.bargain.value.amount", out);
+        shape::currency(field, "prices.bargain.value.currency", &ctx.currency, out);
+    }
+}
+
+fn badges<'c, 'a>(ctx: &'c UpdateContext<'a>) -> Need<&'c [&'a Badge]> {
+    ctx.badges.as_deref().ok_or(Cow::Borrowed("badges"))
+}
+
+/// BA62 / BA75: no badge for the offer / none in this campaign.
+fn badge_exists(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+    if ctx.offer_id.is_none() || ctx.campaign_id.is_none() {
+        return;
+    }
+    let list = need!(codes, out, badges(ctx));
+    if list.is_empty() {
+        out.violation(Code::BA62, "offerId", vec![]);
+    } else if ctx.badge.is_none() {
+        out.violation(Code::BA75, "campaignId", vec![]);
+    }
+}
+
+/// BA60: a price change on a `STANDARD` campaign's badge.
+fn ba60(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+    if !ctx.price_change() || ctx.campaign_id.is_none() {
+        return;
+    }
+    if need!(codes, out, ctx.campaign_type()) == Some(CampaignType::Standard) {
+        out.violation(Code::BA60, "prices", vec![]);
+    }
+}
+
+/// BA63 / BA76: the terms forbid a price change / finishing.
+fn terms_forbid(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+    match ctx.operation {
+        Operation::PriceChange if ctx.terms.bargain_editable == Some(false) => {
+            out.violation(Code::BA63, "prices", vec![]);
+        }
+        Operation::Finish if ctx.terms.finish_allowed == Some(false) => {
+            out.violation(Code::BA76, "process", vec![]);
+        }
+        _ => {}
+    }
+}
+
+/// BA77 / BA61: finishing, or changing the price of, a badge that is already
+/// `FINISHED` or `DECLINED`.
+fn final_badge(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+    let Some(badge) = ctx.badge else {
+        return;
+    };
+    if !badge.process.status.is_final() {
+        return;
+    }
+    match ctx.operation {
+        Operation::Finish => out.violation(Code::BA77, "process", vec![]),
+        Operation::PriceChange => out.violation(Code::BA61, "prices", vec![]),
+        Operation::Refused(_) => {}
+    }
+}
+
+/// BA74: the badge's publication period has ended (`null` never ends).
+fn ba74(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+    let Some(publication) = ctx.badge.and_then(|b| b.publication.as_ref()) else {
+        return;
+    };
+    if !matches!(publication.kind, PeriodType::Until | PeriodType::Within) {
+        return;
+    }
+    let now = need!(codes, out, ctx.now.ok_or(Cow::Borrowed("now")));
+    if publication.has_ended_at(now) == Ok(true) {
+        out.violation(Code::BA74, "offerId", vec![]);
+    }
+}
+
+/// BA70: a price change on an offer that is not `BUY_NOW`.
+fn ba70(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+    if !ctx.price_change() {
+        return;
+    }
+    let offer = need!(codes, out, ctx.doc.offer.as_ref().ok_or(Cow::Borrowed("offer")));
+    let format = need!(
+        codes,
+        out,
+        offer
+            .selling_mode
+            .as_ref()
+            .and_then(|s| s.format)
+            .ok_or(Cow::Borrowed("offer.sellingMode.format"))
+    );
+    if format != SellingFormat::BuyNow {
+        out.violation(Code::BA70, "offerId", vec![]);
+    }
+}
+
+/// BA12: the new bargain price is above the offer's price.
+fn ba12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+    let Some(b) = ctx.b else {
+        return;
+    };
+    let p = need!(codes, out, ctx.p());
+    if b > p {
+        out.violation(
+            Code::BA12,
+            "prices.bargain.value.amount",
+            vec![("bargain", show(b)), ("price", show(p))],
+        );
+    }
+}
+
+/// The market ladder against the badge's market price, unless the campaign is
+/// known to be `STANDARD` or `SOURCING`.
+fn market_ladder(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+    let Some(b) = ctx.b else {
+        return;
+    };
+    if matches!(
+        ctx.campaign_type(),
+        Ok(Some(CampaignType::Standard | CampaignType::Sourcing))
+    ) {
+        return;
+    }
+    let Some(m) = ctx
+        .badge
+        .and_then(|badge| badge.prices.as_ref())
+        .and_then(|p| p.market.as_ref())
+    else {
+        return;
+    };
+    let min = ctx.terms.min_percent().map(|p| p.basis_points());
+    let max = ctx.terms.max_percent().map(|p| p.basis_points());
+    if let Some((code, params)) = ladder(b, m.grosze(), min, max) {
+        out.violation(code, "prices.bargain.value.amount", params);
+    }
+}
+
+/// The rules that run whatever the body (the path parameters).
+pub(crate) fn always<'a>() -> &'a [Rule<UpdateContext<'a>>] {
+    &[rule!(body, BB16, BB15, BB17), rule!(path_parameters, BB11, BB3)]
+}
+
+/// A pending operation, reported first (RULES.md's table order).
+pub(crate) fn pending<'a>() -> &'a [Rule<UpdateContext<'a>>] {
+    &[rule!(bb12, BB12)]
+}
+
+/// Every other rule of a badge update, in report order.
+pub(crate) fn operation<'a>() -> &'a [Rule<UpdateContext<'a>>] {
+    &[
+        rule!(ba10, BA10),
+        rule!(value_shape, BB6, BB7, BB5),
+        rule!(badge_exists, BA62, BA75),
+        rule!(ba60, BA60),
+        rule!(terms_forbid, BA63, BA76),
+        rule!(final_badge, BA77, BA61),
+        rule!(ba74, BA74),
+        rule!(ba70, BA70),
+        rule!(ba12, BA12),
+        rule!(market_ladder, BA14, BA13, BA16, BA49, BA50),
+    ]
+}
+
+/// Checks a badge update.
+pub(crate) fn check(ctx: &UpdateContext<'_>, out: &mut Findings) {
+    if body_refused(ctx) {
+        // BB16, BB15 and BB17 end the check; the path parameters are still checked.
+        super::run(always(), ctx, out);
+        return;
+    }
+    super::run(pending(), ctx, out);
+    super::run(always(), ctx, out);
+    super::run(operation(), ctx, out);
+}

@@ -1,0 +1,278 @@
+//! Campaign terms: the rules of a campaign's regulations, as data (RULES.md §5).
+//!
+//! GET /sale/badge-campaigns does not say how deep a discount must be or how
+//! many items an offer needs: those live in each campaign's regulations. A
+//! [`Terms`] object carries them; every field is optional. Terms given in the
+//! check document are merged over the built-in terms of the campaign field by
+//! field ([`Terms::merged_over`]); adding a campaign's terms is data, not code.
+//!
+//! ```
+//! use badge_rules::terms::{built_in, DiscountBase, Terms};
+//!
+//! let sandbox = built_in("SANDBOX_TEST_CAMPAIGN");
+//! let discount = sandbox.discount.clone().unwrap();
+//! assert_eq!(discount.base, Some(DiscountBase::Market));
+//! assert_eq!(discount.min_percent.unwrap().to_string(), "40");
+//!
+//! let mine: Terms = serde_json::from_str(r#"{"minStock": 5}"#).unwrap();
+//! let effective = mine.merged_over(sandbox);
+//! assert_eq!(effective.min_stock, Some(5));
+//! assert!(effective.discount.is_some());
+//! ```
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::money::{Money, Percent};
+
+/// The sandbox campaign of Allegro's test environment.
+pub const SANDBOX_CAMPAIGN_ID: &str = "SANDBOX_TEST_CAMPAIGN";
+
+/// A campaign's terms. `None` means "not set": the built-in value, or no
+/// such requirement.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Terms {
+    /// The currency every request price must be in (overrides the marketplace's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// How deep the discount must be, and against what.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount: Option<Discount>,
+    /// Caps a suggested market price at A or P (BA40, BA41).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_market_price_cap: Option<DiscountBase>,
+    /// Minimum `stock.available` (BA17).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_stock: Option<i64>,
+    /// The offer's condition must be New (BA43).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_new_condition: Option<bool>,
+    /// The offer must be Smart! (BA42).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_smart: Option<bool>,
+    /// Maximum age of the listing in calendar months (BA47).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_offer_age_months: Option<u32>,
+    /// Allowed categories (BA46); empty means any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_ids: Option<Vec<String>>,
+    /// Minimum items sold over the last 30 days (BA53).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_sold_last_30_days: Option<i64>,
+    /// The offer must be linked to a catalogue product (BA58).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_product_link: Option<bool>,
+    /// Who the offer must be for (BA67, BA68).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
+    /// The campaign's product list (BA29–BA35).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub products: Option<Vec<ListedProduct>>,
+    /// Subsidy bounds (BA71, BA72).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subsidy: Option<Subsidy>,
+    /// The account must be a Company account (BB2); default `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_company_account: Option<bool>,
+    /// Minimum positive ratings over 3 months (BA22).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_positive_ratings_percent: Option<Percent>,
+    /// Applications allowed per offer and campaign in 24 hours (BA45).
+    #[serde(default, rename = "maxApplicationsPer24h", skip_serializing_if = "Option::is_none")]
+    pub max_applications_per_24h: Option<u32>,
+    /// May a badge's bargain price be changed (BA63)? Default `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bargain_editable: Option<bool>,
+    /// May a badge be finished (BA76)? Default `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finish_allowed: Option<bool>,
+}
+
+/// `terms.discount`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Discount {
+    /// What the discount is measured against (default `MARKET`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<DiscountBase>,
+    /// Minimum discount, percent, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_percent: Option<Percent>,
+    /// Maximum discount, percent, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_percent: Option<Percent>,
+}
+
+/// What a discount is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DiscountBase {
+    /// The market price M.
+    Market,
+    /// The offer's current price P.
+    BasePrice,
+    /// The offer's average selling price A.
+    AverageSellingPrice,
+}
+
+/// Who an offer must be for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Audience {
+    /// No restriction.
+    All,
+    /// Business customers only (BA67 otherwise).
+    BusinessOnly,
+    /// Consumers: not business-only (BA68 otherwise).
+    Consumers,
+}
+
+/// One row of a campaign's product list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListedProduct {
+    /// The product's EAN.
+    pub ean: String,
+    /// The highest bargain price allowed (BA29).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_price: Option<Money>,
+    /// The stock the offer needs (BA35).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_quantity: Option<i64>,
+    /// The category the offer must be in (BA32).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_id: Option<String>,
+}
+
+/// `terms.subsidy`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Subsidy {
+    /// P above it: BA71.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_price: Option<Money>,
+    /// P at or below it: BA72.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_price: Option<Money>,
+}
+
+macro_rules! merge {
+    ($over:ident, $base:ident, $($field:ident),*) => {
+        Terms { $( $field: $over.$field.or($base.$field), )* }
+    };
+}
+
+impl Terms {
+    /// These terms over `base`: a field set here replaces `base`'s (`discount`
+    /// as a whole).
+    ///
+    /// ```
+    /// use badge_rules::terms::Terms;
+    /// let base = Terms { min_stock: Some(1), require_smart: Some(true), ..Terms::default() };
+    /// let over = Terms { min_stock: Some(3), ..Terms::default() };
+    /// let t = over.merged_over(base);
+    /// assert_eq!((t.min_stock, t.require_smart), (Some(3), Some(true)));
+    /// ```
+    pub fn merged_over(self, base: Terms) -> Terms {
+        let over = self;
+        merge!(
+            over,
+            base,
+            currency,
+            discount,
+            suggested_market_price_cap,
+            min_stock,
+            require_new_condition,
+            require_smart,
+            max_offer_age_months,
+            category_ids,
+            min_sold_last_30_days,
+            require_product_link,
+            audience,
+            products,
+            subsidy,
+            require_company_account,
+            min_positive_ratings_percent,
+            max_applications_per_24h,
+            bargain_editable,
+            finish_allowed
+        )
+    }
+
+    /// The discount base in force (default `MARKET`).
+    ///
+    /// ```
+    /// use badge_rules::terms::{DiscountBase, Terms};
+    /// assert_eq!(Terms::default().discount_base(), DiscountBase::Market);
+    /// ```
+    pub fn discount_base(&self) -> DiscountBase {
+        self.discount
+            .as_ref()
+            .and_then(|d| d.base)
+            .unwrap_or(DiscountBase::Market)
+    }
+
+    /// The minimum discount, if set.
+    ///
+    /// ```
+    /// assert!(badge_rules::terms::Terms::default().min_percent().is_none());
+    /// ```
+    pub fn min_percent(&self) -> Option<Percent> {
+        self.discount.as_ref().and_then(|d| d.min_percent)
+    }
+
+    /// The maximum discount, if set.
+    ///
+    /// ```
+    /// let t = badge_rules::terms::built_in("SANDBOX_TEST_CAMPAIGN");
+    /// assert_eq!(t.max_percent().unwrap().to_string(), "60");
+    /// ```
+    pub fn max_percent(&self) -> Option<Percent> {
+        self.discount.as_ref().and_then(|d| d.max_percent)
+    }
+}
+
+/// The built-in terms of `campaign_id` (RULES.md §5): the sandbox campaign's
+/// 40 %–60 % window, and for any campaign `minStock` 1,
+/// `requireCompanyAccount` true and discount base `MARKET`.
+///
+/// ```
+/// use badge_rules::terms::built_in;
+/// let any = built_in("BARGAIN");
+/// assert_eq!(any.min_stock, Some(1));
+/// assert_eq!(any.require_company_account, Some(true));
+/// assert!(any.min_percent().is_none());
+/// ```
+pub fn built_in(campaign_id: &str) -> Terms {
+    let defaults = Terms {
+        discount: Some(Discount {
+            base: Some(DiscountBase::Market),
+            min_percent: None,
+            max_percent: None,
+        }),
+        min_stock: Some(1),
+        require_company_account: Some(true),
+        ..Terms::default()
+    };
+    if campaign_id == SANDBOX_CAMPAIGN_ID {
+        Terms {
+            discount: Some(Discount {
+                base: Some(DiscountBase::Market),
+                min_percent: Some(Percent(Decimal::from(40))),
+                max_percent: Some(Percent(Decimal::from(60))),
+            }),
+            ..Terms::default()
+        }
+        .merged_over(defaults)
+    } else {
+        defaults
+    }
+}
+
+/// The campaign ids that have terms of their own beyond the defaults.
+///
+/// ```
+/// assert_eq!(badge_rules::terms::BUILT_IN_IDS, ["SANDBOX_TEST_CAMPAIGN"]);
+/// ```
+pub const BUILT_IN_IDS: [&str; 1] = [SANDBOX_CAMPAIGN_ID];

@@ -9,7 +9,7 @@ use crate::report::{Findings, WarningCode};
 /// BA10: no campaign with the request's id, or `now` outside its visibility.
 pub(crate) fn ba10(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
     use super::context::CampaignRef;
-    let (i, campaign) = match ctx.campaign {
+    let (_, campaign) = match ctx.campaign {
         CampaignRef::Blocked => return,
         CampaignRef::NotFound => {
             let id = ctx.campaign_id.valid().unwrap_or_default();
@@ -24,7 +24,7 @@ pub(crate) fn ba10(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         campaign
             .visibility
             .as_ref()
-            .ok_or_else(|| Cow::Owned(format!("campaigns[{i}].visibility")))
+            .ok_or_else(|| Cow::Borrowed("campaigns[].visibility"))
     );
     let now = need!(codes, out, ctx.now());
     if visibility.is_open_at(now) == Ok(false) {
@@ -37,14 +37,14 @@ pub(crate) fn ba11(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let Some(found) = ctx.campaign.get() else {
         return;
     };
-    let (i, campaign) = need!(codes, out, found);
+    let (_, campaign) = need!(codes, out, found);
     let application = need!(
         codes,
         out,
         campaign
             .application
             .as_ref()
-            .ok_or_else(|| Cow::Owned(format!("campaigns[{i}].application")))
+            .ok_or_else(|| Cow::Borrowed("campaigns[].application"))
     );
     let publication = need!(
         codes,
@@ -52,7 +52,7 @@ pub(crate) fn ba11(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         campaign
             .publication
             .as_ref()
-            .ok_or_else(|| Cow::Owned(format!("campaigns[{i}].publication")))
+            .ok_or_else(|| Cow::Borrowed("campaigns[].publication"))
     );
     // NEVER and ALWAYS need no clock.
     let now = match ctx.now() {
@@ -97,14 +97,14 @@ pub(crate) fn refusal(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Find
     let Some(found) = ctx.campaign.get() else {
         return;
     };
-    let (i, campaign) = need!(codes, out, found);
+    let (_, campaign) = need!(codes, out, found);
     let eligibility = need!(
         codes,
         out,
         campaign
             .eligibility
             .as_ref()
-            .ok_or_else(|| Cow::Owned(format!("campaigns[{i}].eligibility")))
+            .ok_or_else(|| Cow::Borrowed("campaigns[].eligibility"))
     );
     if eligibility.eligible {
         return;

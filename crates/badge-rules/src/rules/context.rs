@@ -156,9 +156,9 @@ impl<'a> ApplicationContext<'a> {
     /// cannot be known, BB3 or BA10 is reported).
     pub(crate) fn campaign_type(&self) -> Option<Result<CampaignType, Missing>> {
         Some(match self.campaign.get()? {
-            Ok((i, c)) => c
+            Ok((_, c)) => c
                 .kind
-                .ok_or_else(|| Cow::Owned(format!("campaigns[{i}].type"))),
+                .ok_or_else(|| Cow::Borrowed("campaigns[].type")),
             Err(missing) => Err(missing),
         })
     }

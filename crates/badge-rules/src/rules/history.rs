@@ -43,17 +43,16 @@ pub(crate) fn ba1_ba15(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Fin
         return;
     };
     let list = need!(codes, out, badges(ctx));
-    for badge in list
-        .iter()
-        .filter(|b| b.offer.id == offer && b.campaign.id == campaign)
-    {
-        match badge.process.status {
-            BadgeStatus::InVerification => out.violation(Code::BA1, "offer.id", vec![]),
-            BadgeStatus::WaitingForPublication | BadgeStatus::Active => {
-                out.violation(Code::BA15, "offer.id", vec![])
-            }
-            BadgeStatus::Finished | BadgeStatus::Declined => {}
-        }
+    let has = |wanted: &[BadgeStatus]| {
+        list.iter().any(|b| {
+            b.offer.id == offer && b.campaign.id == campaign && wanted.contains(&b.process.status)
+        })
+    };
+    if has(&[BadgeStatus::InVerification]) {
+        out.violation(Code::BA1, "offer.id", vec![]);
+    }
+    if has(&[BadgeStatus::WaitingForPublication, BadgeStatus::Active]) {
+        out.violation(Code::BA15, "offer.id", vec![]);
     }
 }
 

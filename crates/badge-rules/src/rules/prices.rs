@@ -362,10 +362,11 @@ pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)
                     }
                 }
                 DiscountBase::AverageSellingPrice => {
-                    if let Some(Nullable::Value(a)) =
-                        ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price)
-                    {
-                        cap(floor_share(a.grosze(), 10_000 - min));
+                    match ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price) {
+                        Some(Nullable::Value(a)) => cap(floor_share(a.grosze(), 10_000 - min)),
+                        // BA37: no bargain price can pass.
+                        Some(Nullable::Null) => cap(0),
+                        _ => {}
                     }
                 }
                 DiscountBase::Market => {}

@@ -184,6 +184,8 @@ fn pick_badge<'a>(list: &[&'a Badge], campaign: &str) -> Result<Option<&'a Badge
             b.process.status.is_final(),
             b.process.status,
             b.prices.as_ref().and_then(|p| p.market.as_ref()).map(|m| m.grosze()),
+            // The last tie-breaker makes the choice independent of list order.
+            serde_json::to_string(&b.publication).unwrap_or_default(),
         )
     });
     Ok(mine.first().copied())

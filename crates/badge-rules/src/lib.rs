@@ -23,6 +23,7 @@
 //!     "offer": {"id": "12345678"},
 //!     "prices": {"bargain": {"amount": "130.00", "currency": "PLN"}}
 //!   },
+//!   "campaigns": [{"id": "SANDBOX_TEST_CAMPAIGN", "type": "DISCOUNT"}],
 //!   "metrics": {"lowestPrice30Days": {"amount": "200.00", "currency": "PLN"}}
 //! }"#;
 //! let report = check_json(document, &Options { lang: Lang::Pl }).unwrap();
@@ -184,15 +185,19 @@ fn locate(text: &str) -> InputError {
         }
         Err(err) => err,
     };
-    let path = err.path().to_string();
+    let mut path = err.path().to_string();
+    if path == "." {
+        path.clear();
+    }
     let inner = err.into_inner();
-    if inner.is_syntax() || inner.is_eof() {
-        let message = inner.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+    let message = inner.to_string();
+    let mut message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let well_formed = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+    if (inner.is_syntax() || inner.is_eof()) && !well_formed {
         return InputError::Syntax(SyntaxError {
             path: String::new(),
             message,
@@ -200,16 +205,23 @@ fn locate(text: &str) -> InputError {
             column: inner.column(),
         });
     }
-    let message = inner.to_string();
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    InputError::Shape(ShapeError {
-        path: if path == "." { String::new() } else { path },
-        message,
-    })
+    if inner.is_syntax() {
+        // serde_json reports a number or object where a name (an enum) belongs
+        // as "expected value"; the JSON itself is fine.
+        message = "invalid type: expected a string naming one of the allowed values".into();
+    }
+    // A missing key is named by its own path, not its parent's.
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        path = if path.is_empty() {
+            field.to_owned()
+        } else {
+            format!("{path}.{field}")
+        };
+    }
+    InputError::Shape(ShapeError { path, message })
 }
 
 /// Checks a document given as JSON text: [`parse_document`], then [`check`].

@@ -9,68 +9,67 @@ use crate::report::{Findings, WarningCode};
 /// BA10: no campaign with the request's id, or `now` outside its visibility.
 pub(crate) fn ba10(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
     use super::context::CampaignRef;
-    let (_, campaign) = match ctx.campaign {
+    let campaign = match ctx.campaign {
         CampaignRef::Blocked => return,
         CampaignRef::NotFound => {
             let id = ctx.campaign_id.valid().unwrap_or_default();
             return out.violation(Code::BA10, "campaign.id", vec![("campaignId", id.to_owned())]);
         }
+        CampaignRef::Hidden => {
+            return out.violation(Code::BA10, "campaign.id", vec![("period", "visibility".into())]);
+        }
         CampaignRef::NotGiven => return out.skip_all(codes, &Cow::Borrowed("campaigns")),
-        CampaignRef::Found(i, c) => (i, c),
+        CampaignRef::Found(_, c) => c,
     };
-    let visibility = need!(
-        codes,
-        out,
-        campaign
+    // Found and not hidden: the visibility period is open, or cannot be judged.
+    if campaign.visibility.is_none() {
+        out.skip_all(codes, &Cow::Borrowed("campaigns[].visibility"));
+    } else if ctx.now.is_none()
+        && campaign
             .visibility
             .as_ref()
-            .ok_or_else(|| Cow::Borrowed("campaigns[].visibility"))
-    );
-    let now = need!(codes, out, ctx.now());
-    if visibility.is_open_at(now) == Ok(false) {
-        out.violation(Code::BA10, "campaign.id", vec![("period", "visibility".into())]);
+            .is_some_and(|v| v.kind != crate::period::PeriodType::Always)
+    {
+        out.skip_all(codes, &Cow::Borrowed("now"));
     }
 }
 
 /// BA11: `now` outside the application period, or past the publication's end.
 pub(crate) fn ba11(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+    use crate::period::PeriodType::{Always, Never, Since};
     let Some(found) = ctx.campaign.get() else {
         return;
     };
     let (_, campaign) = need!(codes, out, found);
-    let application = need!(
-        codes,
-        out,
-        campaign
-            .application
-            .as_ref()
-            .ok_or_else(|| Cow::Borrowed("campaigns[].application"))
-    );
-    let publication = need!(
-        codes,
-        out,
-        campaign
-            .publication
-            .as_ref()
-            .ok_or_else(|| Cow::Borrowed("campaigns[].publication"))
-    );
-    // NEVER and ALWAYS need no clock.
-    let now = match ctx.now() {
-        Ok(now) => now,
-        Err(missing) => {
-            use crate::period::PeriodType::{Always, Never};
-            if application.kind == Never {
-                out.violation(Code::BA11, "campaign.id", vec![("period", "application".into())]);
-            } else if !(application.kind == Always && matches!(publication.kind, Always | Never | crate::period::PeriodType::Since)) {
-                out.skip_all(codes, &missing);
-            }
-            return;
+    let now = ctx.now();
+    // Each period is judged on its own: a closed one is enough to fail, and
+    // only when none fails does a missing input make the rule skipped.
+    let mut missing = None;
+    match (&campaign.application, now.as_ref()) {
+        (None, _) => missing = Some(Cow::Borrowed("campaigns[].application")),
+        (Some(p), _) if p.kind == Never => {
+            return out.violation(Code::BA11, "campaign.id", vec![("period", "application".into())]);
         }
-    };
-    if application.is_open_at(now) == Ok(false) {
-        out.violation(Code::BA11, "campaign.id", vec![("period", "application".into())]);
-    } else if publication.has_ended_at(now) == Ok(true) {
-        out.violation(Code::BA11, "campaign.id", vec![("period", "publication".into())]);
+        (Some(p), _) if p.kind == Always => {}
+        (Some(p), Ok(now)) => {
+            if p.is_open_at(*now) == Ok(false) {
+                return out.violation(Code::BA11, "campaign.id", vec![("period", "application".into())]);
+            }
+        }
+        (Some(_), Err(m)) => missing = Some(m.clone()),
+    }
+    match (&campaign.publication, now) {
+        (None, _) => missing = missing.or(Some(Cow::Borrowed("campaigns[].publication"))),
+        (Some(p), _) if matches!(p.kind, Always | Never | Since) => {}
+        (Some(p), Ok(now)) => {
+            if p.has_ended_at(now) == Ok(true) {
+                return out.violation(Code::BA11, "campaign.id", vec![("period", "publication".into())]);
+            }
+        }
+        (Some(_), Err(m)) => missing = missing.or(Some(m)),
+    }
+    if let Some(missing) = missing {
+        out.skip_all(codes, &missing);
     }
 }
 

@@ -27,8 +27,18 @@ pub(crate) enum CampaignRef<'a> {
     NotGiven,
     /// `campaigns` has no campaign with the id.
     NotFound,
+    /// Found, but `now` is outside its visibility period: BA10.
+    Hidden,
     /// Found, at this index.
     Found(usize, &'a Campaign),
+}
+
+/// Is `now` known and outside the campaign's visibility period?
+fn is_hidden(campaign: &Campaign, now: Option<Instant>) -> bool {
+    match (&campaign.visibility, now) {
+        (Some(v), Some(now)) => v.is_open_at(now) == Ok(false),
+        _ => false,
+    }
 }
 
 impl<'a> CampaignRef<'a> {
@@ -39,7 +49,7 @@ impl<'a> CampaignRef<'a> {
         match self {
             CampaignRef::Found(i, c) => Some(Ok((i, c))),
             CampaignRef::NotGiven => Some(Err(Cow::Borrowed("campaigns"))),
-            CampaignRef::Blocked | CampaignRef::NotFound => None,
+            CampaignRef::Blocked | CampaignRef::NotFound | CampaignRef::Hidden => None,
         }
     }
 }
@@ -102,13 +112,16 @@ impl<'a> ApplicationContext<'a> {
         let campaign_id = request::campaign_id(at(req, &["campaign", "id"]));
         let offer_id = request::offer_id(at(req, &["offer", "id"]));
         validate_campaigns(doc)?;
+        validate_badges(doc)?;
         let campaign = match (campaign_id, &doc.campaigns) {
             (Id::Valid(_), None) => CampaignRef::NotGiven,
-            (Id::Valid(id), Some(list)) => list
-                .iter()
-                .enumerate()
-                .find(|(_, c)| c.id == id)
-                .map_or(CampaignRef::NotFound, |(i, c)| CampaignRef::Found(i, c)),
+            (Id::Valid(id), Some(list)) => match list.iter().enumerate().find(|(_, c)| c.id == id) {
+                None => CampaignRef::NotFound,
+                // A campaign Allegro does not show cannot be found: BA10, and
+                // no other rule reads it.
+                Some((_, c)) if is_hidden(c, doc.now) => CampaignRef::Hidden,
+                Some((i, c)) => CampaignRef::Found(i, c),
+            },
             _ => CampaignRef::Blocked,
         };
         let given = doc.terms.clone().unwrap_or_default();
@@ -234,6 +247,16 @@ pub(crate) fn validate_campaigns(doc: &Document) -> Result<(), InputError> {
             if let Some(p) = period {
                 validate_period(p, &format!("campaigns[{i}].{name}"))?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// Every badge's publication period has the bounds its type needs.
+pub(crate) fn validate_badges(doc: &Document) -> Result<(), InputError> {
+    for (i, badge) in doc.badges.iter().flatten().enumerate() {
+        if let Some(p) = &badge.publication {
+            validate_period(p, &format!("badges[{i}].publication"))?;
         }
     }
     Ok(())

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::{need, ApplicationContext, Codes, Need};
 use crate::catalogue::Code;
-use crate::document::{Application, Badge, BadgeStatus, CampaignType, RequestStatus};
+use crate::document::{Application, Badge, BadgeStatus, RequestStatus};
 use crate::report::Findings;
 
 /// The request's offer and campaign, when both passed their shape checks.
@@ -78,22 +78,33 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         out,
         ctx.doc.campaigns.as_deref().ok_or(Cow::Borrowed("campaigns"))
     );
-    let mut others = live_elsewhere
-        .filter(|b| {
-            campaigns
-                .iter()
-                .any(|c| c.id == b.campaign.id && c.kind.is_some_and(CampaignType::lowers_price))
-        })
-        .map(|b| b.campaign.id.as_str())
-        .collect::<Vec<_>>();
-    if others.is_empty() {
+    let mut others = Vec::new();
+    let mut unknown = false;
+    for badge in live_elsewhere {
+        match campaigns
+            .iter()
+            .find(|c| c.id == badge.campaign.id)
+            .and_then(|c| c.kind)
+        {
+            Some(k) if k.lowers_price() => others.push(badge.campaign.id.as_str()),
+            Some(_) => {}
+            // A campaign `campaigns` does not describe might lower the price.
+            None => unknown = true,
+        }
+    }
+    let lowers = need!(codes, out, kind).lowers_price();
+    if !lowers {
         return;
     }
-    if need!(codes, out, kind).lowers_price() {
-        others.sort_unstable();
-        others.dedup();
-        out.violation(Code::BA24, "offer.id", vec![("otherCampaignId", others.join(","))]);
+    if others.is_empty() {
+        if unknown {
+            out.skip_all(codes, &Cow::Borrowed("campaigns[].type"));
+        }
+        return;
     }
+    others.sort_unstable();
+    others.dedup();
+    out.violation(Code::BA24, "offer.id", vec![("otherCampaignId", others.join(","))]);
 }
 
 /// BA45: `terms.maxApplicationsPer24h` = n and n or more applications for the

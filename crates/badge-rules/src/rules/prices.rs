@@ -52,7 +52,7 @@ fn no_bargain(
     }
     if let Some(found) = ctx.campaign_type() {
         if need!(codes, out, found) == kind {
-            out.violation(code, "prices.bargain", vec![]);
+            out.violation(code, "prices.bargain.amount", vec![]);
         }
     }
 }
@@ -146,13 +146,14 @@ fn ladder_applies(ctx: &ApplicationContext<'_>) -> Result<Option<(i128, i128)>, 
     if ctx.terms.discount_base() != DiscountBase::Market {
         return Ok(None);
     }
-    let Some(m) = ctx.m.value()? else {
-        return Ok(None);
-    };
-    if kind? != CampaignType::Discount {
+    if matches!(kind, Ok(k) if k != CampaignType::Discount) {
         return Ok(None);
     }
-    Ok(Some((b, m)))
+    kind?;
+    match ctx.m.value()? {
+        Some(m) => Ok(Some((b, m))),
+        None => Ok(None),
+    }
 }
 
 /// The market ladder: the first of BA14, BA13, BA16, BA49, BA50 that holds,
@@ -273,7 +274,7 @@ pub(crate) fn ba37_ba38(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Fi
     };
     let a = match ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price) {
         Some(Nullable::Value(a)) => a.grosze(),
-        Some(Nullable::Null) => return out.violation(Code::BA37, "prices.bargain.amount", vec![]),
+        Some(Nullable::Null) => return out.violation(Code::BA37, "offer.id", vec![]),
         _ => return out.skip_all(codes, &Cow::Borrowed("metrics.averageSellingPrice")),
     };
     if b.saturating_mul(10_000) > a.saturating_mul(10_000 - min) {

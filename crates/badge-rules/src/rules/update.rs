@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::context::{check_currency, check_offer_id, validate_campaigns, validate_period};
+use super::context::{check_currency, check_offer_id, validate_badges, validate_campaigns};
 use super::prices::{ladder, show};
 use super::shape;
 use super::{need, rule, Codes, Need, Rule};
@@ -20,6 +20,11 @@ use crate::period::{Instant, PeriodType};
 use crate::report::Findings;
 use crate::request::{at, is_offer_id, MoneyField};
 use crate::terms::{built_in, Terms};
+
+/// The field a refused price change blames: the new price.
+const PRICE: &str = "prices.bargain.value.amount";
+/// The field a refused finish blames.
+const STATUS: &str = "process.status";
 
 /// What the body asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,13 +103,9 @@ impl<'a> UpdateContext<'a> {
         {
             check_currency(price, "offer.sellingMode.price", &currency)?;
         }
+        validate_badges(doc)?;
         let badges = match (&doc.badges, offer_id) {
             (Some(list), Some(offer)) => {
-                for (i, b) in list.iter().enumerate() {
-                    if let Some(p) = &b.publication {
-                        validate_period(p, &format!("badges[{i}].publication"))?;
-                    }
-                }
                 Some(list.iter().filter(|b| b.offer.id == offer).collect::<Vec<_>>())
             }
             _ => None,
@@ -212,7 +213,7 @@ fn bb12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 /// with a status other than `FINISHED`.
 fn body(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
     match ctx.operation {
-        Operation::Refused(Code::BB17) => out.violation(Code::BB17, "process.status", vec![]),
+        Operation::Refused(Code::BB17) => out.violation(Code::BB17, STATUS, vec![]),
         Operation::Refused(code) => out.violation(code, "", vec![]),
         _ => {}
     }
@@ -243,7 +244,7 @@ fn ba10(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 /// BB6 / BB7 / BB5 on `prices.bargain.value`.
 fn value_shape(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
     if let Some(field) = &ctx.bargain {
-        shape::amount(field, "prices.bargain.value.amount", out);
+        shape::amount(field, PRICE, out);
         shape::currency(field, "prices.bargain.value.currency", &ctx.currency, out);
     }
 }
@@ -271,7 +272,7 @@ fn ba60(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
         return;
     }
     if need!(codes, out, ctx.campaign_type()) == Some(CampaignType::Standard) {
-        out.violation(Code::BA60, "prices", vec![]);
+        out.violation(Code::BA60, PRICE, vec![]);
     }
 }
 
@@ -279,10 +280,10 @@ fn ba60(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 fn terms_forbid(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
     match ctx.operation {
         Operation::PriceChange if ctx.terms.bargain_editable == Some(false) => {
-            out.violation(Code::BA63, "prices", vec![]);
+            out.violation(Code::BA63, PRICE, vec![]);
         }
         Operation::Finish if ctx.terms.finish_allowed == Some(false) => {
-            out.violation(Code::BA76, "process", vec![]);
+            out.violation(Code::BA76, STATUS, vec![]);
         }
         _ => {}
     }
@@ -298,8 +299,8 @@ fn final_badge(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
         return;
     }
     match ctx.operation {
-        Operation::Finish => out.violation(Code::BA77, "process", vec![]),
-        Operation::PriceChange => out.violation(Code::BA61, "prices", vec![]),
+        Operation::Finish => out.violation(Code::BA77, STATUS, vec![]),
+        Operation::PriceChange => out.violation(Code::BA61, PRICE, vec![]),
         Operation::Refused(_) => {}
     }
 }
@@ -347,7 +348,7 @@ fn ba12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
     if b > p {
         out.violation(
             Code::BA12,
-            "prices.bargain.value.amount",
+            PRICE,
             vec![("bargain", show(b)), ("price", show(p))],
         );
     }
@@ -355,8 +356,8 @@ fn ba12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 
 /// The market ladder against the badge's market price, unless the campaign is
 /// known to be `STANDARD` or `SOURCING`.
-fn market_ladder(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
-    let Some(b) = ctx.b else {
+fn market_ladder(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+    let (Some(b), Some(badge)) = (ctx.b, ctx.badge) else {
         return;
     };
     if matches!(
@@ -365,17 +366,19 @@ fn market_ladder(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
     ) {
         return;
     }
-    let Some(m) = ctx
-        .badge
-        .and_then(|badge| badge.prices.as_ref())
-        .and_then(|p| p.market.as_ref())
-    else {
-        return;
-    };
+    let m = need!(
+        codes,
+        out,
+        badge
+            .prices
+            .as_ref()
+            .and_then(|p| p.market.as_ref())
+            .ok_or(Cow::Borrowed("badges[].prices.market"))
+    );
     let min = ctx.terms.min_percent().map(|p| p.basis_points());
     let max = ctx.terms.max_percent().map(|p| p.basis_points());
     if let Some((code, params)) = ladder(b, m.grosze(), min, max) {
-        out.violation(code, "prices.bargain.value.amount", params);
+        out.violation(code, PRICE, params);
     }
 }
 

@@ -530,7 +530,16 @@ mod tests {
     #[test]
     fn covers_the_guide_and_the_openapi_additions() {
         assert_eq!(ALL.len(), 107);
-        for name in ["BB0", "BB17", "BA1", "BA88", "BA107", "BB35", "BB39", "VALIDATION_ERROR"] {
+        for name in [
+            "BB0",
+            "BB17",
+            "BA1",
+            "BA88",
+            "BA107",
+            "BB35",
+            "BB39",
+            "VALIDATION_ERROR",
+        ] {
             assert!(name.parse::<Code>().is_ok(), "{name}");
         }
         for absent in ["BA23", "BA55", "BA56", "BB18"] {

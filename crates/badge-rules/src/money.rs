@@ -199,7 +199,9 @@ impl<'de> Deserialize<'de> for Amount {
         impl serde::de::Visitor<'_> for V {
             type Value = Amount;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal string with at most two fractional digits, such as \"180.00\"")
+                f.write_str(
+                    "a decimal string with at most two fractional digits, such as \"180.00\"",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
                 v.parse()
@@ -350,7 +352,13 @@ mod tests {
 
     #[test]
     fn amounts() {
-        for ok in ["1", "0.01", "180.00", "007.5", "79228162514264337593543950.33"] {
+        for ok in [
+            "1",
+            "0.01",
+            "180.00",
+            "007.5",
+            "79228162514264337593543950.33",
+        ] {
             assert!(parse_amount(ok).is_ok(), "{ok}");
         }
         for bb6 in [

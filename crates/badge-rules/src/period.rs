@@ -267,16 +267,30 @@ mod tests {
         ] {
             assert!(s.parse::<Instant>().is_ok(), "{s}");
         }
-        for s in ["2025-02-29T00:00:00Z", "2026-11-23T12:00:00", "2026-11-23", ""] {
+        for s in [
+            "2025-02-29T00:00:00Z",
+            "2026-11-23T12:00:00",
+            "2026-11-23",
+            "",
+        ] {
             assert!(s.parse::<Instant>().is_err(), "{s}");
         }
     }
 
     #[test]
     fn months_are_calendar_months() {
-        assert_eq!(t("2024-08-31T00:00:00Z").plus_months(6), Some(t("2025-02-28T00:00:00Z")));
-        assert_eq!(t("2023-08-31T00:00:00Z").plus_months(6), Some(t("2024-02-29T00:00:00Z")));
-        assert_eq!(t("2026-05-23T12:00:00Z").plus_months(6), Some(t("2026-11-23T12:00:00Z")));
+        assert_eq!(
+            t("2024-08-31T00:00:00Z").plus_months(6),
+            Some(t("2025-02-28T00:00:00Z"))
+        );
+        assert_eq!(
+            t("2023-08-31T00:00:00Z").plus_months(6),
+            Some(t("2024-02-29T00:00:00Z"))
+        );
+        assert_eq!(
+            t("2026-05-23T12:00:00Z").plus_months(6),
+            Some(t("2026-11-23T12:00:00Z"))
+        );
         assert_eq!(t("9999-12-31T00:00:00Z").plus_months(u32::MAX), None);
     }
 }

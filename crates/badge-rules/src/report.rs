@@ -223,14 +223,19 @@ impl Findings {
     }
 
     /// Lists every code of `codes` as skipped.
-    pub(crate) fn skip_all(&mut self, codes: &[Code], missing: &Cow<'static, str>) {
+    pub(crate) fn skip_all(&mut self, codes: &[Code], missing: impl Into<Cow<'static, str>>) {
+        let missing = missing.into();
         for code in codes {
             self.skip(*code, missing.clone());
         }
     }
 
     pub(crate) fn warn(&mut self, code: WarningCode, params: Params) {
-        if !self.warnings.iter().any(|(c, p)| *c == code && *p == params) {
+        if !self
+            .warnings
+            .iter()
+            .any(|(c, p)| *c == code && *p == params)
+        {
             self.warnings.push((code, params));
         }
     }

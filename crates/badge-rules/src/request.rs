@@ -58,9 +58,7 @@ pub(crate) fn offer_id(value: Option<&Value>) -> Id<'_> {
 
 /// 1–20 ASCII digits without a leading zero.
 pub(crate) fn is_offer_id(s: &str) -> bool {
-    (1..=20).contains(&s.len())
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && !s.starts_with('0')
+    (1..=20).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
 }
 
 /// A campaign id: a string that is not blank (else [`Id::Missing`], BB3).
@@ -140,7 +138,10 @@ mod tests {
     fn offer_ids() {
         assert_eq!(offer_id(Some(&json!("12345678"))), Id::Valid("12345678"));
         assert_eq!(offer_id(Some(&json!("1"))), Id::Valid("1"));
-        assert_eq!(offer_id(Some(&json!("99999999999999999999"))), Id::Valid("99999999999999999999"));
+        assert_eq!(
+            offer_id(Some(&json!("99999999999999999999"))),
+            Id::Valid("99999999999999999999")
+        );
         assert_eq!(offer_id(Some(&json!("999999999999999999999"))), Id::Invalid);
         assert_eq!(offer_id(Some(&json!("0123"))), Id::Invalid);
         assert_eq!(offer_id(Some(&json!("12a"))), Id::Invalid);

@@ -79,7 +79,11 @@ pub struct Terms {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_positive_ratings_percent: Option<Percent>,
     /// Applications allowed per offer and campaign in 24 hours (BA45).
-    #[serde(default, rename = "maxApplicationsPer24h", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "maxApplicationsPer24h",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub max_applications_per_24h: Option<u32>,
     /// May a badge's bargain price be changed (BA63)? Default `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

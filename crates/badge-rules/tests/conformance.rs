@@ -1,6 +1,11 @@
 //! Runs the whole conformance corpus (tests/conformance) through the library.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 #[path = "../../../tests/runner/corpus.rs"]
 mod corpus;
@@ -19,7 +24,11 @@ fn outcome(document: &Value) -> Value {
 #[test]
 fn corpus_passes() {
     let vectors = corpus::load();
-    assert!(vectors.len() >= 10, "the corpus has {} vectors", vectors.len());
+    assert!(
+        vectors.len() >= 10,
+        "the corpus has {} vectors",
+        vectors.len()
+    );
     let failures: Vec<String> = vectors
         .iter()
         .filter_map(|v| {
@@ -52,5 +61,8 @@ fn every_offline_code_has_a_vector() {
         .map(|c| c.code.as_str())
         .filter(|c| !emitted.contains(*c))
         .collect();
-    assert!(missing.is_empty(), "offline codes without a vector: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "offline codes without a vector: {missing:?}"
+    );
 }

@@ -1,6 +1,11 @@
 //! Properties of the rule spec (proptest). Each runs at least 256 cases.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 #[path = "../../../tests/runner/gen.rs"]
 mod gen;

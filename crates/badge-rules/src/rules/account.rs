@@ -18,7 +18,11 @@ pub(crate) fn bb2(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings
         return;
     }
     let account = need!(codes, out, account(ctx));
-    let company = need!(codes, out, account.company.ok_or(Cow::Borrowed("account.company")));
+    let company = need!(
+        codes,
+        out,
+        account.company.ok_or(Cow::Borrowed("account.company"))
+    );
     if !company {
         out.violation(Code::BB2, "", vec![]);
     }

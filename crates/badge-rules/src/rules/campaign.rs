@@ -13,24 +13,32 @@ pub(crate) fn ba10(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         CampaignRef::Blocked => return,
         CampaignRef::NotFound => {
             let id = ctx.campaign_id.valid().unwrap_or_default();
-            return out.violation(Code::BA10, "campaign.id", vec![("campaignId", id.to_owned())]);
+            return out.violation(
+                Code::BA10,
+                "campaign.id",
+                vec![("campaignId", id.to_owned())],
+            );
         }
         CampaignRef::Hidden => {
-            return out.violation(Code::BA10, "campaign.id", vec![("period", "visibility".into())]);
+            return out.violation(
+                Code::BA10,
+                "campaign.id",
+                vec![("period", "visibility".into())],
+            );
         }
-        CampaignRef::NotGiven => return out.skip_all(codes, &Cow::Borrowed("campaigns")),
+        CampaignRef::NotGiven => return out.skip_all(codes, Cow::Borrowed("campaigns")),
         CampaignRef::Found(_, c) => c,
     };
     // Found and not hidden: the visibility period is open, or cannot be judged.
     if campaign.visibility.is_none() {
-        out.skip_all(codes, &Cow::Borrowed("campaigns[].visibility"));
+        out.skip_all(codes, Cow::Borrowed("campaigns[].visibility"));
     } else if ctx.now.is_none()
         && campaign
             .visibility
             .as_ref()
             .is_some_and(|v| v.kind != crate::period::PeriodType::Always)
     {
-        out.skip_all(codes, &Cow::Borrowed("now"));
+        out.skip_all(codes, Cow::Borrowed("now"));
     }
 }
 
@@ -48,12 +56,20 @@ pub(crate) fn ba11(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     match (&campaign.application, now.as_ref()) {
         (None, _) => missing = Some(Cow::Borrowed("campaigns[].application")),
         (Some(p), _) if p.kind == Never => {
-            return out.violation(Code::BA11, "campaign.id", vec![("period", "application".into())]);
+            return out.violation(
+                Code::BA11,
+                "campaign.id",
+                vec![("period", "application".into())],
+            );
         }
         (Some(p), _) if p.kind == Always => {}
         (Some(p), Ok(now)) => {
             if p.is_open_at(*now) == Ok(false) {
-                return out.violation(Code::BA11, "campaign.id", vec![("period", "application".into())]);
+                return out.violation(
+                    Code::BA11,
+                    "campaign.id",
+                    vec![("period", "application".into())],
+                );
             }
         }
         (Some(_), Err(m)) => missing = Some(m.clone()),
@@ -63,13 +79,17 @@ pub(crate) fn ba11(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         (Some(p), _) if matches!(p.kind, Always | Never | Since) => {}
         (Some(p), Ok(now)) => {
             if p.has_ended_at(now) == Ok(true) {
-                return out.violation(Code::BA11, "campaign.id", vec![("period", "publication".into())]);
+                return out.violation(
+                    Code::BA11,
+                    "campaign.id",
+                    vec![("period", "publication".into())],
+                );
             }
         }
         (Some(_), Err(m)) => missing = missing.or(Some(m)),
     }
     if let Some(missing) = missing {
-        out.skip_all(codes, &missing);
+        out.skip_all(codes, missing);
     }
 }
 
@@ -103,7 +123,7 @@ pub(crate) fn refusal(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Find
         campaign
             .eligibility
             .as_ref()
-            .ok_or_else(|| Cow::Borrowed("campaigns[].eligibility"))
+            .ok_or(Cow::Borrowed("campaigns[].eligibility"))
     );
     if eligibility.eligible {
         return;
@@ -122,12 +142,19 @@ pub(crate) fn refusal(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Find
     unknown.sort_unstable();
     unknown.dedup();
     if known.is_empty() || !unknown.is_empty() {
-        out.violation(Code::BB1, "campaign.id", vec![("refusal", "eligibility".into())]);
+        out.violation(
+            Code::BB1,
+            "campaign.id",
+            vec![("refusal", "eligibility".into())],
+        );
     }
     for code in known {
         out.violation(code, "campaign.id", vec![("refusal", "eligibility".into())]);
     }
     for code in unknown {
-        out.warn(WarningCode::UnknownRefusalCode, vec![("refusalCode", code.to_owned())]);
+        out.warn(
+            WarningCode::UnknownRefusalCode,
+            vec![("refusalCode", code.to_owned())],
+        );
     }
 }

@@ -115,13 +115,15 @@ impl<'a> ApplicationContext<'a> {
         validate_badges(doc)?;
         let campaign = match (campaign_id, &doc.campaigns) {
             (Id::Valid(_), None) => CampaignRef::NotGiven,
-            (Id::Valid(id), Some(list)) => match list.iter().enumerate().find(|(_, c)| c.id == id) {
-                None => CampaignRef::NotFound,
-                // A campaign Allegro does not show cannot be found: BA10, and
-                // no other rule reads it.
-                Some((_, c)) if is_hidden(c, doc.now) => CampaignRef::Hidden,
-                Some((i, c)) => CampaignRef::Found(i, c),
-            },
+            (Id::Valid(id), Some(list)) => {
+                match list.iter().enumerate().find(|(_, c)| c.id == id) {
+                    None => CampaignRef::NotFound,
+                    // A campaign Allegro does not show cannot be found: BA10, and
+                    // no other rule reads it.
+                    Some((_, c)) if is_hidden(c, doc.now) => CampaignRef::Hidden,
+                    Some((i, c)) => CampaignRef::Found(i, c),
+                }
+            }
             _ => CampaignRef::Blocked,
         };
         let given = doc.terms.clone().unwrap_or_default();
@@ -151,7 +153,10 @@ impl<'a> ApplicationContext<'a> {
             prices_given: at(req, &["prices"]).is_some(),
             bargain,
             market,
-            max_items: at(req, &["purchaseConstraints", "limit", "perUser", "maxItems"]),
+            max_items: at(
+                req,
+                &["purchaseConstraints", "limit", "perUser", "maxItems"],
+            ),
             purchase_constraints: at(req, &["purchaseConstraints"]).is_some(),
             declared_stock: at(req, &["declaredStock"]),
             declared_quantity: at(req, &["declaredStock", "quantity"]),
@@ -169,9 +174,7 @@ impl<'a> ApplicationContext<'a> {
     /// cannot be known, BB3 or BA10 is reported).
     pub(crate) fn campaign_type(&self) -> Option<Result<CampaignType, Missing>> {
         Some(match self.campaign.get()? {
-            Ok((_, c)) => c
-                .kind
-                .ok_or_else(|| Cow::Borrowed("campaigns[].type")),
+            Ok((_, c)) => c.kind.ok_or(Cow::Borrowed("campaigns[].type")),
             Err(missing) => Err(missing),
         })
     }
@@ -310,7 +313,11 @@ impl ContextMoney {
                 check_currency(a, "metrics.averageSellingPrice", currency)?;
             }
             for (i, entry) in metrics.price_history.iter().flatten().enumerate() {
-                check_currency(&entry.price, &format!("metrics.priceHistory[{i}].price"), currency)?;
+                check_currency(
+                    &entry.price,
+                    &format!("metrics.priceHistory[{i}].price"),
+                    currency,
+                )?;
             }
         }
         for (i, product) in terms.products.iter().flatten().enumerate() {
@@ -365,11 +372,7 @@ pub(crate) fn lowest_in_30_days(
     current: Option<i128>,
 ) -> Option<i128> {
     let start = now.minus_hours(30 * 24)?;
-    let opening = history
-        .iter()
-        .filter(|e| e.at <= start)
-        .map(|e| e.at)
-        .max();
+    let opening = history.iter().filter(|e| e.at <= start).map(|e| e.at).max();
     history
         .iter()
         .filter(|e| e.at <= now && (e.at > start || Some(e.at) == opening))

@@ -30,7 +30,9 @@ pub(crate) fn bb12(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     };
     let list = need!(codes, out, applications(ctx));
     if list.iter().any(|a| {
-        a.offer.id == offer && a.campaign.id == campaign && a.process.status == RequestStatus::Requested
+        a.offer.id == offer
+            && a.campaign.id == campaign
+            && a.process.status == RequestStatus::Requested
     }) {
         out.violation(Code::BB12, "offer.id", vec![]);
     }
@@ -68,7 +70,9 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let list = need!(codes, out, badges(ctx));
     let mut live_elsewhere = list
         .iter()
-        .filter(|b| b.offer.id == offer && b.campaign.id != campaign && !b.process.status.is_final())
+        .filter(|b| {
+            b.offer.id == offer && b.campaign.id != campaign && !b.process.status.is_final()
+        })
         .peekable();
     if live_elsewhere.peek().is_none() {
         return;
@@ -76,7 +80,10 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let campaigns = need!(
         codes,
         out,
-        ctx.doc.campaigns.as_deref().ok_or(Cow::Borrowed("campaigns"))
+        ctx.doc
+            .campaigns
+            .as_deref()
+            .ok_or(Cow::Borrowed("campaigns"))
     );
     let mut others = Vec::new();
     let mut unknown = false;
@@ -98,13 +105,17 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     }
     if others.is_empty() {
         if unknown {
-            out.skip_all(codes, &Cow::Borrowed("campaigns[].type"));
+            out.skip_all(codes, Cow::Borrowed("campaigns[].type"));
         }
         return;
     }
     others.sort_unstable();
     others.dedup();
-    out.violation(Code::BA24, "offer.id", vec![("otherCampaignId", others.join(","))]);
+    out.violation(
+        Code::BA24,
+        "offer.id",
+        vec![("otherCampaignId", others.join(","))],
+    );
 }
 
 /// BA45: `terms.maxApplicationsPer24h` = n and n or more applications for the
@@ -130,7 +141,10 @@ pub(crate) fn ba45(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         out.violation(
             Code::BA45,
             "offer.id",
-            vec![("applications", recent.to_string()), ("maxApplicationsPer24h", limit.to_string())],
+            vec![
+                ("applications", recent.to_string()),
+                ("maxApplicationsPer24h", limit.to_string()),
+            ],
         );
     }
 }

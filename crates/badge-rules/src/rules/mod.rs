@@ -49,7 +49,7 @@ macro_rules! need {
         match $value {
             Ok(v) => v,
             Err(missing) => {
-                $out.skip_all($rule, &missing);
+                $out.skip_all($rule, missing);
                 return;
             }
         }
@@ -67,7 +67,6 @@ macro_rules! rule {
     };
 }
 pub(crate) use rule;
-
 
 /// Every rule of an application (POST /sale/badges), in report order: the
 /// order of RULES.md's tables.

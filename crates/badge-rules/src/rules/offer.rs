@@ -54,7 +54,10 @@ pub(crate) fn status(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findi
 
 /// `offer.stock.available`.
 fn stock(offer: &Offer) -> Need<i64> {
-    field(offer.stock.as_ref().and_then(|s| s.available), "offer.stock.available")
+    field(
+        offer.stock.as_ref().and_then(|s| s.available),
+        "offer.stock.available",
+    )
 }
 
 /// BA17: fewer items than `terms.minStock` (default 1).
@@ -68,7 +71,10 @@ pub(crate) fn ba17(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         out.violation(
             Code::BA17,
             "offer.id",
-            vec![("available", available.to_string()), ("minStock", min.to_string())],
+            vec![
+                ("available", available.to_string()),
+                ("minStock", min.to_string()),
+            ],
         );
     }
 }
@@ -79,7 +85,11 @@ pub(crate) fn ba43(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         return;
     }
     let offer = need!(codes, out, ctx.offer());
-    let parameters = need!(codes, out, field(offer.parameters.as_ref(), "offer.parameters"));
+    let parameters = need!(
+        codes,
+        out,
+        field(offer.parameters.as_ref(), "offer.parameters")
+    );
     let is_new = parameters
         .iter()
         .any(|p| p.id.as_deref() == Some(CONDITION) && p.values_ids.iter().any(|v| v == NEW));
@@ -137,7 +147,11 @@ pub(crate) fn ba46(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let offer = need!(codes, out, ctx.offer());
     let category = need!(codes, out, category(offer));
     if !allowed.iter().any(|c| c == category) {
-        out.violation(Code::BA46, "offer.id", vec![("categoryId", category.to_owned())]);
+        out.violation(
+            Code::BA46,
+            "offer.id",
+            vec![("categoryId", category.to_owned())],
+        );
     }
 }
 
@@ -165,7 +179,10 @@ pub(crate) fn ba53(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         out.violation(
             Code::BA53,
             "offer.id",
-            vec![("soldLast30Days", sold.to_string()), ("minSoldLast30Days", min.to_string())],
+            vec![
+                ("soldLast30Days", sold.to_string()),
+                ("minSoldLast30Days", min.to_string()),
+            ],
         );
     }
 }
@@ -176,10 +193,16 @@ pub(crate) fn ba58(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         return;
     }
     let offer = need!(codes, out, ctx.offer());
-    let set = need!(codes, out, field(offer.product_set.as_ref(), "offer.productSet"));
-    let linked = set
-        .iter()
-        .any(|item| item.product.as_ref().is_some_and(|p| p.id.as_deref().is_some_and(|id| !id.is_empty())));
+    let set = need!(
+        codes,
+        out,
+        field(offer.product_set.as_ref(), "offer.productSet")
+    );
+    let linked = set.iter().any(|item| {
+        item.product
+            .as_ref()
+            .is_some_and(|p| p.id.as_deref().is_some_and(|id| !id.is_empty()))
+    });
     if !linked {
         out.violation(Code::BA58, "offer.id", vec![]);
     }
@@ -277,7 +300,10 @@ pub(crate) fn ba35(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         out.violation(
             Code::BA35,
             "offer.id",
-            vec![("available", available.to_string()), ("minQuantity", min.to_string())],
+            vec![
+                ("available", available.to_string()),
+                ("minQuantity", min.to_string()),
+            ],
         );
     }
 }
@@ -293,7 +319,10 @@ pub(crate) fn ba32(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         out.violation(
             Code::BA32,
             "offer.id",
-            vec![("categoryId", category.to_owned()), ("expectedCategoryId", wanted.to_owned())],
+            vec![
+                ("categoryId", category.to_owned()),
+                ("expectedCategoryId", wanted.to_owned()),
+            ],
         );
     }
 }

@@ -15,7 +15,9 @@ use crate::terms::DiscountBase;
 
 /// Shows grosze as a two-decimal amount.
 pub(crate) fn show(grosze: i128) -> String {
-    from_grosze(grosze).map(|d| d.to_string()).unwrap_or_default()
+    from_grosze(grosze)
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 /// BA3: a `STANDARD` campaign and the request has `prices`.
@@ -74,9 +76,7 @@ pub(crate) fn advice(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings)
     if ctx.market.is_some() {
         out.warn(WarningCode::SuggestedMarketPriceIgnored, vec![]);
     }
-    if ctx.purchase_constraints
-        && matches!(ctx.campaign_type(), Some(Ok(CampaignType::Standard)))
-    {
+    if ctx.purchase_constraints && matches!(ctx.campaign_type(), Some(Ok(CampaignType::Standard))) {
         out.warn(WarningCode::PurchaseConstraintsIgnored, vec![]);
     }
 }
@@ -187,7 +187,12 @@ pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, codes: Codes, out: &mu
 }
 
 /// The ladder on B and M in grosze, with the percentages in basis points.
-pub(crate) fn ladder(b: i128, m: i128, min: Option<i128>, max: Option<i128>) -> Option<(Code, Params)> {
+pub(crate) fn ladder(
+    b: i128,
+    m: i128,
+    min: Option<i128>,
+    max: Option<i128>,
+) -> Option<(Code, Params)> {
     let figures = |up: bool| -> Params {
         vec![
             ("bargain", show(b)),
@@ -230,7 +235,10 @@ fn show_percent(bp: i128) -> String {
 }
 
 /// Does a price-changing discount base apply, and what is `minPercent`?
-fn base_rule(ctx: &ApplicationContext<'_>, base: DiscountBase) -> Result<Option<(i128, i128)>, Cow<'static, str>> {
+fn base_rule(
+    ctx: &ApplicationContext<'_>,
+    base: DiscountBase,
+) -> Result<Option<(i128, i128)>, Cow<'static, str>> {
     let Some(kind) = ctx.campaign_type() else {
         return Ok(None);
     };
@@ -269,13 +277,17 @@ pub(crate) fn ba39(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 /// BA37 / BA38: base `AVERAGE_SELLING_PRICE`: A unknown to Allegro, or
 /// B > A × (1 − minPercent/100).
 pub(crate) fn ba37_ba38(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let Some((b, min)) = need!(codes, out, base_rule(ctx, DiscountBase::AverageSellingPrice)) else {
+    let Some((b, min)) = need!(
+        codes,
+        out,
+        base_rule(ctx, DiscountBase::AverageSellingPrice)
+    ) else {
         return;
     };
     let a = match ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price) {
         Some(Nullable::Value(a)) => a.grosze(),
         Some(Nullable::Null) => return out.violation(Code::BA37, "offer.id", vec![]),
-        _ => return out.skip_all(codes, &Cow::Borrowed("metrics.averageSellingPrice")),
+        _ => return out.skip_all(codes, Cow::Borrowed("metrics.averageSellingPrice")),
     };
     if b.saturating_mul(10_000) > a.saturating_mul(10_000 - min) {
         out.violation(

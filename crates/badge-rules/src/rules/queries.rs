@@ -38,7 +38,10 @@ impl<'a> PlainContext<'a> {
 /// A JSON integer or a digit string, as a URL carries it.
 fn integer(value: &Value) -> Option<i128> {
     match value {
-        Value::Number(n) => n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from)),
+        Value::Number(n) => n
+            .as_i64()
+            .map(i128::from)
+            .or_else(|| n.as_u64().map(i128::from)),
         Value::String(s) => {
             let digits = s.strip_prefix('-').unwrap_or(s);
             if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -111,7 +114,10 @@ fn is_status(value: Option<&Value>) -> bool {
 }
 
 fn is_marketplace(value: Option<&Value>) -> bool {
-    value.and_then(Value::as_str).and_then(Marketplace::from_id).is_some()
+    value
+        .and_then(Value::as_str)
+        .and_then(Marketplace::from_id)
+        .is_some()
 }
 
 /// An offer or account consent: `status` and/or `additionalMarketplaces`.
@@ -191,9 +197,12 @@ fn offer_command(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
             validation_error(out, format!("offers[{i}].marketplace.id"));
         }
         if at(Some(offer), &["sellerDiscountDeclaration"]).is_some() {
-            let percent = at(Some(offer), &["sellerDiscountDeclaration", "maxContributionPercentage"])
-                .and_then(Value::as_str)
-                .and_then(|s| parse_decimal(s, 28));
+            let percent = at(
+                Some(offer),
+                &["sellerDiscountDeclaration", "maxContributionPercentage"],
+            )
+            .and_then(Value::as_str)
+            .and_then(|s| parse_decimal(s, 28));
             if !percent.is_some_and(|p| p >= Decimal::ZERO && p <= Decimal::ONE_HUNDRED) {
                 validation_error(
                     out,

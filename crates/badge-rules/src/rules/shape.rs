@@ -123,7 +123,7 @@ pub(crate) fn ba107(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findin
     }
     match stock_required(ctx) {
         Some(Ok(true)) => out.violation(Code::BA107, "declaredStock.quantity", vec![]),
-        Some(Err(missing)) => out.skip_all(codes, &missing),
+        Some(Err(missing)) => out.skip_all(codes, missing),
         _ => {}
     }
 }
@@ -135,7 +135,7 @@ pub(crate) fn bb39(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     }
     match stock_required(ctx) {
         Some(Ok(false)) => out.violation(Code::BB39, "declaredStock", vec![]),
-        Some(Err(missing)) => out.skip_all(codes, &missing),
+        Some(Err(missing)) => out.skip_all(codes, missing),
         _ => {}
     }
 }

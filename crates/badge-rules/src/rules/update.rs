@@ -61,7 +61,10 @@ impl<'a> UpdateContext<'a> {
         validate_campaigns(doc)?;
         let req = doc.request.as_ref();
         let offer_id = doc.offer_id.as_deref().filter(|id| is_offer_id(id));
-        let campaign_id = doc.campaign_id.as_deref().filter(|id| !id.trim().is_empty());
+        let campaign_id = doc
+            .campaign_id
+            .as_deref()
+            .filter(|id| !id.trim().is_empty());
         check_offer_id(doc.offer.as_ref(), offer_id, "offerId")?;
         let prices = at(req, &["prices"]);
         let process = at(req, &["process"]);
@@ -105,16 +108,21 @@ impl<'a> UpdateContext<'a> {
         }
         validate_badges(doc)?;
         let badges = match (&doc.badges, offer_id) {
-            (Some(list), Some(offer)) => {
-                Some(list.iter().filter(|b| b.offer.id == offer).collect::<Vec<_>>())
-            }
+            (Some(list), Some(offer)) => Some(
+                list.iter()
+                    .filter(|b| b.offer.id == offer)
+                    .collect::<Vec<_>>(),
+            ),
             _ => None,
         };
         let badge = match (&badges, campaign_id) {
             (Some(list), Some(campaign)) => pick_badge(list, campaign)?,
             _ => None,
         };
-        if let Some(market) = badge.and_then(|b| b.prices.as_ref()).and_then(|p| p.market.as_ref()) {
+        if let Some(market) = badge
+            .and_then(|b| b.prices.as_ref())
+            .and_then(|p| p.market.as_ref())
+        {
             check_currency(market, "badges[].prices.market", &currency)?;
         }
         let bargain = if operation == Operation::PriceChange {
@@ -129,7 +137,10 @@ impl<'a> UpdateContext<'a> {
         } else {
             None
         };
-        let b = bargain.as_ref().and_then(|f| f.valid(&currency)).map(grosze);
+        let b = bargain
+            .as_ref()
+            .and_then(|f| f.valid(&currency))
+            .map(grosze);
         Ok(UpdateContext {
             doc,
             now: doc.now,
@@ -172,19 +183,28 @@ impl<'a> UpdateContext<'a> {
 /// The offer's badge in `campaign`: the live one (two live ones cannot be),
 /// else the first final one by (status, market price).
 fn pick_badge<'a>(list: &[&'a Badge], campaign: &str) -> Result<Option<&'a Badge>, InputError> {
-    let mut mine: Vec<&Badge> = list.iter().copied().filter(|b| b.campaign.id == campaign).collect();
+    let mut mine: Vec<&Badge> = list
+        .iter()
+        .copied()
+        .filter(|b| b.campaign.id == campaign)
+        .collect();
     let live = mine.iter().filter(|b| !b.process.status.is_final()).count();
     if live > 1 {
         return Err(InputError::context(
             "badges",
-            format!("the offer has {live} live badges in campaign {campaign:?}; Allegro allows one"),
+            format!(
+                "the offer has {live} live badges in campaign {campaign:?}; Allegro allows one"
+            ),
         ));
     }
     mine.sort_by_key(|b| {
         (
             b.process.status.is_final(),
             b.process.status,
-            b.prices.as_ref().and_then(|p| p.market.as_ref()).map(|m| m.grosze()),
+            b.prices
+                .as_ref()
+                .and_then(|p| p.market.as_ref())
+                .map(|m| m.grosze()),
             // The last tie-breaker makes the choice independent of list order.
             serde_json::to_string(&b.publication).unwrap_or_default(),
         )
@@ -201,9 +221,18 @@ fn bb12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
     let (Some(offer), Some(campaign)) = (ctx.offer_id, ctx.campaign_id) else {
         return;
     };
-    let ops = need!(codes, out, ctx.doc.operations.as_deref().ok_or(Cow::Borrowed("operations")));
+    let ops = need!(
+        codes,
+        out,
+        ctx.doc
+            .operations
+            .as_deref()
+            .ok_or(Cow::Borrowed("operations"))
+    );
     if ops.iter().any(|o| {
-        o.offer.id == offer && o.campaign.id == campaign && o.process.status == RequestStatus::Requested
+        o.offer.id == offer
+            && o.campaign.id == campaign
+            && o.process.status == RequestStatus::Requested
     }) {
         out.violation(Code::BB12, "offerId", vec![]);
     }
@@ -235,8 +264,12 @@ fn ba10(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
         return;
     };
     match ctx.campaign {
-        None => out.skip_all(codes, &Cow::Borrowed("campaigns")),
-        Some(None) => out.violation(Code::BA10, "campaignId", vec![("campaignId", id.to_owned())]),
+        None => out.skip_all(codes, Cow::Borrowed("campaigns")),
+        Some(None) => out.violation(
+            Code::BA10,
+            "campaignId",
+            vec![("campaignId", id.to_owned())],
+        ),
         Some(Some(_)) => {}
     }
 }
@@ -324,7 +357,11 @@ fn ba70(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
     if !ctx.price_change() {
         return;
     }
-    let offer = need!(codes, out, ctx.doc.offer.as_ref().ok_or(Cow::Borrowed("offer")));
+    let offer = need!(
+        codes,
+        out,
+        ctx.doc.offer.as_ref().ok_or(Cow::Borrowed("offer"))
+    );
     let format = need!(
         codes,
         out,
@@ -384,7 +421,10 @@ fn market_ladder(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 
 /// The rules that run whatever the body (the path parameters).
 pub(crate) fn always<'a>() -> &'a [Rule<UpdateContext<'a>>] {
-    &[rule!(body, BB16, BB15, BB17), rule!(path_parameters, BB11, BB3)]
+    &[
+        rule!(body, BB16, BB15, BB17),
+        rule!(path_parameters, BB11, BB3),
+    ]
 }
 
 /// A pending operation, reported first (RULES.md's table order).

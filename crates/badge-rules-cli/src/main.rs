@@ -1,3 +1,552 @@
-fn main() {
-    println!("Hello, world!");
+//! `badge-rules`: checks Allegro badge-campaign requests offline, from the
+//! command line, and answers with Allegro's BA/BB codes.
+//!
+//! A thin adapter over the `badge-rules` library: it reads check documents,
+//! prints reports for people (`--format text`) or programs (`--format json`,
+//! `--jsonl`), and turns the verdict into an exit status.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use badge_rules::catalogue::{self, Check};
+use badge_rules::error::SyntaxError;
+use badge_rules::report::Report;
+use badge_rules::{check_json, InputError, Lang, Options, Verdict};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde_json::{json, Value};
+
+/// Exit status: the document is accepted.
+const EXIT_ACCEPT: u8 = 0;
+/// Exit status: at least one rule fails.
+const EXIT_REJECT: u8 = 1;
+/// Exit status: the input cannot be checked (bad JSON, impossible context,
+/// unreadable file, bad usage).
+const EXIT_INPUT: u8 = 2;
+/// Exit status: no rule fails but some could not be checked.
+const EXIT_INCOMPLETE: u8 = 3;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "badge-rules",
+    version,
+    about = "Check Allegro badge-campaign requests offline and answer with Allegro's BA/BB codes.",
+    long_about = "Check Allegro badge-campaign requests offline and answer with Allegro's BA/BB codes.\n\n\
+Allegro refuses a bad badge application hours after it is sent, with a code such as BA49 \
+(discount too low) or BB5 (wrong currency). badge-rules gives the same answer before anything \
+is sent, from a check document: one JSON object with the request you would send (`request`), \
+the operation (`kind`), the instant of the check (`now`) and whatever context you hold \
+(`campaigns`, `offer`, `account`, `metrics`, `badges`, `applications`, `terms`). Rules whose \
+context is missing are listed as skipped, never silently passed.\n\n\
+The rule book is shared/spec/RULES.md; the document and report shapes are in docs/DESIGN.md.",
+    after_help = "Examples:\n  \
+badge-rules check examples/sandbox-accept.json\n  \
+badge-rules check --lang pl --format json < examples/sandbox-too-shallow.json\n  \
+badge-rules check --jsonl documents.jsonl > reports.jsonl\n  \
+badge-rules codes --format json\n  \
+badge-rules terms SANDBOX_TEST_CAMPAIGN\n\n\
+Run `badge-rules help check` for the exit statuses."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check one document (or one per line with --jsonl) and print its report.
+    #[command(
+        long_about = "Check one check document and print its report.\n\n\
+The document is a JSON object such as\n  \
+{\"kind\": \"application\", \"now\": \"2026-11-23T12:00:00Z\",\n   \
+\"request\": {\"campaign\": {\"id\": \"SANDBOX_TEST_CAMPAIGN\"}, \"offer\": {\"id\": \"12345678\"},\n               \
+\"prices\": {\"bargain\": {\"amount\": \"100.00\", \"currency\": \"PLN\"}}},\n   \
+\"metrics\": {\"lowestPrice30Days\": {\"amount\": \"200.00\", \"currency\": \"PLN\"}}}\n\
+and the report says ACCEPT, REJECT (with each violation: Allegro's code, the request field to \
+fix and Allegro's message) or INCOMPLETE (no rule fails, but the rules listed as skipped need \
+context the document lacks).\n\n\
+With --jsonl the input holds one document per line and the output one JSON report per line, \
+in the same order: line N of the output answers line N of the input. A line that cannot be \
+checked (bad JSON, impossible context, a blank line) gives {\"error\": {\"kind\", \"path\", \
+\"message\"}} on its line and the run goes on.",
+        after_help = "Exit status:\n  \
+0  ACCEPT (with --jsonl: every line was processed, whatever its verdict)\n  \
+1  REJECT: at least one rule fails\n  \
+3  INCOMPLETE: no rule fails, some could not be checked (see `skipped`)\n  \
+2  the input cannot be checked: not JSON, wrong shape or impossible context (one line on \
+stderr naming the JSON path), an unreadable file, an I/O error, or bad usage\n\n\
+Examples:\n  \
+badge-rules check examples/discount-bad-currency-and-amount.json\n  \
+cat examples/sandbox-accept.json | badge-rules check --format json -\n  \
+badge-rules check --jsonl --lang pl documents.jsonl"
+    )]
+    Check(CheckArgs),
+    /// List every code Allegro's badge API answers with, and whether it is checked offline.
+    #[command(
+        long_about = "List every code of the catalogue: Allegro's BA/BB codes and its generic \
+VALIDATION_ERROR, each with Allegro's text in the chosen language and whether the engine \
+decides it offline or only Allegro's servers can (with the reason). Server-only codes are \
+never emitted by the engine, except when Allegro itself names one in a campaign's \
+eligibility.refusalReasons.",
+        after_help = "Examples:\n  badge-rules codes\n  badge-rules codes --lang pl --format json"
+    )]
+    Codes(CodesArgs),
+    /// Print the built-in terms of a campaign (the rules its regulations add).
+    #[command(
+        long_about = "Print the built-in terms of a campaign id: the rules of its regulations \
+that GET /sale/badge-campaigns does not return (how deep the discount must be, the minimum \
+stock, ...). Terms given in a check document's `terms` are merged over these field by field. \
+Any campaign id gets the defaults (minStock 1, requireCompanyAccount true, discount base \
+MARKET); SANDBOX_TEST_CAMPAIGN adds its 40 %-60 % discount window.",
+        after_help = "Examples:\n  badge-rules terms SANDBOX_TEST_CAMPAIGN\n  \
+badge-rules terms BARGAIN --format text"
+    )]
+    Terms(TermsArgs),
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The language of Allegro's messages in the report.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+    /// `text` for people; `json` prints the report as one line of JSON, the
+    /// same bytes as every other runtime of badge-rules. --jsonl always writes JSON.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Read one document per line and write one JSON report per line.
+    #[arg(long)]
+    jsonl: bool,
+    /// The document to check; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE|-")]
+    file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct CodesArgs {
+    /// The language of the texts.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+    /// `text`: one code per line; `json`: an array of {code, check, reason?, text}.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
+struct TermsArgs {
+    /// The campaign id, e.g. SANDBOX_TEST_CAMPAIGN.
+    #[arg(value_name = "ID")]
+    id: String,
+    /// `json`: the terms object, ready for a document's `terms`; `text`: one field per line.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    /// English.
+    En,
+    /// Polish.
+    Pl,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::En => Lang::En,
+            LangArg::Pl => Lang::Pl,
+        }
+    }
+}
+
+/// A failure that ends the run with exit status 2.
+#[derive(Debug)]
+enum Fatal {
+    /// A file or stream could not be read or written.
+    Io(String),
+    /// The single document cannot be checked (already printed).
+    Input(InputError),
+    /// Bad usage clap cannot see.
+    Usage(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Codes(args) => run_codes(&args),
+        Command::Terms(args) => run_terms(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(fatal) => {
+            let message = match fatal {
+                Fatal::Io(message) | Fatal::Usage(message) => message,
+                Fatal::Input(err) => err.to_string(),
+            };
+            // Nothing more can be done if stderr is gone.
+            let _ = writeln!(io::stderr().lock(), "badge-rules: {message}");
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+/// The input named on the command line (`None` or `-`: standard input).
+fn open_input(file: Option<&PathBuf>) -> Result<(Box<dyn BufRead>, String), Fatal> {
+    match file {
+        None => Ok((Box::new(io::stdin().lock()), "standard input".into())),
+        Some(path) if path.as_os_str() == "-" => {
+            Ok((Box::new(io::stdin().lock()), "standard input".into()))
+        }
+        Some(path) => {
+            let name = path.display().to_string();
+            let file =
+                File::open(path).map_err(|e| Fatal::Io(format!("cannot read {name}: {e}")))?;
+            Ok((Box::new(BufReader::new(file)), name))
+        }
+    }
+}
+
+fn write_err(e: &io::Error) -> Fatal {
+    Fatal::Io(format!("cannot write the output: {e}"))
+}
+
+fn run_check(args: &CheckArgs) -> Result<u8, Fatal> {
+    let options = Options {
+        lang: args.lang.into(),
+    };
+    let (mut input, name) = open_input(args.file.as_ref())?;
+    if args.jsonl {
+        if args.format == Some(Format::Text) {
+            return Err(Fatal::Usage(
+                "--jsonl writes one JSON report per line; --format text cannot be used with it"
+                    .into(),
+            ));
+        }
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        check_lines(&mut input, &mut out, &options, &name)?;
+        out.flush().map_err(|e| write_err(&e))?;
+        return Ok(EXIT_ACCEPT);
+    }
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| Fatal::Io(format!("cannot read {name}: {e}")))?;
+    let result = text_of(&bytes).and_then(|text| check_json(text, &options));
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let format = args.format.unwrap_or(Format::Text);
+    match result {
+        Ok(report) => {
+            match format {
+                Format::Json => writeln!(out, "{}", report_json(&report)?),
+                Format::Text => out.write_all(render_report(&report, options.lang).as_bytes()),
+            }
+            .and_then(|()| out.flush())
+            .map_err(|e| write_err(&e))?;
+            Ok(match report.verdict {
+                Verdict::Accept => EXIT_ACCEPT,
+                Verdict::Reject => EXIT_REJECT,
+                Verdict::Incomplete => EXIT_INCOMPLETE,
+            })
+        }
+        Err(err) => {
+            if format == Format::Json {
+                // Programs get the same line a --jsonl run gives.
+                writeln!(out, "{}", error_json(&err)?)
+                    .and_then(|()| out.flush())
+                    .map_err(|e| write_err(&e))?;
+            }
+            Err(Fatal::Input(err))
+        }
+    }
+}
+
+/// Reads `input` line by line and writes one line per input line to `out`.
+/// Memory holds one line at a time.
+fn check_lines(
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    options: &Options,
+    name: &str,
+) -> Result<(), Fatal> {
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Fatal::Io(format!("cannot read {name}: {e}")))?;
+        if read == 0 {
+            return Ok(());
+        }
+        let answer = check_line(&line, options)?;
+        out.write_all(answer.as_bytes())
+            .and_then(|()| out.write_all(b"\n"))
+            .map_err(|e| write_err(&e))?;
+    }
+}
+
+/// The answer to one line of a `--jsonl` run, without its newline: the report
+/// as one line of JSON, or `{"error": ...}`. Pure, so lines can be checked in
+/// parallel.
+fn check_line(line: &[u8], options: &Options) -> Result<String, Fatal> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    match text_of(line).and_then(|text| check_json(text, options)) {
+        Ok(report) => report_json(&report),
+        Err(err) => error_json(&err),
+    }
+}
+
+/// The bytes as text; bytes that are not UTF-8 are a syntax error.
+fn text_of(bytes: &[u8]) -> Result<&str, InputError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        InputError::Syntax(SyntaxError {
+            path: String::new(),
+            message: "the text is not valid UTF-8".into(),
+            line,
+            column,
+        })
+    })
+}
+
+/// The report exactly as `serde_json::to_string` writes it.
+fn report_json(report: &Report) -> Result<String, Fatal> {
+    serde_json::to_string(report).map_err(|e| Fatal::Io(format!("cannot write a report: {e}")))
+}
+
+/// `{"error": {...}}` on one line.
+fn error_json(err: &InputError) -> Result<String, Fatal> {
+    serde_json::to_string(&json!({ "error": err }))
+        .map_err(|e| Fatal::Io(format!("cannot write an error: {e}")))
+}
+
+/// The words of the text format, per language.
+struct Words {
+    accept: &'static str,
+    reject: &'static str,
+    incomplete: &'static str,
+    no_field: &'static str,
+    skipped: &'static str,
+    needs: &'static str,
+    warnings: &'static str,
+    hint: &'static str,
+    no_hint: &'static str,
+}
+
+const EN: Words = Words {
+    accept: "every rule passes",
+    reject: "Allegro would refuse this request",
+    incomplete: "no rule fails, but some could not be checked",
+    no_field: "(no field: the account or the request as a whole)",
+    skipped: "Not checked (context missing):",
+    needs: "needs",
+    warnings: "Warnings:",
+    hint: "Bargain prices that pass:",
+    no_hint: "No bargain price passes.",
+};
+
+const PL: Words = Words {
+    accept: "wszystkie reguły spełnione",
+    reject: "Allegro odrzuci to zgłoszenie",
+    incomplete: "żadna reguła nie zawodzi, ale niektórych nie sprawdzono",
+    no_field: "(bez pola: konto lub zgłoszenie jako całość)",
+    skipped: "Nie sprawdzono (brak kontekstu):",
+    needs: "potrzebuje",
+    warnings: "Ostrzeżenia:",
+    hint: "Ceny zniżkowe, które przejdą:",
+    no_hint: "Żadna cena zniżkowa nie przejdzie.",
+};
+
+const fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Pl => &PL,
+    }
+}
+
+/// The report for people.
+fn render_report(report: &Report, lang: Lang) -> String {
+    let w = words(lang);
+    let mut s = String::new();
+    let gloss = match report.verdict {
+        Verdict::Accept => w.accept,
+        Verdict::Reject => w.reject,
+        Verdict::Incomplete => w.incomplete,
+    };
+    // Writing to a String cannot fail.
+    let _ = writeln!(s, "{}: {gloss}", report.verdict.as_str());
+    for v in &report.violations {
+        let field = if v.path.is_empty() {
+            w.no_field
+        } else {
+            v.path.as_str()
+        };
+        let _ = writeln!(s, "  {} {field}", v.code);
+        let _ = writeln!(s, "      {}", v.message);
+        if !v.params.is_empty() {
+            let params: Vec<String> = v.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let _ = writeln!(s, "      {}", params.join(", "));
+        }
+    }
+    if !report.skipped.is_empty() {
+        let _ = writeln!(s, "{}", w.skipped);
+        for k in &report.skipped {
+            let _ = writeln!(s, "  {} {} {}", k.code, w.needs, k.missing);
+        }
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(s, "{}", w.warnings);
+        for warning in &report.warnings {
+            let _ = writeln!(s, "  {}: {}", warning.code.as_str(), warning.message);
+        }
+    }
+    match &report.hints.bargain {
+        Some(range) => {
+            let _ = writeln!(
+                s,
+                "{} {}\u{2013}{} {}",
+                w.hint, range.min, range.max, range.currency
+            );
+        }
+        None if report
+            .warnings
+            .iter()
+            .any(|x| x.code == badge_rules::report::WarningCode::NoBargainPricePasses) =>
+        {
+            let _ = writeln!(s, "{}", w.no_hint);
+        }
+        None => {}
+    }
+    s
+}
+
+fn run_codes(args: &CodesArgs) -> Result<u8, Fatal> {
+    let lang: Lang = args.lang.into();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            let rows: Vec<Value> = catalogue::ALL
+                .iter()
+                .map(|info| match info.check {
+                    Check::Offline => json!({
+                        "code": info.code.as_str(),
+                        "check": "offline",
+                        "text": info.text(lang),
+                    }),
+                    Check::ServerOnly { reason } => json!({
+                        "code": info.code.as_str(),
+                        "check": "server-only",
+                        "reason": reason,
+                        "text": info.text(lang),
+                    }),
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&rows)
+                .map_err(|e| Fatal::Io(format!("cannot write the catalogue: {e}")))?;
+            writeln!(out, "{text}").map_err(|e| write_err(&e))?;
+        }
+        Format::Text => {
+            let width = catalogue::ALL
+                .iter()
+                .map(|info| info.code.as_str().len())
+                .max()
+                .unwrap_or(0);
+            for info in catalogue::ALL {
+                let code = info.code.as_str();
+                match info.check {
+                    Check::Offline => writeln!(out, "{code:<width$}  offline      {}", info.text(lang)),
+                    Check::ServerOnly { reason } => writeln!(
+                        out,
+                        "{code:<width$}  server-only  {}\n{:<width$}               (server-only: {reason})",
+                        info.text(lang),
+                        ""
+                    ),
+                }
+                .map_err(|e| write_err(&e))?;
+            }
+            let offline = catalogue::ALL
+                .iter()
+                .filter(|info| info.check.is_offline())
+                .count();
+            writeln!(
+                out,
+                "{} codes: {offline} checked offline, {} server-only.",
+                catalogue::ALL.len(),
+                catalogue::ALL.len() - offline
+            )
+            .map_err(|e| write_err(&e))?;
+        }
+    }
+    out.flush().map_err(|e| write_err(&e))?;
+    Ok(EXIT_ACCEPT)
+}
+
+fn run_terms(args: &TermsArgs) -> Result<u8, Fatal> {
+    let terms = badge_rules::terms::built_in(&args.id);
+    let value = serde_json::to_value(&terms)
+        .map_err(|e| Fatal::Io(format!("cannot write the terms: {e}")))?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&value)
+                .map_err(|e| Fatal::Io(format!("cannot write the terms: {e}")))?;
+            writeln!(out, "{text}").map_err(|e| write_err(&e))?;
+        }
+        Format::Text => {
+            let own = badge_rules::terms::BUILT_IN_IDS.contains(&args.id.as_str());
+            let mut s = String::new();
+            let _ = writeln!(
+                s,
+                "Built-in terms of {}{}:",
+                args.id,
+                if own {
+                    ""
+                } else {
+                    " (no terms of its own: the defaults of any campaign)"
+                }
+            );
+            flatten(&value, "", &mut s);
+            out.write_all(s.as_bytes()).map_err(|e| write_err(&e))?;
+        }
+    }
+    out.flush().map_err(|e| write_err(&e))?;
+    Ok(EXIT_ACCEPT)
+}
+
+/// One `path: value` line per leaf of `value`.
+fn flatten(value: &Value, prefix: &str, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                flatten(inner, &path, out);
+            }
+        }
+        Value::String(text) => {
+            let _ = writeln!(out, "  {prefix}: {text}");
+        }
+        other => {
+            let _ = writeln!(out, "  {prefix}: {other}");
+        }
+    }
 }

@@ -176,8 +176,9 @@ impl FromStr for Amount {
     type Err = &'static str;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         parse_decimal(s, 2)
+            .filter(|d| !d.is_sign_negative() || d.is_zero())
             .map(Amount)
-            .ok_or("a decimal string with at most two fractional digits, such as \"180.00\"")
+            .ok_or("a non-negative decimal string with at most two fractional digits, such as \"180.00\"")
     }
 }
 

@@ -130,6 +130,7 @@ impl<'a> ApplicationContext<'a> {
         let terms = given.merged_over(built_in(campaign_id.valid().unwrap_or("")));
         let currency = base_currency(&terms, campaign);
         check_offer_id(doc.offer.as_ref(), offer_id.valid(), "request.offer.id")?;
+        check_terms(&terms)?;
         let context_money = ContextMoney::check(doc, &terms, &currency)?;
         let bargain = at(req, &["prices", "bargain"]).map(MoneyField::read);
         let market = at(req, &["prices", "market"]).map(MoneyField::read);
@@ -333,7 +334,6 @@ impl ContextMoney {
                 check_currency(m, "terms.subsidy.targetPrice", currency)?;
             }
         }
-        check_terms(terms)?;
         let p = match (doc.offer.as_ref(), price) {
             (_, Some(price)) => Ok(price.grosze()),
             (None, None) => Err(Cow::Borrowed("offer")),
@@ -382,7 +382,7 @@ pub(crate) fn lowest_in_30_days(
 }
 
 /// Terms percentages are percentages.
-fn check_terms(terms: &Terms) -> Result<(), InputError> {
+pub(crate) fn check_terms(terms: &Terms) -> Result<(), InputError> {
     let hundred = rust_decimal::Decimal::ONE_HUNDRED;
     for (name, value) in [
         ("minPercent", terms.min_percent()),

@@ -8,7 +8,9 @@
 
 use std::borrow::Cow;
 
-use super::context::{check_currency, check_offer_id, validate_badges, validate_campaigns};
+use super::context::{
+    check_currency, check_offer_id, check_terms, validate_badges, validate_campaigns,
+};
 use super::prices::{ladder, show};
 use super::shape;
 use super::{need, rule, Codes, Need, Rule};
@@ -86,6 +88,7 @@ impl<'a> UpdateContext<'a> {
             .map(|list| list.iter().find(|c| Some(c.id.as_str()) == campaign_id));
         let given = doc.terms.clone().unwrap_or_default();
         let terms = given.merged_over(built_in(campaign_id.unwrap_or("")));
+        check_terms(&terms)?;
         let currency = terms
             .currency
             .clone()

@@ -1,0 +1,504 @@
+//! The `badge-rules` binary, run as a user runs it.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "../../../tests/runner/corpus.rs"]
+mod corpus;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use badge_rules::catalogue::{self, Code};
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
+
+/// Runs the binary with `args`, `stdin` on its standard input.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    // Write from another thread so a large output cannot block the child.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exited, not killed")
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn example(name: &str) -> String {
+    repo_root()
+        .join("examples")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The exit status the CLI promises for an outcome line.
+fn exit_for(outcome: &Value) -> i32 {
+    if outcome.get("error").is_some() {
+        return 2;
+    }
+    match outcome["verdict"].as_str() {
+        Some("ACCEPT") => 0,
+        Some("REJECT") => 1,
+        Some("INCOMPLETE") => 3,
+        other => panic!("no verdict in {outcome}: {other:?}"),
+    }
+}
+
+fn violation_codes(report: &Value) -> Vec<String> {
+    let mut codes: Vec<String> = report["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["code"].as_str().unwrap().to_owned())
+        .collect();
+    codes.sort();
+    codes
+}
+
+// (a) The conformance corpus through the binary.
+
+#[test]
+fn corpus_through_jsonl_and_single_runs() {
+    let vectors = corpus::load();
+    if vectors.is_empty() {
+        eprintln!("the conformance corpus is empty: nothing to run");
+        return;
+    }
+    let mut input = String::new();
+    for v in &vectors {
+        input.push_str(&serde_json::to_string(&v.document).unwrap());
+        input.push('\n');
+    }
+    let out = run(&["check", "--jsonl"], input.as_bytes());
+    assert_eq!(code(&out), 0, "jsonl run failed: {}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), vectors.len(), "one output line per input line");
+
+    // The CLI's own contract: the single-document output is the jsonl line,
+    // byte for byte, and the exit status follows the outcome.
+    let mut cli_failures = Vec::new();
+    for (i, v) in vectors.iter().enumerate() {
+        let is_error = v.expect.get("error").is_some();
+        if i % 5 != 0 && !is_error {
+            continue;
+        }
+        let outcome: Value = serde_json::from_str(lines[i]).unwrap();
+        let document = serde_json::to_string(&v.document).unwrap();
+        let single = run(&["check", "--format", "json", "-"], document.as_bytes());
+        if stdout(&single) != format!("{}\n", lines[i]) {
+            cli_failures.push(format!(
+                "{}: single run printed {:?}, jsonl line was {:?}",
+                v.id,
+                stdout(&single),
+                lines[i]
+            ));
+        }
+        if code(&single) != exit_for(&outcome) {
+            cli_failures.push(format!(
+                "{}: exit {} for outcome {}",
+                v.id,
+                code(&single),
+                lines[i]
+            ));
+        }
+        let err = stderr(&single);
+        if exit_for(&outcome) == 2 {
+            let path = outcome["error"]["path"].as_str().unwrap();
+            if err.lines().count() != 1 || !err.starts_with("badge-rules: ") || !err.contains(path)
+            {
+                cli_failures.push(format!("{}: stderr {err:?} does not name {path:?}", v.id));
+            }
+        } else if !err.is_empty() {
+            cli_failures.push(format!("{}: unexpected stderr {err:?}", v.id));
+        }
+    }
+    assert!(
+        cli_failures.is_empty(),
+        "CLI contract broken for {} vectors:\n{}",
+        cli_failures.len(),
+        cli_failures.join("\n")
+    );
+
+    // The rules: each line against the vector's expectation.
+    let rule_failures: Vec<String> = vectors
+        .iter()
+        .zip(&lines)
+        .filter_map(|(v, line)| {
+            let outcome: Value = serde_json::from_str(line).unwrap();
+            corpus::compare(&v.expect, &outcome)
+                .err()
+                .map(|e| format!("  {}: {e}", v.id))
+        })
+        .collect();
+    assert!(
+        rule_failures.is_empty(),
+        "{} of {} conformance vectors fail through the CLI (the same failures should show in \
+         the core's conformance test: these are rule failures, not CLI ones):\n{}",
+        rule_failures.len(),
+        vectors.len(),
+        rule_failures.join("\n")
+    );
+}
+
+// (b) Exit statuses and stderr.
+
+#[test]
+fn context_error_exits_2_naming_the_path() {
+    let path = example("input-error-within-without-to.json");
+    for format in ["text", "json"] {
+        let out = run(&["check", "--format", format, &path], b"");
+        assert_eq!(code(&out), 2);
+        assert_eq!(
+            stderr(&out),
+            "badge-rules: campaigns[0].publication.to: a WITHIN period needs `to`\n"
+        );
+    }
+    // Programs also get the error object, as a --jsonl run would write it.
+    let out = run(&["check", "--format", "json", &path], b"");
+    let error: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(error["error"]["kind"], "context");
+    assert_eq!(error["error"]["path"], "campaigns[0].publication.to");
+    // Text output stays empty: the message is on stderr.
+    let out = run(&["check", &path], b"");
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn shape_and_syntax_errors_exit_2() {
+    let out = run(
+        &["check"],
+        br#"{"kind": "application", "offer": {"stock": {"available": "many"}}}"#,
+    );
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("badge-rules: offer.stock.available: "),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+
+    let out = run(&["check", "-"], b"{\"kind\": ");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).starts_with("badge-rules: not valid JSON at line 1"));
+
+    let out = run(&["check"], b"");
+    assert_eq!(code(&out), 2);
+
+    let out = run(&["check"], b"\xff\xfe{}");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn unreadable_file_exits_2() {
+    let out = run(&["check", "/nonexistent/badge-rules/doc.json"], b"");
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("badge-rules: cannot read /nonexistent/badge-rules/doc.json: "),
+        "{err}"
+    );
+    assert_eq!(stdout(&out), "");
+
+    let dir = repo_root().join("examples").to_string_lossy().into_owned();
+    let out = run(&["check", &dir], b"");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("cannot read"));
+
+    let out = run(&["check", "--jsonl", "/nonexistent/x.jsonl"], b"");
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn stdin_by_dash_or_by_default_same_as_file() {
+    let path = example("sandbox-too-shallow.json");
+    let text = std::fs::read(&path).unwrap();
+    let from_file = run(&["check", "--format", "json", &path], b"");
+    let from_dash = run(&["check", "--format", "json", "-"], &text);
+    let from_default = run(&["check", "--format", "json"], &text);
+    assert_eq!(code(&from_file), 1);
+    assert_eq!(from_file.stdout, from_dash.stdout);
+    assert_eq!(from_file.stdout, from_default.stdout);
+    assert_eq!(code(&from_dash), 1);
+    assert_eq!(code(&from_default), 1);
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(code(&run(&["check", "--lang", "de"], b"{}")), 2);
+    assert_eq!(code(&run(&["check", "--format", "yaml"], b"{}")), 2);
+    assert_eq!(code(&run(&["frobnicate"], b"")), 2);
+    let out = run(&["check", "--jsonl", "--format", "text"], b"");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--jsonl"));
+    assert_eq!(code(&run(&["terms"], b"")), 2);
+}
+
+#[test]
+fn jsonl_keeps_lines_aligned_and_goes_on() {
+    let good = std::fs::read_to_string(example("sandbox-accept.json"))
+        .unwrap()
+        .replace('\n', "");
+    let input = format!("{good}\n\n{{not json\r\n{good}\r\n   \n\u{feff}{good}\n{good}");
+    let mut bytes = input.into_bytes();
+    bytes.extend_from_slice(b"\n\xff\n");
+    let out = run(&["check", "--jsonl"], &bytes);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let text = stdout(&out);
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let kinds: Vec<&str> = lines
+        .iter()
+        .map(|l| {
+            l.get("error").map_or_else(
+                || l["verdict"].as_str().unwrap(),
+                |e| e["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["ACCEPT", "syntax", "syntax", "ACCEPT", "syntax", "ACCEPT", "ACCEPT", "syntax"]
+    );
+    // A report line is exactly the single-document JSON output.
+    let single = run(&["check", "--format", "json"], good.as_bytes());
+    assert_eq!(stdout(&single).lines().next(), text.lines().next());
+}
+
+#[test]
+fn jsonl_empty_input_gives_empty_output() {
+    let out = run(&["check", "--jsonl"], b"");
+    assert_eq!(code(&out), 0);
+    assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn jsonl_lang_pl() {
+    let doc = std::fs::read_to_string(example("sandbox-too-shallow.json"))
+        .unwrap()
+        .replace('\n', "");
+    let out = run(&["check", "--jsonl", "--lang", "pl", "-"], doc.as_bytes());
+    let report: Value = serde_json::from_str(stdout(&out).trim_end()).unwrap();
+    assert_eq!(
+        report["violations"][0]["message"],
+        catalogue::info(Code::BA49).pl
+    );
+}
+
+// (c) The text format.
+
+#[test]
+fn text_names_field_message_params_and_hint() {
+    let out = run(&["check", &example("sandbox-too-shallow.json")], b"");
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert!(text.starts_with("REJECT"), "{text}");
+    assert!(text.contains("BA49 prices.bargain.amount"), "{text}");
+    assert!(text.contains(catalogue::info(Code::BA49).en), "{text}");
+    assert!(text.contains("discountPercent=35"), "{text}");
+    assert!(text.contains("minPercent=40"), "{text}");
+    assert!(
+        text.contains("Bargain prices that pass: 80.00\u{2013}120.00 PLN"),
+        "{text}"
+    );
+}
+
+#[test]
+fn text_in_polish() {
+    let out = run(
+        &[
+            "check",
+            "--lang",
+            "pl",
+            &example("sandbox-too-shallow.json"),
+        ],
+        b"",
+    );
+    let text = stdout(&out);
+    assert!(text.contains(catalogue::info(Code::BA49).pl), "{text}");
+    assert!(!text.contains(catalogue::info(Code::BA49).en), "{text}");
+    assert!(
+        text.contains("Ceny zniżkowe, które przejdą: 80.00\u{2013}120.00 PLN"),
+        "{text}"
+    );
+}
+
+#[test]
+fn text_lists_skipped_rules_with_what_they_need() {
+    let out = run(&["check", &example("incomplete-no-account.json")], b"");
+    assert_eq!(code(&out), 3);
+    let text = stdout(&out);
+    assert!(text.starts_with("INCOMPLETE"), "{text}");
+    assert!(text.contains("Not checked (context missing):"), "{text}");
+    assert!(text.contains("BB2 needs account"), "{text}");
+}
+
+#[test]
+fn text_shows_warnings() {
+    let mut doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(example("sandbox-accept.json")).unwrap())
+            .unwrap();
+    doc["request"]["prices"]["market"] = serde_json::json!({"amount": "200.00", "currency": "PLN"});
+    let out = run(&["check"], doc.to_string().as_bytes());
+    let text = stdout(&out);
+    assert!(text.contains("Warnings:"), "{text}");
+    assert!(text.contains("SUGGESTED_MARKET_PRICE_IGNORED"), "{text}");
+}
+
+// (d) codes and terms.
+
+#[test]
+fn codes_lists_the_whole_catalogue() {
+    let out = run(&["codes", "--format", "json"], b"");
+    assert_eq!(code(&out), 0);
+    let rows: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(rows.len(), catalogue::ALL.len());
+    assert_eq!(rows.len(), 107);
+    for (row, info) in rows.iter().zip(catalogue::ALL) {
+        assert_eq!(row["code"], info.code.as_str());
+        assert_eq!(row["text"], info.en);
+        let check = if info.check.is_offline() {
+            "offline"
+        } else {
+            "server-only"
+        };
+        assert_eq!(row["check"], check);
+        assert_eq!(row.get("reason").is_some(), !info.check.is_offline());
+    }
+
+    let out = run(&["codes"], b"");
+    let text = stdout(&out);
+    for info in catalogue::ALL {
+        assert!(
+            text.lines()
+                .any(|l| l.split_whitespace().next() == Some(info.code.as_str())),
+            "{} missing",
+            info.code.as_str()
+        );
+    }
+    assert!(text.contains("107 codes: "), "{text}");
+
+    let out = run(&["codes", "--lang", "pl"], b"");
+    assert!(stdout(&out).contains(catalogue::info(Code::BB2).pl));
+}
+
+#[test]
+fn terms_of_the_sandbox() {
+    let out = run(&["terms", "SANDBOX_TEST_CAMPAIGN"], b"");
+    assert_eq!(code(&out), 0);
+    let terms: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(terms["discount"]["minPercent"], "40");
+    assert_eq!(terms["discount"]["maxPercent"], "60");
+
+    let out = run(&["terms", "SANDBOX_TEST_CAMPAIGN", "--format", "text"], b"");
+    let text = stdout(&out);
+    assert!(text.contains("discount.minPercent: 40"), "{text}");
+
+    let out = run(&["terms", "BARGAIN"], b"");
+    let terms: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(terms["minStock"], 1);
+    assert!(terms["discount"].get("minPercent").is_none());
+}
+
+#[test]
+fn help_teaches() {
+    let out = run(&["--help"], b"");
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    for word in ["check", "codes", "terms", "Examples"] {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+    let out = run(&["check", "--help"], b"");
+    let text = stdout(&out);
+    for word in ["Exit status", "INCOMPLETE", "--jsonl", "--lang", "--format"] {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+}
+
+// (e) Every example gives the verdict its name promises.
+
+/// Each example: its exit status and violation codes (sorted).
+const EXAMPLES: &[(&str, i32, &[&str])] = &[
+    ("badge-update-finish-ended.json", 1, &["BA74", "BA77"]),
+    ("badges-query-bad-limit.json", 1, &["BB9"]),
+    ("discount-bad-currency-and-amount.json", 1, &["BB5", "BB6"]),
+    ("incomplete-no-account.json", 3, &[]),
+    ("input-error-within-without-to.json", 2, &[]),
+    ("openapi-hit-refused.json", 1, &["BA11", "BB1", "BB12"]),
+    ("sandbox-accept.json", 0, &[]),
+    ("sandbox-too-shallow.json", 1, &["BA49"]),
+];
+
+#[test]
+fn examples_give_the_verdicts_their_names_promise() {
+    let mut files: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    files.sort();
+    let listed: Vec<&str> = EXAMPLES.iter().map(|(n, _, _)| *n).collect();
+    assert_eq!(
+        files, listed,
+        "examples/ and this table must list the same files"
+    );
+    for (name, exit, codes) in EXAMPLES {
+        let out = run(&["check", "--format", "json", &example(name)], b"");
+        assert_eq!(code(&out), *exit, "{name}: {}", stdout(&out));
+        let outcome: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(exit_for(&outcome), *exit, "{name}");
+        if *exit != 2 {
+            assert_eq!(violation_codes(&outcome), *codes, "{name}");
+        }
+        // The name says it.
+        let promised = match exit {
+            0 => "accept",
+            3 => "incomplete",
+            2 => "input-error",
+            _ => "",
+        };
+        assert!(name.contains(promised), "{name}");
+        if *exit == 1 {
+            assert!(
+                !name.contains("accept") && !name.contains("incomplete"),
+                "{name}"
+            );
+        }
+    }
+}

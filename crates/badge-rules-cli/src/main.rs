@@ -328,10 +328,12 @@ fn report_json(report: &Report) -> Result<String, Fatal> {
     serde_json::to_string(report).map_err(|e| Fatal::Io(format!("cannot write a report: {e}")))
 }
 
-/// `{"error": {...}}` on one line.
+/// `{"error": {...}}` on one line, the error's fields in its own order
+/// (`kind`, `path`, `message`, ...), as `serde_json::to_string` writes it.
 fn error_json(err: &InputError) -> Result<String, Fatal> {
-    serde_json::to_string(&json!({ "error": err }))
-        .map_err(|e| Fatal::Io(format!("cannot write an error: {e}")))
+    let inner =
+        serde_json::to_string(err).map_err(|e| Fatal::Io(format!("cannot write an error: {e}")))?;
+    Ok(format!("{{\"error\":{inner}}}"))
 }
 
 /// The words of the text format, per language.

@@ -188,9 +188,11 @@ fn context_error_exits_2_naming_the_path() {
     }
     // Programs also get the error object, as a --jsonl run would write it.
     let out = run(&["check", "--format", "json", &path], b"");
-    let error: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(error["error"]["kind"], "context");
-    assert_eq!(error["error"]["path"], "campaigns[0].publication.to");
+    assert_eq!(
+        stdout(&out),
+        "{\"error\":{\"kind\":\"context\",\"path\":\"campaigns[0].publication.to\",\
+         \"message\":\"a WITHIN period needs `to`\"}}\n"
+    );
     // Text output stays empty: the message is on stderr.
     let out = run(&["check", &path], b"");
     assert_eq!(stdout(&out), "");

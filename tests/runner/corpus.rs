@@ -1,7 +1,13 @@
 //! The conformance corpus reader, shared by every Rust runner (core and CLI
 //! tests include this file with `#[path]`). The format is in docs/DESIGN.md.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -56,15 +62,24 @@ pub fn load() -> Vec<Vector> {
         let text = std::fs::read_to_string(&file).unwrap();
         let root: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let base = root.get("base").cloned();
-        let vectors = root["vectors"].as_array().unwrap_or_else(|| panic!("{name}: no vectors"));
+        let vectors = root["vectors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name}: no vectors"));
         let mut seen = std::collections::HashSet::new();
         for v in vectors {
-            let vname = v["name"].as_str().unwrap_or_else(|| panic!("{name}: a vector has no name"));
-            assert!(seen.insert(vname.to_owned()), "{name}: duplicate vector name {vname}");
+            let vname = v["name"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{name}: a vector has no name"));
+            assert!(
+                seen.insert(vname.to_owned()),
+                "{name}: duplicate vector name {vname}"
+            );
             let document = match (v.get("document"), v.get("patch")) {
                 (Some(doc), _) => doc.clone(),
                 (None, patch) => {
-                    let mut doc = base.clone().unwrap_or_else(|| panic!("{name}#{vname}: no base"));
+                    let mut doc = base
+                        .clone()
+                        .unwrap_or_else(|| panic!("{name}#{vname}: no base"));
                     if let Some(patch) = patch {
                         merge_patch(&mut doc, patch);
                     }
@@ -84,7 +99,11 @@ pub fn load() -> Vec<Vector> {
 fn sorted_strings(v: &Value) -> Vec<String> {
     let mut out: Vec<String> = v
         .as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -93,7 +112,11 @@ fn sorted_strings(v: &Value) -> Vec<String> {
 fn codes_of(list: &Value) -> Vec<String> {
     let mut out: Vec<String> = list
         .as_array()
-        .map(|a| a.iter().filter_map(|x| x["code"].as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x["code"].as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -104,7 +127,9 @@ fn codes_of(list: &Value) -> Vec<String> {
 pub fn compare(expect: &Value, outcome: &Value) -> Result<(), String> {
     if let Some(want) = expect.get("error") {
         let Some(got) = outcome.get("error") else {
-            return Err(format!("expected an input error {want}, got a report {outcome}"));
+            return Err(format!(
+                "expected an input error {want}, got a report {outcome}"
+            ));
         };
         for key in ["path", "kind"] {
             if let Some(w) = want.get(key) {
@@ -120,7 +145,10 @@ pub fn compare(expect: &Value, outcome: &Value) -> Result<(), String> {
     }
     let mut problems = Vec::new();
     if expect.get("verdict") != outcome.get("verdict") {
-        problems.push(format!("verdict: expected {}, got {}", expect["verdict"], outcome["verdict"]));
+        problems.push(format!(
+            "verdict: expected {}, got {}",
+            expect["verdict"], outcome["verdict"]
+        ));
     }
     let want_codes = sorted_strings(&expect["codes"]);
     let got_codes = codes_of(&outcome["violations"]);
@@ -129,13 +157,20 @@ pub fn compare(expect: &Value, outcome: &Value) -> Result<(), String> {
     }
     if let Some(list) = expect.get("violations").and_then(Value::as_array) {
         for want in list {
-            let found = outcome["violations"].as_array().into_iter().flatten().any(|got| {
-                got["code"] == want["code"]
-                    && want.get("path").is_none_or(|p| got["path"] == *p)
-                    && want.get("params").and_then(Value::as_object).is_none_or(|ps| {
-                        ps.iter().all(|(k, v)| got["params"].get(k) == Some(v))
-                    })
-            });
+            let found = outcome["violations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|got| {
+                    got["code"] == want["code"]
+                        && want.get("path").is_none_or(|p| got["path"] == *p)
+                        && want
+                            .get("params")
+                            .and_then(Value::as_object)
+                            .is_none_or(|ps| {
+                                ps.iter().all(|(k, v)| got["params"].get(k) == Some(v))
+                            })
+                });
             if !found {
                 problems.push(format!("violation {want} not in {}", outcome["violations"]));
             }
@@ -145,7 +180,10 @@ pub fn compare(expect: &Value, outcome: &Value) -> Result<(), String> {
         let want = sorted_strings(skipped);
         let got = codes_of(&outcome["skipped"]);
         if want != got {
-            problems.push(format!("skipped: expected {want:?}, got {:?}", outcome["skipped"]));
+            problems.push(format!(
+                "skipped: expected {want:?}, got {:?}",
+                outcome["skipped"]
+            ));
         }
     }
     if let Some(warnings) = expect.get("warnings") {

@@ -2,7 +2,13 @@
 //! in the ways sellers' requests are wrong. Shared by the property tests and
 //! the differential tests (the same seed gives the same document everywhere).
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use serde_json::{json, Map, Value};
 
@@ -91,7 +97,8 @@ fn request_money(r: &mut Rng, g: u64) -> Value {
     let currency = if r.chance(92) {
         json!("PLN")
     } else {
-        r.pick(&[json!("EUR"), json!("pln"), json!(null), json!(5)]).clone()
+        r.pick(&[json!("EUR"), json!("pln"), json!(null), json!(5)])
+            .clone()
     };
     let mut m = Map::new();
     m.insert("amount".into(), request_amount(r, g));
@@ -170,7 +177,10 @@ fn terms(r: &mut Rng) -> Value {
         t.insert("requireProductLink".into(), json!(true));
     }
     if r.chance(10) {
-        t.insert("audience".into(), json!(r.pick(&["ALL", "BUSINESS_ONLY", "CONSUMERS"])));
+        t.insert(
+            "audience".into(),
+            json!(r.pick(&["ALL", "BUSINESS_ONLY", "CONSUMERS"])),
+        );
     }
     if r.chance(10) {
         t.insert(
@@ -188,7 +198,10 @@ fn terms(r: &mut Rng) -> Value {
         t.insert("requireCompanyAccount".into(), json!(r.chance(50)));
     }
     if r.chance(15) {
-        t.insert("minPositiveRatingsPercent".into(), json!(r.pick(&["98", "99.5", "90"])));
+        t.insert(
+            "minPositiveRatingsPercent".into(),
+            json!(r.pick(&["98", "99.5", "90"])),
+        );
     }
     if r.chance(15) {
         t.insert("maxApplicationsPer24h".into(), json!(r.below(4)));
@@ -219,7 +232,17 @@ fn offer(r: &mut Rng, p: u64) -> Value {
         "smart": r.chance(70),
     });
     let obj = o.as_object_mut().unwrap();
-    for key in ["sellingMode", "stock", "publication", "category", "parameters", "productSet", "b2b", "seller", "smart"] {
+    for key in [
+        "sellingMode",
+        "stock",
+        "publication",
+        "category",
+        "parameters",
+        "productSet",
+        "b2b",
+        "seller",
+        "smart",
+    ] {
         if r.chance(5) {
             obj.remove(key);
         }
@@ -279,7 +302,11 @@ fn metrics(r: &mut Rng, m: u64) -> Value {
         }
     }
     if r.chance(30) {
-        let a = if r.chance(20) { Value::Null } else { money(grosze(price(r))) };
+        let a = if r.chance(20) {
+            Value::Null
+        } else {
+            money(grosze(price(r)))
+        };
         out.insert("averageSellingPrice".into(), a);
     }
     if r.chance(30) {
@@ -295,7 +322,12 @@ fn account(r: &mut Rng) -> Value {
         "positiveRatingsPercent": r.pick(&["100", "99.5", "98", "97.99"]),
         "meetsQualityCriteria": r.chance(90),
     });
-    for key in ["id", "company", "positiveRatingsPercent", "meetsQualityCriteria"] {
+    for key in [
+        "id",
+        "company",
+        "positiveRatingsPercent",
+        "meetsQualityCriteria",
+    ] {
         if r.chance(5) {
             a.as_object_mut().unwrap().remove(key);
         }
@@ -345,11 +377,26 @@ pub fn application(r: &mut Rng) -> Value {
         request.insert("prices".into(), Value::Object(prices));
     }
     if r.chance(20) {
-        let max_items = r.pick(&[json!(1), json!(5), json!("3"), json!(0), json!(-1), json!("x"), json!(1.5)]).clone();
-        request.insert("purchaseConstraints".into(), json!({"limit": {"perUser": {"maxItems": max_items}}}));
+        let max_items = r
+            .pick(&[
+                json!(1),
+                json!(5),
+                json!("3"),
+                json!(0),
+                json!(-1),
+                json!("x"),
+                json!(1.5),
+            ])
+            .clone();
+        request.insert(
+            "purchaseConstraints".into(),
+            json!({"limit": {"perUser": {"maxItems": max_items}}}),
+        );
     }
     if r.chance(15) {
-        let q = r.pick(&[json!(10), json!(1), json!(0), json!("abc")]).clone();
+        let q = r
+            .pick(&[json!(10), json!(1), json!(0), json!("abc")])
+            .clone();
         request.insert("declaredStock".into(), json!({"quantity": q}));
     }
     let mut doc = Map::new();
@@ -397,7 +444,9 @@ pub fn badge_update(r: &mut Rng) -> Value {
     let m = price(r);
     let body = match r.below(8) {
         0 => json!({}),
-        1 => json!({"prices": {"bargain": {"value": request_money(r, m / 2)}}, "process": {"status": "FINISHED"}}),
+        1 => {
+            json!({"prices": {"bargain": {"value": request_money(r, m / 2)}}, "process": {"status": "FINISHED"}})
+        }
         2 => json!({"process": {"status": r.pick(&["ACTIVE", "finished", "FINISHED"])}}),
         3 => json!({"process": {"status": "FINISHED"}}),
         _ => {
@@ -444,7 +493,19 @@ pub fn badge_update(r: &mut Rng) -> Value {
 }
 
 fn query_value(r: &mut Rng) -> Value {
-    r.pick(&[json!(1), json!(50), json!(1000), json!(1001), json!(0), json!(-1), json!("50"), json!("abc"), json!(1.5), json!(null)]).clone()
+    r.pick(&[
+        json!(1),
+        json!(50),
+        json!(1000),
+        json!(1001),
+        json!(0),
+        json!(-1),
+        json!("50"),
+        json!("abc"),
+        json!(1.5),
+        json!(null),
+    ])
+    .clone()
 }
 
 /// A query, lookup or consent document.
@@ -459,24 +520,35 @@ pub fn other(r: &mut Rng) -> Value {
                 }
             }
             if r.chance(70) {
-                req.insert("marketplace.id".into(), json!(r.pick(&["allegro-pl", "allegro-cz", "allegro-de", ""])));
+                req.insert(
+                    "marketplace.id".into(),
+                    json!(r.pick(&["allegro-pl", "allegro-cz", "allegro-de", ""])),
+                );
             }
             json!({"kind": kind, "request": req})
         }
-        3 => json!({"kind": "applicationLookup", "applicationId": r.pick(&["8a457b8f-627d-43cf-8806-f06f8d13c306", "8a457b8f", ""])}),
-        4 => json!({"kind": "operationLookup", "operationId": r.pick(&["154179f0-ed4c-4b84-9260-302d2dec3801", "154179f0-ed4c-4b84-9260-302d2dec380Z"])}),
+        3 => {
+            json!({"kind": "applicationLookup", "applicationId": r.pick(&["8a457b8f-627d-43cf-8806-f06f8d13c306", "8a457b8f", ""])})
+        }
+        4 => {
+            json!({"kind": "operationLookup", "operationId": r.pick(&["154179f0-ed4c-4b84-9260-302d2dec3801", "154179f0-ed4c-4b84-9260-302d2dec380Z"])})
+        }
         5 => {
-            let body = r.pick(&[
-                json!({"status": "ALLOWED"}),
-                json!({"status": "MAYBE"}),
-                json!({}),
-                json!({"additionalMarketplaces": {"allegro-cz": {"status": "DENIED"}}}),
-                json!({"additionalMarketplaces": {"allegro-de": {"status": "DENIED"}}}),
-                json!({"additionalMarketplaces": {}}),
-            ]).clone();
+            let body = r
+                .pick(&[
+                    json!({"status": "ALLOWED"}),
+                    json!({"status": "MAYBE"}),
+                    json!({}),
+                    json!({"additionalMarketplaces": {"allegro-cz": {"status": "DENIED"}}}),
+                    json!({"additionalMarketplaces": {"allegro-de": {"status": "DENIED"}}}),
+                    json!({"additionalMarketplaces": {}}),
+                ])
+                .clone();
             json!({"kind": r.pick(&["offerConsent", "accountConsent"]), "request": body})
         }
-        6 => json!({"kind": "allegroPricesParticipation", "request": {"marketplaces": r.pick(&[json!(["allegro-cz"]), json!([{"id": "allegro-sk"}]), json!([]), json!(["allegro-xx"])]), "status": r.pick(&["ALLOWED", "DENIED", "NO"])}}),
+        6 => {
+            json!({"kind": "allegroPricesParticipation", "request": {"marketplaces": r.pick(&[json!(["allegro-cz"]), json!([{"id": "allegro-sk"}]), json!([]), json!(["allegro-xx"])]), "status": r.pick(&["ALLOWED", "DENIED", "NO"])}})
+        }
         _ => json!({"kind": "allegroPricesOfferCommand", "request": {"offers": [
             {"id": "123", "marketplace": {"id": "allegro-cz"}, "sellerDiscountDeclaration": {"maxContributionPercentage": r.pick(&["10", "100", "100.01", "-1", "x"])}},
             {"id": r.pick(&["123", "456", ""]), "marketplace": {"id": r.pick(&["allegro-hu", "allegro-xx"])}}

@@ -207,7 +207,7 @@ fn locate(text: &str) -> InputError {
             path: String::new(),
             message,
             line: inner.line(),
-            column: inner.column(),
+            column: inner.column().max(1),
         });
     }
     if inner.is_syntax() {

@@ -8,8 +8,9 @@ use crate::catalogue::Code;
 use crate::document::Account;
 use crate::report::Findings;
 
-fn account<'a>(ctx: &ApplicationContext<'a>) -> Need<&'a Account> {
-    ctx.doc.account.as_ref().ok_or(Cow::Borrowed("account"))
+/// The account, or `path` (the field the rule reads) as the missing input.
+fn account<'a>(ctx: &ApplicationContext<'a>, path: &'static str) -> Need<&'a Account> {
+    ctx.doc.account.as_ref().ok_or(Cow::Borrowed(path))
 }
 
 /// BB2: `terms.requireCompanyAccount` (default true) and not a Company account.
@@ -17,7 +18,7 @@ pub(crate) fn bb2(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings
     if ctx.terms.require_company_account != Some(true) {
         return;
     }
-    let account = need!(codes, out, account(ctx));
+    let account = need!(codes, out, account(ctx, "account.company"));
     let company = need!(
         codes,
         out,
@@ -30,7 +31,7 @@ pub(crate) fn bb2(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings
 
 /// BB1: the account does not meet Allegro's quality criteria.
 pub(crate) fn bb1(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let account = need!(codes, out, account(ctx));
+    let account = need!(codes, out, account(ctx, "account.meetsQualityCriteria"));
     let meets = need!(
         codes,
         out,
@@ -48,7 +49,7 @@ pub(crate) fn ba22(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let Some(min) = ctx.terms.min_positive_ratings_percent else {
         return;
     };
-    let account = need!(codes, out, account(ctx));
+    let account = need!(codes, out, account(ctx, "account.positiveRatingsPercent"));
     let rating = need!(
         codes,
         out,

@@ -180,9 +180,10 @@ impl<'a> ApplicationContext<'a> {
         })
     }
 
-    /// The offer, or `offer` as the missing input.
-    pub(crate) fn offer(&self) -> Result<&'a Offer, Missing> {
-        self.offer.ok_or(Cow::Borrowed("offer"))
+    /// The offer, or `path` (the field the rule reads first) as the missing
+    /// input: a skipped rule names the leaf it needs, not just `offer`.
+    pub(crate) fn offer_for(&self, path: &'static str) -> Result<&'a Offer, Missing> {
+        self.offer.ok_or(Cow::Borrowed(path))
     }
 
     /// `now`, or `now` as the missing input.
@@ -336,7 +337,7 @@ impl ContextMoney {
         }
         let p = match (doc.offer.as_ref(), price) {
             (_, Some(price)) => Ok(price.grosze()),
-            (None, None) => Err(Cow::Borrowed("offer")),
+            (None, None) => Err(Cow::Borrowed("offer.sellingMode.price")),
             (Some(_), None) => Err(Cow::Borrowed("offer.sellingMode.price")),
         };
         Ok(ContextMoney { p })

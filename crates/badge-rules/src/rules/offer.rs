@@ -33,7 +33,7 @@ pub(crate) fn ba9(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
 
 /// BA6, BA52, BA48, BA51: the offer is ended, inactive, activating or archived.
 pub(crate) fn status(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.publication.status"));
     let status = need!(
         codes,
         out,
@@ -65,7 +65,7 @@ pub(crate) fn ba17(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let Some(min) = ctx.terms.min_stock else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.stock.available"));
     let available = need!(codes, out, stock(offer));
     if available < min {
         out.violation(
@@ -84,7 +84,7 @@ pub(crate) fn ba43(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     if ctx.terms.require_new_condition != Some(true) {
         return;
     }
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.parameters"));
     let parameters = need!(
         codes,
         out,
@@ -103,7 +103,7 @@ pub(crate) fn ba42(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     if ctx.terms.require_smart != Some(true) {
         return;
     }
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.smart"));
     if !need!(codes, out, field(offer.smart, "offer.smart")) {
         out.violation(Code::BA42, "offer.id", vec![]);
     }
@@ -114,7 +114,7 @@ pub(crate) fn ba47(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let Some(months) = ctx.terms.max_offer_age_months else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.publication.startedAt"));
     let started = need!(
         codes,
         out,
@@ -144,7 +144,7 @@ pub(crate) fn ba46(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let Some(allowed) = ctx.terms.category_ids.as_ref().filter(|c| !c.is_empty()) else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.category.id"));
     let category = need!(codes, out, category(offer));
     if !allowed.iter().any(|c| c == category) {
         out.violation(
@@ -192,7 +192,7 @@ pub(crate) fn ba58(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     if ctx.terms.require_product_link != Some(true) {
         return;
     }
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.productSet"));
     let set = need!(
         codes,
         out,
@@ -215,7 +215,7 @@ pub(crate) fn audience(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Fin
         Some(Audience::Consumers) => (Code::BA68, false),
         Some(Audience::All) | None => return,
     };
-    let offer = match ctx.offer() {
+    let offer = match ctx.offer_for("offer.b2b.buyableOnlyByBusiness") {
         Ok(o) => o,
         Err(missing) => return out.skip(code, missing),
     };
@@ -264,7 +264,7 @@ pub(crate) fn ean(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings
     let Some(products) = ctx.terms.products.as_ref().filter(|p| !p.is_empty()) else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.parameters"));
     let eans = need!(codes, out, eans(offer));
     if eans.is_empty() {
         out.violation(Code::BA31, "offer.id", vec![]);
@@ -294,7 +294,7 @@ pub(crate) fn ba35(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let Some(min) = listed_product(ctx).and_then(|p| p.min_quantity) else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.stock.available"));
     let available = need!(codes, out, stock(offer));
     if min > available {
         out.violation(
@@ -313,7 +313,7 @@ pub(crate) fn ba32(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let Some(wanted) = listed_product(ctx).and_then(|p| p.category_id.as_deref()) else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer());
+    let offer = need!(codes, out, ctx.offer_for("offer.category.id"));
     let category = need!(codes, out, category(offer));
     if category != wanted {
         out.violation(

@@ -92,7 +92,7 @@ pub(crate) fn ba70(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let format = need!(
         codes,
         out,
-        ctx.offer().and_then(|o| o
+        ctx.offer_for("offer.sellingMode.format").and_then(|o| o
             .selling_mode
             .as_ref()
             .and_then(|s| s.format)

@@ -173,7 +173,11 @@ impl<'a> UpdateContext<'a> {
     }
 
     fn p(&self) -> Need<i128> {
-        let offer = self.doc.offer.as_ref().ok_or(Cow::Borrowed("offer"))?;
+        let offer = self
+            .doc
+            .offer
+            .as_ref()
+            .ok_or(Cow::Borrowed("offer.sellingMode.price"))?;
         offer
             .selling_mode
             .as_ref()
@@ -363,7 +367,7 @@ fn ba70(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
     let offer = need!(
         codes,
         out,
-        ctx.doc.offer.as_ref().ok_or(Cow::Borrowed("offer"))
+        ctx.doc.offer.as_ref().ok_or(Cow::Borrowed("offer.sellingMode.format"))
     );
     let format = need!(
         codes,

@@ -1,0 +1,175 @@
+//! RULES.md §7: the Allegro Ads Partner program. From an agency's snapshot,
+//! the level it reaches today and what it lacks for the next one.
+//!
+//! Levels are cumulative: Partner needs everything a program member needs,
+//! Partner + everything a Partner needs. A threshold is reached exactly at its
+//! value (3 customers, 100,000.00 PLN a quarter; 6 customers, 400,000.00 PLN;
+//! 2 different Ads tools).
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalogue::Code;
+use crate::error::{InputError, ShapeError};
+use crate::money::Money;
+use crate::partner::PartnerLevel;
+use crate::report::{Findings, Params};
+
+use super::prices::show;
+
+/// The agency's snapshot (`request` of a `partnerLevel` document).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Snapshot {
+    pub business_account: Option<bool>,
+    pub website_active: Option<bool>,
+    pub ads_certificate: Option<bool>,
+    pub gaining_customers: Option<bool>,
+    pub investing_in_campaigns: Option<bool>,
+    pub active_customers: Option<i64>,
+    pub quarterly_spend_gross: Option<Money>,
+    pub ads_tools: Option<Vec<String>>,
+    pub partner_logo: Option<bool>,
+    pub partner_plus_logo: Option<bool>,
+}
+
+/// One requirement's answer: met, unmet (with the figures), or unknown.
+enum Answer {
+    Met,
+    Unmet(Params),
+    Unknown(&'static str),
+}
+
+fn flag(value: Option<bool>, path: &'static str) -> Answer {
+    match value {
+        Some(true) => Answer::Met,
+        Some(false) => Answer::Unmet(vec![]),
+        None => Answer::Unknown(path),
+    }
+}
+
+fn at_least(value: Option<i64>, required: i64, path: &'static str, unit: &'static str) -> Answer {
+    match value {
+        None => Answer::Unknown(path),
+        Some(v) if v >= required => Answer::Met,
+        Some(v) => Answer::Unmet(vec![
+            ("required", required.to_string()),
+            ("actual", v.to_string()),
+            ("gap", (required - v).to_string()),
+            ("unit", unit.to_owned()),
+        ]),
+    }
+}
+
+fn spend(snapshot: &Snapshot, required_pln: i128) -> Answer {
+    match &snapshot.quarterly_spend_gross {
+        None => Answer::Unknown("request.quarterlySpendGross"),
+        Some(m) if m.grosze() >= required_pln * 100 => Answer::Met,
+        Some(m) => Answer::Unmet(vec![
+            ("required", show(required_pln * 100)),
+            ("actual", show(m.grosze())),
+            ("gap", show(required_pln * 100 - m.grosze())),
+            ("currency", "PLN".to_owned()),
+        ]),
+    }
+}
+
+fn tools(snapshot: &Snapshot) -> Answer {
+    let Some(list) = &snapshot.ads_tools else {
+        return Answer::Unknown("request.adsTools");
+    };
+    let mut distinct: Vec<&str> = list.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let count = i64::try_from(distinct.len()).unwrap_or(i64::MAX);
+    at_least(Some(count), 2, "request.adsTools", "tools")
+}
+
+/// The requirements of reaching `level` from the one below, in order.
+fn requirements(level: PartnerLevel, s: &Snapshot) -> Vec<(Code, Answer)> {
+    match level {
+        PartnerLevel::None => vec![],
+        PartnerLevel::Member => vec![
+            (Code::AdsBusinessAccount, flag(s.business_account, "request.businessAccount")),
+            (Code::AdsWebsite, flag(s.website_active, "request.websiteActive")),
+            (Code::AdsCertificate, flag(s.ads_certificate, "request.adsCertificate")),
+            (Code::AdsGainingCustomers, flag(s.gaining_customers, "request.gainingCustomers")),
+            (Code::AdsInvesting, flag(s.investing_in_campaigns, "request.investingInCampaigns")),
+        ],
+        PartnerLevel::Partner => vec![
+            (Code::AdsActiveCustomers, at_least(s.active_customers, 3, "request.activeCustomers", "customers")),
+            (Code::AdsQuarterlySpend, spend(s, 100_000)),
+            (Code::AdsPartnerLogo, flag(s.partner_logo, "request.partnerLogo")),
+        ],
+        PartnerLevel::PartnerPlus => vec![
+            (Code::AdsActiveCustomers, at_least(s.active_customers, 6, "request.activeCustomers", "customers")),
+            (Code::AdsQuarterlySpend, spend(s, 400_000)),
+            (Code::AdsTools, tools(s)),
+            (Code::AdsPartnerPlusLogo, flag(s.partner_plus_logo, "request.partnerPlusLogo")),
+        ],
+    }
+}
+
+/// Reads the snapshot; a field of the wrong type is an input error at its path.
+pub(crate) fn snapshot(request: Option<&Value>) -> Result<Snapshot, InputError> {
+    let Some(value) = request else {
+        return Ok(Snapshot::default());
+    };
+    let snapshot: Snapshot = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        InputError::Shape(ShapeError {
+            path: if path == "." { "request".into() } else { format!("request.{path}") },
+            message: e.into_inner().to_string(),
+        })
+    })?;
+    if let Some(m) = &snapshot.quarterly_spend_gross {
+        if m.currency != "PLN" {
+            return Err(InputError::context(
+                "request.quarterlySpendGross.currency",
+                format!("{} given: the program counts spend in PLN", m.currency),
+            ));
+        }
+    }
+    Ok(snapshot)
+}
+
+/// The level reached (every requirement up to it known and met), with the
+/// next level's unmet requirements as violations and its unknown ones skipped.
+pub(crate) fn check(snapshot: &Snapshot, out: &mut Findings) -> PartnerLevel {
+    let mut level = PartnerLevel::None;
+    while let Some(next) = level.next() {
+        let answers = requirements(next, snapshot);
+        if answers.iter().all(|(_, a)| matches!(a, Answer::Met)) {
+            level = next;
+            continue;
+        }
+        for (code, answer) in answers {
+            match answer {
+                Answer::Met => {}
+                Answer::Unmet(params) => out.violation(code, Cow::Borrowed(path_of(code)), params),
+                Answer::Unknown(missing) => out.skip(code, missing),
+            }
+        }
+        break;
+    }
+    level
+}
+
+/// The snapshot field a requirement reads.
+fn path_of(code: Code) -> &'static str {
+    match code {
+        Code::AdsBusinessAccount => "businessAccount",
+        Code::AdsWebsite => "websiteActive",
+        Code::AdsCertificate => "adsCertificate",
+        Code::AdsGainingCustomers => "gainingCustomers",
+        Code::AdsInvesting => "investingInCampaigns",
+        Code::AdsActiveCustomers => "activeCustomers",
+        Code::AdsQuarterlySpend => "quarterlySpendGross.amount",
+        Code::AdsTools => "adsTools",
+        Code::AdsPartnerLogo => "partnerLogo",
+        Code::AdsPartnerPlusLogo => "partnerPlusLogo",
+        _ => "",
+    }
+}

@@ -367,7 +367,10 @@ fn ba70(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
     let offer = need!(
         codes,
         out,
-        ctx.doc.offer.as_ref().ok_or(Cow::Borrowed("offer.sellingMode.format"))
+        ctx.doc
+            .offer
+            .as_ref()
+            .ok_or(Cow::Borrowed("offer.sellingMode.format"))
     );
     let format = need!(
         codes,

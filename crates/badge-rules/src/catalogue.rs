@@ -24,6 +24,15 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Whether the engine can decide a code offline.
+///
+/// ```
+/// use badge_rules::catalogue::{Check, Code};
+/// assert_eq!(Code::BA49.info().check, Check::Offline);
+/// assert_eq!(
+///     Code::BB13.info().check,
+///     Check::ServerOnly { reason: "rate limits are counted by Allegro's servers" },
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
     /// The engine checks it from the check document.
@@ -48,6 +57,14 @@ impl Check {
 }
 
 /// One row of the catalogue.
+///
+/// ```
+/// use badge_rules::catalogue::{Code, ALL};
+/// let row = ALL.iter().find(|row| row.code == Code::BB5).unwrap();
+/// assert_eq!(row.pl, "Waluta nie jest równa [PLN].");
+/// assert_eq!(row.en, "Currency is not equal to [PLN].");
+/// assert!(row.check.is_offline());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CodeInfo {
     /// The code.
@@ -76,6 +93,14 @@ impl CodeInfo {
 }
 
 /// A code is not in the catalogue.
+///
+/// ```
+/// use badge_rules::catalogue::{Code, UnknownCode};
+/// let err = "BA23".parse::<Code>().unwrap_err(); // Allegro's guide has no BA23
+/// assert_eq!(err, UnknownCode("BA23".into()));
+/// assert_eq!(err.to_string(), r#"unknown code "BA23""#);
+/// assert!(serde_json::from_str::<Code>(r#""BA23""#).is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown code {0:?}")]
 pub struct UnknownCode(pub String);

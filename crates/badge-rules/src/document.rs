@@ -31,6 +31,13 @@ use crate::period::{Instant, Period};
 use crate::terms::Terms;
 
 /// The operation a document checks.
+///
+/// ```
+/// use badge_rules::Kind;
+/// let kind: Kind = serde_json::from_str(r#""badgeUpdate""#).unwrap();
+/// assert_eq!(kind, Kind::BadgeUpdate);
+/// assert_eq!(serde_json::to_string(&Kind::CampaignsQuery).unwrap(), r#""campaignsQuery""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Kind {
@@ -194,6 +201,14 @@ pub struct OptionalIdRef {
 }
 
 /// A campaign's type.
+///
+/// ```
+/// use badge_rules::document::{Campaign, CampaignType};
+/// let campaign: Campaign =
+///     serde_json::from_str(r#"{"id": "BARGAIN", "type": "DISCOUNT"}"#).unwrap();
+/// assert_eq!(campaign.kind, Some(CampaignType::Discount));
+/// assert!(campaign.kind.unwrap().lowers_price());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum CampaignType {
@@ -219,6 +234,17 @@ impl CampaignType {
 }
 
 /// One of GET /sale/badge-campaigns → `badgeCampaigns`.
+///
+/// ```
+/// use badge_rules::document::Campaign;
+/// let campaign: Campaign = serde_json::from_str(r#"{
+///     "id": "BARGAIN", "name": "Strefa okazji", "marketplace": {"id": "allegro-pl"},
+///     "application": {"type": "ALWAYS"}, "stockReservationIsRequired": true
+/// }"#).unwrap();
+/// assert_eq!(campaign.marketplace.unwrap().id.as_deref(), Some("allegro-pl"));
+/// assert_eq!(campaign.stock_reservation_is_required, Some(true));
+/// assert!(campaign.publication.is_none()); // unknown: the rules that read it are skipped
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Campaign {
@@ -251,6 +277,17 @@ pub struct Campaign {
 }
 
 /// A campaign's `eligibility`.
+///
+/// ```
+/// use badge_rules::document::Eligibility;
+/// let refused: Eligibility = serde_json::from_str(
+///     r#"{"eligible": false, "refusalReasons": [{"code": "BA22", "messages": []}]}"#).unwrap();
+/// assert!(!refused.eligible);
+/// assert_eq!(refused.refusal_reasons[0].code, "BA22");
+/// let open: Eligibility =
+///     serde_json::from_str(r#"{"eligible": true, "refusalReasons": null}"#).unwrap();
+/// assert!(open.refusal_reasons.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
@@ -262,6 +299,15 @@ pub struct Eligibility {
 }
 
 /// One of Allegro's reasons: `{code, messages}`.
+///
+/// ```
+/// use badge_rules::{document::Reason, Code};
+/// let reason: Reason = serde_json::from_str(
+///     r#"{"code": "BA1", "messages": [{"text": "Badge already exists"}]}"#,
+/// ).unwrap();
+/// assert_eq!(reason.code.parse(), Ok(Code::BA1));
+/// assert_eq!(reason.messages[0].text.as_deref(), Some("Badge already exists"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
     /// Allegro's code.
@@ -272,6 +318,16 @@ pub struct Reason {
 }
 
 /// One message of a [`Reason`].
+///
+/// ```
+/// use badge_rules::document::ReasonMessage;
+/// let message: ReasonMessage = serde_json::from_str(
+///     r#"{"text": "check terms & conditions", "link": "http://allegro.pl/xyz"}"#,
+/// ).unwrap();
+/// assert_eq!(message.link.as_deref(), Some("http://allegro.pl/xyz"));
+/// let bare: ReasonMessage = serde_json::from_str(r#"{"text": "Badge already exists"}"#).unwrap();
+/// assert!(bare.link.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReasonMessage {
     /// The text.
@@ -283,6 +339,16 @@ pub struct ReasonMessage {
 }
 
 /// The offer, as GET /sale/product-offers/{offerId} returns it.
+///
+/// ```
+/// use badge_rules::document::{Offer, OfferStatus};
+/// let offer: Offer = serde_json::from_str(r#"{
+///     "id": "12345678", "smart": true, "publication": {"status": "ACTIVE"},
+///     "sellingMode": {"format": "BUY_NOW", "price": {"amount": "180.00", "currency": "PLN"}}
+/// }"#).unwrap();
+/// assert_eq!(offer.selling_mode.unwrap().price.unwrap().grosze(), 18000);
+/// assert_eq!(offer.publication.unwrap().status, Some(OfferStatus::Active));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Offer {
@@ -319,6 +385,15 @@ pub struct Offer {
 }
 
 /// `offer.sellingMode`.
+///
+/// ```
+/// use badge_rules::document::{SellingFormat, SellingMode};
+/// let mode: SellingMode = serde_json::from_str(
+///     r#"{"format": "BUY_NOW", "price": {"amount": "180.00", "currency": "PLN"}}"#,
+/// ).unwrap();
+/// assert_eq!(mode.format, Some(SellingFormat::BuyNow));
+/// assert_eq!(mode.price.unwrap().amount.to_string(), "180.00");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SellingMode {
     /// `BUY_NOW`, `AUCTION`, `ADVERTISEMENT`.
@@ -330,6 +405,17 @@ pub struct SellingMode {
 }
 
 /// An offer's selling format.
+///
+/// ```
+/// use badge_rules::{check_json, Options};
+/// // Only a BUY_NOW offer can take a price-changing badge (BA70).
+/// let report = check_json(r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}},
+///     "campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}],
+///     "offer": {"id": "12345678", "sellingMode": {"format": "AUCTION"}}}"#,
+///     &Options::default()).unwrap();
+/// assert!(report.violations.iter().any(|v| v.code.as_str() == "BA70"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum SellingFormat {
@@ -342,6 +428,13 @@ pub enum SellingFormat {
 }
 
 /// `offer.stock`.
+///
+/// ```
+/// use badge_rules::document::Stock;
+/// let stock: Stock = serde_json::from_str(r#"{"available": 3, "unit": "UNIT"}"#).unwrap();
+/// assert_eq!(stock.available, Some(3));
+/// assert!(serde_json::from_str::<Stock>(r#"{"available": "3"}"#).is_err()); // counts are integers
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stock {
     /// Items in stock.
@@ -350,6 +443,17 @@ pub struct Stock {
 }
 
 /// `offer.publication`.
+///
+/// ```
+/// use badge_rules::document::{OfferStatus, Publication};
+/// let publication: Publication = serde_json::from_str(
+///     r#"{"status": "ACTIVE", "startedAt": "2026-05-31T08:00:00Z"}"#,
+/// ).unwrap();
+/// assert_eq!(publication.status, Some(OfferStatus::Active));
+/// // A campaign for offers at most 6 months old (BA47) takes this one until:
+/// let limit = publication.started_at.unwrap().plus_months(6).unwrap();
+/// assert_eq!(limit.to_string(), "2026-11-30T08:00:00Z");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Publication {
@@ -362,6 +466,16 @@ pub struct Publication {
 }
 
 /// An offer's publication status.
+///
+/// ```
+/// use badge_rules::{check_json, Options};
+/// // An ended offer cannot apply: BA6, blamed on the offer id.
+/// let report = check_json(r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}},
+///     "offer": {"id": "12345678", "publication": {"status": "ENDED"}}}"#,
+///     &Options::default()).unwrap();
+/// assert!(report.violations.iter().any(|v| v.code.as_str() == "BA6" && v.path == "offer.id"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum OfferStatus {
@@ -378,6 +492,17 @@ pub enum OfferStatus {
 }
 
 /// One of `offer.parameters` (or a product's).
+///
+/// ```
+/// use badge_rules::document::Parameter;
+/// let condition: Parameter = serde_json::from_str(
+///     r#"{"id": "11323", "name": "Stan", "values": ["Nowy"], "valuesIds": ["11323_1"]}"#,
+/// ).unwrap();
+/// assert_eq!(condition.values_ids, ["11323_1"]); // New
+/// let ean: Parameter =
+///     serde_json::from_str(r#"{"name": "EAN (GTIN)", "values": ["5901234123457"]}"#).unwrap();
+/// assert!(ean.id.is_none() && ean.values_ids.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Parameter {
@@ -396,6 +521,14 @@ pub struct Parameter {
 }
 
 /// One of `offer.productSet`.
+///
+/// ```
+/// use badge_rules::document::ProductSetItem;
+/// let item: ProductSetItem = serde_json::from_str(
+///     r#"{"product": {"id": "c9e39cae-9cb6-4a8f-9e7f-3d7a3f5c2f10"}, "quantity": {"value": 1}}"#,
+/// ).unwrap();
+/// assert!(item.product.unwrap().id.is_some()); // the offer is linked to a product (BA58)
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductSetItem {
     /// The product.
@@ -404,6 +537,15 @@ pub struct ProductSetItem {
 }
 
 /// A catalogue product linked to an offer.
+///
+/// ```
+/// use badge_rules::document::Product;
+/// let product: Product = serde_json::from_str(r#"{
+///     "id": "c9e39cae-9cb6-4a8f-9e7f-3d7a3f5c2f10",
+///     "parameters": [{"name": "EAN (GTIN)", "values": ["5901234123457"]}]
+/// }"#).unwrap();
+/// assert_eq!(product.parameters[0].values, ["5901234123457"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
     /// Product id.
@@ -415,6 +557,12 @@ pub struct Product {
 }
 
 /// `offer.b2b`.
+///
+/// ```
+/// use badge_rules::document::Offer;
+/// let offer: Offer = serde_json::from_str(r#"{"b2b": {"buyableOnlyByBusiness": true}}"#).unwrap();
+/// assert_eq!(offer.b2b.unwrap().buyable_only_by_business, Some(true));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct B2b {
@@ -424,6 +572,17 @@ pub struct B2b {
 }
 
 /// Figures Allegro computes server-side that the integrator knows.
+///
+/// ```
+/// use badge_rules::document::{Metrics, Nullable};
+/// let metrics: Metrics = serde_json::from_str(r#"{
+///     "lowestPrice30Days": {"amount": "200.00", "currency": "PLN"},
+///     "averageSellingPrice": {"amount": "190.00", "currency": "PLN"}, "soldLast30Days": 12
+/// }"#).unwrap();
+/// assert_eq!(metrics.lowest_price_30_days.unwrap().grosze(), 20000);
+/// assert!(matches!(metrics.average_selling_price, Nullable::Value(a) if a.grosze() == 19000));
+/// assert_eq!(metrics.sold_last_30_days, Some(12));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Metrics {
@@ -446,6 +605,17 @@ pub struct Metrics {
 }
 
 /// One entry of `metrics.priceHistory`.
+///
+/// ```
+/// use badge_rules::document::Metrics;
+/// let metrics: Metrics = serde_json::from_str(r#"{"priceHistory": [
+///     {"at": "2026-11-01T00:00:00Z", "price": {"amount": "210.00", "currency": "PLN"}},
+///     {"at": "2026-11-10T00:00:00Z", "price": {"amount": "199.99", "currency": "PLN"}}
+/// ]}"#).unwrap();
+/// let history = metrics.price_history.unwrap();
+/// assert!(history[0].at < history[1].at); // 210.00 was in force until 10 November
+/// assert_eq!(history[1].price.grosze(), 19999);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PriceChange {
     /// When the price was set.
@@ -455,6 +625,15 @@ pub struct PriceChange {
 }
 
 /// The seller account.
+///
+/// ```
+/// use badge_rules::document::Account;
+/// let account: Account = serde_json::from_str(r#"{"id": "43771234", "company": true,
+///     "positiveRatingsPercent": "99.5", "meetsQualityCriteria": true}"#).unwrap();
+/// assert_eq!(account.positive_ratings_percent.unwrap().basis_points(), 9950);
+/// // A rating is a decimal string, never a JSON number.
+/// assert!(serde_json::from_str::<Account>(r#"{"positiveRatingsPercent": 99.5}"#).is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Account {
@@ -473,6 +652,17 @@ pub struct Account {
 }
 
 /// One of GET /sale/badges → `badges`.
+///
+/// ```
+/// use badge_rules::document::{Badge, BadgeStatus};
+/// let badge: Badge = serde_json::from_str(r#"{
+///     "offer": {"id": "6206378062"}, "campaign": {"id": "BARGAIN", "name": "Strefa okazji"},
+///     "publication": {"type": "ALWAYS"}, "process": {"status": "ACTIVE", "rejectionReasons": []},
+///     "prices": {"market": {"amount": "19.99", "currency": "PLN"}}
+/// }"#).unwrap();
+/// assert_eq!(badge.process.status, BadgeStatus::Active);
+/// assert_eq!(badge.prices.unwrap().market.unwrap().grosze(), 1999);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Badge {
     /// The offer.
@@ -490,6 +680,15 @@ pub struct Badge {
 }
 
 /// A badge's `prices`.
+///
+/// ```
+/// use badge_rules::document::BadgePrices;
+/// let prices: BadgePrices = serde_json::from_str(r#"{
+///     "market": {"amount": "19.99", "currency": "PLN"},
+///     "subsidy": {"targetPrice": {"amount": "9.99", "currency": "PLN"}}
+/// }"#).unwrap();
+/// assert_eq!(prices.market.unwrap().grosze(), 1999); // M of a price change (RULES.md §4.7)
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BadgePrices {
     /// The market price shown struck through.
@@ -498,6 +697,14 @@ pub struct BadgePrices {
 }
 
 /// A badge's `process`.
+///
+/// ```
+/// use badge_rules::document::{BadgeProcess, BadgeStatus};
+/// let process: BadgeProcess =
+///     serde_json::from_str(r#"{"status": "DECLINED", "rejectionReasons": []}"#).unwrap();
+/// assert_eq!(process.status, BadgeStatus::Declined);
+/// assert!(process.status.is_final());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BadgeProcess {
     /// Status.
@@ -505,6 +712,13 @@ pub struct BadgeProcess {
 }
 
 /// A badge's status.
+///
+/// ```
+/// use badge_rules::document::BadgeStatus;
+/// let status: BadgeStatus = serde_json::from_str(r#""WAITING_FOR_PUBLICATION""#).unwrap();
+/// assert_eq!(status, BadgeStatus::WaitingForPublication);
+/// assert!(!status.is_final()); // still live: a new application for it is BA15
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum BadgeStatus {
@@ -534,6 +748,17 @@ impl BadgeStatus {
 }
 
 /// One of GET /sale/badge-applications → `badgeApplications`.
+///
+/// ```
+/// use badge_rules::document::{Application, RequestStatus};
+/// let application: Application = serde_json::from_str(r#"{
+///     "id": "8a457b8f-627d-43cf-8806-f06f8d13c306", "createdAt": "2019-06-26T10:22:35.225Z",
+///     "campaign": {"id": "BARGAIN"}, "offer": {"id": "6206378062"},
+///     "process": {"status": "DECLINED", "rejectionReasons": [{"code": "BA1", "messages": []}]}
+/// }"#).unwrap();
+/// assert_eq!(application.offer.id, "6206378062");
+/// assert_eq!(application.process.status, RequestStatus::Declined);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Application {
@@ -552,6 +777,16 @@ pub struct Application {
 }
 
 /// One of the caller's badge operations.
+///
+/// ```
+/// use badge_rules::document::{Operation, RequestStatus};
+/// let operation: Operation = serde_json::from_str(r#"{
+///     "id": "154179f0-ed4c-4b84-9260-302d2dec3801", "createdAt": "2019-05-16T12:49:17.347Z",
+///     "campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"},
+///     "process": {"status": "PROCESSED"}
+/// }"#).unwrap();
+/// assert_eq!(operation.process.status, RequestStatus::Processed);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Operation {
@@ -570,6 +805,13 @@ pub struct Operation {
 }
 
 /// `process` of an application or operation.
+///
+/// ```
+/// use badge_rules::document::{ProcessStatus, RequestStatus};
+/// let process: ProcessStatus =
+///     serde_json::from_str(r#"{"status": "REQUESTED", "rejectionReasons": []}"#).unwrap();
+/// assert_eq!(process.status, RequestStatus::Requested);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcessStatus {
     /// Status.
@@ -577,6 +819,17 @@ pub struct ProcessStatus {
 }
 
 /// Status of an application or operation.
+///
+/// ```
+/// use badge_rules::{check_json, Options};
+/// let doc = r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}},
+///     "applications": [{"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"},
+///                       "process": {"status": "STATUS"}}]}"#;
+/// let bb12 = |status| check_json(&doc.replace("STATUS", status), &Options::default()).unwrap()
+///     .violations.iter().any(|v| v.code.as_str() == "BB12");
+/// assert!(bb12("REQUESTED") && !bb12("DECLINED")); // only a pending application blocks another
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum RequestStatus {

@@ -20,6 +20,16 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// Why a check document cannot be checked.
+///
+/// ```
+/// use badge_rules::{check_json, parse_document, InputError, Options};
+/// assert!(matches!(parse_document(r#"{"kind": "application""#), Err(InputError::Syntax(_))));
+/// assert!(matches!(parse_document(r#"{"kind": 1}"#), Err(InputError::Shape(_))));
+/// let doc = r#"{"kind": "application", "request": {"offer": {"id": "1"}}, "offer": {"id": "2"}}"#;
+/// let err = check_json(doc, &Options::default()).unwrap_err();
+/// assert!(matches!(err, InputError::Context(_)));
+/// assert_eq!(serde_json::to_value(&err).unwrap()["kind"], "context");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum InputError {
@@ -75,6 +85,14 @@ impl InputError {
 }
 
 /// The text is not JSON.
+///
+/// ```
+/// use badge_rules::{error::InputError, parse_document};
+/// let text = "{\n  \"kind\": \"application\",\n}";
+/// let Err(InputError::Syntax(e)) = parse_document(text) else { unreachable!() };
+/// assert_eq!((e.path.as_str(), e.line, e.column), ("", 3, 1));
+/// assert_eq!(e.to_string(), "not valid JSON at line 3, column 1: trailing comma");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyntaxError {
     /// Always `""`: the document as a whole.
@@ -88,6 +106,15 @@ pub struct SyntaxError {
 }
 
 /// A field of the wrong shape.
+///
+/// ```
+/// use badge_rules::{error::InputError, parse_document};
+/// let doc = r#"{"kind": "campaignsQuery",
+///     "campaigns": [{"id": "BARGAIN", "publication": {"type": "SOMETIMES"}}]}"#;
+/// let Err(InputError::Shape(e)) = parse_document(doc) else { unreachable!() };
+/// assert_eq!(e.path, "campaigns[0].publication.type");
+/// assert!(e.message.starts_with("unknown variant `SOMETIMES`"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShapeError {
     /// The JSON path (`campaigns[0].publication.to`).
@@ -97,6 +124,15 @@ pub struct ShapeError {
 }
 
 /// Context that cannot be true.
+///
+/// ```
+/// use badge_rules::{check_json, error::InputError, Options};
+/// let doc = r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}},
+///     "campaigns": [{"id": "BARGAIN", "application": {"type": "WITHIN"}}]}"#;
+/// let Err(InputError::Context(e)) = check_json(doc, &Options::default()) else { unreachable!() };
+/// assert_eq!(e.to_string(), "campaigns[0].application.from: a WITHIN period needs `from`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContextError {
     /// The JSON path.

@@ -23,6 +23,16 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How a request amount fails Allegro's synchronous validation.
+///
+/// ```
+/// use badge_rules::{check_json, money::{parse_amount, AmountFault}, Options};
+/// assert_eq!(parse_amount("12.345"), Err(AmountFault::NotANumber)); // BB6
+/// assert_eq!(parse_amount("0.00"), Err(AmountFault::NotPositive)); // BB7
+/// let report = check_json(r#"{"kind": "application", "request": {"campaign": {"id": "BARGAIN"},
+///     "offer": {"id": "1"}, "prices": {"bargain": {"amount": "0.00", "currency": "PLN"}}}}"#,
+///     &Options::default()).unwrap();
+/// assert_eq!(report.violations[0].code.as_str(), "BB7");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmountFault {
     /// Not a decimal string with at most two fractional digits, or beyond what
@@ -288,6 +298,12 @@ pub enum Marketplace {
 
 impl Marketplace {
     /// Every marketplace.
+    ///
+    /// ```
+    /// use badge_rules::money::Marketplace;
+    /// let ids: Vec<&str> = Marketplace::ALL.iter().map(|m| m.id()).collect();
+    /// assert_eq!(ids, ["allegro-pl", "allegro-cz", "allegro-sk", "allegro-hu"]);
+    /// ```
     pub const ALL: [Marketplace; 4] = [Self::Pl, Self::Cz, Self::Sk, Self::Hu];
 
     /// The marketplace with Allegro's id (`allegro-pl`, ...).

@@ -116,6 +116,14 @@ impl<'de> Deserialize<'de> for Instant {
 }
 
 /// The five period types of Allegro's API.
+///
+/// ```
+/// use badge_rules::period::{Period, PeriodType};
+/// let never: Period =
+///     serde_json::from_str(r#"{"type": "NEVER", "from": null, "to": null}"#).unwrap();
+/// assert_eq!(never.kind, PeriodType::Never);
+/// assert_eq!(never.is_open_at("2026-11-23T12:00:00Z".parse().unwrap()), Ok(false));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum PeriodType {
@@ -170,6 +178,14 @@ pub struct Period {
 }
 
 /// A period's type needs a bound that is absent: `"from"` or `"to"`.
+///
+/// ```
+/// use badge_rules::period::{MissingBound, Period};
+/// let until: Period =
+///     serde_json::from_str(r#"{"type": "UNTIL", "from": "2026-01-01T00:00:00Z"}"#).unwrap();
+/// let now = "2026-11-23T12:00:00Z".parse().unwrap();
+/// assert_eq!(until.is_open_at(now), Err(MissingBound("to")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MissingBound(pub &'static str);
 

@@ -29,6 +29,16 @@ use crate::catalogue::Code;
 use crate::Lang;
 
 /// The answer.
+///
+/// ```
+/// use badge_rules::{check_json, Options, Verdict};
+/// let bare = r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}}}"#;
+/// let report = check_json(bare, &Options::default()).unwrap();
+/// // Nothing failed, but without context most rules could not run.
+/// assert_eq!(report.verdict, Verdict::Incomplete);
+/// assert_eq!(serde_json::to_value(report.verdict).unwrap(), "INCOMPLETE");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Verdict {
@@ -63,6 +73,16 @@ impl fmt::Display for Verdict {
 }
 
 /// The report of one check.
+///
+/// ```
+/// use badge_rules::{check_json, Code, Options};
+/// let bare = r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}}}"#;
+/// let report = check_json(bare, &Options::default()).unwrap();
+/// assert!(report.violations.is_empty() && report.warnings.is_empty());
+/// assert!(report.skipped.iter().any(|s| s.code == Code::BA10 && s.missing == "campaigns"));
+/// assert_eq!(serde_json::to_value(&report).unwrap()["hints"]["bargain"], serde_json::Value::Null);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// The answer.
@@ -78,6 +98,15 @@ pub struct Report {
 }
 
 /// One failed rule.
+///
+/// ```
+/// use badge_rules::{check_json, Lang, Options};
+/// let query = r#"{"kind": "badgesQuery", "request": {"marketplace.id": "allegro-de"}}"#;
+/// let report = check_json(query, &Options { lang: Lang::Pl }).unwrap();
+/// let v = &report.violations[0];
+/// assert_eq!((v.code.as_str(), v.path.as_str()), ("BB35", "marketplace.id"));
+/// assert_eq!(v.message, "Nieprawidłowa wartość parametru [marketplace.id].");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Violation {
     /// Allegro's code.
@@ -91,6 +120,16 @@ pub struct Violation {
 }
 
 /// A rule that could not run.
+///
+/// ```
+/// use badge_rules::{check_json, Code, Options};
+/// let doc = r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}},
+///     "offer": {"id": "12345678", "publication": {"status": "ACTIVE"}}}"#;
+/// let report = check_json(doc, &Options::default()).unwrap();
+/// let ba17 = report.skipped.iter().find(|s| s.code == Code::BA17).unwrap();
+/// assert_eq!(ba17.missing, "offer.stock.available"); // "not enough items" needs the stock
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// The code the rule would report.
@@ -100,6 +139,17 @@ pub struct Skipped {
 }
 
 /// The engine's own advice; never changes the verdict.
+///
+/// ```
+/// use badge_rules::{check_json, report::WarningCode, Options};
+/// let doc = r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}},
+///     "campaigns": [{"id": "BARGAIN",
+///                    "eligibility": {"eligible": false, "refusalReasons": [{"code": "XX9"}]}}]}"#;
+/// let warning = &check_json(doc, &Options::default()).unwrap().warnings[0];
+/// assert_eq!(warning.code, WarningCode::UnknownRefusalCode);
+/// assert!(warning.message.contains("with code XX9, which this engine does not know"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// The engine's code.
@@ -111,6 +161,12 @@ pub struct Warning {
 }
 
 /// The engine's warning codes (never Allegro's BA/BB).
+///
+/// ```
+/// use badge_rules::report::WarningCode;
+/// let code: WarningCode = serde_json::from_str(r#""PURCHASE_CONSTRAINTS_IGNORED""#).unwrap();
+/// assert_eq!(code, WarningCode::PurchaseConstraintsIgnored);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum WarningCode {
@@ -126,6 +182,13 @@ pub enum WarningCode {
 
 impl WarningCode {
     /// Every warning code.
+    ///
+    /// ```
+    /// use badge_rules::report::WarningCode;
+    /// for code in WarningCode::ALL {
+    ///     assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+    /// }
+    /// ```
     pub const ALL: [WarningCode; 4] = [
         Self::SuggestedMarketPriceIgnored,
         Self::PurchaseConstraintsIgnored,
@@ -169,6 +232,17 @@ impl WarningCode {
 }
 
 /// Help for a form.
+///
+/// ```
+/// use badge_rules::{check_json, Options};
+/// let doc = r#"{"kind": "application",
+///     "request": {"campaign": {"id": "SANDBOX_TEST_CAMPAIGN"}, "offer": {"id": "12345678"}},
+///     "campaigns": [{"id": "SANDBOX_TEST_CAMPAIGN", "type": "DISCOUNT"}],
+///     "metrics": {"lowestPrice30Days": {"amount": "200.00", "currency": "PLN"}}}"#;
+/// let bargain = check_json(doc, &Options::default()).unwrap().hints.bargain.unwrap();
+/// // The sandbox wants 40 % to 60 % off the market price 200.00.
+/// assert_eq!((bargain.min.as_str(), bargain.max.as_str()), ("80.00", "120.00"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hints {
     /// The bargain prices that pass every price rule that could be evaluated.
@@ -176,6 +250,14 @@ pub struct Hints {
 }
 
 /// An inclusive range of bargain prices.
+///
+/// ```
+/// use badge_rules::report::BargainRange;
+/// let range: BargainRange =
+///     serde_json::from_str(r#"{"min": "80.00", "max": "120.00", "currency": "PLN"}"#).unwrap();
+/// assert_eq!((range.min.as_str(), range.max.as_str()), ("80.00", "120.00"));
+/// assert_eq!(range.currency, "PLN");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BargainRange {
     /// The lowest passing price.

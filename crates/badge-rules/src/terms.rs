@@ -26,10 +26,26 @@ use serde::{Deserialize, Serialize};
 use crate::money::{Money, Percent};
 
 /// The sandbox campaign of Allegro's test environment.
+///
+/// ```
+/// use badge_rules::terms::{built_in, SANDBOX_CAMPAIGN_ID};
+/// assert_eq!(SANDBOX_CAMPAIGN_ID, "SANDBOX_TEST_CAMPAIGN");
+/// assert_eq!(built_in(SANDBOX_CAMPAIGN_ID).min_percent().unwrap().to_string(), "40");
+/// ```
 pub const SANDBOX_CAMPAIGN_ID: &str = "SANDBOX_TEST_CAMPAIGN";
 
 /// A campaign's terms. `None` means "not set": the built-in value, or no
 /// such requirement.
+///
+/// ```
+/// use badge_rules::terms::{Audience, Terms};
+/// let terms: Terms = serde_json::from_str(
+///     r#"{"minStock": 10, "audience": "BUSINESS_ONLY", "maxApplicationsPer24h": 3}"#,
+/// ).unwrap();
+/// assert_eq!((terms.min_stock, terms.max_applications_per_24h), (Some(10), Some(3)));
+/// assert_eq!(terms.audience, Some(Audience::BusinessOnly));
+/// assert!(terms.require_smart.is_none()); // not set
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Terms {
@@ -94,6 +110,15 @@ pub struct Terms {
 }
 
 /// `terms.discount`.
+///
+/// ```
+/// use badge_rules::terms::{Discount, DiscountBase};
+/// let discount: Discount =
+///     serde_json::from_str(r#"{"base": "BASE_PRICE", "minPercent": "15"}"#).unwrap();
+/// assert_eq!(discount.base, Some(DiscountBase::BasePrice));
+/// assert_eq!(discount.min_percent.unwrap().basis_points(), 1500);
+/// assert!(discount.max_percent.is_none());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Discount {
@@ -109,6 +134,17 @@ pub struct Discount {
 }
 
 /// What a discount is measured against.
+///
+/// ```
+/// use badge_rules::{check_json, Options};
+/// let doc = r#"{"kind": "application", "campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}],
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"},
+///                 "prices": {"bargain": {"amount": "90.01", "currency": "PLN"}}},
+///     "terms": {"discount": {"base": "BASE_PRICE", "minPercent": "10"}},
+///     "offer": {"sellingMode": {"price": {"amount": "100.00", "currency": "PLN"}}}}"#;
+/// let report = check_json(doc, &Options::default()).unwrap();
+/// assert_eq!(report.violations[0].code.as_str(), "BA39"); // 90.01 is less than 10 % off 100.00
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum DiscountBase {
@@ -121,6 +157,16 @@ pub enum DiscountBase {
 }
 
 /// Who an offer must be for.
+///
+/// ```
+/// use badge_rules::{check_json, Options};
+/// let doc = r#"{"kind": "application",
+///     "request": {"campaign": {"id": "BARGAIN"}, "offer": {"id": "12345678"}},
+///     "terms": {"audience": "CONSUMERS"},
+///     "offer": {"id": "12345678", "b2b": {"buyableOnlyByBusiness": true}}}"#;
+/// let report = check_json(doc, &Options::default()).unwrap();
+/// assert!(report.violations.iter().any(|v| v.code.as_str() == "BA68")); // business-only offer
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Audience {
@@ -133,6 +179,15 @@ pub enum Audience {
 }
 
 /// One row of a campaign's product list.
+///
+/// ```
+/// use badge_rules::terms::ListedProduct;
+/// let row: ListedProduct = serde_json::from_str(r#"{"ean": "5901234123457",
+///     "maxPrice": {"amount": "99.99", "currency": "PLN"}, "minQuantity": 20}"#).unwrap();
+/// assert_eq!(row.max_price.unwrap().grosze(), 9999); // a dearer bargain price is BA29
+/// assert_eq!(row.min_quantity, Some(20)); // less stock is BA35
+/// assert!(row.category_id.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListedProduct {
@@ -150,6 +205,16 @@ pub struct ListedProduct {
 }
 
 /// `terms.subsidy`.
+///
+/// ```
+/// use badge_rules::terms::Subsidy;
+/// let subsidy: Subsidy = serde_json::from_str(r#"{
+///     "maxPrice": {"amount": "500.00", "currency": "PLN"},
+///     "targetPrice": {"amount": "450.00", "currency": "PLN"}}"#).unwrap();
+/// // An offer priced above 500.00 is BA71; at or below 450.00, BA72.
+/// assert_eq!(subsidy.max_price.unwrap().grosze(), 50000);
+/// assert_eq!(subsidy.target_price.unwrap().grosze(), 45000);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Subsidy {

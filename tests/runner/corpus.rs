@@ -193,6 +193,11 @@ pub fn compare(expect: &Value, outcome: &Value) -> Result<(), String> {
             problems.push(format!("warnings: expected {want:?}, got {got:?}"));
         }
     }
+    if let Some(level) = expect.get("level") {
+        if outcome.get("level") != Some(level) {
+            problems.push(format!("level: expected {level}, got {}", outcome["level"]));
+        }
+    }
     if let Some(hints) = expect.get("hints") {
         let got = &outcome["hints"]["bargain"];
         let want = hints.get("bargain").unwrap_or(hints);

@@ -347,6 +347,10 @@ struct Words {
     warnings: &'static str,
     hint: &'static str,
     no_hint: &'static str,
+    level: &'static str,
+    benefits: &'static str,
+    top_level: &'static str,
+    next_level: &'static str,
 }
 
 const EN: Words = Words {
@@ -359,6 +363,10 @@ const EN: Words = Words {
     warnings: "Warnings:",
     hint: "Bargain prices that pass:",
     no_hint: "No bargain price passes.",
+    level: "Allegro Ads Partner level:",
+    benefits: "What it brings:",
+    top_level: "the highest level is reached",
+    next_level: "the next level needs more",
 };
 
 const PL: Words = Words {
@@ -371,6 +379,10 @@ const PL: Words = Words {
     warnings: "Ostrzeżenia:",
     hint: "Ceny zniżkowe, które przejdą:",
     no_hint: "Żadna cena zniżkowa nie przejdzie.",
+    level: "Poziom Allegro Ads Partner:",
+    benefits: "Co daje:",
+    top_level: "osiągnięto najwyższy poziom",
+    next_level: "do następnego poziomu brakuje wymagań",
 };
 
 const fn words(lang: Lang) -> &'static Words {
@@ -384,13 +396,23 @@ const fn words(lang: Lang) -> &'static Words {
 fn render_report(report: &Report, lang: Lang) -> String {
     let w = words(lang);
     let mut s = String::new();
-    let gloss = match report.verdict {
-        Verdict::Accept => w.accept,
-        Verdict::Reject => w.reject,
-        Verdict::Incomplete => w.incomplete,
+    let gloss = match (report.verdict, report.level.is_some()) {
+        (Verdict::Accept, false) => w.accept,
+        (Verdict::Reject, false) => w.reject,
+        (Verdict::Incomplete, false) => w.incomplete,
+        (Verdict::Accept, true) => w.top_level,
+        (Verdict::Reject, true) => w.next_level,
+        (Verdict::Incomplete, true) => w.incomplete,
     };
     // Writing to a String cannot fail.
     let _ = writeln!(s, "{}: {gloss}", report.verdict.as_str());
+    if let Some(level) = report.level {
+        let name = serde_json::to_value(level)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let _ = writeln!(s, "{} {name}", w.level);
+    }
     for v in &report.violations {
         let field = if v.path.is_empty() {
             w.no_field
@@ -432,6 +454,12 @@ fn render_report(report: &Report, lang: Lang) -> String {
             let _ = writeln!(s, "{}", w.no_hint);
         }
         None => {}
+    }
+    if let Some(benefits) = report.benefits.as_ref().filter(|b| !b.is_empty()) {
+        let _ = writeln!(s, "{}", w.benefits);
+        for b in benefits {
+            let _ = writeln!(s, "  - {}", b.text);
+        }
     }
     s
 }

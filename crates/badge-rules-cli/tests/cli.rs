@@ -391,7 +391,11 @@ fn codes_lists_the_whole_catalogue() {
     assert_eq!(code(&out), 0);
     let rows: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(rows.len(), catalogue::ALL.len());
-    assert_eq!(rows.len(), 107);
+    assert_eq!(
+        rows.len(),
+        117,
+        "107 of Allegro's codes and the engine's 10 ADS_* codes"
+    );
     for (row, info) in rows.iter().zip(catalogue::ALL) {
         assert_eq!(row["code"], info.code.as_str());
         assert_eq!(row["text"], info.en);
@@ -414,7 +418,7 @@ fn codes_lists_the_whole_catalogue() {
             info.code.as_str()
         );
     }
-    assert!(text.contains("107 codes: "), "{text}");
+    assert!(text.contains("117 codes: "), "{text}");
 
     let out = run(&["codes", "--lang", "pl"], b"");
     assert!(stdout(&out).contains(catalogue::info(Code::BB2).pl));
@@ -463,6 +467,16 @@ const EXAMPLES: &[(&str, i32, &[&str])] = &[
     ("incomplete-no-account.json", 3, &[]),
     ("input-error-within-without-to.json", 2, &[]),
     ("openapi-hit-refused.json", 1, &["BA11", "BB1", "BB12"]),
+    (
+        "partner-level-partner.json",
+        1,
+        &[
+            "ADS_ACTIVE_CUSTOMERS",
+            "ADS_PARTNER_PLUS_LOGO",
+            "ADS_QUARTERLY_SPEND",
+            "ADS_TOOLS",
+        ],
+    ),
     ("sandbox-accept.json", 0, &[]),
     ("sandbox-too-shallow.json", 1, &["BA49"]),
 ];

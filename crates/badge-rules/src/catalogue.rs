@@ -475,9 +475,51 @@ catalogue! {
     ValidationError("VALIDATION_ERROR") => Check::Offline,
         pl "Żądanie nie przeszło walidacji.",
         en "The request did not pass validation.";
+    AdsBusinessAccount("ADS_BUSINESS_ACCOUNT") => Check::Offline,
+        pl "Agencja musi mieć konto firmowe na Allegro.",
+        en "The agency needs an Allegro business account.";
+    AdsWebsite("ADS_WEBSITE") => Check::Offline,
+        pl "Agencja musi mieć aktywną stronę internetową.",
+        en "The agency needs an active website.";
+    AdsCertificate("ADS_CERTIFICATE") => Check::Offline,
+        pl "Agencja musi mieć certyfikat Allegro Ads.",
+        en "The agency needs the Allegro Ads certificate.";
+    AdsGainingCustomers("ADS_GAINING_CUSTOMERS") => Check::Offline,
+        pl "Agencja musi aktywnie pozyskiwać klientów wśród sprzedających na Allegro.",
+        en "The agency must be actively gaining customers among Allegro sellers.";
+    AdsInvesting("ADS_INVESTING") => Check::Offline,
+        pl "Agencja musi inwestować w kampanie Allegro Ads w imieniu swoich klientów.",
+        en "The agency must be investing in Allegro Ads campaigns on behalf of its customers.";
+    AdsActiveCustomers("ADS_ACTIVE_CUSTOMERS") => Check::Offline,
+        pl "Wymaganych jest co najmniej {required} aktywnych klientów: brakuje {gap}.",
+        en "At least {required} active customers are required: {gap} more active customers.";
+    AdsQuarterlySpend("ADS_QUARTERLY_SPEND") => Check::Offline,
+        pl "Wymagane są wydatki konta agencji co najmniej {required} PLN brutto na kwartał: brakuje {gap} PLN na kwartał.",
+        en "Agency account spend of at least {required} PLN gross per quarter is required: {gap} PLN more spend per quarter.";
+    AdsTools("ADS_TOOLS") => Check::Offline,
+        pl "Wymagane jest aktywne korzystanie z co najmniej {required} różnych narzędzi Allegro Ads: brakuje {gap}.",
+        en "At least {required} different Allegro Ads tools must be in active use: {gap} more.";
+    AdsPartnerLogo("ADS_PARTNER_LOGO") => Check::Offline,
+        pl "Logo Ads Partner musi być na stronie agencji.",
+        en "The Ads Partner logo must be on the agency website.";
+    AdsPartnerPlusLogo("ADS_PARTNER_PLUS_LOGO") => Check::Offline,
+        pl "Logo Ads Partner + musi być na stronie agencji.",
+        en "The Ads Partner + logo must be on the agency website.";
 }
 
 impl Code {
+    /// Is this one of Allegro's codes? The others (`ADS_*`, RULES.md §7) are
+    /// the engine's own, for the Ads Partner program, which has no API codes.
+    ///
+    /// ```
+    /// use badge_rules::catalogue::Code;
+    /// assert!(Code::BA49.is_allegros() && Code::ValidationError.is_allegros());
+    /// assert!(!Code::AdsActiveCustomers.is_allegros());
+    /// ```
+    pub const fn is_allegros(self) -> bool {
+        (self as usize) <= (Code::ValidationError as usize)
+    }
+
     /// This code's catalogue row.
     ///
     /// ```
@@ -554,7 +596,8 @@ mod tests {
 
     #[test]
     fn covers_the_guide_and_the_openapi_additions() {
-        assert_eq!(ALL.len(), 107);
+        assert_eq!(ALL.iter().filter(|c| c.code.is_allegros()).count(), 107);
+        assert_eq!(ALL.iter().filter(|c| !c.code.is_allegros()).count(), 10);
         for name in [
             "BB0",
             "BB17",

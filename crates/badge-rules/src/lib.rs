@@ -52,6 +52,7 @@ pub mod catalogue;
 pub mod document;
 pub mod error;
 pub mod money;
+pub mod partner;
 pub mod period;
 pub mod report;
 pub mod terms;
@@ -143,10 +144,8 @@ pub fn check(document: &Document, options: &Options) -> Result<Report, InputErro
             rules::update::check(&ctx, &mut out);
         }
         Kind::PartnerLevel => {
-            return Err(InputError::context(
-                "kind",
-                "partnerLevel is not implemented yet (RULES.md §7)",
-            ))
+            let snapshot = rules::partner::snapshot(document.request.as_ref())?;
+            out.level = Some(rules::partner::check(&snapshot, &mut out));
         }
         _ => {
             let ctx = rules::queries::PlainContext::new(document);

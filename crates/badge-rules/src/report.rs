@@ -26,6 +26,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Code;
+use crate::partner::{benefits, Benefit, PartnerLevel};
 use crate::Lang;
 
 /// The answer.
@@ -95,6 +96,12 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Help for a form.
     pub hints: Hints,
+    /// `partnerLevel` only: the Ads Partner level reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<PartnerLevel>,
+    /// `partnerLevel` only: what the level reached brings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benefits: Option<Vec<Benefit>>,
 }
 
 /// One failed rule.
@@ -277,6 +284,7 @@ pub(crate) struct Findings {
     skipped: Vec<(Code, Cow<'static, str>)>,
     warnings: Vec<(WarningCode, Params)>,
     pub(crate) hint: Option<BargainRange>,
+    pub(crate) level: Option<PartnerLevel>,
 }
 
 impl Findings {
@@ -366,6 +374,8 @@ impl Findings {
             skipped,
             warnings,
             hints: Hints { bargain: self.hint },
+            level: self.level,
+            benefits: self.level.map(|level| benefits(level, lang)),
         }
     }
 }
@@ -374,8 +384,8 @@ fn to_map(params: Params) -> BTreeMap<String, String> {
     params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
 
-/// Allegro's text for `code` in `lang`, with the params it names filled in
-/// (BB5 names the expected currency).
+/// The text for `code` in `lang`, with the params it names filled in (BB5
+/// names the expected currency; the engine's own texts use `{param}`).
 pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> String {
     let text = code.info().text(lang);
     if code == Code::BB5 {
@@ -383,7 +393,7 @@ pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> String {
             return text.replace("[PLN]", &format!("[{currency}]"));
         }
     }
-    text.to_owned()
+    render(text, params)
 }
 
 fn render(template: &str, params: &Params) -> String {

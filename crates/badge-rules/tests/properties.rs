@@ -289,3 +289,50 @@ fn the_generator_reaches_every_verdict_and_many_codes() {
     assert!(seen.contains(&Code::BA49) && seen.contains(&Code::BB5));
     assert!(errors < 500, "{errors} input errors");
 }
+
+/// An agency snapshot from figures; `None` leaves the field out.
+fn agency(flags: [bool; 7], customers: i64, spend: u64, tools: usize) -> Value {
+    let names = ["SPONSORED_OFFERS", "GRAPHIC_ADS", "ADS_API", "VIDEO"];
+    json!({
+        "kind": "partnerLevel",
+        "request": {
+            "businessAccount": flags[0], "websiteActive": flags[1], "adsCertificate": flags[2],
+            "gainingCustomers": flags[3], "investingInCampaigns": flags[4],
+            "partnerLogo": flags[5], "partnerPlusLogo": flags[6],
+            "activeCustomers": customers,
+            "quarterlySpendGross": {"amount": gen::grosze(spend), "currency": "PLN"},
+            "adsTools": names.iter().take(tools).collect::<Vec<_>>(),
+        }
+    })
+}
+
+fn level(doc: &Value) -> badge_rules::partner::PartnerLevel {
+    report(doc).and_then(|r| r.level).unwrap()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// More of any figure never lowers the Ads Partner level.
+    #[test]
+    fn more_of_any_figure_never_lowers_the_level(
+        flags in any::<[bool; 7]>(),
+        customers in 0i64..10,
+        spend in prop_oneof![0u64..60_000_000, 9_999_990u64..10_000_010, 39_999_990u64..40_000_010],
+        tools in 0usize..4,
+        which in 0usize..10,
+        more in 1u64..2_000_000,
+    ) {
+        let before = level(&agency(flags, customers, spend, tools));
+        let mut flags2 = flags;
+        let (mut c2, mut s2, mut t2) = (customers, spend, tools);
+        match which {
+            0..=6 => flags2[which] = true,
+            7 => c2 += i64::try_from(more % 5).unwrap() + 1,
+            8 => s2 += more,
+            _ => t2 = (t2 + 1).min(4),
+        }
+        let after = level(&agency(flags2, c2, s2, t2));
+        prop_assert!(after >= before, "{before:?} -> {after:?}");
+    }
+}

@@ -12,6 +12,7 @@ pub(crate) mod campaign;
 pub(crate) mod context;
 pub(crate) mod history;
 pub(crate) mod offer;
+pub(crate) mod partner;
 pub(crate) mod prices;
 pub(crate) mod queries;
 pub(crate) mod shape;

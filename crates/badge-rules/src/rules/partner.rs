@@ -50,7 +50,7 @@ fn flag(value: Option<bool>, path: &'static str) -> Answer {
     }
 }
 
-fn at_least(value: Option<i64>, required: i64, path: &'static str, unit: &'static str) -> Answer {
+fn at_least(value: Option<i64>, required: i64, path: &'static str) -> Answer {
     match value {
         None => Answer::Unknown(path),
         Some(v) if v >= required => Answer::Met,
@@ -58,7 +58,6 @@ fn at_least(value: Option<i64>, required: i64, path: &'static str, unit: &'stati
             ("required", required.to_string()),
             ("actual", v.to_string()),
             ("gap", (required - v).to_string()),
-            ("unit", unit.to_owned()),
         ]),
     }
 }
@@ -80,11 +79,15 @@ fn tools(snapshot: &Snapshot) -> Answer {
     let Some(list) = &snapshot.ads_tools else {
         return Answer::Unknown("request.adsTools");
     };
-    let mut distinct: Vec<&str> = list.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+    let mut distinct: Vec<&str> = list
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
     distinct.sort_unstable();
     distinct.dedup();
     let count = i64::try_from(distinct.len()).unwrap_or(i64::MAX);
-    at_least(Some(count), 2, "request.adsTools", "tools")
+    at_least(Some(count), 2, "request.adsTools")
 }
 
 /// The requirements of reaching `level` from the one below, in order.
@@ -92,22 +95,49 @@ fn requirements(level: PartnerLevel, s: &Snapshot) -> Vec<(Code, Answer)> {
     match level {
         PartnerLevel::None => vec![],
         PartnerLevel::Member => vec![
-            (Code::AdsBusinessAccount, flag(s.business_account, "request.businessAccount")),
-            (Code::AdsWebsite, flag(s.website_active, "request.websiteActive")),
-            (Code::AdsCertificate, flag(s.ads_certificate, "request.adsCertificate")),
-            (Code::AdsGainingCustomers, flag(s.gaining_customers, "request.gainingCustomers")),
-            (Code::AdsInvesting, flag(s.investing_in_campaigns, "request.investingInCampaigns")),
+            (
+                Code::AdsBusinessAccount,
+                flag(s.business_account, "request.businessAccount"),
+            ),
+            (
+                Code::AdsWebsite,
+                flag(s.website_active, "request.websiteActive"),
+            ),
+            (
+                Code::AdsCertificate,
+                flag(s.ads_certificate, "request.adsCertificate"),
+            ),
+            (
+                Code::AdsGainingCustomers,
+                flag(s.gaining_customers, "request.gainingCustomers"),
+            ),
+            (
+                Code::AdsInvesting,
+                flag(s.investing_in_campaigns, "request.investingInCampaigns"),
+            ),
         ],
         PartnerLevel::Partner => vec![
-            (Code::AdsActiveCustomers, at_least(s.active_customers, 3, "request.activeCustomers", "customers")),
+            (
+                Code::AdsActiveCustomers,
+                at_least(s.active_customers, 3, "request.activeCustomers"),
+            ),
             (Code::AdsQuarterlySpend, spend(s, 100_000)),
-            (Code::AdsPartnerLogo, flag(s.partner_logo, "request.partnerLogo")),
+            (
+                Code::AdsPartnerLogo,
+                flag(s.partner_logo, "request.partnerLogo"),
+            ),
         ],
         PartnerLevel::PartnerPlus => vec![
-            (Code::AdsActiveCustomers, at_least(s.active_customers, 6, "request.activeCustomers", "customers")),
+            (
+                Code::AdsActiveCustomers,
+                at_least(s.active_customers, 6, "request.activeCustomers"),
+            ),
             (Code::AdsQuarterlySpend, spend(s, 400_000)),
             (Code::AdsTools, tools(s)),
-            (Code::AdsPartnerPlusLogo, flag(s.partner_plus_logo, "request.partnerPlusLogo")),
+            (
+                Code::AdsPartnerPlusLogo,
+                flag(s.partner_plus_logo, "request.partnerPlusLogo"),
+            ),
         ],
     }
 }
@@ -120,7 +150,11 @@ pub(crate) fn snapshot(request: Option<&Value>) -> Result<Snapshot, InputError> 
     let snapshot: Snapshot = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         InputError::Shape(ShapeError {
-            path: if path == "." { "request".into() } else { format!("request.{path}") },
+            path: if path == "." {
+                "request".into()
+            } else {
+                format!("request.{path}")
+            },
             message: e.into_inner().to_string(),
         })
     })?;

@@ -1,0 +1,118 @@
+//! The Allegro Ads Partner program (RULES.md §7): its levels and what each
+//! brings.
+//!
+//! A `partnerLevel` check document carries an agency's snapshot in `request`;
+//! its report names the [`PartnerLevel`] reached, the unmet requirements of the
+//! next level as violations (the engine's own `ADS_*` codes, with the gap in
+//! their params), and the [`Benefit`]s of the level reached.
+//!
+//! ```
+//! use badge_rules::partner::{benefits, PartnerLevel};
+//! use badge_rules::Lang;
+//!
+//! let member = benefits(PartnerLevel::Member, Lang::En);
+//! assert!(member.iter().any(|b| b.code == "HELPLINE"));
+//! assert!(!member.iter().any(|b| b.code == "ACCOUNT_MANAGER"));
+//! assert_eq!(benefits(PartnerLevel::None, Lang::Pl), vec![]);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// The program's levels, lowest first.
+///
+/// ```
+/// use badge_rules::partner::PartnerLevel;
+/// assert!(PartnerLevel::PartnerPlus > PartnerLevel::Partner);
+/// assert_eq!(serde_json::to_string(&PartnerLevel::PartnerPlus).unwrap(), r#""PARTNER_PLUS""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PartnerLevel {
+    /// No level reached.
+    None,
+    /// Level I, program member.
+    Member,
+    /// Level II, Allegro Ads Partner.
+    Partner,
+    /// Level III, Allegro Ads Partner +.
+    PartnerPlus,
+}
+
+impl PartnerLevel {
+    /// The level above, if any.
+    ///
+    /// ```
+    /// use badge_rules::partner::PartnerLevel;
+    /// assert_eq!(PartnerLevel::Member.next(), Some(PartnerLevel::Partner));
+    /// assert_eq!(PartnerLevel::PartnerPlus.next(), None);
+    /// ```
+    pub const fn next(self) -> Option<PartnerLevel> {
+        match self {
+            PartnerLevel::None => Some(PartnerLevel::Member),
+            PartnerLevel::Member => Some(PartnerLevel::Partner),
+            PartnerLevel::Partner => Some(PartnerLevel::PartnerPlus),
+            PartnerLevel::PartnerPlus => None,
+        }
+    }
+}
+
+/// One benefit of the program, in one language.
+///
+/// ```
+/// use badge_rules::partner::{benefits, PartnerLevel};
+/// use badge_rules::Lang;
+/// let plus = benefits(PartnerLevel::PartnerPlus, Lang::Pl);
+/// let champions = plus.iter().find(|b| b.code == "CHAMPIONS").unwrap();
+/// assert!(champions.text.contains("Champions"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Benefit {
+    /// A stable id.
+    pub code: String,
+    /// What it is, in the chosen language.
+    pub text: String,
+}
+
+/// The seed's benefits table: (id, English, Polish, member, partner, partner +).
+const TABLE: [(&str, &str, &str, [bool; 3]); 9] = [
+    ("HELPLINE", "Help: helpline, chat, email", "Pomoc: infolinia, czat, e-mail", [true, true, true]),
+    ("CERTIFICATE", "The Allegro Ads certificate", "Certyfikat Allegro Ads", [true, true, true]),
+    ("EVENTS", "Invitations to Allegro Ads events", "Zaproszenia na wydarzenia Allegro Ads", [true, true, true]),
+    ("COMPETITIONS", "Competitions dedicated to agencies", "Konkursy dedykowane agencjom", [false, true, true]),
+    ("PARTNER_LOGO", "The partnership logo", "Logo partnerskie", [false, true, true]),
+    ("BONUS_ADVERTISING", "Possibility to participate in bonus advertising", "Możliwość udziału w reklamie bonusowej", [true, true, true]),
+    ("ACCOUNT_MANAGER", "Agency account manager", "Opiekun konta agencji", [false, true, true]),
+    ("CHAMPIONS", "Allegro Ads Champions recognition system", "System wyróżnień Allegro Ads Champions", [false, false, true]),
+    ("STATISTICS_API", "The API Statystyki (API Statistics) service, part of REST API: download your campaigns' statistics automatically", "Usługa API Statystyki, część REST API: automatyczne pobieranie statystyk kampanii", [false, true, true]),
+];
+
+/// The benefits of `level`, in `lang`, in the seed's order.
+///
+/// ```
+/// use badge_rules::partner::{benefits, PartnerLevel};
+/// use badge_rules::Lang;
+/// assert_eq!(benefits(PartnerLevel::Member, Lang::En).len(), 4);
+/// assert_eq!(benefits(PartnerLevel::Partner, Lang::En).len(), 8);
+/// assert_eq!(benefits(PartnerLevel::PartnerPlus, Lang::En).len(), 9);
+/// ```
+pub fn benefits(level: PartnerLevel, lang: Lang) -> Vec<Benefit> {
+    let column = match level {
+        PartnerLevel::None => return Vec::new(),
+        PartnerLevel::Member => 0,
+        PartnerLevel::Partner => 1,
+        PartnerLevel::PartnerPlus => 2,
+    };
+    TABLE
+        .iter()
+        .filter(|(_, _, _, has)| has.get(column).copied().unwrap_or(false))
+        .map(|(code, en, pl, _)| Benefit {
+            code: (*code).to_owned(),
+            text: match lang {
+                Lang::En => (*en).to_owned(),
+                Lang::Pl => (*pl).to_owned(),
+            },
+        })
+        .collect()
+}

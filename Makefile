@@ -1,24 +1,66 @@
 # badge-rules: `make demo` shows the CLI on examples/, `make test` is what CI runs.
+#
+# Every target that needs a tool installs it through `setup` first; `setup` is
+# idempotent and takes a second when everything is present.
 
 CARGO ?= cargo
 BIN := target/release/badge-rules
+WASM_CRATE := crates/badge-rules-wasm
+TOOLS := $(WASM_CRATE)/tools
+PKG := $(WASM_CRATE)/pkg
+# wasm-bindgen-cli must be exactly the version the crate pins with `=`.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' $(WASM_CRATE)/Cargo.toml)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup test fmt clippy demo
+.PHONY: all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
 
 all: test
 
-## setup: check the Rust toolchain; add rustfmt and clippy only if missing.
-setup:
+## setup: everything the other targets need, installed only when missing.
+setup: setup-rust setup-wasm setup-node setup-browser
+
+setup-rust:
 	@command -v $(CARGO) >/dev/null 2>&1 || { echo "cargo not found: install Rust from your distribution or with rustup" >&2; exit 1; }
 	@$(CARGO) fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 	@$(CARGO) clippy --version >/dev/null 2>&1 || rustup component add clippy
-	@$(CARGO) --version
 
-## test: formatting, lints (warnings are errors), then every test and doctest.
-test:
+setup-wasm: setup-rust
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
+		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+
+# npm's binaryen (wasm-opt 132), esbuild, TypeScript, Vite and playwright-core.
+setup-node:
+	@command -v node >/dev/null 2>&1 || { echo "node not found: Node 20 or later is needed" >&2; exit 1; }
+	@[ -x $(TOOLS)/node_modules/.bin/wasm-opt ] && [ $(TOOLS)/node_modules/.package-lock.json -nt $(TOOLS)/package-lock.json ] || \
+		(cd $(TOOLS) && npm ci --no-audit --no-fund --loglevel=error)
+
+# Debian's Chromium, driven by playwright-core (no browser download).
+setup-browser:
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+## test: formatting, lints (warnings are errors), every Rust test and doctest,
+## then the npm package's tests (Node, types, Vite, Chromium).
+test: setup test-rust test-wasm
+
+test-rust:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
+
+## test-wasm: build the package, then run its tests in Node and Chromium.
+test-wasm: wasm
+	$(CARGO) build --release -q -p badge-rules-cli
+	$(CARGO) build --release -q -p badge-rules --example gen_docs
+	node --test $(WASM_CRATE)/tests/
+
+## wasm: build the npm package into crates/badge-rules-wasm/pkg/.
+wasm: setup-wasm setup-node
+	$(CARGO) build --profile wasm-release --target wasm32-unknown-unknown -p badge-rules-wasm
+	rm -rf $(PKG)
+	wasm-bindgen --target web --out-dir $(PKG) --out-name badge_rules \
+		target/wasm32-unknown-unknown/wasm-release/badge_rules_wasm.wasm
+	node $(TOOLS)/package.mjs $(PKG)
 
 ## fmt: format every crate.
 fmt:
@@ -29,7 +71,7 @@ clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 ## demo: build the CLI in release mode and check every file of examples/.
-demo:
+demo: setup-rust
 	$(CARGO) build --release -p badge-rules-cli
 	@for f in examples/*.json; do \
 		echo; \

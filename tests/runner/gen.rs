@@ -556,12 +556,52 @@ pub fn other(r: &mut Rng) -> Value {
     }
 }
 
+/// An agency snapshot (`partnerLevel`), figures around the thresholds.
+pub fn partner_level(r: &mut Rng) -> Value {
+    let mut snapshot = Map::new();
+    for key in [
+        "businessAccount",
+        "websiteActive",
+        "adsCertificate",
+        "gainingCustomers",
+        "investingInCampaigns",
+        "partnerLogo",
+        "partnerPlusLogo",
+    ] {
+        if r.chance(95) {
+            snapshot.insert(key.into(), json!(r.chance(85)));
+        }
+    }
+    if r.chance(95) {
+        snapshot.insert("activeCustomers".into(), json!(r.below(9)));
+    }
+    if r.chance(95) {
+        let spend = *r.pick(&[
+            9_999_999u64,
+            10_000_000,
+            39_999_999,
+            40_000_000,
+            25_000_000,
+            100,
+        ]);
+        snapshot.insert("quarterlySpendGross".into(), money(grosze(spend)));
+    }
+    if r.chance(95) {
+        let tools: Vec<&str> = (0..r.below(4))
+            .map(|_| *r.pick(&["SPONSORED_OFFERS", "GRAPHIC_ADS", "ADS_API"]))
+            .collect();
+        snapshot.insert("adsTools".into(), json!(tools));
+    }
+    json!({"kind": "partnerLevel", "request": snapshot})
+}
+
 /// Any document, mostly applications.
 pub fn document(seed: u64) -> Value {
     let mut r = Rng::new(seed);
-    match r.below(10) {
-        0..=5 => application(&mut r),
-        6 | 7 => badge_update(&mut r),
+    match r.below(20) {
+        0..=11 => application(&mut r),
+        12..=15 => badge_update(&mut r),
+        16 => partner_level(&mut r),
         _ => other(&mut r),
     }
 }

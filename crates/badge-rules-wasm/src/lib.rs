@@ -16,6 +16,43 @@ use badge_rules::{InputError, Lang, Options};
 use js_sys::{Error, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen(typescript_custom_section)]
+const API: &str = r#"
+/** An input error: thrown as an `Error` naming the JSON path of the fault. */
+export interface BadgeRulesError extends Error {
+  /** The JSON path of the fault ("" for the whole document). */
+  path: string;
+  kind: "syntax" | "shape" | "context" | "options" | "internal";
+}
+
+/** How to check: the language of messages (default "en"). */
+export interface CheckOptions { lang?: Lang }
+
+/** One row of the catalogue. */
+export interface CatalogueEntry {
+  code: Code;
+  /** Checked by the engine offline, or only by Allegro's servers. */
+  offline: boolean;
+  /** Why only Allegro can decide it (server-only codes). */
+  reason?: string;
+  text: string;
+}
+
+/**
+ * Checks a check document; returns the report (the same JSON as the CLI's
+ * `--format json`). Throws a {@link BadgeRulesError} on input errors.
+ */
+export function check(document: CheckDocument, options?: CheckOptions): Report;
+/** Checks a check document given as JSON text; returns the report as JSON text. */
+export function checkJson(text: string, options?: CheckOptions): string;
+/** Every code, with its text in `lang` and whether the engine checks it offline. */
+export function catalogue(lang?: Lang): CatalogueEntry[];
+/** The built-in terms of a campaign (RULES.md §5). */
+export function builtInTerms(campaignId: string): Terms;
+/** The package's version. */
+export function version(): string;
+"#;
+
 /// A thrown `Error` with `path` (and `kind`) properties.
 fn error(message: &str, path: &str, kind: &str) -> JsValue {
     let err = Error::new(message);
@@ -97,9 +134,18 @@ pub fn check(document: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> 
 
 /// Checks a check document given as JSON text; returns the report as JSON text.
 #[wasm_bindgen(js_name = checkJson, skip_typescript)]
-pub fn check_json(text: &str, options: &JsValue) -> Result<String, JsValue> {
+pub fn check_json(text: &JsValue, options: &JsValue) -> Result<String, JsValue> {
     let options = self::options(options)?;
-    report_text(text, &options)
+    // Taken as a JsValue: a non-string handed to a `&str` parameter would
+    // reach memory as garbage.
+    let text = text.as_string().ok_or_else(|| {
+        error(
+            "checkJson takes the check document as a JSON string",
+            "",
+            "shape",
+        )
+    })?;
+    report_text(&text, &options)
 }
 
 /// The catalogue of codes: `[{code, offline, reason?, text}]` in `lang`.
@@ -136,8 +182,15 @@ pub fn catalogue(lang: &JsValue) -> Result<JsValue, JsValue> {
 
 /// The built-in terms of a campaign id (RULES.md §5).
 #[wasm_bindgen(js_name = builtInTerms, skip_typescript)]
-pub fn built_in_terms(campaign_id: &str) -> Result<JsValue, JsValue> {
-    let terms = badge_rules::terms::built_in(campaign_id);
+pub fn built_in_terms(campaign_id: &JsValue) -> Result<JsValue, JsValue> {
+    let campaign_id = campaign_id.as_string().ok_or_else(|| {
+        error(
+            "builtInTerms takes a campaign id string",
+            "campaignId",
+            "shape",
+        )
+    })?;
+    let terms = badge_rules::terms::built_in(&campaign_id);
     let text = serde_json::to_string(&terms).map_err(|e| error(&e.to_string(), "", "internal"))?;
     JSON::parse(&text)
 }

@@ -115,9 +115,10 @@ macro_rules! catalogue {
         /// assert_eq!(Code::ValidationError.as_str(), "VALIDATION_ERROR");
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
         #[allow(clippy::upper_case_acronyms, missing_docs)]
         pub enum Code {
-            $( $code, )*
+            $( $(#[cfg_attr(feature = "ts", serde(rename = $name))])? $code, )*
         }
 
         /// The whole catalogue, in a stable order: BB codes, then BA codes,

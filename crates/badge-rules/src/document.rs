@@ -39,6 +39,7 @@ use crate::terms::Terms;
 /// assert_eq!(serde_json::to_string(&Kind::CampaignsQuery).unwrap(), r#""campaignsQuery""#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Kind {
     /// POST /sale/badges.
@@ -182,6 +183,7 @@ impl Document {
 /// assert_eq!(r.id, "BARGAIN");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct IdRef {
     /// The id.
     pub id: String,
@@ -194,6 +196,7 @@ pub struct IdRef {
 /// assert!(r.id.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct OptionalIdRef {
     /// The id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -210,6 +213,7 @@ pub struct OptionalIdRef {
 /// assert!(campaign.kind.unwrap().lowers_price());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum CampaignType {
     /// A badge only ("Hit", "Nowość").
@@ -246,6 +250,7 @@ impl CampaignType {
 /// assert!(campaign.publication.is_none()); // unknown: the rules that read it are skipped
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Campaign {
     /// The campaign id.
@@ -289,6 +294,7 @@ pub struct Campaign {
 /// assert!(open.refusal_reasons.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
     /// May the caller apply?
@@ -309,6 +315,7 @@ pub struct Eligibility {
 /// assert_eq!(reason.messages[0].text.as_deref(), Some("Badge already exists"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Reason {
     /// Allegro's code.
     pub code: String,
@@ -329,6 +336,7 @@ pub struct Reason {
 /// assert!(bare.link.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct ReasonMessage {
     /// The text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -350,6 +358,7 @@ pub struct ReasonMessage {
 /// assert_eq!(offer.publication.unwrap().status, Some(OfferStatus::Active));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Offer {
     /// The offer id; must equal the request's.
@@ -395,6 +404,7 @@ pub struct Offer {
 /// assert_eq!(mode.price.unwrap().amount.to_string(), "180.00");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct SellingMode {
     /// `BUY_NOW`, `AUCTION`, `ADVERTISEMENT`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -417,6 +427,7 @@ pub struct SellingMode {
 /// assert!(report.violations.iter().any(|v| v.code.as_str() == "BA70"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum SellingFormat {
     /// Buy now.
@@ -436,6 +447,7 @@ pub enum SellingFormat {
 /// assert!(serde_json::from_str::<Stock>(r#"{"available": "3"}"#).is_err()); // counts are integers
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Stock {
     /// Items in stock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -455,6 +467,7 @@ pub struct Stock {
 /// assert_eq!(limit.to_string(), "2026-11-30T08:00:00Z");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Publication {
     /// Status.
@@ -477,6 +490,7 @@ pub struct Publication {
 /// assert!(report.violations.iter().any(|v| v.code.as_str() == "BA6" && v.path == "offer.id"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum OfferStatus {
     /// Not listed.
@@ -504,6 +518,7 @@ pub enum OfferStatus {
 /// assert!(ean.id.is_none() && ean.values_ids.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Parameter {
     /// Parameter id (`11323` is the condition).
@@ -530,6 +545,7 @@ pub struct Parameter {
 /// assert!(item.product.unwrap().id.is_some()); // the offer is linked to a product (BA58)
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct ProductSetItem {
     /// The product.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -547,6 +563,7 @@ pub struct ProductSetItem {
 /// assert_eq!(product.parameters[0].values, ["5901234123457"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Product {
     /// Product id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -564,6 +581,7 @@ pub struct Product {
 /// assert_eq!(offer.b2b.unwrap().buyable_only_by_business, Some(true));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct B2b {
     /// Only business customers may buy.
@@ -584,6 +602,7 @@ pub struct B2b {
 /// assert_eq!(metrics.sold_last_30_days, Some(12));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Metrics {
     /// The market price Allegro strikes through (M).
@@ -617,6 +636,7 @@ pub struct Metrics {
 /// assert_eq!(history[1].price.grosze(), 19999);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct PriceChange {
     /// When the price was set.
     pub at: Instant,
@@ -635,6 +655,7 @@ pub struct PriceChange {
 /// assert!(serde_json::from_str::<Account>(r#"{"positiveRatingsPercent": 99.5}"#).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Account {
     /// Account id.
@@ -664,6 +685,7 @@ pub struct Account {
 /// assert_eq!(badge.prices.unwrap().market.unwrap().grosze(), 1999);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Badge {
     /// The offer.
     pub offer: IdRef,
@@ -690,6 +712,7 @@ pub struct Badge {
 /// assert_eq!(prices.market.unwrap().grosze(), 1999); // M of a price change (RULES.md §4.7)
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct BadgePrices {
     /// The market price shown struck through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -706,6 +729,7 @@ pub struct BadgePrices {
 /// assert!(process.status.is_final());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct BadgeProcess {
     /// Status.
     pub status: BadgeStatus,
@@ -720,6 +744,7 @@ pub struct BadgeProcess {
 /// assert!(!status.is_final()); // still live: a new application for it is BA15
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum BadgeStatus {
     /// Being verified.
@@ -760,6 +785,7 @@ impl BadgeStatus {
 /// assert_eq!(application.process.status, RequestStatus::Declined);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Application {
     /// Application id.
@@ -788,6 +814,7 @@ pub struct Application {
 /// assert_eq!(operation.process.status, RequestStatus::Processed);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Operation {
     /// Operation id.
@@ -813,6 +840,7 @@ pub struct Operation {
 /// assert_eq!(process.status, RequestStatus::Requested);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct ProcessStatus {
     /// Status.
     pub status: RequestStatus,
@@ -831,6 +859,7 @@ pub struct ProcessStatus {
 /// assert!(bb12("REQUESTED") && !bb12("DECLINED")); // only a pending application blocks another
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum RequestStatus {
     /// Waiting to be processed.

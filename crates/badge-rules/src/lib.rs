@@ -56,6 +56,8 @@ pub mod partner;
 pub mod period;
 pub mod report;
 pub mod terms;
+#[cfg(feature = "ts")]
+pub mod typescript;
 
 mod request;
 mod rules;
@@ -79,6 +81,7 @@ use report::Findings;
 /// assert_eq!(Lang::default(), Lang::En);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English (default).
@@ -107,6 +110,7 @@ impl std::str::FromStr for Lang {
 /// assert_eq!(options, Options { lang: Lang::Pl });
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(default)]
 pub struct Options {
     /// The language of messages.

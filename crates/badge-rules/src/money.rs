@@ -137,6 +137,7 @@ pub fn from_grosze(grosze: i128) -> Option<Decimal> {
 /// assert!(serde_json::from_str::<Money>(r#"{"amount": 19.99, "currency": "PLN"}"#).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Money {
     /// The amount.
     pub amount: Amount,

@@ -18,6 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::money::Money;
 use crate::Lang;
 
 /// The program's levels, lowest first.
@@ -28,6 +29,7 @@ use crate::Lang;
 /// assert_eq!(serde_json::to_string(&PartnerLevel::PartnerPlus).unwrap(), r#""PARTNER_PLUS""#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PartnerLevel {
     /// No level reached.
@@ -68,6 +70,7 @@ impl PartnerLevel {
 /// assert!(champions.text.contains("Champions"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Benefit {
     /// A stable id.
     pub code: String,
@@ -115,4 +118,49 @@ pub fn benefits(level: PartnerLevel, lang: Lang) -> Vec<Benefit> {
             },
         })
         .collect()
+}
+
+/// An agency's snapshot: the `request` of a `partnerLevel` document. A field
+/// left out makes the requirements that read it skipped.
+///
+/// ```
+/// use badge_rules::partner::AgencySnapshot;
+/// let s: AgencySnapshot = serde_json::from_str(r#"{"activeCustomers": 3, "adsTools": ["GRAPHIC_ADS"]}"#).unwrap();
+/// assert_eq!(s.active_customers, Some(3));
+/// assert!(s.partner_logo.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct AgencySnapshot {
+    /// An Allegro business account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_account: Option<bool>,
+    /// An active agency website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_active: Option<bool>,
+    /// The Allegro Ads certificate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ads_certificate: Option<bool>,
+    /// Actively gaining customers among sellers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gaining_customers: Option<bool>,
+    /// Investing in Allegro Ads campaigns for customers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub investing_in_campaigns: Option<bool>,
+    /// Active customers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_customers: Option<i64>,
+    /// Agency-account spend per quarter, gross, in PLN.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quarterly_spend_gross: Option<Money>,
+    /// Allegro Ads tools in use (distinct names count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ads_tools: Option<Vec<String>>,
+    /// The Ads Partner logo on the website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_logo: Option<bool>,
+    /// The Ads Partner + logo on the website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_plus_logo: Option<bool>,
 }

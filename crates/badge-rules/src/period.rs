@@ -125,6 +125,7 @@ impl<'de> Deserialize<'de> for Instant {
 /// assert_eq!(never.is_open_at("2026-11-23T12:00:00Z".parse().unwrap()), Ok(false));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum PeriodType {
     /// Always open.
@@ -165,6 +166,7 @@ impl PeriodType {
 /// assert_eq!(always.is_open_at("2000-01-01T00:00:00Z".parse().unwrap()), Ok(true));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Period {
     /// The type.
     #[serde(rename = "type")]

@@ -41,6 +41,7 @@ use crate::Lang;
 /// assert_eq!(serde_json::to_value(report.verdict).unwrap(), "INCOMPLETE");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Verdict {
     /// No rule failed and none was skipped: Allegro would accept (for
@@ -85,6 +86,7 @@ impl fmt::Display for Verdict {
 /// assert_eq!(serde_json::to_value(&report).unwrap()["hints"]["bargain"], serde_json::Value::Null);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Report {
     /// The answer.
     pub verdict: Verdict,
@@ -115,6 +117,7 @@ pub struct Report {
 /// assert_eq!(v.message, "Nieprawidłowa wartość parametru [marketplace.id].");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Violation {
     /// Allegro's code.
     pub code: Code,
@@ -138,6 +141,7 @@ pub struct Violation {
 /// assert_eq!(ba17.missing, "offer.stock.available"); // "not enough items" needs the stock
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Skipped {
     /// The code the rule would report.
     pub code: Code,
@@ -158,6 +162,7 @@ pub struct Skipped {
 /// assert!(warning.message.contains("with code XX9, which this engine does not know"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Warning {
     /// The engine's code.
     pub code: WarningCode,
@@ -175,6 +180,7 @@ pub struct Warning {
 /// assert_eq!(code, WarningCode::PurchaseConstraintsIgnored);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum WarningCode {
     /// A suggested market price: Allegro computes its own.
@@ -251,6 +257,7 @@ impl WarningCode {
 /// assert_eq!((bargain.min.as_str(), bargain.max.as_str()), ("80.00", "120.00"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Hints {
     /// The bargain prices that pass every price rule that could be evaluated.
     pub bargain: Option<BargainRange>,
@@ -266,6 +273,7 @@ pub struct Hints {
 /// assert_eq!(range.currency, "PLN");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct BargainRange {
     /// The lowest passing price.
     pub min: String,

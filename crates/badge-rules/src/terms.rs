@@ -47,6 +47,7 @@ pub const SANDBOX_CAMPAIGN_ID: &str = "SANDBOX_TEST_CAMPAIGN";
 /// assert!(terms.require_smart.is_none()); // not set
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Terms {
     /// The currency every request price must be in (overrides the marketplace's).
@@ -120,6 +121,7 @@ pub struct Terms {
 /// assert!(discount.max_percent.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Discount {
     /// What the discount is measured against (default `MARKET`).
@@ -146,6 +148,7 @@ pub struct Discount {
 /// assert_eq!(report.violations[0].code.as_str(), "BA39"); // 90.01 is less than 10 % off 100.00
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum DiscountBase {
     /// The market price M.
@@ -168,6 +171,7 @@ pub enum DiscountBase {
 /// assert!(report.violations.iter().any(|v| v.code.as_str() == "BA68")); // business-only offer
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Audience {
     /// No restriction.
@@ -189,6 +193,7 @@ pub enum Audience {
 /// assert!(row.category_id.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ListedProduct {
     /// The product's EAN.
@@ -216,6 +221,7 @@ pub struct ListedProduct {
 /// assert_eq!(subsidy.target_price.unwrap().grosze(), 45000);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Subsidy {
     /// P above it: BA71.

@@ -8,32 +8,14 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalogue::Code;
 use crate::error::{InputError, ShapeError};
-use crate::money::Money;
-use crate::partner::PartnerLevel;
+use crate::partner::{AgencySnapshot as Snapshot, PartnerLevel};
 use crate::report::{Findings, Params};
 
 use super::prices::show;
-
-/// The agency's snapshot (`request` of a `partnerLevel` document).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct Snapshot {
-    pub business_account: Option<bool>,
-    pub website_active: Option<bool>,
-    pub ads_certificate: Option<bool>,
-    pub gaining_customers: Option<bool>,
-    pub investing_in_campaigns: Option<bool>,
-    pub active_customers: Option<i64>,
-    pub quarterly_spend_gross: Option<Money>,
-    pub ads_tools: Option<Vec<String>>,
-    pub partner_logo: Option<bool>,
-    pub partner_plus_logo: Option<bool>,
-}
 
 /// One requirement's answer: met, unmet (with the figures), or unknown.
 enum Answer {

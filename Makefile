@@ -30,10 +30,13 @@ setup-wasm: setup-rust
 		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
 
 # npm's binaryen (wasm-opt 132), esbuild, TypeScript, Vite and playwright-core.
+# `npm install --no-save` from the lock file, not `npm ci`: npm 11 leaves other
+# platforms' optional packages (rollup's, esbuild's) out of the lock file and
+# `npm ci` then refuses it as out of sync.
 setup-node:
 	@command -v node >/dev/null 2>&1 || { echo "node not found: Node 20 or later is needed" >&2; exit 1; }
 	@[ -x $(TOOLS)/node_modules/.bin/wasm-opt ] && [ $(TOOLS)/node_modules/.package-lock.json -nt $(TOOLS)/package-lock.json ] || \
-		(cd $(TOOLS) && npm ci --no-audit --no-fund --loglevel=error)
+		(cd $(TOOLS) && npm install --no-save --no-audit --no-fund --loglevel=error)
 
 # Debian's Chromium, driven by playwright-core (no browser download).
 setup-browser:

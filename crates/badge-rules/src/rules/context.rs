@@ -237,8 +237,9 @@ pub(crate) fn validate_campaigns(doc: &Document) -> Result<(), InputError> {
     let Some(campaigns) = &doc.campaigns else {
         return Ok(());
     };
+    let mut seen = std::collections::HashSet::with_capacity(campaigns.len());
     for (i, c) in campaigns.iter().enumerate() {
-        if campaigns.iter().take(i).any(|earlier| earlier.id == c.id) {
+        if !seen.insert(c.id.as_str()) {
             return Err(InputError::context(
                 format!("campaigns[{i}].id"),
                 format!("campaign {:?} is listed twice", c.id),

@@ -12,7 +12,9 @@ PKG := $(WASM_CRATE)/pkg
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' $(WASM_CRATE)/Cargo.toml)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
+FUZZ_SECONDS ?= 60
+
+.PHONY: fuzz all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
 
 all: test
 
@@ -81,4 +83,18 @@ demo: setup-rust
 		echo "== badge-rules check --format text $$f"; \
 		./$(BIN) check --format text "$$f" 2>&1; \
 		echo "-- exit status $$?"; \
+	done
+
+## fuzz: run each cargo-fuzz target for FUZZ_SECONDS (default 60) on nightly.
+## A crash is copied into fuzz/regressions/<target>/, which `make test` replays.
+fuzz: setup-rust
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	@set -e; cd fuzz; for t in check_json structured; do \
+		mkdir -p corpus/$$t seeds/$$t regressions/$$t; \
+		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+		cargo +nightly fuzz run $$t corpus/$$t seeds/$$t regressions/$$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 2>&1 | \
+			grep -E "stat::number_of_executed_units|stat::peak_rss|SUMMARY|panicked|Done" || true; \
+		if ls artifacts/$$t/* >/dev/null 2>&1; then cp artifacts/$$t/* regressions/$$t/; \
+			echo "fuzz $$t found a crash: kept in fuzz/regressions/$$t" >&2; exit 1; fi; \
 	done

@@ -175,6 +175,13 @@ pub fn check(document: &Document, options: &Options) -> Result<Report, InputErro
 /// JSON of the wrong shape.
 pub fn parse_document(text: &str) -> Result<Document, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // serde would read a JSON array as a struct's fields in order.
+    if text.trim_start().starts_with('[') {
+        return Err(InputError::Shape(ShapeError {
+            path: String::new(),
+            message: "the check document must be a JSON object, not an array".into(),
+        }));
+    }
     match serde_json::from_str::<Document>(text) {
         Ok(doc) => Ok(doc),
         // The fast path failed: parse again, tracking the path, to name it.
@@ -213,7 +220,7 @@ fn locate(text: &str) -> InputError {
             column: inner.column().max(1),
         });
     }
-    if inner.is_syntax() {
+    if inner.is_syntax() && message == "expected value" {
         // serde_json reports a number or object where a name (an enum) belongs
         // as "expected value"; the JSON itself is fine.
         message = "invalid type: expected a string naming one of the allowed values".into();

@@ -201,8 +201,10 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Checks a document through `serde-wasm-bindgen` instead of JSON text: kept
-/// to measure the two boundaries against each other (BENCHMARKS.md).
+/// Checks a document through `serde-wasm-bindgen` instead of JSON text: built
+/// only with the `serde-boundary` feature, to measure the two boundaries
+/// against each other (BENCHMARKS.md); the package does not ship it.
+#[cfg(feature = "serde-boundary")]
 #[wasm_bindgen(js_name = checkViaSerde, skip_typescript)]
 pub fn check_via_serde(document: JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let options = self::options(options)?;
@@ -214,6 +216,7 @@ pub fn check_via_serde(document: JsValue, options: &JsValue) -> Result<JsValue, 
         .map_err(|e| error(&e.to_string(), "", "internal"))
 }
 
+#[cfg(feature = "serde-boundary")]
 fn serde_path_to_error_free(
     deserializer: serde_wasm_bindgen::Deserializer,
 ) -> Result<badge_rules::Document, JsValue> {

@@ -182,10 +182,13 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
             message: "the check document must be a JSON object, not an array".into(),
         }));
     }
-    match serde_json::from_str::<Document>(text) {
-        Ok(doc) => Ok(doc),
-        // The fast path failed: parse again, tracking the path, to name it.
-        Err(_) => Err(locate(text)),
+    // One deserializer, with path tracking, for the fast path and the error
+    // path alike: a second monomorphized copy of every context type's
+    // deserializer would double the .wasm.
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, Document>(&mut de) {
+        Ok(doc) if de.end().is_ok() => Ok(doc),
+        _ => Err(locate(text)),
     }
 }
 

@@ -119,6 +119,26 @@ proptest! {
         prop_assert_eq!(ladder.first().copied(), oracle);
     }
 
+    /// The other discount bases decide exactly as integer grosze say:
+    /// BA39 iff B × 10000 > P × (10000 − min), BA38 iff B × 10000 > A × (10000 − min).
+    #[test]
+    fn base_price_and_average_price_decisions_are_exact(
+        (p, b) in m_and_b(),
+        a in 1u64..=100_000_000_000_000,
+        min in 0u64..=10_000,
+        average in any::<bool>(),
+    ) {
+        let pct = format!("{}.{:02}", min / 100, min % 100);
+        let base = if average { "AVERAGE_SELLING_PRICE" } else { "BASE_PRICE" };
+        let mut doc = sandbox(p, b, "PROWIZJA", "SOURCING", json!({"discount": {"base": base, "minPercent": pct}}));
+        doc["metrics"]["averageSellingPrice"] = json!({"amount": gen::grosze(a), "currency": "PLN"});
+        let r = report(&doc).unwrap();
+        let (p, b, a, min) = (u128::from(p), u128::from(b), u128::from(a), u128::from(min));
+        let against = if average { a } else { p };
+        let code = if average { "BA38" } else { "BA39" };
+        prop_assert_eq!(codes(&r).contains(&code), b * 10_000 > against * (10_000 - min), "{:?}", r.violations);
+    }
+
     /// Adding context never removes a violation that did not depend on it:
     /// taking one context field away leaves a subset of the violations.
     #[test]
@@ -179,9 +199,14 @@ proptest! {
         let again = check_json(&text, &Options::default()).map(|r| serde_json::to_string(&r).unwrap());
         prop_assert_eq!(&first, &again);
         let mut reversed = doc.clone();
+        let mut rng = gen::Rng::new(seed ^ 0x5EED);
         for key in ["badges", "applications", "campaigns"] {
             if let Some(list) = reversed.get_mut(key).and_then(Value::as_array_mut) {
-                list.reverse();
+                // A seeded Fisher-Yates shuffle.
+                for i in (1..list.len()).rev() {
+                    let j = usize::try_from(rng.below(i as u64 + 1)).unwrap();
+                    list.swap(i, j);
+                }
             }
         }
         let turned = check_json(&reversed.to_string(), &Options::default())

@@ -182,9 +182,21 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
             message: "the check document must be a JSON object, not an array".into(),
         }));
     }
-    // One deserializer, with path tracking, for the fast path and the error
-    // path alike: a second monomorphized copy of every context type's
-    // deserializer would double the .wasm.
+    read_document(text)
+}
+
+/// Natively, the plain deserializer is the fast path, and only a failure is
+/// parsed again with path tracking, to name the path.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_document(text: &str) -> Result<Document, InputError> {
+    serde_json::from_str::<Document>(text).map_err(|_| locate(text))
+}
+
+/// In WebAssembly, one deserializer with path tracking serves both paths: a
+/// second monomorphized copy of every context type's deserializer would add a
+/// quarter to the `.wasm`.
+#[cfg(target_arch = "wasm32")]
+fn read_document(text: &str) -> Result<Document, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Document>(&mut de) {
         Ok(doc) if de.end().is_ok() => Ok(doc),

@@ -176,7 +176,9 @@ pub fn check(document: &Document, options: &Options) -> Result<Report, InputErro
 pub fn parse_document(text: &str) -> Result<Document, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // serde would read a JSON array as a struct's fields in order.
-    if text.trim_start().starts_with('[') {
+    if text.trim_start().starts_with('[')
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
         return Err(InputError::Shape(ShapeError {
             path: String::new(),
             message: "the check document must be a JSON object, not an array".into(),

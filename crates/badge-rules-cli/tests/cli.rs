@@ -323,6 +323,147 @@ fn jsonl_lang_pl() {
     );
 }
 
+/// One line of each sort --jsonl meets: reports of every verdict, input
+/// errors, a blank line, CRLF, a BOM, bytes that are not UTF-8, and a line
+/// longer than a chunk (about 256 KB).
+fn jsonl_sorts_of_line() -> Vec<Vec<u8>> {
+    let one_line = |name: &str| {
+        std::fs::read_to_string(example(name))
+            .unwrap()
+            .replace('\n', "")
+    };
+    let accept = one_line("sandbox-accept.json");
+    let badge = r#"{"offer":{"id":"777"},"campaign":{"id":"HIT"},"process":{"status":"FINISHED"}}"#;
+    let many = vec![badge; 4000].join(",");
+    let long = accept.replace("\"badges\": []", &format!("\"badges\": [{many}]"));
+    assert!(long.len() > 300_000, "the long line spans chunks");
+    vec![
+        accept.clone().into_bytes(),
+        one_line("sandbox-too-shallow.json").into_bytes(),
+        one_line("incomplete-no-account.json").into_bytes(),
+        one_line("input-error-within-without-to.json").into_bytes(),
+        one_line("partner-level-partner.json").into_bytes(),
+        b"".to_vec(),
+        b"{not json\r".to_vec(),
+        format!("\u{feff}{accept}\r").into_bytes(),
+        b"\xff".to_vec(),
+        long.into_bytes(),
+    ]
+}
+
+#[test]
+fn jsonl_in_input_order_over_many_chunks_on_any_number_of_threads() {
+    let sorts = jsonl_sorts_of_line();
+    // Each sort's answer, from a single run: the line a --jsonl run must give.
+    let answers: Vec<String> = sorts
+        .iter()
+        .map(|line| {
+            let out = run(&["check", "--jsonl"], &[line.as_slice(), b"\n"].concat());
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+            let text = stdout(&out);
+            assert_eq!(text.lines().count(), 1, "{text}");
+            text
+        })
+        .collect();
+    // About 3 MB: a dozen chunks.
+    let mut input = Vec::new();
+    let mut expected = String::new();
+    let long = sorts.len() - 1;
+    for i in 0..2000usize {
+        // The long line twice; the others interleaved without a period.
+        let k = if i % 1000 == 500 {
+            long
+        } else {
+            (i * 7 + i / 13) % long
+        };
+        input.extend_from_slice(&sorts[k]);
+        input.push(b'\n');
+        expected.push_str(&answers[k]);
+    }
+    // The last line without its newline is still answered.
+    input.extend_from_slice(&sorts[1]);
+    expected.push_str(&answers[1]);
+    let file = std::env::temp_dir().join(format!("badge-rules-jsonl-{}.jsonl", std::process::id()));
+    std::fs::write(&file, &input).unwrap();
+    let path = file.to_string_lossy().into_owned();
+    for jobs in ["1", "2", "5"] {
+        let piped = run(&["check", "--jsonl", "--jobs", jobs], &input);
+        assert_eq!(code(&piped), 0, "{}", stderr(&piped));
+        assert!(
+            stdout(&piped) == expected,
+            "--jobs {jobs}: lines out of order"
+        );
+        let from_file = run(&["check", "--jsonl", "--jobs", jobs, &path], b"");
+        assert!(stdout(&from_file) == expected, "--jobs {jobs} FILE");
+        // Not a terminal: stderr stays silent.
+        assert_eq!(stderr(&from_file), "");
+    }
+    let default_jobs = run(&["check", "--jsonl", &path], b"");
+    assert!(stdout(&default_jobs) == expected);
+    std::fs::remove_file(&file).unwrap();
+}
+
+#[test]
+fn jsonl_jobs_must_be_a_positive_number() {
+    for bad in ["--jobs=0", "--jobs=-1", "--jobs=many"] {
+        let out = run(&["check", "--jsonl", bad], b"");
+        assert_eq!(code(&out), 2, "--jobs {bad}");
+        assert!(stderr(&out).contains("--jobs"), "{}", stderr(&out));
+    }
+}
+
+/// With stderr on a terminal (util-linux `script` gives the run a pseudo
+/// terminal), --jsonl draws its progress there and ends with the documents
+/// per second; the reports on stdout are unchanged.
+#[test]
+fn jsonl_progress_and_rate_on_a_terminal() {
+    let has_script = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("util-linux `script` is missing: the terminal case is not run");
+        return;
+    }
+    let dir = std::env::temp_dir();
+    let stem = format!("badge-rules-tty-{}", std::process::id());
+    let input = dir.join(format!("{stem}.jsonl"));
+    let output = dir.join(format!("{stem}.out"));
+    let accept = std::fs::read_to_string(example("sandbox-accept.json"))
+        .unwrap()
+        .replace('\n', "");
+    std::fs::write(&input, format!("{accept}\n").repeat(2000)).unwrap();
+    let command = format!(
+        "'{BIN}' check --jsonl '{}' > '{}'",
+        input.display(),
+        output.display()
+    );
+    let tty = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(tty.status.success(), "{tty:?}");
+    let screen = String::from_utf8_lossy(&tty.stdout);
+    assert!(
+        screen.contains("[#") && screen.contains(" %  "),
+        "{screen:?}"
+    );
+    assert!(
+        screen.contains("badge-rules: 2,000 documents in ") && screen.contains(" documents/s"),
+        "{screen:?}"
+    );
+    let reports = std::fs::read_to_string(&output).unwrap();
+    assert_eq!(reports.lines().count(), 2000);
+    let single = run(
+        &["check", "--format", "json", &example("sandbox-accept.json")],
+        b"",
+    );
+    assert!(reports.lines().all(|l| l == stdout(&single).trim_end()));
+    std::fs::remove_file(&input).unwrap();
+    std::fs::remove_file(&output).unwrap();
+}
+
 // (c) The text format.
 
 #[test]

@@ -1,0 +1,277 @@
+// Shows one report: messages at the fields, the verdict, what was not checked,
+// the engine's advice, and the body that would be sent.
+import { catalogue, check, type BadgeRulesError, type Code, type Report, type Violation } from 'badge-rules';
+import { has, t, type Key, type Lang } from './i18n';
+import { currentLang, h, showHelp, showMessages, syncAria, targets, tx, type Target } from './ui';
+import type { Built } from './documents';
+
+export type Resolve = (path: string) => Target | undefined;
+
+/** Path tables: the longest listed prefix of a path names its target. */
+export function resolver(table: Record<string, string | (() => string)>, fallback?: Resolve): Resolve {
+  return (path: string) => {
+    if (fallback && path.startsWith('request.')) return fallback(path.slice('request.'.length));
+    let p = path.replace(/\[\d+\]/g, '[]');
+    if (p === '') return lookup(table['']);
+    while (p !== '') {
+      if (p in table) return lookup(table[p]);
+      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut > 0 ? p.slice(0, cut) : '';
+    }
+    return undefined;
+  };
+}
+
+function lookup(entry: string | (() => string) | undefined): Target | undefined {
+  if (entry === undefined) return undefined;
+  return targets.get(typeof entry === 'function' ? entry() : entry);
+}
+
+const catalogues = new Map<Lang, Map<string, string>>();
+
+/** Allegro's text for a code, from the engine's catalogue. */
+export function codeText(code: Code | string, lang: Lang): string {
+  let cat = catalogues.get(lang);
+  if (!cat) {
+    cat = new Map(catalogue(lang).map((e) => [e.code as string, e.text]));
+    catalogues.set(lang, cat);
+  }
+  return cat.get(code) ?? '';
+}
+
+function paramsText(v: Violation, lang: Lang): string {
+  if (v.code.startsWith('ADS_')) return ''; // the engine's own message already carries the figures
+  return Object.entries(v.params)
+    .map(([k, value]) => {
+      const key = `param.${k}`;
+      const label = has(key) ? t(key, lang) : k;
+      return `${label} ${value}${/Percent$/.test(k) ? ' %' : ''}`;
+    })
+    .join(' · ');
+}
+
+export interface Tab {
+  key: 'a' | 'u' | 'p';
+  /** Targets this tab owns (their messages are reset on each run). */
+  own: Target[];
+  violation: Resolve;
+  context: Resolve;
+  results: Results;
+  /** Adds what only this tab shows (hint, level). */
+  extra?(report: Report | undefined, built: Built): void;
+}
+
+export interface Results {
+  root: HTMLElement;
+  verdict: HTMLElement;
+  verdictText: HTMLElement;
+  problems: HTMLUListElement;
+  problemsBlock: HTMLElement;
+  skipped: HTMLUListElement;
+  skippedBlock: HTMLElement;
+  warnings: HTMLUListElement;
+  warningsBlock: HTMLElement;
+  body?: HTMLElement;
+  endpoint?: HTMLElement;
+  doc: HTMLElement;
+  checkedAt: HTMLElement;
+  slot: HTMLElement;
+  /** On phones: the verdict kept in view at the bottom, a link to the result. */
+  mini: HTMLElement;
+}
+
+function copyButton(source: () => string, id: string): HTMLElement {
+  const status = h('span', { class: 'copy-status', role: 'status', id: `${id}-status` });
+  const button = h('button', { type: 'button', class: 'ghost small', id }, tx('copy'));
+  button.addEventListener('click', async () => {
+    const text = source();
+    let ok = false;
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(text);
+        ok = true;
+      }
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      const area = h('textarea', { class: 'offscreen', 'aria-hidden': 'true' });
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      try {
+        ok = document.execCommand('copy');
+      } catch {
+        ok = false;
+      }
+      area.remove();
+      button.focus();
+    }
+    status.textContent = t(ok ? 'copied' : 'copyFailed', currentLang());
+    window.setTimeout(() => { status.textContent = ''; }, 4000);
+  });
+  return h('span', { class: 'copy' }, button, status);
+}
+
+export function resultsView(key: Tab['key'], o: { body: boolean; problemsTitle: Key }): Results {
+  const verdictText = h('span', { class: 'verdict-text', id: `${key}-verdict-text` });
+  const verdict = h('div', { class: 'verdict', id: `${key}-verdict`, role: 'status', 'aria-live': 'polite' },
+    h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }), verdictText);
+  const list = (id: string) => h('ul', { class: 'list', id });
+  const problems = list(`${key}-problems`);
+  const skipped = list(`${key}-skipped`);
+  const warnings = list(`${key}-warnings`);
+  const block = (title: Key, ul: HTMLElement, cls: string) => h('div', { class: `block ${cls}`, hidden: true }, h('h3', {}, tx(title)), ul);
+  const problemsBlock = block(o.problemsTitle, problems, 'problems');
+  const skippedBlock = block('notChecked', skipped, 'skipped');
+  const warningsBlock = block('advice', warnings, 'warnings');
+  const slot = h('div', { class: 'slot' });
+  const doc = h('pre', { class: 'json', id: `${key}-doc`, tabindex: '0' });
+  const checkedAt = h('p', { class: 'small muted', id: `${key}-checked-at` });
+  let body: HTMLElement | undefined;
+  let endpoint: HTMLElement | undefined;
+  let bodyBlock: HTMLElement | null = null;
+  if (o.body) {
+    body = h('pre', { class: 'json', id: `${key}-body`, tabindex: '0' });
+    endpoint = h('code', { class: 'endpoint', id: `${key}-endpoint` });
+    const b = body;
+    bodyBlock = h('div', { class: 'block body' },
+      h('div', { class: 'block-head' }, h('h3', {}, tx('body')), copyButton(() => b.textContent ?? '', `${key}-copy`)),
+      h('p', { class: 'small muted' }, tx('bodyNote')), endpoint, body);
+  } else {
+    bodyBlock = h('p', { class: 'small muted' }, tx('partnerBodyNote'));
+  }
+  const docBlock = h('details', { class: 'block doc' },
+    h('summary', {}, tx('document')),
+    h('div', { class: 'block-head end' }, copyButton(() => doc.textContent ?? '', `${key}-copy-doc`)),
+    doc, checkedAt);
+  const root = h('section', { class: 'results', id: `${key}-results`, 'aria-labelledby': `${key}-results-title`, tabindex: '-1' },
+    h('h2', { id: `${key}-results-title` }, tx('result')),
+    verdict, slot, problemsBlock, skippedBlock, warningsBlock, bodyBlock, docBlock);
+  const mini = h('a', { class: 'minibar', href: `#${key}-results`, id: `${key}-mini` });
+  mini.addEventListener('click', (e) => {
+    e.preventDefault();
+    root.scrollIntoView({ block: 'start' });
+    root.focus({ preventScroll: true });
+  });
+  return { root, verdict, verdictText, problems, problemsBlock, skipped, skippedBlock, warnings, warningsBlock, body, endpoint, doc, checkedAt, slot, mini };
+}
+
+function fieldLink(target: Target | undefined, fallback: string): Node {
+  if (!target) return h('code', {}, fallback || '""');
+  const a = h('a', { href: `#${target.controls[0]?.id ?? target.id}`, class: 'field-link' }, tx(target.label));
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    const details = target.wrap.closest('details');
+    if (details && !details.open) details.open = true;
+    target.wrap.scrollIntoView({ block: 'center' });
+    target.focus();
+  });
+  return a;
+}
+
+let firstResult = false;
+
+/** Checks the tab's document and shows the report. */
+export function show(tab: Tab, built: Built, now: string): Report | undefined {
+  const lang = currentLang();
+  const r = tab.results;
+  let report: Report | undefined;
+  let error: BadgeRulesError | undefined;
+  try {
+    report = check(built.document, { lang });
+  } catch (e) {
+    error = e as BadgeRulesError;
+  }
+
+  const at = new Map<Target, { nodes: Node[]; pending: boolean }>();
+  const put = (target: Target | undefined, node: Node, pending: boolean) => {
+    if (!target) return;
+    const entry = at.get(target) ?? { nodes: [], pending };
+    entry.nodes.push(node);
+    entry.pending &&= pending;
+    at.set(target, entry);
+  };
+  const pendingTargets = new Set<Target>();
+  let unresolved = 0;
+
+  r.problems.replaceChildren();
+  for (const v of report?.violations ?? []) {
+    const target = tab.violation(v.path);
+    const pending = !!target && !target.touched && target.empty();
+    if (pending) pendingTargets.add(target);
+    else unresolved++;
+    const params = paramsText(v, lang);
+    put(target, h('p', { class: 'violation', 'data-code': v.code },
+      h('span', { class: 'code' }, v.code), ' ', h('span', { class: 'text' }, v.message),
+      params ? h('span', { class: 'params' }, ` (${params})`) : null), pending);
+    r.problems.append(h('li', { 'data-code': v.code, 'data-path': v.path },
+      h('span', { class: 'code' }, v.code),
+      h('div', {}, h('p', {}, v.message),
+        h('p', { class: 'meta' }, params ? `${params} · ` : '',
+          target ? fieldLink(target, v.path) : h('span', {}, v.path === '' ? t('wholeRequest', lang) : v.path)))));
+  }
+  if (error) {
+    const target = tab.context(error.path);
+    put(target, h('p', { class: 'violation input-error' }, h('span', { class: 'text' }, error.message)), false);
+  }
+  for (const target of tab.own) {
+    const entry = at.get(target);
+    showMessages(target, entry?.nodes ?? [], !!entry && !entry.pending, !!entry && entry.pending);
+  }
+
+  r.skipped.replaceChildren(...(report?.skipped ?? []).map((s) => {
+    const target = tab.context(s.missing);
+    return h('li', { 'data-code': s.code, 'data-missing': s.missing },
+      h('span', { class: 'code' }, s.code),
+      h('div', {}, h('p', {}, codeText(s.code, lang)),
+        h('p', { class: 'meta' }, t('needs', lang, { what: '' }), fieldLink(target, s.missing),
+          target ? h('span', { class: 'muted' }, ` (${s.missing})`) : null)));
+  }));
+  r.warnings.replaceChildren(...(report?.warnings ?? []).map((w) =>
+    h('li', { 'data-code': w.code }, h('span', { class: 'code warn' }, '!'), h('div', {}, h('p', {}, w.message)))));
+  const top = report?.level === 'PARTNER_PLUS';
+  r.problemsBlock.hidden = !report || (report.violations.length === 0 && !top);
+  if (top) r.problems.append(h('li', { class: 'none' }, t('topLevel', lang)));
+  r.skippedBlock.hidden = !report || report.skipped.length === 0;
+  r.warningsBlock.hidden = !report || report.warnings.length === 0;
+
+  // The verdict, in words.
+  let state: string;
+  let text: string;
+  if (error) {
+    state = 'ERROR';
+    text = `${t('verdictERROR', lang)}: ${error.message}`;
+  } else if (report!.verdict === 'REJECT' && unresolved === 0 && pendingTargets.size > 0) {
+    state = 'TODO';
+    text = t('verdictTODO', lang, { fields: [...pendingTargets].map((x) => t(x.label, lang)).join(', ') });
+  } else {
+    state = report!.verdict;
+    text = t(tab.key === 'p' ? (`partner${state}` as Key) : (`verdict${state}` as Key), lang);
+  }
+  r.verdict.dataset.state = state;
+  r.verdict.dataset.verdict = report?.verdict ?? 'ERROR';
+  if (r.verdictText.textContent !== text) r.verdictText.textContent = text;
+  r.mini.dataset.state = state;
+  r.mini.textContent = `${text} ↓`;
+
+  if (r.body && r.endpoint) {
+    r.endpoint.textContent = built.endpoint ?? '';
+    r.body.textContent = JSON.stringify(built.body, null, 2);
+  }
+  r.doc.textContent = JSON.stringify(built.document, null, 2);
+  const time = new Date(now);
+  r.checkedAt.textContent = t('checkedAt', lang, {
+    time: new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { timeStyle: 'medium' }).format(time),
+  });
+
+  tab.extra?.(report, built);
+  syncAria();
+  if (!firstResult) {
+    firstResult = true;
+    document.documentElement.dataset.firstResultMs = performance.now().toFixed(1);
+  }
+  return report;
+}
+
+export { showHelp };

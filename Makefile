@@ -22,7 +22,7 @@ WASM_GZIP_BUDGET := 184320
 all: test
 
 ## setup: everything the other targets need, installed only when missing.
-setup: setup-rust setup-wasm setup-node setup-browser
+setup: setup-rust setup-wasm setup-node setup-browser setup-www
 
 setup-rust:
 	@command -v $(CARGO) >/dev/null 2>&1 || { echo "cargo not found: install Rust from your distribution or with rustup" >&2; exit 1; }
@@ -48,8 +48,9 @@ setup-browser:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 ## test: formatting, lints (warnings are errors), every Rust test and doctest,
-## then the npm package's tests (Node, types, Vite, Chromium).
-test: setup test-rust test-wasm
+## the npm package's tests (Node, types, Vite, Chromium), then the form's
+## browser tests.
+test: setup test-rust test-wasm test-www
 
 test-rust:
 	$(CARGO) fmt --all -- --check
@@ -75,6 +76,30 @@ size:
 	@size=$$(gzip -9 -c $(PKG)/badge_rules_bg.wasm | wc -c); \
 	echo "badge_rules_bg.wasm: $$size B gzip -9 (budget $(WASM_GZIP_BUDGET) B)"; \
 	[ $$size -le $(WASM_GZIP_BUDGET) ] || { echo "the .wasm is over its size budget" >&2; exit 1; }
+
+## www: the pre-flight form (www/), built by Vite 7 on the npm package, which
+## it takes as an ordinary dependency (file:../crates/badge-rules-wasm/pkg).
+.PHONY: setup-www www serve test-www
+
+# www/ pins rollup 4.67.4 (package.json overrides): the registry has every
+# platform package of that version, so its lock file is complete and `npm ci`
+# accepts it.
+setup-www:
+	@command -v node >/dev/null 2>&1 || { echo "node not found: Node 20 or later is needed" >&2; exit 1; }
+	@[ -x www/node_modules/.bin/vite ] && [ www/node_modules/.package-lock.json -nt www/package-lock.json ] || \
+		(cd www && npm ci --no-audit --no-fund --loglevel=error)
+
+## www: type-check and build the form into www/dist/.
+www: wasm setup-www
+	cd www && ./node_modules/.bin/tsc --noEmit && ./node_modules/.bin/vite build --logLevel warn
+
+## serve: build the package and the form, serve it on http://127.0.0.1:8080.
+serve: www
+	node www/serve.mjs
+
+## test-www: build the form, then drive it in Chromium (node --test www/tests/).
+test-www: www setup-browser
+	node --test www/tests/
 
 ## fmt: format every crate.
 fmt:

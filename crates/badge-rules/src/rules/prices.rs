@@ -340,6 +340,9 @@ pub(crate) fn market_cap(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut F
 /// The range of bargain prices that passes every price rule that can be
 /// evaluated (RULES.md §6, `hints.bargain`), in grosze.
 pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)> {
+    // No price passes a campaign Allegro cannot find (BA10) or a request
+    // without a campaign id (BB3): no range to show.
+    ctx.campaign.get()?;
     let kind = ctx.campaign_type().and_then(Result::ok);
     if kind == Some(CampaignType::Standard) {
         return None;

@@ -35,9 +35,9 @@ setup-wasm: setup-rust
 		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
 
 # npm's binaryen (wasm-opt 132), esbuild, TypeScript, Vite and playwright-core.
-# `npm install --no-save` from the lock file, not `npm ci`: npm 11 leaves other
-# platforms' optional packages (rollup's, esbuild's) out of the lock file and
-# `npm ci` then refuses it as out of sync.
+# `npm install --no-save` from the lock file, not `npm ci`: the registry here
+# lacks some platforms' builds of rollup 4.68.7, so the lock file leaves them
+# out and `npm ci` refuses it as out of sync (www/ pins rollup 4.67.4 instead).
 setup-node:
 	@command -v node >/dev/null 2>&1 || { echo "node not found: Node 20 or later is needed" >&2; exit 1; }
 	@[ -x $(TOOLS)/node_modules/.bin/wasm-opt ] && [ $(TOOLS)/node_modules/.package-lock.json -nt $(TOOLS)/package-lock.json ] || \

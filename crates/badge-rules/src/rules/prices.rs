@@ -342,9 +342,7 @@ pub(crate) fn market_cap(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut F
 pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)> {
     // No price passes a campaign Allegro cannot find (BA10) or a request
     // without a campaign id (BB3): no range to show.
-    if ctx.campaign.get().is_none() {
-        return None;
-    }
+    let _found = ctx.campaign.get()?;
     let kind = ctx.campaign_type().and_then(Result::ok);
     if kind == Some(CampaignType::Standard) {
         return None;

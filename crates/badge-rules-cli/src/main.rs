@@ -315,8 +315,8 @@ type Job = (Vec<u8>, SyncSender<Result<Answers, Fatal>>);
 ///
 /// The reader (this thread) hands each chunk to the checking threads and, in
 /// the same order, the receiver of its answers to the writing thread, through
-/// bounded channels: at most `IN_FLIGHT_PER_JOB * jobs + jobs + 2` chunks are
-/// in memory at once.
+/// bounded channels. Every chunk in memory is queued for the writer, being
+/// written or being read, so at most `IN_FLIGHT_PER_JOB * jobs + 2` are.
 fn check_lines(
     input: &mut dyn BufRead,
     out: &mut (dyn Write + Send),

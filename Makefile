@@ -17,7 +17,7 @@ FUZZ_SECONDS ?= 60
 # the target, 60 KB, and what stands between).
 WASM_GZIP_BUDGET := 184320
 
-.PHONY: fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
+.PHONY: bench bench-native bench-cli bench-wasm fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
 
 all: test
 
@@ -132,3 +132,23 @@ fuzz: setup-rust
 		if ls artifacts/$$t/* >/dev/null 2>&1; then cp artifacts/$$t/* regressions/$$t/; \
 			echo "fuzz $$t found a crash: kept in fuzz/regressions/$$t" >&2; exit 1; fi; \
 	done
+
+## bench: every benchmark, then BENCHMARKS.md (about 10 minutes on 2 cores;
+## figures against baselines of the same run; scripts/bench.py).
+bench: setup-rust wasm
+	python3 scripts/bench.py native cli wasm report
+
+## bench-native: criterion benches of the engine (check on parsed documents,
+## end to end from bytes against serde_json, 10k/100k/1M badges).
+bench-native: setup-rust
+	python3 scripts/bench.py native report
+
+## bench-cli: check --jsonl over 1,000,000 generated documents on every core,
+## against merely parsing the same lines; documents/s and peak RSS.
+bench-cli: setup-rust
+	python3 scripts/bench.py cli report
+
+## bench-wasm: the npm package in Node: instantiation, check() per call, both
+## boundaries, the .wasm's size raw/gzip/brotli.
+bench-wasm: wasm
+	python3 scripts/bench.py wasm report

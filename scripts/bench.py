@@ -515,12 +515,13 @@ def report():
             f"({big['reports_bytes'] / 1e6:.0f} MB). Baseline: the same lines, read in the same 256 KB chunks, "
             f"merely parsed into `serde_json::Value` on the same number of threads, nothing written "
             f"(`crates/badge-rules/benches/jsonl_baseline.rs`). Wall time of the whole process, median of "
-            f"{cli['repeat']} interleaved runs; peak RSS from `wait4` (the highest of the runs). "
+            f"{cli['repeat']} interleaved runs (CPU time of that run from `wait4`: what the run cost, whatever else "
+            f"shared the cores); peak RSS is VmHWM from /proc, the highest of the runs. "
             f"{cli['at']}, commit `{cli['commit']}`, load average {cli['load_before']:.2f} before, "
             f"{cli['load_after']:.2f} after.\n"
         )
-        body.append("| run | documents | threads | wall | documents/s | baseline documents/s | ratio | peak RSS |\n"
-                    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        body.append("| run | documents | threads | wall | CPU (user + sys) | documents/s | baseline documents/s "
+                    "| ratio | peak RSS |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for label, fig in (("small", small), ("big", big)):
             runs = fig["runs"]
             for name, base_name, threads in (("cli", "baseline", cores), ("cli-1", "baseline-1", 1)):
@@ -529,12 +530,13 @@ def report():
                 c, b = runs[name], runs[base_name]
                 body.append(
                     f"| check --jsonl --jobs={threads} | {fmt_int(c['documents'])} | {threads} | {c['seconds']:.2f} s "
-                    f"| {fmt_int(c['docs_per_s'])} | {fmt_int(b['docs_per_s'])} | {c['docs_per_s'] / b['docs_per_s']:.2f} "
+                    f"| {c['user_s'] + c['sys_s']:.2f} s | {fmt_int(c['docs_per_s'])} | {fmt_int(b['docs_per_s'])} | {c['docs_per_s'] / b['docs_per_s']:.2f} "
                     f"| {fmt_kib(c['peak_rss_kib'])} |"
                 )
                 body.append(
                     f"| baseline (parse only), {threads} thread{'s' if threads > 1 else ''} | {fmt_int(b['documents'])} "
-                    f"| {threads} | {b['seconds']:.2f} s | {fmt_int(b['docs_per_s'])} | – | – | {fmt_kib(b['peak_rss_kib'])} |"
+                    f"| {threads} | {b['seconds']:.2f} s | {b['user_s'] + b['sys_s']:.2f} s | {fmt_int(b['docs_per_s'])} "
+                    f"| – | – | {fmt_kib(b['peak_rss_kib'])} |"
                 )
         body.append("")
         c, b = big["runs"]["cli"], big["runs"]["baseline"]

@@ -59,6 +59,7 @@ pub mod terms;
 #[cfg(feature = "ts")]
 pub mod typescript;
 
+mod locate;
 mod request;
 mod rules;
 
@@ -187,70 +188,53 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
     read_document(text)
 }
 
-/// Natively, the plain deserializer is the fast path, and only a failure is
-/// parsed again with path tracking, to name the path.
-#[cfg(not(target_arch = "wasm32"))]
+/// One deserializer, with no path tracking: a failure is located afterwards,
+/// from where in the text serde_json stopped ([`locate`](crate::locate)).
 fn read_document(text: &str) -> Result<Document, InputError> {
-    serde_json::from_str::<Document>(text).map_err(|_| locate(text))
+    serde_json::from_str::<Document>(text).map_err(|err| shape_error(text, &err, ""))
 }
 
-/// In WebAssembly, one deserializer with path tracking serves both paths: a
-/// second monomorphized copy of every context type's deserializer would add a
-/// quarter to the `.wasm`.
-#[cfg(target_arch = "wasm32")]
-fn read_document(text: &str) -> Result<Document, InputError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Document>(&mut de) {
-        Ok(doc) if de.end().is_ok() => Ok(doc),
-        _ => Err(locate(text)),
-    }
-}
-
-fn locate(text: &str) -> InputError {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let err = match serde_path_to_error::deserialize::<_, Document>(&mut de) {
-        Ok(_) => {
-            return InputError::Shape(ShapeError {
-                path: String::new(),
-                message: "the document could not be read".into(),
-            })
-        }
-        Err(err) => err,
-    };
-    let mut path = err.path().to_string();
-    if path == "." {
-        path.clear();
-    }
-    let inner = err.into_inner();
-    let message = inner.to_string();
+/// The input error for `err`, met reading `text`; `prefix` is the JSON path
+/// of `text` within the check document (`""`: the document itself).
+pub(crate) fn shape_error(text: &str, err: &serde_json::Error, prefix: &str) -> InputError {
+    let message = err.to_string();
     let mut message = message
         .split(" at line ")
         .next()
         .unwrap_or_default()
         .to_owned();
-    let well_formed = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
-    if (inner.is_syntax() || inner.is_eof()) && !well_formed {
+    if (err.is_syntax() || err.is_eof())
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err()
+    {
         return InputError::Syntax(SyntaxError {
-            path: String::new(),
+            path: prefix.to_owned(),
             message,
-            line: inner.line(),
-            column: inner.column().max(1),
+            line: err.line(),
+            column: err.column().max(1),
         });
     }
-    if inner.is_syntax() && message == "expected value" {
-        // serde_json reports a number or object where a name (an enum) belongs
-        // as "expected value"; the JSON itself is fine.
+    // serde_json reports a number or object where a name (an enum) belongs
+    // as "expected value", at the byte after the value's first.
+    let peeked = err.is_syntax() && message == "expected value";
+    if peeked {
         message = "invalid type: expected a string naming one of the allowed values".into();
     }
+    let mut path = locate::path_at(text, err.line(), err.column(), peeked);
     // A missing key is named by its own path, not its parent's.
     if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next())
     {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(field);
+    }
+    if !prefix.is_empty() {
         path = if path.is_empty() {
-            field.to_owned()
+            prefix.to_owned()
         } else {
-            format!("{path}.{field}")
+            format!("{prefix}.{path}")
         };
     }
     InputError::Shape(ShapeError { path, message })

@@ -404,10 +404,47 @@ pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> String {
     render(text, params)
 }
 
+/// Fills each `{name}` of `template` with the param `name`, in one pass (a
+/// value is never read as a template); a `{name}` with no such param stays.
 fn render(template: &str, params: &Params) -> String {
-    let mut out = template.to_owned();
-    for (key, value) in params {
-        out = out.replace(&format!("{{{key}}}"), value);
+    if params.is_empty() || !template.contains('{') {
+        return template.to_owned();
     }
+    let mut out = String::with_capacity(template.len() + 16 * params.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let value = from_brace.find('}').and_then(|close| {
+            let name = from_brace.get(1..close)?;
+            let (_, value) = params.iter().find(|(k, _)| *k == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = from_brace.get(close + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = from_brace.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_fills_each_named_param_once() {
+        let params: Params = vec![("a", "{b}".into()), ("b", "2".into())];
+        assert_eq!(render("{a} and {b}, {c} {", &params), "{b} and 2, {c} {");
+        assert_eq!(render("none", &params), "none");
+        assert_eq!(render("{a}", &Vec::new()), "{a}");
+        assert_eq!(render("żółć {b}ń", &params), "żółć 2ń");
+    }
 }

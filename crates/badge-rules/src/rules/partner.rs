@@ -8,10 +8,11 @@
 
 use std::borrow::Cow;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::catalogue::Code;
-use crate::error::{InputError, ShapeError};
+use crate::error::InputError;
 use crate::partner::{AgencySnapshot as Snapshot, PartnerLevel};
 use crate::report::{Findings, Params};
 
@@ -129,17 +130,15 @@ pub(crate) fn snapshot(request: Option<&Value>) -> Result<Snapshot, InputError> 
     let Some(value) = request else {
         return Ok(Snapshot::default());
     };
-    let snapshot: Snapshot = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        InputError::Shape(ShapeError {
-            path: if path == "." {
-                "request".into()
-            } else {
-                format!("request.{path}")
-            },
-            message: e.into_inner().to_string(),
-        })
-    })?;
+    // A failure is read again from text, where serde_json names its place.
+    let snapshot = match Snapshot::deserialize(value) {
+        Ok(snapshot) => snapshot,
+        Err(_) => {
+            let text = serde_json::to_string(value).unwrap_or_default();
+            serde_json::from_str::<Snapshot>(&text)
+                .map_err(|err| crate::shape_error(&text, &err, "request"))?
+        }
+    };
     if let Some(m) = &snapshot.quarterly_spend_gross {
         if m.currency != "PLN" {
             return Err(InputError::context(

@@ -1,0 +1,224 @@
+//! The engine names the JSON path of a shape error from where serde_json
+//! stopped in the text (`src/locate.rs`), not by tracking the path while it
+//! deserializes. This test holds it to the answers of path tracking
+//! (`serde_path_to_error`, as the engine used before) over the fuzz seeds and
+//! regressions, the conformance documents, and generated documents with one
+//! value replaced by one of another type or one key removed.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "../../../tests/runner/corpus.rs"]
+mod corpus;
+#[path = "../../../tests/runner/gen.rs"]
+mod gen;
+
+use std::path::Path;
+
+use badge_rules::document::Document;
+use badge_rules::partner::AgencySnapshot;
+use badge_rules::{check_json, parse_document, InputError, Options};
+use serde_json::{json, Value};
+
+/// The path and message path tracking gives, by the rules the engine applies
+/// to them (no path is `""`; a missing key is named by its own path).
+fn tracked(text: &str) -> Option<(String, String)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with('[')
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        let message = "the check document must be a JSON object, not an array";
+        return Some((String::new(), message.into()));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let err = match serde_path_to_error::deserialize::<_, Document>(&mut de) {
+        Ok(doc) => {
+            de.end().ok()?;
+            if doc.kind != badge_rules::document::Kind::PartnerLevel {
+                return None;
+            }
+            let request = doc.request?;
+            let err = serde_path_to_error::deserialize::<_, AgencySnapshot>(&request).err()?;
+            let (path, message) = shape(err);
+            let path = if path.is_empty() {
+                "request".to_owned()
+            } else {
+                format!("request.{path}")
+            };
+            return Some((path, message));
+        }
+        Err(err) => err,
+    };
+    if err.inner().is_syntax() || err.inner().is_eof() {
+        serde_json::from_str::<serde::de::IgnoredAny>(text).ok()?;
+    }
+    Some(shape(err))
+}
+
+fn shape(err: serde_path_to_error::Error<serde_json::Error>) -> (String, String) {
+    let mut path = err.path().to_string();
+    if path == "." {
+        path.clear();
+    }
+    let message = err.into_inner().to_string();
+    let mut message = message.split(" at line ").next().unwrap().to_owned();
+    if message == "expected value" {
+        message = "invalid type: expected a string naming one of the allowed values".into();
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        path = if path.is_empty() {
+            field.to_owned()
+        } else {
+            format!("{path}.{field}")
+        };
+    }
+    (path, message)
+}
+
+/// The engine's answer for a shape error, `None` for anything else.
+fn located(text: &str) -> Option<(String, String)> {
+    let err = match parse_document(text) {
+        Err(err) => err,
+        Ok(_) => check_json(text, &Options::default()).err()?,
+    };
+    match err {
+        InputError::Shape(e) => Some((e.path, e.message)),
+        _ => None,
+    }
+}
+
+fn agree(text: &str, seen: &mut usize, differ: &mut Vec<String>) {
+    let engine = located(text);
+    let tracking = tracked(text);
+    // Path tracking does not see context errors (only shape ones).
+    if engine.is_some() || tracking.is_some() {
+        if engine != tracking {
+            differ.push(format!("{engine:?} != {tracking:?} for {text}"));
+        }
+        *seen += 1;
+    }
+}
+
+fn texts_in(dir: &Path) -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|f| String::from_utf8(std::fs::read(f).ok()?).ok())
+        .collect()
+}
+
+/// Every place of `value`, as a list of keys and indexes.
+fn places(value: &Value, here: Vec<Value>, out: &mut Vec<Vec<Value>>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let mut p = here.clone();
+                p.push(json!(k));
+                places(v, p, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let mut p = here.clone();
+                p.push(json!(i));
+                places(v, p, out);
+            }
+        }
+        _ => {}
+    }
+    out.push(here);
+}
+
+fn at<'a>(value: &'a mut Value, place: &[Value]) -> &'a mut Value {
+    place.iter().fold(value, |v, step| match step {
+        Value::String(k) => &mut v[k.as_str()],
+        _ => &mut v[step.as_u64().unwrap() as usize],
+    })
+}
+
+const WRONG: &[&str] = &[
+    "7",
+    "-1",
+    "1.5",
+    "1e400",
+    "\"x\"",
+    "\"\"",
+    "true",
+    "null",
+    "[]",
+    "[1]",
+    "{}",
+    r#"{"a": 1}"#,
+    r#"{"ACTIVE": null}"#,
+    "\"2026-13-01\"",
+    "\"ACTIVE\"",
+    "\"12.345\"",
+];
+
+#[test]
+fn locate_agrees_with_path_tracking() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut seen = 0;
+    let mut differ = Vec::new();
+    let mut texts = Vec::new();
+    for dir in ["fuzz/seeds/check_json", "fuzz/regressions/check_json"] {
+        texts.extend(texts_in(&root.join(dir)));
+    }
+    for vector in corpus::load() {
+        texts.push(vector.document.to_string());
+        texts.push(serde_json::to_string_pretty(&vector.document).unwrap());
+    }
+    for text in &texts {
+        agree(text, &mut seen, &mut differ);
+    }
+    let mut r = gen::Rng::new(0x10CA7E);
+    for i in 0..4_000 {
+        let mut doc = match i % 4 {
+            0 => gen::application(&mut r),
+            1 => gen::badge_update(&mut r),
+            2 => gen::partner_level(&mut r),
+            _ => gen::other(&mut r),
+        };
+        let mut all = Vec::new();
+        places(&doc, Vec::new(), &mut all);
+        let place = r.pick(&all).clone();
+        if r.chance(20) && !place.is_empty() {
+            let (last, parent) = place.split_last().unwrap();
+            match (at(&mut doc, parent), last) {
+                (Value::Object(map), Value::String(k)) => {
+                    map.remove(k);
+                }
+                (Value::Array(items), i) => {
+                    items.remove(i.as_u64().unwrap() as usize);
+                }
+                _ => {}
+            }
+        } else {
+            let wrong: &&str = r.pick(WRONG);
+            *at(&mut doc, &place) = serde_json::from_str(wrong).unwrap_or(Value::Null);
+        }
+        let text = if r.chance(50) {
+            doc.to_string()
+        } else {
+            serde_json::to_string_pretty(&doc).unwrap()
+        };
+        agree(&text, &mut seen, &mut differ);
+    }
+    assert!(
+        differ.is_empty(),
+        "{} of {seen} differ:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+    assert!(seen > 1_000, "only {seen} shape errors compared");
+}

@@ -389,7 +389,13 @@ impl Findings {
 }
 
 fn to_map(params: Params) -> BTreeMap<String, String> {
-    params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+    // Inserted one by one: collecting would sort first, and bring a sort
+    // routine into the .wasm for lists of two or three.
+    let mut map = BTreeMap::new();
+    for (k, v) in params {
+        map.insert(k.to_owned(), v);
+    }
+    map
 }
 
 /// The text for `code` in `lang`, with the params it names filled in (BB5

@@ -1,6 +1,7 @@
 //! RULES.md §4.2: the campaign (BA10, BA11, BA78, refusal reasons).
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use super::{need, ApplicationContext, Codes};
 use crate::catalogue::Code;
@@ -128,19 +129,20 @@ pub(crate) fn refusal(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Find
     if eligibility.eligible {
         return;
     }
-    let mut known: Vec<Code> = Vec::new();
-    let mut unknown: Vec<&str> = Vec::new();
+    // Sets: Allegro's order of reasons is not meaningful, so they are
+    // reported in catalogue order, each once.
+    let mut known: BTreeSet<Code> = BTreeSet::new();
+    let mut unknown: BTreeSet<&str> = BTreeSet::new();
     for reason in &eligibility.refusal_reasons {
         match reason.code.parse::<Code>() {
-            Ok(code) => known.push(code),
-            Err(_) => unknown.push(&reason.code),
+            Ok(code) => {
+                known.insert(code);
+            }
+            Err(_) => {
+                unknown.insert(&reason.code);
+            }
         }
     }
-    // Allegro's order of reasons is not meaningful: report in catalogue order.
-    known.sort_unstable();
-    known.dedup();
-    unknown.sort_unstable();
-    unknown.dedup();
     if known.is_empty() || !unknown.is_empty() {
         out.violation(
             Code::BB1,

@@ -1,6 +1,7 @@
 //! RULES.md §4.6: history (needs `badges` / `applications`).
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use super::{need, ApplicationContext, Codes, Need};
 use crate::catalogue::Code;
@@ -85,7 +86,7 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
             .as_deref()
             .ok_or(Cow::Borrowed("campaigns"))
     );
-    let mut others = Vec::new();
+    let mut others = BTreeSet::new();
     let mut unknown = false;
     for badge in live_elsewhere {
         match campaigns
@@ -93,7 +94,9 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
             .find(|c| c.id == badge.campaign.id)
             .and_then(|c| c.kind)
         {
-            Some(k) if k.lowers_price() => others.push(badge.campaign.id.as_str()),
+            Some(k) if k.lowers_price() => {
+                others.insert(badge.campaign.id.as_str());
+            }
             Some(_) => {}
             // A campaign `campaigns` does not describe might lower the price.
             None => unknown = true,
@@ -109,12 +112,13 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         }
         return;
     }
-    others.sort_unstable();
-    others.dedup();
     out.violation(
         Code::BA24,
         "offer.id",
-        vec![("otherCampaignId", others.join(","))],
+        vec![(
+            "otherCampaignId",
+            others.into_iter().collect::<Vec<_>>().join(","),
+        )],
     );
 }
 

@@ -7,6 +7,7 @@
 //! 2 different Ads tools).
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -62,13 +63,11 @@ fn tools(snapshot: &Snapshot) -> Answer {
     let Some(list) = &snapshot.ads_tools else {
         return Answer::Unknown("request.adsTools");
     };
-    let mut distinct: Vec<&str> = list
-        .iter()
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
-    distinct.sort_unstable();
-    distinct.dedup();
+    // Inserted one by one: collecting into a set sorts first.
+    let mut distinct = BTreeSet::new();
+    for tool in list.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        distinct.insert(tool);
+    }
     let count = i64::try_from(distinct.len()).unwrap_or(i64::MAX);
     at_least(Some(count), 2, "request.adsTools")
 }

@@ -190,7 +190,7 @@ impl<'a> UpdateContext<'a> {
 /// The offer's badge in `campaign`: the live one (two live ones cannot be),
 /// else the first final one by (status, market price).
 fn pick_badge<'a>(list: &[&'a Badge], campaign: &str) -> Result<Option<&'a Badge>, InputError> {
-    let mut mine: Vec<&Badge> = list
+    let mine: Vec<&Badge> = list
         .iter()
         .copied()
         .filter(|b| b.campaign.id == campaign)
@@ -204,7 +204,7 @@ fn pick_badge<'a>(list: &[&'a Badge], campaign: &str) -> Result<Option<&'a Badge
             ),
         ));
     }
-    mine.sort_by_key(|b| {
+    Ok(mine.into_iter().min_by_key(|b| {
         (
             b.process.status.is_final(),
             b.process.status,
@@ -215,8 +215,7 @@ fn pick_badge<'a>(list: &[&'a Badge], campaign: &str) -> Result<Option<&'a Badge
             // The last tie-breaker makes the choice independent of list order.
             serde_json::to_string(&b.publication).unwrap_or_default(),
         )
-    });
-    Ok(mine.first().copied())
+    }))
 }
 
 fn body_refused(ctx: &UpdateContext<'_>) -> bool {

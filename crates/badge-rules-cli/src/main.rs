@@ -688,7 +688,7 @@ fn render_report(report: &Report, lang: Lang) -> String {
         let field = if v.path.is_empty() {
             w.no_field
         } else {
-            v.path.as_str()
+            &*v.path
         };
         let _ = writeln!(s, "  {} {field}", v.code);
         let _ = writeln!(s, "      {}", v.message);

@@ -29,7 +29,7 @@
 //! let report = check_json(document, &Options { lang: Lang::Pl }).unwrap();
 //! assert_eq!(report.verdict, Verdict::Reject);
 //! let ba49 = &report.violations[0];
-//! assert_eq!((ba49.code.as_str(), ba49.path.as_str()), ("BA49", "prices.bargain.amount"));
+//! assert_eq!((ba49.code.as_str(), &*ba49.path), ("BA49", "prices.bargain.amount"));
 //! assert_eq!(ba49.params["discountPercent"], "35");
 //! ```
 //!

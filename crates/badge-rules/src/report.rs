@@ -113,7 +113,7 @@ pub struct Report {
 /// let query = r#"{"kind": "badgesQuery", "request": {"marketplace.id": "allegro-de"}}"#;
 /// let report = check_json(query, &Options { lang: Lang::Pl }).unwrap();
 /// let v = &report.violations[0];
-/// assert_eq!((v.code.as_str(), v.path.as_str()), ("BB35", "marketplace.id"));
+/// assert_eq!((v.code.as_str(), &*v.path), ("BB35", "marketplace.id"));
 /// assert_eq!(v.message, "Nieprawidłowa wartość parametru [marketplace.id].");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,9 +122,10 @@ pub struct Violation {
     /// Allegro's code.
     pub code: Code,
     /// The request field to highlight (`""`: the request as a whole).
-    pub path: String,
-    /// Allegro's text in the chosen language.
-    pub message: String,
+    pub path: Cow<'static, str>,
+    /// Allegro's text in the chosen language (borrowed from the catalogue
+    /// when it has no params to fill in).
+    pub message: Cow<'static, str>,
     /// The figures behind the decision.
     pub params: BTreeMap<String, String>,
 }
@@ -146,7 +147,7 @@ pub struct Skipped {
     /// The code the rule would report.
     pub code: Code,
     /// The first missing input, as a JSON path of the check document.
-    pub missing: String,
+    pub missing: Cow<'static, str>,
 }
 
 /// The engine's own advice; never changes the verdict.
@@ -167,7 +168,7 @@ pub struct Warning {
     /// The engine's code.
     pub code: WarningCode,
     /// The advice in the chosen language.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Figures.
     pub params: BTreeMap<String, String>,
 }
@@ -345,10 +346,7 @@ impl Findings {
             .skipped
             .into_iter()
             .filter(|(code, _)| !self.violations.iter().any(|(c, _, _)| c == code))
-            .map(|(code, missing)| Skipped {
-                code,
-                missing: missing.into_owned(),
-            })
+            .map(|(code, missing)| Skipped { code, missing })
             .collect();
         let verdict = if !self.violations.is_empty() {
             Verdict::Reject
@@ -363,7 +361,7 @@ impl Findings {
             .map(|(code, path, params)| Violation {
                 code,
                 message: message(code, lang, &params),
-                path: path.into_owned(),
+                path,
                 params: to_map(params),
             })
             .collect();
@@ -400,11 +398,11 @@ fn to_map(params: Params) -> BTreeMap<String, String> {
 
 /// The text for `code` in `lang`, with the params it names filled in (BB5
 /// names the expected currency; the engine's own texts use `{param}`).
-pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> String {
+pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> Cow<'static, str> {
     let text = code.info().text(lang);
     if code == Code::BB5 {
         if let Some((_, currency)) = params.iter().find(|(k, _)| *k == "expected") {
-            return text.replace("[PLN]", &format!("[{currency}]"));
+            return Cow::Owned(text.replace("[PLN]", &format!("[{currency}]")));
         }
     }
     render(text, params)
@@ -412,9 +410,9 @@ pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> String {
 
 /// Fills each `{name}` of `template` with the param `name`, in one pass (a
 /// value is never read as a template); a `{name}` with no such param stays.
-fn render(template: &str, params: &Params) -> String {
+fn render(template: &'static str, params: &Params) -> Cow<'static, str> {
     if params.is_empty() || !template.contains('{') {
-        return template.to_owned();
+        return Cow::Borrowed(template);
     }
     let mut out = String::with_capacity(template.len() + 16 * params.len());
     let mut rest = template;
@@ -438,7 +436,7 @@ fn render(template: &str, params: &Params) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -147,7 +147,7 @@ proptest! {
         let full = gen::application(&mut rng);
         let Some(with) = report(&full) else { return Ok(()) };
         let all: BTreeSet<(String, String)> =
-            with.violations.iter().map(|v| (v.code.to_string(), v.path.clone())).collect();
+            with.violations.iter().map(|v| (v.code.to_string(), v.path.to_string())).collect();
         // M computed from `metrics.priceHistory` counts the offer's current
         // price: there the ladder depends on `offer`.
         let m_reads_offer = full["metrics"].get("priceHistory").is_some()
@@ -168,7 +168,7 @@ proptest! {
             less.as_object_mut().unwrap().remove(field);
             let Some(without) = report(&less) else { continue };
             for v in &without.violations {
-                prop_assert!(all.contains(&(v.code.to_string(), v.path.clone())),
+                prop_assert!(all.contains(&(v.code.to_string(), v.path.to_string())),
                     "without {field}: {} at {} appears", v.code, v.path);
             }
         }

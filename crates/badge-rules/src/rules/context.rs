@@ -237,7 +237,8 @@ pub(crate) fn validate_campaigns(doc: &Document) -> Result<(), InputError> {
     let Some(campaigns) = &doc.campaigns else {
         return Ok(());
     };
-    let mut seen = std::collections::HashSet::with_capacity(campaigns.len());
+    // A B-tree, not a hash set: no hashing for the usual two or three.
+    let mut seen = std::collections::BTreeSet::new();
     for (i, c) in campaigns.iter().enumerate() {
         if !seen.insert(c.id.as_str()) {
             return Err(InputError::context(
@@ -251,7 +252,7 @@ pub(crate) fn validate_campaigns(doc: &Document) -> Result<(), InputError> {
             ("visibility", &c.visibility),
         ] {
             if let Some(p) = period {
-                validate_period(p, &format!("campaigns[{i}].{name}"))?;
+                validate_period(p, || format!("campaigns[{i}].{name}"))?;
             }
         }
     }
@@ -262,17 +263,21 @@ pub(crate) fn validate_campaigns(doc: &Document) -> Result<(), InputError> {
 pub(crate) fn validate_badges(doc: &Document) -> Result<(), InputError> {
     for (i, badge) in doc.badges.iter().flatten().enumerate() {
         if let Some(p) = &badge.publication {
-            validate_period(p, &format!("badges[{i}].publication"))?;
+            validate_period(p, || format!("badges[{i}].publication"))?;
         }
     }
     Ok(())
 }
 
-/// A period has the bounds its type needs.
-pub(crate) fn validate_period(period: &Period, path: &str) -> Result<(), InputError> {
+/// A period has the bounds its type needs; `path` names it, and is only
+/// written out when it does not.
+pub(crate) fn validate_period(
+    period: &Period,
+    path: impl FnOnce() -> String,
+) -> Result<(), InputError> {
     period.validate().map_err(|missing| {
         InputError::context(
-            format!("{path}.{}", missing.0),
+            format!("{}.{}", path(), missing.0),
             format!("a {} period needs `{}`", period.kind.as_str(), missing.0),
         )
     })

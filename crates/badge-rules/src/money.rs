@@ -127,6 +127,45 @@ pub fn from_grosze(grosze: i128) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(grosze, 2).ok()
 }
 
+/// `grosze` written as an amount with two fractional digits (`-0.05`,
+/// `80.00`), as [`from_grosze`] would display, without going through
+/// [`Decimal`] or `core::fmt`: reports write many of these.
+///
+/// ```
+/// use badge_rules::money::{from_grosze, show_grosze};
+/// assert_eq!(show_grosze(8000), "80.00");
+/// assert_eq!(show_grosze(-5), "-0.05");
+/// for g in [0, 1, 99, 100, -101, 123_456_789, i64::MAX as i128] {
+///     assert_eq!(show_grosze(g), from_grosze(g).unwrap().to_string());
+/// }
+/// ```
+pub fn show_grosze(grosze: i128) -> String {
+    // u128::MAX has 39 digits.
+    const LEN: usize = 40;
+    let mut digits = [b'0'; LEN];
+    let mut rest = grosze.unsigned_abs();
+    let mut start = LEN;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        start -= 1;
+        // At least three digits: the whole part's 0 and two fractional ones.
+        if rest == 0 && start <= LEN - 3 {
+            break;
+        }
+    }
+    let digits = digits.get(start..).unwrap_or_default();
+    let (whole, fraction) = digits.split_at(digits.len().saturating_sub(2));
+    let mut out = String::with_capacity(digits.len() + 2);
+    if grosze < 0 {
+        out.push('-');
+    }
+    out.extend(whole.iter().map(|&b| char::from(b)));
+    out.push('.');
+    out.extend(fraction.iter().map(|&b| char::from(b)));
+    out
+}
+
 /// A money value of the check document's context: `{amount, currency}`, the
 /// amount a decimal string with at most two fractional digits.
 ///

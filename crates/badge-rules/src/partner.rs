@@ -16,6 +16,8 @@
 //! assert_eq!(benefits(PartnerLevel::None, Lang::Pl), vec![]);
 //! ```
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::money::Money;
@@ -73,9 +75,9 @@ impl PartnerLevel {
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Benefit {
     /// A stable id.
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// What it is, in the chosen language.
-    pub text: String,
+    pub text: Cow<'static, str>,
 }
 
 /// The seed's benefits table: (id, English, Polish, member, partner, partner +).
@@ -111,11 +113,11 @@ pub fn benefits(level: PartnerLevel, lang: Lang) -> Vec<Benefit> {
         .iter()
         .filter(|(_, _, _, has)| has.get(column).copied().unwrap_or(false))
         .map(|(code, en, pl, _)| Benefit {
-            code: (*code).to_owned(),
-            text: match lang {
-                Lang::En => (*en).to_owned(),
-                Lang::Pl => (*pl).to_owned(),
-            },
+            code: Cow::Borrowed(*code),
+            text: Cow::Borrowed(match lang {
+                Lang::En => *en,
+                Lang::Pl => *pl,
+            }),
         })
         .collect()
 }

@@ -236,6 +236,19 @@ proptest! {
         }
     }
 
+    /// Amounts in reports are written from integer grosze exactly as
+    /// `rust_decimal` writes them, over the whole range a `Decimal` holds.
+    #[test]
+    fn amounts_are_written_as_decimal_writes_them(
+        g in -79_228_162_514_264_337_593_543_950_335i128..=79_228_162_514_264_337_593_543_950_335i128,
+        small in -100_000i128..100_000,
+    ) {
+        for g in [g, small] {
+            let decimal = badge_rules::money::from_grosze(g).map(|d| d.to_string());
+            prop_assert_eq!(Some(badge_rules::money::show_grosze(g)), decimal);
+        }
+    }
+
     /// `check_json` never panics on arbitrary text.
     #[test]
     fn check_json_never_panics_on_any_string(text in any::<String>()) {

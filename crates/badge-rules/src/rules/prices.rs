@@ -15,9 +15,7 @@ use crate::terms::DiscountBase;
 
 /// Shows grosze as a two-decimal amount.
 pub(crate) fn show(grosze: i128) -> String {
-    from_grosze(grosze)
-        .map(|d| d.to_string())
-        .unwrap_or_default()
+    crate::money::show_grosze(grosze)
 }
 
 /// BA3: a `STANDARD` campaign and the request has `prices`.
@@ -413,10 +411,12 @@ fn ceil_share(v: i128, bp: i128) -> i128 {
 pub(crate) fn hint(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
     match bargain_range(ctx) {
         Some((low, high)) if low <= high => {
-            if let (Some(min), Some(max)) = (from_grosze(low), from_grosze(high)) {
+            // Within what a Decimal holds, as a price the seller could send.
+            let sendable = from_grosze(low).is_some() && from_grosze(high).is_some();
+            if sendable {
                 out.hint = Some(BargainRange {
-                    min: min.to_string(),
-                    max: max.to_string(),
+                    min: show(low),
+                    max: show(high),
                     currency: ctx.currency.clone(),
                 });
             }

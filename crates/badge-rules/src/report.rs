@@ -127,7 +127,7 @@ pub struct Violation {
     /// when it has no params to fill in).
     pub message: Cow<'static, str>,
     /// The figures behind the decision.
-    pub params: BTreeMap<String, String>,
+    pub params: BTreeMap<Cow<'static, str>, String>,
 }
 
 /// A rule that could not run.
@@ -170,7 +170,7 @@ pub struct Warning {
     /// The advice in the chosen language.
     pub message: Cow<'static, str>,
     /// Figures.
-    pub params: BTreeMap<String, String>,
+    pub params: BTreeMap<Cow<'static, str>, String>,
 }
 
 /// The engine's warning codes (never Allegro's BA/BB).
@@ -386,12 +386,12 @@ impl Findings {
     }
 }
 
-fn to_map(params: Params) -> BTreeMap<String, String> {
+fn to_map(params: Params) -> BTreeMap<Cow<'static, str>, String> {
     // Inserted one by one: collecting would sort first, and bring a sort
     // routine into the .wasm for lists of two or three.
     let mut map = BTreeMap::new();
     for (k, v) in params {
-        map.insert(k.to_owned(), v);
+        map.insert(Cow::Borrowed(k), v);
     }
     map
 }

@@ -48,6 +48,12 @@ const EXAMPLES: [&str; 6] = [
 /// Badge counts of the history benchmark (`BENCH_HISTORY_MAX` caps them).
 const HISTORY: [usize; 3] = [10_000, 100_000, 1_000_000];
 
+/// One size more, `check` on the parsed document only: from 1M badges on,
+/// every size is far beyond the caches, so 1M → 3M shows the slope of the
+/// scan itself, apart from the step from cache to memory that 10k → 1M
+/// crosses.
+const HISTORY_BEYOND_CACHES: usize = 3_000_000;
+
 fn example(name: &str) -> String {
     let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "examples"]
         .iter()
@@ -178,6 +184,15 @@ fn history(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("serde_json_value", n), &text, |b, text| {
             b.iter(|| serde_json::from_slice::<Value>(black_box(text.as_bytes())).unwrap());
+        });
+    }
+    if HISTORY_BEYOND_CACHES <= max {
+        let n = HISTORY_BEYOND_CACHES;
+        let doc = parse_document(&with_badges(n)).unwrap();
+        assert_eq!(check(&doc, &options).unwrap().verdict, Verdict::Accept);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("check_parsed", n), &doc, |b, doc| {
+            b.iter(|| check(black_box(doc), &options));
         });
     }
     group.finish();

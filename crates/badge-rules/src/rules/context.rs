@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::document::{Campaign, CampaignType, Document, Offer};
+use crate::document::{Badge, Campaign, CampaignType, Document, Offer};
 use crate::error::InputError;
 use crate::money::{grosze, Marketplace, Money};
 use crate::period::{Instant, Period};
@@ -103,6 +103,9 @@ pub(crate) struct ApplicationContext<'a> {
     /// M.
     pub m: MarketPrice,
     pub offer: Option<&'a Offer>,
+    /// The request offer's badges, found on first use by the history rules:
+    /// one scan of `badges`, however many rules read them.
+    pub offer_badges: std::cell::OnceCell<Vec<&'a Badge>>,
 }
 
 impl<'a> ApplicationContext<'a> {
@@ -168,6 +171,7 @@ impl<'a> ApplicationContext<'a> {
             p: context_money.p,
             m,
             offer: doc.offer.as_ref(),
+            offer_badges: std::cell::OnceCell::new(),
         })
     }
 

@@ -13,8 +13,13 @@ fn subject<'a>(ctx: &ApplicationContext<'a>) -> Option<(&'a str, &'a str)> {
     Some((ctx.offer_id.valid()?, ctx.campaign_id.valid()?))
 }
 
-fn badges<'a>(ctx: &ApplicationContext<'a>) -> Need<&'a [Badge]> {
-    ctx.doc.badges.as_deref().ok_or(Cow::Borrowed("badges"))
+/// The badges of `offer` (the request's), from one scan of `badges` shared
+/// by every rule that reads them.
+fn offer_badges<'c, 'a>(ctx: &'c ApplicationContext<'a>, offer: &str) -> Need<&'c [&'a Badge]> {
+    let list = ctx.doc.badges.as_deref().ok_or(Cow::Borrowed("badges"))?;
+    Ok(ctx
+        .offer_badges
+        .get_or_init(|| list.iter().filter(|b| b.offer.id == offer).collect()))
 }
 
 fn applications<'a>(ctx: &ApplicationContext<'a>) -> Need<&'a [Application]> {
@@ -45,16 +50,19 @@ pub(crate) fn ba1_ba15(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Fin
     let Some((offer, campaign)) = subject(ctx) else {
         return;
     };
-    let list = need!(codes, out, badges(ctx));
-    let has = |wanted: &[BadgeStatus]| {
-        list.iter().any(|b| {
-            b.offer.id == offer && b.campaign.id == campaign && wanted.contains(&b.process.status)
-        })
-    };
-    if has(&[BadgeStatus::InVerification]) {
+    let list = need!(codes, out, offer_badges(ctx, offer));
+    let (mut verified, mut live) = (false, false);
+    for badge in list.iter().filter(|b| b.campaign.id == campaign) {
+        match badge.process.status {
+            BadgeStatus::InVerification => verified = true,
+            BadgeStatus::WaitingForPublication | BadgeStatus::Active => live = true,
+            _ => {}
+        }
+    }
+    if verified {
         out.violation(Code::BA1, "offer.id", vec![]);
     }
-    if has(&[BadgeStatus::WaitingForPublication, BadgeStatus::Active]) {
+    if live {
         out.violation(Code::BA15, "offer.id", vec![]);
     }
 }
@@ -68,12 +76,10 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
     let Some(kind) = ctx.campaign_type() else {
         return;
     };
-    let list = need!(codes, out, badges(ctx));
+    let list = need!(codes, out, offer_badges(ctx, offer));
     let mut live_elsewhere = list
         .iter()
-        .filter(|b| {
-            b.offer.id == offer && b.campaign.id != campaign && !b.process.status.is_final()
-        })
+        .filter(|b| b.campaign.id != campaign && !b.process.status.is_final())
         .peekable();
     if live_elsewhere.peek().is_none() {
         return;

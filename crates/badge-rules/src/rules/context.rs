@@ -106,6 +106,9 @@ pub(crate) struct ApplicationContext<'a> {
     /// The request offer's badges, found on first use by the history rules:
     /// one scan of `badges`, however many rules read them.
     pub offer_badges: std::cell::OnceCell<Vec<&'a Badge>>,
+    /// The index in `terms.products` of the product the offer's EANs match,
+    /// found on first use (four rules read it).
+    pub listed_product: std::cell::OnceCell<Option<usize>>,
 }
 
 impl<'a> ApplicationContext<'a> {
@@ -135,8 +138,12 @@ impl<'a> ApplicationContext<'a> {
         check_offer_id(doc.offer.as_ref(), offer_id.valid(), "request.offer.id")?;
         check_terms(&terms)?;
         let context_money = ContextMoney::check(doc, &terms, &currency)?;
-        let bargain = at(req, &["prices", "bargain"]).map(MoneyField::read);
-        let market = at(req, &["prices", "market"]).map(MoneyField::read);
+        // Each object of the request looked up once, its members below it.
+        let prices = at(req, &["prices"]);
+        let constraints = at(req, &["purchaseConstraints"]);
+        let declared_stock = at(req, &["declaredStock"]);
+        let bargain = at(prices, &["bargain"]).map(MoneyField::read);
+        let market = at(prices, &["market"]).map(MoneyField::read);
         let b = bargain
             .as_ref()
             .and_then(|f| f.valid(&currency))
@@ -154,16 +161,13 @@ impl<'a> ApplicationContext<'a> {
             now,
             campaign_id,
             offer_id,
-            prices_given: at(req, &["prices"]).is_some(),
+            prices_given: prices.is_some(),
             bargain,
             market,
-            max_items: at(
-                req,
-                &["purchaseConstraints", "limit", "perUser", "maxItems"],
-            ),
-            purchase_constraints: at(req, &["purchaseConstraints"]).is_some(),
-            declared_stock: at(req, &["declaredStock"]),
-            declared_quantity: at(req, &["declaredStock", "quantity"]),
+            max_items: at(constraints, &["limit", "perUser", "maxItems"]),
+            purchase_constraints: constraints.is_some(),
+            declared_stock,
+            declared_quantity: at(declared_stock, &["quantity"]),
             campaign,
             terms,
             currency,
@@ -172,6 +176,7 @@ impl<'a> ApplicationContext<'a> {
             m,
             offer: doc.offer.as_ref(),
             offer_badges: std::cell::OnceCell::new(),
+            listed_product: std::cell::OnceCell::new(),
         })
     }
 

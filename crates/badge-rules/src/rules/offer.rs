@@ -252,11 +252,15 @@ fn eans(offer: &Offer) -> Need<Vec<&str>> {
         .collect())
 }
 
-/// The campaign's listed product matching the offer's EAN, if any.
+/// The campaign's listed product matching the offer's EAN, if any (looked
+/// up once per check).
 pub(crate) fn listed_product<'a>(ctx: &'a ApplicationContext<'_>) -> Option<&'a ListedProduct> {
     let products = ctx.terms.products.as_ref()?;
-    let eans = eans(ctx.offer?).ok()?;
-    products.iter().find(|p| eans.contains(&p.ean.as_str()))
+    let index = ctx.listed_product.get_or_init(|| {
+        let eans = eans(ctx.offer?).ok()?;
+        products.iter().position(|p| eans.contains(&p.ean.as_str()))
+    });
+    products.get((*index)?)
 }
 
 /// BA31 / BA30: a product list, and the offer has no EAN / an unlisted one.

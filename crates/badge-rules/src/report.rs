@@ -310,6 +310,11 @@ impl Findings {
             .iter()
             .any(|(c, p, _)| *c == code && *p == path)
         {
+            // A rejected application has several violations: room for them
+            // at once rather than growing 1, 2, 4, 8.
+            if self.violations.capacity() == 0 {
+                self.violations.reserve(8);
+            }
             self.violations.push((code, path, params));
         }
     }

@@ -246,10 +246,17 @@ pub(crate) fn validate_campaigns(doc: &Document) -> Result<(), InputError> {
     let Some(campaigns) = &doc.campaigns else {
         return Ok(());
     };
-    // A B-tree, not a hash set: no hashing for the usual two or three.
+    // The usual two or three are compared with those before them; a long
+    // list goes through a set.
     let mut seen = std::collections::BTreeSet::new();
+    let long = campaigns.len() > 16;
     for (i, c) in campaigns.iter().enumerate() {
-        if !seen.insert(c.id.as_str()) {
+        let repeated = if long {
+            !seen.insert(c.id.as_str())
+        } else {
+            campaigns.iter().take(i).any(|before| before.id == c.id)
+        };
+        if repeated {
             return Err(InputError::context(
                 format!("campaigns[{i}].id"),
                 format!("campaign {:?} is listed twice", c.id),

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -129,15 +130,23 @@ pub(crate) fn snapshot(request: Option<&Value>) -> Result<Snapshot, InputError> 
     let Some(value) = request else {
         return Ok(Snapshot::default());
     };
-    // A failure is read again from text, where serde_json names its place.
-    let snapshot = match Snapshot::deserialize(value) {
-        Ok(snapshot) => snapshot,
-        Err(_) => {
-            let text = serde_json::to_string(value).unwrap_or_default();
-            serde_json::from_str::<Snapshot>(&text)
-                .map_err(|err| crate::shape_error(&text, &err, "request"))?
-        }
-    };
+    // Natively the snapshot is read from the `Value` itself, and a failure
+    // again from text, where serde_json names its place. In WebAssembly it is
+    // always read from text: a second deserializer (over `Value`) would add
+    // its code and, through serde's error messages, float formatting to the
+    // module. Both read the same JSON, so they agree.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Ok(snapshot) = Snapshot::deserialize(value) {
+        return check_currency(snapshot);
+    }
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let snapshot = serde_json::from_str::<Snapshot>(&text)
+        .map_err(|err| crate::shape_error(&text, &err, "request"))?;
+    check_currency(snapshot)
+}
+
+/// The program counts spend in PLN.
+fn check_currency(snapshot: Snapshot) -> Result<Snapshot, InputError> {
     if let Some(m) = &snapshot.quarterly_spend_gross {
         if m.currency != "PLN" {
             return Err(InputError::context(

@@ -133,8 +133,8 @@ pub(crate) fn snapshot(request: Option<&Value>) -> Result<Snapshot, InputError> 
     // Natively the snapshot is read from the `Value` itself, and a failure
     // again from text, where serde_json names its place. In WebAssembly it is
     // always read from text: a second deserializer (over `Value`) would add
-    // its code and, through serde's error messages, float formatting to the
-    // module. Both read the same JSON, so they agree.
+    // its code to the module (3 KB gzip). Both read the same JSON, so they
+    // agree.
     #[cfg(not(target_arch = "wasm32"))]
     if let Ok(snapshot) = Snapshot::deserialize(value) {
         return check_currency(snapshot);

@@ -1,0 +1,190 @@
+//! The recorded answers: every report and error line the engine gave, before
+//! the 2026-12 restructuring, to the conformance corpus, the examples, the
+//! fuzz seeds and 10,000 generated documents, in English and Polish
+//! (`tests/baseline/answers.jsonl.gz`, one line per input and language:
+//! `{"input", "lang", "line"}`).
+//!
+//! A refactoring must leave every answer byte-identical. The only field added
+//! since the recording is the `message` of each `skipped` entry, which the
+//! comparison removes before comparing. A change that is meant to change an
+//! answer re-records the file (`BADGE_RULES_RECORD=1 cargo test -p
+//! badge-rules --test baseline`) and says why in its commit.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "../../../tests/runner/corpus.rs"]
+mod corpus;
+#[path = "../../../tests/runner/gen.rs"]
+mod gen;
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use badge_rules::{check_json, Lang, Options};
+use serde_json::Value;
+
+const GENERATED: u64 = 10_000;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn recording() -> PathBuf {
+    root().join("tests/baseline/answers.jsonl.gz")
+}
+
+fn sorted_files(dir: &Path, ext: Option<&str>) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().path())
+                .filter(|p| p.is_file())
+                .filter(|p| ext.is_none_or(|x| p.extension().is_some_and(|e| e == x)))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Every input, named: corpus vectors, examples, fuzz seeds (UTF-8 ones),
+/// generated documents.
+fn inputs() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for v in corpus::load() {
+        out.push((format!("corpus:{}", v.id), v.document.to_string()));
+    }
+    for file in sorted_files(&root().join("examples"), Some("json")) {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        out.push((
+            format!("examples:{name}"),
+            std::fs::read_to_string(&file).unwrap(),
+        ));
+    }
+    for dir in ["seeds/check_json", "regressions/check_json"] {
+        for file in sorted_files(&root().join("fuzz").join(dir), None) {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if let Ok(text) = String::from_utf8(std::fs::read(&file).unwrap()) {
+                out.push((format!("fuzz:{dir}/{name}"), text));
+            }
+        }
+    }
+    for seed in 0..GENERATED {
+        out.push((format!("gen:{seed}"), gen::document(seed).to_string()));
+    }
+    out
+}
+
+/// The line `check --jsonl` writes for `text`.
+fn answer(text: &str, lang: Lang) -> String {
+    match check_json(text, &Options { lang }) {
+        Ok(report) => serde_json::to_string(&report).unwrap(),
+        Err(err) => format!("{{\"error\":{}}}", serde_json::to_string(&err).unwrap()),
+    }
+}
+
+/// `line` without the `message` of its `skipped` entries, the one field
+/// added since the recording. Every other byte is kept as it is.
+fn without_skipped_messages(line: &str) -> String {
+    let Ok(value) = serde_json::from_str::<Value>(line) else {
+        return line.to_owned();
+    };
+    let Some(skipped) = value.get("skipped").and_then(Value::as_array) else {
+        return line.to_owned();
+    };
+    let mut out = line.to_owned();
+    let Some(start) = out.find("\"skipped\":[") else {
+        return out;
+    };
+    let mut from = start;
+    for entry in skipped {
+        if let Some(message) = entry.get("message") {
+            let needle = format!(",\"message\":{}", serde_json::to_string(message).unwrap());
+            if let Some(at) = out[from..].find(&needle) {
+                out.replace_range(from + at..from + at + needle.len(), "");
+                from += at;
+            }
+        }
+    }
+    out
+}
+
+fn langs() -> [(Lang, &'static str); 2] {
+    [(Lang::En, "en"), (Lang::Pl, "pl")]
+}
+
+#[test]
+fn every_answer_is_the_recorded_one() {
+    let inputs = inputs();
+    if std::env::var_os("BADGE_RULES_RECORD").is_some() {
+        let file = std::fs::File::create(recording()).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::best());
+        for (name, text) in &inputs {
+            for (lang, tag) in langs() {
+                let record =
+                    serde_json::json!({"input": name, "lang": tag, "line": answer(text, lang)});
+                writeln!(gz, "{record}").unwrap();
+            }
+        }
+        gz.finish().unwrap();
+        return;
+    }
+    let file = std::fs::File::open(recording()).unwrap();
+    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+    let mut recorded = std::collections::HashMap::new();
+    for line in reader.lines() {
+        let record: Value = serde_json::from_str(&line.unwrap()).unwrap();
+        let key = (
+            record["input"].as_str().unwrap().to_owned(),
+            record["lang"].as_str().unwrap().to_owned(),
+        );
+        recorded.insert(key, record["line"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(
+        recorded.len(),
+        inputs.len() * 2,
+        "the recording and the inputs differ in number"
+    );
+    let mut differences = Vec::new();
+    for (name, text) in &inputs {
+        for (lang, tag) in langs() {
+            let want = recorded
+                .get(&(name.clone(), tag.to_owned()))
+                .unwrap_or_else(|| panic!("{name} ({tag}) is not in the recording"));
+            let got = without_skipped_messages(&answer(text, lang));
+            if &got != want {
+                differences.push(format!("{name} ({tag}):\n  was {want}\n  now {got}"));
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{} of {} answers differ from the recording; the first:\n{}",
+        differences.len(),
+        inputs.len() * 2,
+        differences
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_skipped_message_is_the_only_field_removed() {
+    let line = r#"{"verdict":"INCOMPLETE","violations":[],"skipped":[{"code":"BA17","missing":"offer.stock.available","message":"x \"y\""},{"code":"BA1","missing":"badges"}],"warnings":[],"hints":{"bargain":null}}"#;
+    assert_eq!(
+        without_skipped_messages(line),
+        r#"{"verdict":"INCOMPLETE","violations":[],"skipped":[{"code":"BA17","missing":"offer.stock.available"},{"code":"BA1","missing":"badges"}],"warnings":[],"hints":{"bargain":null}}"#
+    );
+    let violation = r#"{"verdict":"REJECT","violations":[{"code":"BB3","path":"campaign.id","message":"Empty campaign.id field.","params":{}}],"skipped":[],"warnings":[],"hints":{"bargain":null}}"#;
+    assert_eq!(without_skipped_messages(violation), violation);
+}

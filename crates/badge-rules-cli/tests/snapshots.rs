@@ -1,0 +1,104 @@
+//! Snapshots of what the `badge-rules` binary prints for people: every
+//! example's text report in English and Polish, the catalogue, the sandbox's
+//! terms and the help pages, each with its stderr and exit status, so a change
+//! to any of them shows as a diff under `tests/snapshots/`.
+//!
+//! Regenerate after an intended change with `INSTA_UPDATE=always cargo test
+//! -p badge-rules-cli --test snapshots` (or `cargo insta review`), and read
+//! the diff before committing it.
+
+#![expect(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs the binary in the repository's root (so file names print as
+/// `examples/...`), with nothing on its standard input.
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(repo_root())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the binary starts")
+}
+
+/// The exit status, stdout and stderr of a run, each stream verbatim between
+/// markers so that a missing or extra newline shows too.
+fn transcript(args: &[&str]) -> String {
+    let out = run(args);
+    let mut s = String::new();
+    writeln!(s, "$ badge-rules {}", args.join(" ")).unwrap();
+    match out.status.code() {
+        Some(code) => writeln!(s, "exit status: {code}").unwrap(),
+        None => writeln!(s, "killed: {}", out.status).unwrap(),
+    }
+    s.push_str("--- stdout\n");
+    s.push_str(&String::from_utf8(out.stdout).expect("stdout is UTF-8"));
+    s.push_str("--- stderr\n");
+    s.push_str(&String::from_utf8(out.stderr).expect("stderr is UTF-8"));
+    s.push_str("--- end\n");
+    s
+}
+
+fn snapshot(name: &str, args: &[&str]) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, transcript(args)));
+}
+
+/// The check documents of `examples/`, by file name.
+fn examples() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
+        .expect("examples/ is readable")
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_example_as_text_in_both_languages() {
+    let names = examples();
+    assert!(!names.is_empty(), "no example to run");
+    for name in &names {
+        let stem = name.trim_end_matches(".json");
+        let path = format!("examples/{name}");
+        for lang in ["en", "pl"] {
+            snapshot(
+                &format!("check-{stem}-{lang}"),
+                &["check", "--format", "text", "--lang", lang, &path],
+            );
+        }
+    }
+}
+
+#[test]
+fn codes_as_text() {
+    snapshot("codes-text-en", &["codes"]);
+}
+
+#[test]
+fn terms_of_the_sandbox_as_text() {
+    snapshot(
+        "terms-sandbox-text",
+        &["terms", "SANDBOX_TEST_CAMPAIGN", "--format", "text"],
+    );
+}
+
+#[test]
+fn help_pages() {
+    snapshot("help", &["--help"]);
+    snapshot("help-check", &["help", "check"]);
+    snapshot("help-codes", &["help", "codes"]);
+    snapshot("help-terms", &["help", "terms"]);
+}

@@ -61,6 +61,21 @@ impl InputError {
         }
     }
 
+    /// The kind, as the `{"error": {"kind"}}` line writes it: `syntax`,
+    /// `shape` or `context`.
+    ///
+    /// ```
+    /// use badge_rules::{check_json, Options};
+    /// assert_eq!(check_json("[", &Options::default()).unwrap_err().kind(), "syntax");
+    /// ```
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            InputError::Syntax(_) => "syntax",
+            InputError::Shape(_) => "shape",
+            InputError::Context(_) => "context",
+        }
+    }
+
     /// The message without the path.
     ///
     /// ```
@@ -146,6 +161,18 @@ fn at(path: &str) -> &str {
         "the document"
     } else {
         path
+    }
+}
+
+impl SyntaxError {
+    /// A syntax error of the whole document at `line` and `column` (1-based).
+    pub(crate) fn new(message: impl Into<String>, line: usize, column: usize) -> Self {
+        SyntaxError {
+            path: String::new(),
+            message: message.into(),
+            line,
+            column,
+        }
     }
 }
 

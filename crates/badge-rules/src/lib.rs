@@ -36,7 +36,9 @@
 //! The modules, one concept each: [`document`] (the check document, in
 //! Allegro's names), [`money`] and [`period`] (value types), [`terms`]
 //! (campaign terms as data), [`catalogue`] (every code with its texts),
-//! [`report`] (the answer) and [`error`] (input errors naming their JSON path).
+//! [`report`] (the answer), [`error`] (input errors naming their JSON path),
+//! [`locale`] (every text, one file per language) and [`api`] (the JSON
+//! interface every adapter calls).
 
 #![cfg_attr(
     test,
@@ -48,9 +50,12 @@
     )
 )]
 
+pub mod api;
+pub mod campaigns;
 pub mod catalogue;
 pub mod document;
 pub mod error;
+pub mod locale;
 pub mod money;
 pub mod partner;
 pub mod period;
@@ -68,40 +73,12 @@ use serde::{Deserialize, Serialize};
 pub use catalogue::Code;
 pub use document::{Document, Kind};
 pub use error::InputError;
+pub use locale::Lang;
 pub use report::{Report, Verdict, Violation};
 pub use terms::Terms;
 
 use error::{ShapeError, SyntaxError};
 use report::Findings;
-
-/// The language of messages.
-///
-/// ```
-/// use badge_rules::Lang;
-/// assert_eq!("pl".parse::<Lang>(), Ok(Lang::Pl));
-/// assert_eq!(Lang::default(), Lang::En);
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English (default).
-    #[default]
-    En,
-    /// Polish.
-    Pl,
-}
-
-impl std::str::FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "en" => Ok(Lang::En),
-            "pl" => Ok(Lang::Pl),
-            other => Err(format!("unknown language {other:?}: use \"en\" or \"pl\"")),
-        }
-    }
-}
 
 /// How to check.
 ///

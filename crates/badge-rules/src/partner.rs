@@ -80,20 +80,74 @@ pub struct Benefit {
     pub text: Cow<'static, str>,
 }
 
-/// The seed's benefits table: (id, English, Polish, member, partner, partner +).
-const TABLE: [(&str, &str, &str, [bool; 3]); 9] = [
-    ("HELPLINE", "Help: helpline, chat, email", "Pomoc: infolinia, czat, e-mail", [true, true, true]),
-    ("CERTIFICATE", "The Allegro Ads certificate", "Certyfikat Allegro Ads", [true, true, true]),
-    ("EVENTS", "Invitations to Allegro Ads events", "Zaproszenia na wydarzenia Allegro Ads", [true, true, true]),
-    ("COMPETITIONS", "Competitions dedicated to agencies", "Konkursy dedykowane agencjom", [false, true, true]),
-    ("PARTNER_LOGO", "The partnership logo", "Logo partnerskie", [false, true, true]),
-    ("BONUS_ADVERTISING", "Possibility to participate in bonus advertising", "Możliwość udziału w reklamie bonusowej", [true, true, true]),
-    ("ACCOUNT_MANAGER", "Agency account manager", "Opiekun konta agencji", [false, true, true]),
-    ("CHAMPIONS", "Allegro Ads Champions recognition system", "System wyróżnień Allegro Ads Champions", [false, false, true]),
-    ("STATISTICS_API", "The API Statystyki (API Statistics) service, part of REST API: download your campaigns' statistics automatically", "Usługa API Statystyki, część REST API: automatyczne pobieranie statystyk kampanii", [false, true, true]),
-];
+macro_rules! benefits {
+    ($( #[doc = $doc:literal] $id:ident $code:literal => $levels:expr, )*) => {
+        /// A benefit of the program: its stable id, its text in each
+        /// [`locale`](crate::locale) file.
+        ///
+        /// ```
+        /// use badge_rules::{partner::BenefitId, Lang};
+        /// assert_eq!(BenefitId::Champions.as_str(), "CHAMPIONS");
+        /// assert!(Lang::En.locale().benefit(BenefitId::Champions).contains("Champions"));
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum BenefitId {
+            $( #[doc = $doc] $id, )*
+        }
 
-/// The benefits of `level`, in `lang`, in the seed's order.
+        impl BenefitId {
+            /// Every benefit, in the program's order.
+            ///
+            /// ```
+            /// assert_eq!(badge_rules::partner::BenefitId::ALL.len(), 9);
+            /// ```
+            pub const ALL: &'static [BenefitId] = &[$( BenefitId::$id ),*];
+
+            /// The stable id, as the report writes it.
+            ///
+            /// ```
+            /// assert_eq!(badge_rules::partner::BenefitId::Helpline.as_str(), "HELPLINE");
+            /// ```
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( BenefitId::$id => $code, )*
+                }
+            }
+
+            /// Which levels bring it: member, partner, partner +.
+            const fn levels(self) -> [bool; 3] {
+                match self {
+                    $( BenefitId::$id => $levels, )*
+                }
+            }
+        }
+    };
+}
+
+// The program's benefits table: which of member, partner and partner + have each.
+benefits! {
+    #[doc = "Help: helpline, chat, email."]
+    Helpline "HELPLINE" => [true, true, true],
+    #[doc = "The Allegro Ads certificate."]
+    Certificate "CERTIFICATE" => [true, true, true],
+    #[doc = "Invitations to Allegro Ads events."]
+    Events "EVENTS" => [true, true, true],
+    #[doc = "Competitions dedicated to agencies."]
+    Competitions "COMPETITIONS" => [false, true, true],
+    #[doc = "The partnership logo."]
+    PartnerLogo "PARTNER_LOGO" => [false, true, true],
+    #[doc = "Bonus advertising."]
+    BonusAdvertising "BONUS_ADVERTISING" => [true, true, true],
+    #[doc = "An agency account manager."]
+    AccountManager "ACCOUNT_MANAGER" => [false, true, true],
+    #[doc = "The Allegro Ads Champions recognition system."]
+    Champions "CHAMPIONS" => [false, false, true],
+    #[doc = "The API Statystyki service."]
+    StatisticsApi "STATISTICS_API" => [false, true, true],
+}
+
+/// The benefits of `level`, in `lang`, in the program's order.
 ///
 /// ```
 /// use badge_rules::partner::{benefits, PartnerLevel};
@@ -109,15 +163,13 @@ pub fn benefits(level: PartnerLevel, lang: Lang) -> Vec<Benefit> {
         PartnerLevel::Partner => 1,
         PartnerLevel::PartnerPlus => 2,
     };
-    TABLE
+    let locale = lang.locale();
+    BenefitId::ALL
         .iter()
-        .filter(|(_, _, _, has)| has.get(column).copied().unwrap_or(false))
-        .map(|(code, en, pl, _)| Benefit {
-            code: Cow::Borrowed(*code),
-            text: Cow::Borrowed(match lang {
-                Lang::En => *en,
-                Lang::Pl => *pl,
-            }),
+        .filter(|id| id.levels().get(column).copied().unwrap_or(false))
+        .map(|id| Benefit {
+            code: Cow::Borrowed(id.as_str()),
+            text: Cow::Borrowed(locale.benefit(*id)),
         })
         .collect()
 }

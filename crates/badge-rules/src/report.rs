@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Code;
 use crate::partner::{benefits, Benefit, PartnerLevel};
+use crate::locale::{self, Label};
 use crate::Lang;
 
 /// The answer.
@@ -148,6 +149,8 @@ pub struct Skipped {
     pub code: Code,
     /// The first missing input, as a JSON path of the check document.
     pub missing: Cow<'static, str>,
+    /// Why it was not checked, in the chosen language.
+    pub message: Cow<'static, str>,
 }
 
 /// The engine's own advice; never changes the verdict.
@@ -231,17 +234,8 @@ impl WarningCode {
     /// use badge_rules::{report::WarningCode, Lang};
     /// assert!(WarningCode::UnknownRefusalCode.template(Lang::En).contains("{refusalCode}"));
     /// ```
-    pub const fn template(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::SuggestedMarketPriceIgnored, Lang::En) => "Allegro has ignored a suggested market price since 2022 and computes the market price itself (the lowest price of the last 30 days); the checks used the suggested price.",
-            (Self::SuggestedMarketPriceIgnored, Lang::Pl) => "Allegro od 2022 roku ignoruje sugerowaną cenę rynkową i wylicza ją samo (najniższa cena z ostatnich 30 dni); reguły sprawdzono z ceną sugerowaną.",
-            (Self::PurchaseConstraintsIgnored, Lang::En) => "Purchase constraints apply only to DISCOUNT and SOURCING campaigns; a STANDARD campaign ignores them.",
-            (Self::PurchaseConstraintsIgnored, Lang::Pl) => "Ograniczenia zakupowe dotyczą tylko kampanii typu DISCOUNT i SOURCING; kampania STANDARD je pomija.",
-            (Self::UnknownRefusalCode, Lang::En) => "Allegro refused eligibility with code {refusalCode}, which this engine does not know; reported as BB1.",
-            (Self::UnknownRefusalCode, Lang::Pl) => "Allegro odmówiło udziału z kodem {refusalCode}, którego silnik nie zna; zgłoszono jako BB1.",
-            (Self::NoBargainPricePasses, Lang::En) => "No bargain price passes every price rule of this campaign for this offer.",
-            (Self::NoBargainPricePasses, Lang::Pl) => "Żadna cena zniżkowa nie spełnia wszystkich reguł cenowych tej kampanii dla tej oferty.",
-        }
+    pub fn template(self, lang: Lang) -> &'static str {
+        lang.locale().warning(self)
     }
 }
 
@@ -346,12 +340,17 @@ impl Findings {
 
     /// The report, messages in `lang`.
     pub(crate) fn finish(self, lang: Lang) -> Report {
+        let skipped_template = lang.label(Label::SkippedMessage);
         // A rule skipped for want of context cannot also have failed.
         let skipped: Vec<Skipped> = self
             .skipped
             .into_iter()
             .filter(|(code, _)| !self.violations.iter().any(|(c, _, _)| c == code))
-            .map(|(code, missing)| Skipped { code, missing })
+            .map(|(code, missing)| Skipped {
+                code,
+                message: Cow::Owned(skipped_template.replacen("{missing}", &missing, 1)),
+                missing,
+            })
             .collect();
         let verdict = if !self.violations.is_empty() {
             Verdict::Reject
@@ -404,7 +403,7 @@ fn to_map(params: Params) -> BTreeMap<Cow<'static, str>, String> {
 /// The text for `code` in `lang`, with the params it names filled in (BB5
 /// names the expected currency; the engine's own texts use `{param}`).
 pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> Cow<'static, str> {
-    let text = code.info().text(lang);
+    let text = lang.locale().code(code);
     if code == Code::BB5 {
         if let Some((_, currency)) = params.iter().find(|(k, _)| *k == "expected") {
             return Cow::Owned(text.replace("[PLN]", &format!("[{currency}]")));
@@ -416,32 +415,15 @@ pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> Cow<'static, s
 /// Fills each `{name}` of `template` with the param `name`, in one pass (a
 /// value is never read as a template); a `{name}` with no such param stays.
 fn render(template: &'static str, params: &Params) -> Cow<'static, str> {
-    if params.is_empty() || !template.contains('{') {
+    if params.is_empty() {
         return Cow::Borrowed(template);
     }
-    let mut out = String::with_capacity(template.len() + 16 * params.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
-        out.push_str(before);
-        let value = from_brace.find('}').and_then(|close| {
-            let name = from_brace.get(1..close)?;
-            let (_, value) = params.iter().find(|(k, _)| *k == name)?;
-            Some((value, close))
-        });
-        match value {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = from_brace.get(close + 1..).unwrap_or_default();
-            }
-            None => {
-                out.push('{');
-                rest = from_brace.get(1..).unwrap_or_default();
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
+    locale::render(template, |name| {
+        params
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    })
 }
 
 #[cfg(test)]

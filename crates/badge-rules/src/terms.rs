@@ -4,7 +4,8 @@
 //! many items an offer needs: those live in each campaign's regulations. A
 //! [`Terms`] object carries them; every field is optional. Terms given in the
 //! check document are merged over the built-in terms of the campaign field by
-//! field ([`Terms::merged_over`]); adding a campaign's terms is data, not code.
+//! field ([`Terms::merged_over`]); a built-in campaign's terms are a row of
+//! [`campaigns::BUILT_IN`](crate::campaigns::BUILT_IN).
 //!
 //! ```
 //! use badge_rules::terms::{built_in, DiscountBase, Terms};
@@ -20,19 +21,9 @@
 //! assert!(effective.discount.is_some());
 //! ```
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::money::{Money, Percent};
-
-/// The sandbox campaign of Allegro's test environment.
-///
-/// ```
-/// use badge_rules::terms::{built_in, SANDBOX_CAMPAIGN_ID};
-/// assert_eq!(SANDBOX_CAMPAIGN_ID, "SANDBOX_TEST_CAMPAIGN");
-/// assert_eq!(built_in(SANDBOX_CAMPAIGN_ID).min_percent().unwrap().to_string(), "40");
-/// ```
-pub const SANDBOX_CAMPAIGN_ID: &str = "SANDBOX_TEST_CAMPAIGN";
 
 /// A campaign's terms. `None` means "not set": the built-in value, or no
 /// such requirement.
@@ -232,6 +223,34 @@ pub struct Subsidy {
     pub target_price: Option<Money>,
 }
 
+impl Terms {
+    /// No term set: every field `None`.
+    ///
+    /// ```
+    /// assert_eq!(badge_rules::terms::Terms::EMPTY, badge_rules::terms::Terms::default());
+    /// ```
+    pub const EMPTY: Terms = Terms {
+        currency: None,
+        discount: None,
+        suggested_market_price_cap: None,
+        min_stock: None,
+        require_new_condition: None,
+        require_smart: None,
+        max_offer_age_months: None,
+        category_ids: None,
+        min_sold_last_30_days: None,
+        require_product_link: None,
+        audience: None,
+        products: None,
+        subsidy: None,
+        require_company_account: None,
+        min_positive_ratings_percent: None,
+        max_applications_per_24h: None,
+        bargain_editable: None,
+        finish_allowed: None,
+    };
+}
+
 macro_rules! merge {
     ($over:ident, $base:ident, $($field:ident),*) => {
         Terms { $( $field: $over.$field.or($base.$field), )* }
@@ -308,9 +327,10 @@ impl Terms {
     }
 }
 
-/// The built-in terms of `campaign_id` (RULES.md §5): the sandbox campaign's
-/// 40 %–60 % window, and for any campaign `minStock` 1,
-/// `requireCompanyAccount` true and discount base `MARKET`.
+/// The built-in terms of `campaign_id` (RULES.md §5): a built-in campaign's
+/// ([`campaigns::BUILT_IN`](crate::campaigns::BUILT_IN)), else the terms of
+/// any campaign, `minStock` 1, `requireCompanyAccount` true and discount base
+/// `MARKET`.
 ///
 /// ```
 /// use badge_rules::terms::built_in;
@@ -320,34 +340,5 @@ impl Terms {
 /// assert!(any.min_percent().is_none());
 /// ```
 pub fn built_in(campaign_id: &str) -> Terms {
-    let defaults = Terms {
-        discount: Some(Discount {
-            base: Some(DiscountBase::Market),
-            min_percent: None,
-            max_percent: None,
-        }),
-        min_stock: Some(1),
-        require_company_account: Some(true),
-        ..Terms::default()
-    };
-    if campaign_id == SANDBOX_CAMPAIGN_ID {
-        Terms {
-            discount: Some(Discount {
-                base: Some(DiscountBase::Market),
-                min_percent: Some(Percent(Decimal::from(40))),
-                max_percent: Some(Percent(Decimal::from(60))),
-            }),
-            ..Terms::default()
-        }
-        .merged_over(defaults)
-    } else {
-        defaults
-    }
+    crate::campaigns::find(campaign_id).map_or(crate::campaigns::DEFAULT_TERMS, |c| c.terms())
 }
-
-/// The campaign ids that have terms of their own beyond the defaults.
-///
-/// ```
-/// assert_eq!(badge_rules::terms::BUILT_IN_IDS, ["SANDBOX_TEST_CAMPAIGN"]);
-/// ```
-pub const BUILT_IN_IDS: [&str; 1] = [SANDBOX_CAMPAIGN_ID];

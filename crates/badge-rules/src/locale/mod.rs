@@ -1,0 +1,376 @@
+//! Languages: every text the engine and its adapters show, one file per
+//! language.
+//!
+//! A language is one implementation of [`Locale`] (as a language is one `I18n`
+//! implementation in garde): Allegro's text of every [`Code`], the reason a
+//! server-only code cannot be decided offline, the engine's warning
+//! templates, the Ads Partner benefits, and the [`Label`]s adapters print for
+//! people (verdict sentences, headings, the skipped-check sentence). Each
+//! method is one exhaustive `match`, so a language that lacks a text does not
+//! compile, and `tests` below fail on an empty one.
+//!
+//! Adding a language:
+//!
+//! 1. copy `locale/en.rs` to `locale/xx.rs` and translate every string
+//!    (Allegro's own texts where Allegro publishes them in that language);
+//! 2. add one line to the `languages!` list below (`Xx "xx" => xx::Xx`);
+//! 3. add the form's words, `www/src/locales/xx.ts`.
+//!
+//! The CLI, the npm package and the form list languages from [`Lang::ALL`].
+//!
+//! ```
+//! use badge_rules::{locale::Label, Code, Lang};
+//!
+//! assert_eq!(Lang::Pl.locale().code(Code::BB3), "Brak pola campaign.id.");
+//! assert_eq!(Lang::En.label(Label::Reject), "Allegro would refuse this request");
+//! assert_eq!("pl".parse::<Lang>(), Ok(Lang::Pl));
+//! assert_eq!(Lang::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>(), ["en", "pl"]);
+//! ```
+
+mod en;
+mod pl;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{Code, Reason};
+use crate::partner::BenefitId;
+use crate::report::WarningCode;
+
+/// Every text of one language.
+///
+/// ```
+/// use badge_rules::{report::WarningCode, Lang};
+/// let pl = Lang::Pl.locale();
+/// assert!(pl.warning(WarningCode::UnknownRefusalCode).contains("{refusalCode}"));
+/// ```
+pub trait Locale: Sync + fmt::Debug {
+    /// Allegro's text of `code` (the engine's own, for its `ADS_*` codes);
+    /// `{name}` stands for a param.
+    fn code(&self, code: Code) -> &'static str;
+    /// Why only Allegro's servers can decide a server-only code.
+    fn reason(&self, reason: Reason) -> &'static str;
+    /// The template of a warning; `{name}` stands for a param.
+    fn warning(&self, code: WarningCode) -> &'static str;
+    /// One benefit of the Ads Partner program.
+    fn benefit(&self, benefit: BenefitId) -> &'static str;
+    /// A word or sentence an adapter shows; `{name}` stands for a param.
+    fn label(&self, label: Label) -> &'static str;
+}
+
+macro_rules! labels {
+    ($( #[doc = $doc:literal] $variant:ident, )*) => {
+        /// The words adapters show for people, beside the report's own texts.
+        ///
+        /// ```
+        /// use badge_rules::{locale::{fill, Label}, Lang};
+        /// let line = fill(Lang::En.label(Label::SkippedMessage), &[("missing", "offer.stock.available")]);
+        /// assert_eq!(line, "Not checked: the document has no offer.stock.available.");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Label {
+            $( #[doc = $doc] $variant, )*
+        }
+
+        impl Label {
+            /// Every label.
+            ///
+            /// ```
+            /// assert!(badge_rules::locale::Label::ALL.contains(&badge_rules::locale::Label::Needs));
+            /// ```
+            pub const ALL: &'static [Label] = &[$( Label::$variant ),*];
+        }
+    };
+}
+
+labels! {
+    #[doc = "The gloss of `ACCEPT`."]
+    Accept,
+    #[doc = "The gloss of `REJECT`."]
+    Reject,
+    #[doc = "The gloss of `INCOMPLETE`."]
+    Incomplete,
+    #[doc = "The gloss of `ACCEPT` for a partner level: the top level is reached."]
+    TopLevel,
+    #[doc = "The gloss of `REJECT` for a partner level."]
+    NextLevel,
+    #[doc = "A violation with the empty path."]
+    NoField,
+    #[doc = "The heading of the skipped rules."]
+    SkippedHeading,
+    #[doc = "`BA17 needs offer.stock.available`."]
+    Needs,
+    #[doc = "The message of a skipped rule; `{missing}` is the input it lacks."]
+    SkippedMessage,
+    #[doc = "The heading of the warnings."]
+    WarningsHeading,
+    #[doc = "Before the bargain range."]
+    BargainRange,
+    #[doc = "No bargain price passes."]
+    NoBargainPrice,
+    #[doc = "Before the partner level reached."]
+    PartnerLevel,
+    #[doc = "The heading of the level's benefits."]
+    Benefits,
+    #[doc = "A code the engine decides offline."]
+    Offline,
+    #[doc = "A code only Allegro's servers decide."]
+    ServerOnly,
+    #[doc = "`{reason}` why a code is server-only."]
+    ServerOnlyBecause,
+    #[doc = "The catalogue's last line: `{total}`, `{offline}`, `{serverOnly}`."]
+    CodesSummary,
+    #[doc = "The heading of a campaign's built-in terms: `{id}`."]
+    TermsOf,
+    #[doc = "The same, for a campaign with no terms of its own: `{id}`."]
+    TermsOfDefaults,
+    #[doc = "The heading of the built-in campaigns."]
+    BuiltInCampaigns,
+}
+
+macro_rules! languages {
+    ($( $(#[$doc:meta])* $variant:ident $tag:literal => $locale:path ),* $(,)?) => {
+        /// The language of messages.
+        ///
+        /// ```
+        /// use badge_rules::Lang;
+        /// assert_eq!(Lang::default(), Lang::En);
+        /// assert_eq!(Lang::Pl.to_string(), "pl");
+        /// ```
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+        #[serde(rename_all = "lowercase")]
+        #[non_exhaustive]
+        pub enum Lang {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Lang {
+            /// Every language, the default first.
+            ///
+            /// ```
+            /// assert_eq!(badge_rules::Lang::ALL[0], badge_rules::Lang::default());
+            /// ```
+            pub const ALL: &'static [Lang] = &[$( Lang::$variant ),*];
+
+            /// The language's tag: `en`, `pl`.
+            ///
+            /// ```
+            /// assert_eq!(badge_rules::Lang::Pl.as_str(), "pl");
+            /// ```
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( Lang::$variant => $tag, )*
+                }
+            }
+
+            /// Every text of this language.
+            ///
+            /// ```
+            /// use badge_rules::{Code, Lang};
+            /// assert_eq!(Lang::En.locale().code(Code::BA10), "Campaign not found.");
+            /// ```
+            pub fn locale(self) -> &'static dyn Locale {
+                match self {
+                    $( Lang::$variant => &$locale, )*
+                }
+            }
+        }
+    };
+}
+
+languages! {
+    /// English (the default).
+    #[default]
+    En "en" => en::English,
+    /// Polish.
+    Pl "pl" => pl::Polish,
+}
+
+impl Lang {
+    /// A label in this language.
+    ///
+    /// ```
+    /// use badge_rules::{locale::Label, Lang};
+    /// assert_eq!(Lang::Pl.label(Label::Needs), "potrzebuje");
+    /// ```
+    pub fn label(self, label: Label) -> &'static str {
+        self.locale().label(label)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A language tag the engine has no texts for.
+///
+/// ```
+/// use badge_rules::Lang;
+/// let err = "de".parse::<Lang>().unwrap_err();
+/// assert_eq!(err.given(), "de");
+/// assert_eq!(err.to_string(), r#"unknown language "de": use "en" or "pl""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownLang {
+    given: String,
+}
+
+impl UnknownLang {
+    /// The tag that was given.
+    ///
+    /// ```
+    /// assert_eq!("xx".parse::<badge_rules::Lang>().unwrap_err().given(), "xx");
+    /// ```
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+}
+
+impl fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown language {:?}: use ", self.given)?;
+        let count = Lang::ALL.len();
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            match i {
+                0 => {}
+                i if i + 1 == count => f.write_str(" or ")?,
+                _ => f.write_str(", ")?,
+            }
+            write!(f, "\"{lang}\"")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownLang {}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|lang| lang.as_str() == s)
+            .ok_or_else(|| UnknownLang {
+                given: s.to_owned(),
+            })
+    }
+}
+
+/// Fills each `{name}` of `template` with the value of `name`, in one pass (a
+/// value is never read as a template); a `{name}` with no value stays.
+///
+/// ```
+/// use badge_rules::locale::fill;
+/// assert_eq!(fill("{a} and {b}, {c}", &[("a", "1"), ("b", "{a}")]), "1 and {a}, {c}");
+/// ```
+pub fn fill<'t>(template: &'t str, params: &[(&str, &str)]) -> Cow<'t, str> {
+    render(template, |name| {
+        params.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+    })
+}
+
+/// [`fill`] over a lookup: the engine's own params are not `&str` pairs.
+pub(crate) fn render<'t, 'v>(
+    template: &'t str,
+    value_of: impl Fn(&str) -> Option<&'v str>,
+) -> Cow<'t, str> {
+    if !template.contains('{') {
+        return Cow::Borrowed(template);
+    }
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let value = from_brace.find('}').and_then(|close| {
+            let name = from_brace.get(1..close)?;
+            Some((value_of(name)?, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = from_brace.get(close + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = from_brace.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{Check, ALL};
+    use crate::partner::BenefitId;
+    use crate::report::WarningCode;
+
+    #[test]
+    fn every_language_has_every_text() {
+        for lang in Lang::ALL {
+            let l = lang.locale();
+            for row in ALL {
+                assert!(!l.code(row.code).is_empty(), "{lang}: {}", row.code);
+                if let Check::ServerOnly(reason) = row.check {
+                    assert!(!l.reason(reason).is_empty(), "{lang}: {reason:?}");
+                }
+            }
+            for code in WarningCode::ALL {
+                assert!(!l.warning(code).is_empty(), "{lang}: {code:?}");
+            }
+            for benefit in BenefitId::ALL {
+                assert!(!l.benefit(*benefit).is_empty(), "{lang}: {benefit:?}");
+            }
+            for label in Label::ALL.iter().copied() {
+                assert!(!l.label(label).is_empty(), "{lang}: {label:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_fills_the_same_params() {
+        fn names(text: &str) -> Vec<&str> {
+            let mut out: Vec<&str> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split('}').next())
+                .collect();
+            out.sort_unstable();
+            out
+        }
+        let en = Lang::En.locale();
+        for lang in Lang::ALL {
+            let l = lang.locale();
+            for row in ALL {
+                assert_eq!(names(l.code(row.code)), names(en.code(row.code)), "{lang}: {}", row.code);
+            }
+            for code in WarningCode::ALL {
+                assert_eq!(names(l.warning(code)), names(en.warning(code)), "{lang}: {code:?}");
+            }
+            for label in Label::ALL.iter().copied() {
+                assert_eq!(names(l.label(label)), names(en.label(label)), "{lang}: {label:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tags_round_trip_and_unknown_ones_are_named() {
+        for lang in Lang::ALL {
+            assert_eq!(lang.as_str().parse::<Lang>(), Ok(*lang));
+            assert_eq!(serde_json::to_value(lang).unwrap(), lang.as_str());
+        }
+        assert_eq!("EN".parse::<Lang>().unwrap_err().given(), "EN");
+    }
+}

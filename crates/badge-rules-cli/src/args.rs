@@ -1,0 +1,157 @@
+//! The command line's grammar: clap's definitions of the commands, their
+//! options and their help texts, and nothing that acts on them.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use badge_rules::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "badge-rules",
+    version,
+    about = "Check Allegro badge-campaign requests offline and answer with Allegro's BA/BB codes.",
+    long_about = "Check Allegro badge-campaign requests offline and answer with Allegro's BA/BB codes.\n\n\
+Allegro refuses a bad badge application hours after it is sent, with a code such as BA49 \
+(discount too low) or BB5 (wrong currency). badge-rules gives the same answer before anything \
+is sent, from a check document: one JSON object with the request you would send (`request`), \
+the operation (`kind`), the instant of the check (`now`) and whatever context you hold \
+(`campaigns`, `offer`, `account`, `metrics`, `badges`, `applications`, `terms`). Rules whose \
+context is missing are listed as skipped, never silently passed.\n\n\
+The rule book is shared/spec/RULES.md; the document and report shapes are in docs/DESIGN.md.",
+    after_help = "Examples:\n  \
+badge-rules check examples/sandbox-accept.json\n  \
+badge-rules check --lang pl --format json < examples/sandbox-too-shallow.json\n  \
+badge-rules check --jsonl documents.jsonl > reports.jsonl\n  \
+badge-rules codes --format json\n  \
+badge-rules terms SANDBOX_TEST_CAMPAIGN\n\n\
+Run `badge-rules help check` for the exit statuses."
+)]
+pub(crate) struct Cli {
+    // What to do (no doc comment: clap would read it as help).
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check one document (or one per line with --jsonl) and print its report.
+    #[command(
+        long_about = "Check one check document and print its report.\n\n\
+The document is a JSON object such as\n  \
+{\"kind\": \"application\", \"now\": \"2026-11-23T12:00:00Z\",\n   \
+\"request\": {\"campaign\": {\"id\": \"SANDBOX_TEST_CAMPAIGN\"}, \"offer\": {\"id\": \"12345678\"},\n               \
+\"prices\": {\"bargain\": {\"amount\": \"100.00\", \"currency\": \"PLN\"}}},\n   \
+\"metrics\": {\"lowestPrice30Days\": {\"amount\": \"200.00\", \"currency\": \"PLN\"}}}\n\
+and the report says ACCEPT, REJECT (with each violation: Allegro's code, the request field to \
+fix and Allegro's message) or INCOMPLETE (no rule fails, but the rules listed as skipped need \
+context the document lacks).\n\n\
+With --jsonl the input holds one document per line and the output one JSON report per line, \
+in the same order: line N of the output answers line N of the input. A line that cannot be \
+checked (bad JSON, impossible context, a blank line) gives {\"error\": {\"kind\", \"path\", \
+\"message\"}} on its line and the run goes on. Lines are checked on every core (--jobs), a few \
+hundred kilobytes at a time, so memory stays flat however long the input. When stderr is a \
+terminal, a progress bar is drawn there and a last line gives the documents per second; \
+otherwise stderr stays silent.",
+        after_help = "Exit status:\n  \
+0  ACCEPT (with --jsonl: every line was processed, whatever its verdict)\n  \
+1  REJECT: at least one rule fails\n  \
+3  INCOMPLETE: no rule fails, some could not be checked (see `skipped`)\n  \
+2  the input cannot be checked: not JSON, wrong shape or impossible context (one line on \
+stderr naming the JSON path), an unreadable file, an I/O error, or bad usage\n\n\
+Examples:\n  \
+badge-rules check examples/discount-bad-currency-and-amount.json\n  \
+cat examples/sandbox-accept.json | badge-rules check --format json -\n  \
+badge-rules check --jsonl --lang pl documents.jsonl\n  \
+badge-rules check --jsonl --jobs 1 documents.jsonl > reports.jsonl"
+    )]
+    Check(CheckArgs),
+    /// List every code Allegro's badge API answers with, and whether it is checked offline.
+    #[command(
+        long_about = "List every code of the catalogue: Allegro's BA/BB codes and its generic \
+VALIDATION_ERROR, each with Allegro's text in the chosen language and whether the engine \
+decides it offline or only Allegro's servers can (with the reason). Server-only codes are \
+never emitted by the engine, except when Allegro itself names one in a campaign's \
+eligibility.refusalReasons.",
+        after_help = "Examples:\n  badge-rules codes\n  badge-rules codes --lang pl --format json"
+    )]
+    Codes(CodesArgs),
+    /// Print the built-in terms of a campaign (the rules its regulations add).
+    #[command(
+        long_about = "Print the built-in terms of a campaign id: the rules of its regulations \
+that GET /sale/badge-campaigns does not return (how deep the discount must be, the minimum \
+stock, ...). Terms given in a check document's `terms` are merged over these field by field. \
+Any campaign id gets the defaults (minStock 1, requireCompanyAccount true, discount base \
+MARKET); SANDBOX_TEST_CAMPAIGN adds its 40 %-60 % discount window.",
+        after_help = "Examples:\n  badge-rules terms SANDBOX_TEST_CAMPAIGN\n  \
+badge-rules terms BARGAIN --format text"
+    )]
+    Terms(TermsArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// The language of Allegro's messages in the report.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub(crate) lang: LangArg,
+    /// `text` for people; `json` prints the report as one line of JSON, the
+    /// same bytes as every other runtime of badge-rules. --jsonl always writes JSON.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<Format>,
+    /// Read one document per line and write one JSON report per line.
+    #[arg(long)]
+    pub(crate) jsonl: bool,
+    /// With --jsonl: check on N threads (default: one per core). The output
+    /// is in input order whatever N.
+    #[arg(long, value_name = "N")]
+    pub(crate) jobs: Option<NonZeroUsize>,
+    /// The document to check; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE|-")]
+    pub(crate) file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CodesArgs {
+    /// The language of the texts.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub(crate) lang: LangArg,
+    /// `text`: one code per line; `json`: an array of {code, check, reason?, text}.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TermsArgs {
+    /// The campaign id, e.g. SANDBOX_TEST_CAMPAIGN.
+    #[arg(value_name = "ID")]
+    pub(crate) id: String,
+    /// `json`: the terms object, ready for a document's `terms`; `text`: one field per line.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub(crate) format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LangArg {
+    /// English.
+    En,
+    /// Polish.
+    Pl,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::En => Lang::En,
+            LangArg::Pl => Lang::Pl,
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! `badge-rules check`: one document checked and its report printed, or with
+//! `--jsonl` every line of the input handed to the [`crate::jsonl`] pipeline.
+
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::num::NonZeroUsize;
+
+use badge_rules::{Options, Verdict};
+
+use crate::answer::{check_bytes, error_json, report_json};
+use crate::args::{CheckArgs, Format};
+use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INCOMPLETE, EXIT_REJECT};
+use crate::progress::Progress;
+use crate::render::render_report;
+use crate::{input, jsonl};
+
+pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
+    let options = Options {
+        lang: args.lang.into(),
+    };
+    let (mut input, name) = input::open(args.file.as_ref())?;
+    if args.jsonl {
+        if args.format == Some(Format::Text) {
+            return Err(Fatal::Usage(
+                "--jsonl writes one JSON report per line; --format text cannot be used with it"
+                    .into(),
+            ));
+        }
+        let jobs = args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+            NonZeroUsize::get,
+        );
+        let progress = io::stderr()
+            .is_terminal()
+            .then(|| Progress::new(input::size(args.file.as_ref())));
+        // `Stdout`, not its lock: the writing thread owns it.
+        let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
+        jsonl::check_lines(&mut input, &mut out, &options, &name, jobs, progress)?;
+        return Ok(EXIT_ACCEPT);
+    }
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| Fatal::Io(format!("cannot read {name}: {e}")))?;
+    let result = check_bytes(&bytes, &options);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let format = args.format.unwrap_or(Format::Text);
+    match result {
+        Ok(report) => {
+            let status = match report.verdict {
+                Verdict::Accept => EXIT_ACCEPT,
+                Verdict::Reject => EXIT_REJECT,
+                Verdict::Incomplete => EXIT_INCOMPLETE,
+            };
+            let written = match format {
+                Format::Json => writeln!(out, "{}", report_json(&report)?),
+                Format::Text => out.write_all(render_report(&report, options.lang).as_bytes()),
+            }
+            .and_then(|()| out.flush());
+            match written.map_err(|e| write_err(&e)) {
+                // Nobody reads the report, but the verdict stands.
+                Ok(()) | Err(Fatal::Closed) => Ok(status),
+                Err(fatal) => Err(fatal),
+            }
+        }
+        Err(err) => {
+            if format == Format::Json {
+                // Programs get the same line a --jsonl run gives.
+                let written = writeln!(out, "{}", error_json(&err)?).and_then(|()| out.flush());
+                match written.map_err(|e| write_err(&e)) {
+                    Ok(()) | Err(Fatal::Closed) => {}
+                    Err(fatal) => return Err(fatal),
+                }
+            }
+            Err(Fatal::Input(err))
+        }
+    }
+}

@@ -5,6 +5,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use badge_rules::Lang;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -77,15 +78,19 @@ eligibility.refusalReasons.",
         after_help = "Examples:\n  badge-rules codes\n  badge-rules codes --lang pl --format json"
     )]
     Codes(CodesArgs),
-    /// Print the built-in terms of a campaign (the rules its regulations add).
+    /// Print the built-in terms of a campaign (the rules its regulations add), or --list the built-in campaigns.
     #[command(
         long_about = "Print the built-in terms of a campaign id: the rules of its regulations \
 that GET /sale/badge-campaigns does not return (how deep the discount must be, the minimum \
 stock, ...). Terms given in a check document's `terms` are merged over these field by field. \
 Any campaign id gets the defaults (minStock 1, requireCompanyAccount true, discount base \
-MARKET); SANDBOX_TEST_CAMPAIGN adds its 40 %-60 % discount window.",
+MARKET); SANDBOX_TEST_CAMPAIGN adds its 40 %-60 % discount window.\n\n\
+With --list, list the built-in campaigns instead: id, name and type of each (with --format \
+json, each campaign as Allegro lists it, ready for a document's `campaigns`, with its terms).",
         after_help = "Examples:\n  badge-rules terms SANDBOX_TEST_CAMPAIGN\n  \
-badge-rules terms BARGAIN --format text"
+badge-rules terms BARGAIN --format text --lang pl\n  \
+badge-rules terms --list\n  \
+badge-rules terms --list --format json"
     )]
     Terms(TermsArgs),
 }
@@ -93,8 +98,8 @@ badge-rules terms BARGAIN --format text"
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
     /// The language of Allegro's messages in the report.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub(crate) lang: LangArg,
+    #[arg(long, default_value_t = Lang::default(), value_parser = lang())]
+    pub(crate) lang: Lang,
     /// `text` for people; `json` prints the report as one line of JSON, the
     /// same bytes as every other runtime of badge-rules. --jsonl always writes JSON.
     #[arg(long, value_enum)]
@@ -114,8 +119,8 @@ pub(crate) struct CheckArgs {
 #[derive(Debug, Args)]
 pub(crate) struct CodesArgs {
     /// The language of the texts.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub(crate) lang: LangArg,
+    #[arg(long, default_value_t = Lang::default(), value_parser = lang())]
+    pub(crate) lang: Lang,
     /// `text`: one code per line; `json`: an array of {code, check, reason?, text}.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
@@ -124,11 +129,23 @@ pub(crate) struct CodesArgs {
 #[derive(Debug, Args)]
 pub(crate) struct TermsArgs {
     /// The campaign id, e.g. SANDBOX_TEST_CAMPAIGN.
-    #[arg(value_name = "ID")]
-    pub(crate) id: String,
-    /// `json`: the terms object, ready for a document's `terms`; `text`: one field per line.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    pub(crate) format: Format,
+    #[arg(
+        value_name = "ID",
+        required_unless_present = "list",
+        conflicts_with = "list"
+    )]
+    pub(crate) id: Option<String>,
+    /// List the built-in campaigns instead of one campaign's terms.
+    #[arg(long)]
+    pub(crate) list: bool,
+    /// The language of the words and of the campaigns' names.
+    #[arg(long, default_value_t = Lang::default(), value_parser = lang())]
+    pub(crate) lang: Lang,
+    /// For an ID, `json` (the default): the terms object, ready for a
+    /// document's `terms`; `text`: one field per line. With --list, `text`
+    /// (the default): one campaign per line; `json`: an array of {campaign, terms}.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<Format>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,19 +156,12 @@ pub(crate) enum Format {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum LangArg {
-    /// English.
-    En,
-    /// Polish.
-    Pl,
-}
-
-impl From<LangArg> for Lang {
-    fn from(lang: LangArg) -> Self {
-        match lang {
-            LangArg::En => Lang::En,
-            LangArg::Pl => Lang::Pl,
-        }
-    }
+/// `--lang`: one of the engine's languages ([`Lang::ALL`]), by its tag.
+fn lang() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(
+        Lang::ALL
+            .iter()
+            .map(|lang| PossibleValue::new(lang.as_str())),
+    )
+    .try_map(|tag| tag.parse::<Lang>())
 }

@@ -5,9 +5,8 @@ use std::io::{BufRead, Write};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Mutex;
 
-use badge_rules::Options;
+use badge_rules::{api, Options};
 
-use crate::answer::check_line;
 use crate::exit::{write_err, Fatal};
 use crate::progress::Progress;
 
@@ -30,7 +29,7 @@ struct Answers {
 }
 
 /// A chunk of input lines and where its answers go.
-type Job = (Vec<u8>, SyncSender<Result<Answers, Fatal>>);
+type Job = (Vec<u8>, SyncSender<Answers>);
 
 /// Reads `input` in chunks of whole lines, checks them on `jobs` threads and
 /// writes one line per input line to `out`, in input order, then flushes it.
@@ -50,8 +49,7 @@ pub(crate) fn check_lines(
     let jobs = jobs.max(1);
     let (work_tx, work_rx) = sync_channel::<Job>(jobs);
     let work_rx = Mutex::new(work_rx);
-    let (order_tx, order_rx) =
-        sync_channel::<Receiver<Result<Answers, Fatal>>>(IN_FLIGHT_PER_JOB * jobs);
+    let (order_tx, order_rx) = sync_channel::<Receiver<Answers>>(IN_FLIGHT_PER_JOB * jobs);
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|| check_chunks(&work_rx, options));
@@ -125,32 +123,40 @@ fn check_chunks(queue: &Mutex<Receiver<Job>>, options: &Options) {
 
 /// The answers to every line of `chunk` (each line with its newline, the
 /// last one possibly without).
-fn check_chunk(chunk: &[u8], options: &Options) -> Result<Answers, Fatal> {
+fn check_chunk(chunk: &[u8], options: &Options) -> Answers {
     let mut text = Vec::with_capacity(chunk.len() / 2);
     let mut documents = 0;
     for line in chunk.split_inclusive(|b| *b == b'\n') {
-        text.extend_from_slice(check_line(line, options)?.as_bytes());
+        text.extend_from_slice(check_line(line, options).as_bytes());
         text.push(b'\n');
         documents += 1;
     }
-    Ok(Answers {
+    Answers {
         text,
         documents,
         bytes: chunk.len() as u64,
-    })
+    }
+}
+
+/// The answer to one line (with or without its `\n` or `\r\n`), without a
+/// newline: the report or the `{"error": ...}` line.
+fn check_line(line: &[u8], options: &Options) -> String {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    api::answer_line(line, options)
 }
 
 /// The writing thread: writes the answers of each chunk in the order the
 /// chunks were read, then flushes `out`.
 fn write_in_order(
-    order: &Receiver<Receiver<Result<Answers, Fatal>>>,
+    order: &Receiver<Receiver<Answers>>,
     out: &mut (dyn Write + Send),
     mut progress: Option<Progress>,
 ) -> Result<(), Fatal> {
     for answers in order {
         let answers = answers
             .recv()
-            .map_err(|_| Fatal::Io("a checking thread stopped".into()))??;
+            .map_err(|_| Fatal::Io("a checking thread stopped".into()))?;
         out.write_all(&answers.text).map_err(|e| write_err(&e))?;
         if let Some(progress) = progress.as_mut() {
             progress.advance(answers.documents, answers.bytes);
@@ -262,14 +268,14 @@ mod tests {
     #[test]
     fn chunks_answer_each_line_once_in_order() {
         let input = b"{}\n\n{\"kind\": \"accountConsent\"}\r\nnot json";
-        let answers = check_chunk(input, &Options::default()).unwrap();
+        let answers = check_chunk(input, &Options::default());
         assert_eq!(answers.documents, 4);
         assert_eq!(answers.bytes, input.len() as u64);
         let text = String::from_utf8(answers.text).unwrap();
         let got: Vec<&str> = text.lines().collect();
         assert_eq!(got.len(), 4);
         for (line, answer) in input.split(|b| *b == b'\n').zip(&got) {
-            assert_eq!(&check_line(line, &Options::default()).unwrap(), answer);
+            assert_eq!(&check_line(line, &Options::default()), answer);
         }
     }
 }

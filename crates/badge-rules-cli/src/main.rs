@@ -7,7 +7,6 @@
 //! dispatches: [`args`] is the grammar, [`commands`] the work of each
 //! command, [`exit`] how a run ends.
 
-mod answer;
 mod args;
 mod commands;
 mod exit;

@@ -83,8 +83,13 @@ fn every_example_as_text_in_both_languages() {
 }
 
 #[test]
-fn codes_as_text() {
+fn codes_in_both_languages() {
     snapshot("codes-text-en", &["codes"]);
+    snapshot("codes-text-pl", &["codes", "--lang", "pl"]);
+    snapshot(
+        "codes-json-pl",
+        &["codes", "--lang", "pl", "--format", "json"],
+    );
 }
 
 #[test]
@@ -92,6 +97,46 @@ fn terms_of_the_sandbox_as_text() {
     snapshot(
         "terms-sandbox-text",
         &["terms", "SANDBOX_TEST_CAMPAIGN", "--format", "text"],
+    );
+    snapshot(
+        "terms-sandbox-text-pl",
+        &[
+            "terms",
+            "SANDBOX_TEST_CAMPAIGN",
+            "--format",
+            "text",
+            "--lang",
+            "pl",
+        ],
+    );
+    snapshot("terms-sandbox-json", &["terms", "SANDBOX_TEST_CAMPAIGN"]);
+    snapshot(
+        "terms-bargain-text",
+        &["terms", "BARGAIN", "--format", "text"],
+    );
+    snapshot(
+        "terms-bargain-text-pl",
+        &["terms", "BARGAIN", "--format", "text", "--lang", "pl"],
+    );
+}
+
+#[test]
+fn built_in_campaigns_listed() {
+    snapshot("terms-list-en", &["terms", "--list"]);
+    snapshot("terms-list-pl", &["terms", "--list", "--lang", "pl"]);
+    snapshot(
+        "terms-list-json-pl",
+        &["terms", "--list", "--format", "json", "--lang", "pl"],
+    );
+    snapshot("terms-list-and-id", &["terms", "--list", "BARGAIN"]);
+    snapshot("terms-nothing", &["terms"]);
+}
+
+#[test]
+fn an_unknown_language_is_bad_usage() {
+    snapshot(
+        "lang-unknown",
+        &["check", "--lang", "de", "examples/sandbox-accept.json"],
     );
 }
 

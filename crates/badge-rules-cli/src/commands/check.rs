@@ -4,9 +4,8 @@
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::num::NonZeroUsize;
 
-use badge_rules::{Options, Verdict};
+use badge_rules::{api, Options, Verdict};
 
-use crate::answer::{check_bytes, error_json, report_json};
 use crate::args::{CheckArgs, Format};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INCOMPLETE, EXIT_REJECT};
 use crate::progress::Progress;
@@ -14,9 +13,7 @@ use crate::render::render_report;
 use crate::{input, jsonl};
 
 pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
-    let options = Options {
-        lang: args.lang.into(),
-    };
+    let options = Options { lang: args.lang };
     let (mut input, name) = input::open(args.file.as_ref())?;
     if args.jsonl {
         if args.format == Some(Format::Text) {
@@ -41,7 +38,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
     input
         .read_to_end(&mut bytes)
         .map_err(|e| Fatal::Io(format!("cannot read {name}: {e}")))?;
-    let result = check_bytes(&bytes, &options);
+    let result = api::check_bytes(&bytes, &options);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let format = args.format.unwrap_or(Format::Text);
@@ -53,7 +50,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
                 Verdict::Incomplete => EXIT_INCOMPLETE,
             };
             let written = match format {
-                Format::Json => writeln!(out, "{}", report_json(&report)?),
+                Format::Json => writeln!(out, "{}", api::report_line(&report)),
                 Format::Text => out.write_all(render_report(&report, options.lang).as_bytes()),
             }
             .and_then(|()| out.flush());
@@ -66,7 +63,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
         Err(err) => {
             if format == Format::Json {
                 // Programs get the same line a --jsonl run gives.
-                let written = writeln!(out, "{}", error_json(&err)?).and_then(|()| out.flush());
+                let written = writeln!(out, "{}", api::error_line(&err)).and_then(|()| out.flush());
                 match written.map_err(|e| write_err(&e)) {
                     Ok(()) | Err(Fatal::Closed) => {}
                     Err(fatal) => return Err(fatal),

@@ -1,72 +1,81 @@
-//! `badge-rules codes`: the catalogue of codes, for people or programs.
+//! `badge-rules codes`: the catalogue of codes ([`api::catalogue`]), for
+//! people or programs, in the chosen language.
 
+use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 
-use badge_rules::catalogue::{self, Check};
+use badge_rules::api::{self, CatalogueEntry, CheckKind};
+use badge_rules::locale::{fill, Label};
 use badge_rules::Lang;
-use serde_json::{json, Value};
 
 use crate::args::{CodesArgs, Format};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT};
 
 pub(crate) fn run(args: &CodesArgs) -> Result<u8, Fatal> {
-    let lang: Lang = args.lang.into();
+    let entries = api::catalogue(args.lang);
+    let text = match args.format {
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&entries)
+                .map_err(|e| Fatal::Io(format!("cannot write the catalogue: {e}")))?;
+            text.push('\n');
+            text
+        }
+        Format::Text => render(&entries, args.lang),
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => {
-            let rows: Vec<Value> = catalogue::ALL
-                .iter()
-                .map(|info| match info.check {
-                    Check::Offline => json!({
-                        "code": info.code.as_str(),
-                        "check": "offline",
-                        "text": info.text(lang),
-                    }),
-                    Check::ServerOnly { reason } => json!({
-                        "code": info.code.as_str(),
-                        "check": "server-only",
-                        "reason": reason,
-                        "text": info.text(lang),
-                    }),
-                })
-                .collect();
-            let text = serde_json::to_string_pretty(&rows)
-                .map_err(|e| Fatal::Io(format!("cannot write the catalogue: {e}")))?;
-            writeln!(out, "{text}").map_err(|e| write_err(&e))?;
-        }
-        Format::Text => {
-            let width = catalogue::ALL
-                .iter()
-                .map(|info| info.code.as_str().len())
-                .max()
-                .unwrap_or(0);
-            for info in catalogue::ALL {
-                let code = info.code.as_str();
-                match info.check {
-                    Check::Offline => writeln!(out, "{code:<width$}  offline      {}", info.text(lang)),
-                    Check::ServerOnly { reason } => writeln!(
-                        out,
-                        "{code:<width$}  server-only  {}\n{:<width$}               (server-only: {reason})",
-                        info.text(lang),
-                        ""
-                    ),
-                }
-                .map_err(|e| write_err(&e))?;
-            }
-            let offline = catalogue::ALL
-                .iter()
-                .filter(|info| info.check.is_offline())
-                .count();
-            writeln!(
-                out,
-                "{} codes: {offline} checked offline, {} server-only.",
-                catalogue::ALL.len(),
-                catalogue::ALL.len() - offline
-            )
-            .map_err(|e| write_err(&e))?;
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_err(&e))?;
+    Ok(EXIT_ACCEPT)
+}
+
+/// One line per code (two for a server-only one, the second with the
+/// reason), then a line counting them.
+fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
+    let offline_word = lang.label(Label::Offline);
+    let server_word = lang.label(Label::ServerOnly);
+    let width = entries
+        .iter()
+        .map(|e| e.code.as_str().chars().count())
+        .max()
+        .unwrap_or(0);
+    let check_width = offline_word
+        .chars()
+        .count()
+        .max(server_word.chars().count());
+    let mut s = String::new();
+    // Writing to a String cannot fail.
+    for entry in entries {
+        let code = entry.code.as_str();
+        let word = match entry.check {
+            CheckKind::ServerOnly => server_word,
+            _ => offline_word,
+        };
+        let _ = writeln!(s, "{code:<width$}  {word:<check_width$}  {}", entry.text);
+        if let Some(reason) = &entry.reason {
+            let because = fill(lang.label(Label::ServerOnlyBecause), &[("reason", reason)]);
+            let _ = writeln!(s, "{:<width$}  {:<check_width$}  {because}", "", "");
         }
     }
-    out.flush().map_err(|e| write_err(&e))?;
-    Ok(EXIT_ACCEPT)
+    let offline = entries
+        .iter()
+        .filter(|e| e.check == CheckKind::Offline)
+        .count();
+    let total = entries.len();
+    let (total, server_only, offline) = (
+        total.to_string(),
+        total.saturating_sub(offline).to_string(),
+        offline.to_string(),
+    );
+    s.push_str(&fill(
+        lang.label(Label::CodesSummary),
+        &[
+            ("total", &total),
+            ("offline", &offline),
+            ("serverOnly", &server_only),
+        ],
+    ));
+    s.push('\n');
+    s
 }

@@ -1,44 +1,94 @@
-//! `badge-rules terms`: the built-in terms of a campaign id.
+//! `badge-rules terms`: the built-in terms of a campaign id, or with
+//! `--list` the built-in campaigns ([`api::built_in_campaigns`]).
 
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 
+use badge_rules::api;
+use badge_rules::campaigns::{self, Entry};
+use badge_rules::locale::{fill, Label};
+use badge_rules::Lang;
 use serde_json::Value;
 
 use crate::args::{Format, TermsArgs};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT};
 
 pub(crate) fn run(args: &TermsArgs) -> Result<u8, Fatal> {
-    let terms = badge_rules::terms::built_in(&args.id);
-    let value = serde_json::to_value(&terms)
-        .map_err(|e| Fatal::Io(format!("cannot write the terms: {e}")))?;
+    let text = match (&args.id, args.list) {
+        (Some(id), false) => terms_of(id, args.format.unwrap_or(Format::Json), args.lang)?,
+        _ => list(args.format.unwrap_or(Format::Text), args.lang)?,
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(&value)
-                .map_err(|e| Fatal::Io(format!("cannot write the terms: {e}")))?;
-            writeln!(out, "{text}").map_err(|e| write_err(&e))?;
-        }
-        Format::Text => {
-            let own = badge_rules::terms::BUILT_IN_IDS.contains(&args.id.as_str());
-            let mut s = String::new();
-            let _ = writeln!(
-                s,
-                "Built-in terms of {}{}:",
-                args.id,
-                if own {
-                    ""
-                } else {
-                    " (no terms of its own: the defaults of any campaign)"
-                }
-            );
-            flatten(&value, "", &mut s);
-            out.write_all(s.as_bytes()).map_err(|e| write_err(&e))?;
-        }
-    }
-    out.flush().map_err(|e| write_err(&e))?;
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_err(&e))?;
     Ok(EXIT_ACCEPT)
+}
+
+/// The terms of `id`: the JSON object, or a heading and one field per line.
+fn terms_of(id: &str, format: Format, lang: Lang) -> Result<String, Fatal> {
+    // Through a `Value`: its keys are sorted, as this command always wrote them.
+    let value = serde_json::to_value(badge_rules::terms::built_in(id))
+        .map_err(|e| Fatal::Io(format!("cannot write the terms: {e}")))?;
+    if format == Format::Json {
+        return pretty(serde_json::to_string_pretty(&value));
+    }
+    let heading = if campaigns::find(id).is_some() {
+        Label::TermsOf
+    } else {
+        Label::TermsOfDefaults
+    };
+    let mut s = String::new();
+    // Writing to a String cannot fail.
+    let _ = writeln!(s, "{}", fill(lang.label(heading), &[("id", id)]));
+    flatten(&value, "", &mut s);
+    Ok(s)
+}
+
+/// Every built-in campaign: the JSON array of {campaign, terms}, or a
+/// heading and one `id  name  type` line per campaign.
+fn list(format: Format, lang: Lang) -> Result<String, Fatal> {
+    let entries = api::built_in_campaigns(lang);
+    if format == Format::Json {
+        return pretty(serde_json::to_string_pretty(&entries));
+    }
+    let rows: Vec<[String; 3]> = entries.iter().map(row).collect();
+    let width = |i: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (id_width, name_width) = (width(0), width(1));
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", lang.label(Label::BuiltInCampaigns));
+    for [id, name, kind] in &rows {
+        let _ = writeln!(s, "  {id:<id_width$}  {name:<name_width$}  {kind}");
+    }
+    Ok(s)
+}
+
+/// A campaign's id, name and type.
+fn row(entry: &Entry) -> [String; 3] {
+    let campaign = &entry.campaign;
+    let kind = campaign
+        .kind
+        .and_then(|kind| serde_json::to_value(kind).ok())
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    [
+        campaign.id.clone(),
+        campaign.name.clone().unwrap_or_default(),
+        kind,
+    ]
+}
+
+/// Pretty JSON with a newline.
+fn pretty(json: serde_json::Result<String>) -> Result<String, Fatal> {
+    json.map(|text| text + "\n")
+        .map_err(|e| Fatal::Io(format!("cannot write the terms: {e}")))
 }
 
 /// One `path: value` line per leaf of `value`.

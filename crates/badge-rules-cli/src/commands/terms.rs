@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 
 use badge_rules::api;
-use badge_rules::campaigns::{self, Entry};
+use badge_rules::campaigns;
+use badge_rules::document::Campaign;
 use badge_rules::locale::{fill, Label};
 use badge_rules::Lang;
 use serde_json::Value;
@@ -53,7 +54,7 @@ fn list(format: Format, lang: Lang) -> Result<String, Fatal> {
     if format == Format::Json {
         return pretty(serde_json::to_string_pretty(&entries));
     }
-    let rows: Vec<[String; 3]> = entries.iter().map(row).collect();
+    let rows: Vec<[String; 3]> = entries.iter().map(|entry| row(&entry.campaign)).collect();
     let width = |i: usize| {
         rows.iter()
             .filter_map(|r| r.get(i))
@@ -71,8 +72,7 @@ fn list(format: Format, lang: Lang) -> Result<String, Fatal> {
 }
 
 /// A campaign's id, name and type.
-fn row(entry: &Entry) -> [String; 3] {
-    let campaign = &entry.campaign;
+fn row(campaign: &Campaign) -> [String; 3] {
     let kind = campaign
         .kind
         .and_then(|kind| serde_json::to_value(kind).ok())

@@ -2,12 +2,8 @@
 //! beyond what Decimal holds, odd times, every period and status.
 #![no_main]
 
+use badge_rules_testkit::{fuzzdoc, invariants};
 use libfuzzer_sys::fuzz_target;
-
-#[path = "../../tests/runner/fuzzdoc.rs"]
-mod fuzzdoc;
-#[path = "../../tests/runner/invariants.rs"]
-mod invariants;
 
 fuzz_target!(|spec: fuzzdoc::Spec| {
     invariants::check_text(&fuzzdoc::document(&spec).to_string());

@@ -1,20 +1,11 @@
 //! The `badge-rules` binary, run as a user runs it.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-#[path = "../../../tests/runner/corpus.rs"]
-mod corpus;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use badge_rules::catalogue::{self, Code};
+use badge_rules_testkit::corpus;
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
@@ -111,7 +102,7 @@ fn corpus_through_jsonl_and_single_runs() {
     // byte for byte, and the exit status follows the outcome.
     let mut cli_failures = Vec::new();
     for (i, v) in vectors.iter().enumerate() {
-        let is_error = v.expect.get("error").is_some();
+        let is_error = v.expect.error.is_some();
         if i % 5 != 0 && !is_error {
             continue;
         }

@@ -18,11 +18,9 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    reason = "a benchmark harness: criterion's macros generate undocumented items, and a broken input must stop the run"
 )]
-
-#[path = "../../../tests/runner/gen.rs"]
-mod gen;
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -30,6 +28,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use badge_rules::{check, check_json, parse_document, Document, Options, Verdict};
+use badge_rules_testkit::gen;
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };

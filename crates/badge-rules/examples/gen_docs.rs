@@ -2,10 +2,10 @@
 //! generator of the property tests, shared with the WASM differential test.
 //!
 //! `cargo run --example gen_docs -- COUNT [FIRST_SEED]`
-#[path = "../../../tests/runner/gen.rs"]
-mod gen;
 
 use std::io::Write;
+
+use badge_rules_testkit::gen;
 
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args().skip(1);

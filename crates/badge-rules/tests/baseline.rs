@@ -10,22 +10,11 @@
 //! answer re-records the file (`BADGE_RULES_RECORD=1 cargo test -p
 //! badge-rules --test baseline`) and says why in its commit.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-#[path = "../../../tests/runner/corpus.rs"]
-mod corpus;
-#[path = "../../../tests/runner/gen.rs"]
-mod gen;
-
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use badge_rules::{check_json, Lang, Options};
+use badge_rules_testkit::{corpus, gen};
 use serde_json::Value;
 
 const GENERATED: u64 = 10_000;
@@ -38,6 +27,10 @@ fn recording() -> PathBuf {
     root().join("tests/baseline/answers.jsonl.gz")
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "an unreadable directory entry must fail the test"
+)]
 fn sorted_files(dir: &Path, ext: Option<&str>) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| {
@@ -53,6 +46,7 @@ fn sorted_files(dir: &Path, ext: Option<&str>) -> Vec<PathBuf> {
 
 /// Every input, named: corpus vectors, examples, fuzz seeds (UTF-8 ones),
 /// generated documents.
+#[expect(clippy::unwrap_used, reason = "an unreadable input must fail the test")]
 fn inputs() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for v in corpus::load() {
@@ -83,6 +77,10 @@ fn inputs() -> Vec<(String, String)> {
 }
 
 /// The line `check --jsonl` writes for `text`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "a report always serializes; if not, the test fails"
+)]
 fn answer(text: &str, lang: Lang) -> String {
     match check_json(text, &Options { lang }) {
         Ok(report) => serde_json::to_string(&report).unwrap(),
@@ -92,6 +90,7 @@ fn answer(text: &str, lang: Lang) -> String {
 
 /// `line` without the `message` of its `skipped` entries, the one field
 /// added since the recording. Every other byte is kept as it is.
+#[expect(clippy::unwrap_used, reason = "a JSON string always serializes")]
 fn without_skipped_messages(line: &str) -> String {
     let Ok(value) = serde_json::from_str::<Value>(line) else {
         return line.to_owned();

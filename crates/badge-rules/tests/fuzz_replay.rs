@@ -2,20 +2,14 @@
 //! (fuzz/regressions/) through the same invariants, without fuzzing time, so
 //! that a found crash stays fixed. `make fuzz` does the fuzzing.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-#[path = "../../../tests/runner/fuzzdoc.rs"]
-mod fuzzdoc;
-#[path = "../../../tests/runner/invariants.rs"]
-mod invariants;
-
 use std::path::Path;
 
+use badge_rules_testkit::{fuzzdoc, invariants};
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "an unreadable directory entry must fail the test"
+)]
 fn files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .map(|d| {

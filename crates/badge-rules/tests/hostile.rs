@@ -1,13 +1,6 @@
 //! Hostile input: each case gets a clear input error or a correct report,
 //! never a panic, an abort or a hang (RULES.md §1 "Total").
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use badge_rules::{check_json, InputError, Options, Report, Verdict};
 use serde_json::{json, Value};
 

@@ -5,23 +5,12 @@
 //! regressions, the conformance documents, and generated documents with one
 //! value replaced by one of another type or one key removed.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-#[path = "../../../tests/runner/corpus.rs"]
-mod corpus;
-#[path = "../../../tests/runner/gen.rs"]
-mod gen;
-
 use std::path::Path;
 
 use badge_rules::document::Document;
 use badge_rules::partner::AgencySnapshot;
 use badge_rules::{check_json, parse_document, InputError, Options};
+use badge_rules_testkit::{corpus, gen};
 use serde_json::{json, Value};
 
 /// The path and message path tracking gives, by the rules the engine applies
@@ -59,6 +48,7 @@ fn tracked(text: &str) -> Option<(String, String)> {
     Some(shape(err))
 }
 
+#[expect(clippy::unwrap_used, reason = "split always yields a first piece")]
 fn shape(err: serde_path_to_error::Error<serde_json::Error>) -> (String, String) {
     let mut path = err.path().to_string();
     if path == "." {
@@ -106,6 +96,10 @@ fn agree(text: &str, seen: &mut usize, differ: &mut Vec<String>) {
     }
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "an unreadable directory entry must fail the test"
+)]
 fn texts_in(dir: &Path) -> Vec<String> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map(|d| d.map(|e| e.unwrap().path()).collect())
@@ -139,6 +133,10 @@ fn places(value: &Value, here: Vec<Value>, out: &mut Vec<Vec<Value>>) {
     out.push(here);
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "a place holds only keys and indexes, as places() writes them"
+)]
 fn at<'a>(value: &'a mut Value, place: &[Value]) -> &'a mut Value {
     place.iter().fold(value, |v, step| match step {
         Value::String(k) => &mut v[k.as_str()],

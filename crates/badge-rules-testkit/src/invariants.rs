@@ -3,16 +3,9 @@
 //! verdict agrees with its lists; every code it emits is an offline catalogue
 //! code; the same text gives the same bytes twice.
 
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use badge_rules::{catalogue, check_json, Lang, Options, Verdict};
 
+/// Checks `text` twice (and in Polish) and panics when an invariant fails.
 pub fn check_text(text: &str) {
     let first = check_json(text, &Options::default());
     let again = check_json(text, &Options::default());

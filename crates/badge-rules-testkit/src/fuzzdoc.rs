@@ -1,14 +1,6 @@
 //! Valid-shaped check documents built from arbitrary bytes, with extreme
 //! values where values go: the structure-aware fuzz target's input.
 
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use arbitrary::Arbitrary;
 use serde_json::{json, Value};
 
@@ -81,6 +73,8 @@ const OFFERS: &[&str] = &[
     "\u{202e}1",
 ];
 
+/// The choices that make one document, read from the fuzzer's bytes by
+/// [`Arbitrary`]; [`document`] turns them into JSON.
 #[derive(Debug, Arbitrary)]
 pub struct Spec {
     kind: u8,

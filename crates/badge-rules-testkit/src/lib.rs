@@ -1,0 +1,27 @@
+//! Test helpers of badge-rules, shared by the core's integration tests,
+//! benchmarks and examples, the CLI's tests and the fuzz targets (a
+//! dev-dependency of each; never published).
+//!
+//! - [`corpus`]: the conformance corpus reader (`tests/conformance/*.json`,
+//!   format in docs/DESIGN.md), with typed expectations that reject unknown
+//!   keys, and the comparison of an outcome with an expectation.
+//! - [`gen`]: the seeded generator of check documents (the same seed gives
+//!   the same document everywhere: the baseline recording and the WASM
+//!   differential test depend on it).
+//! - [`fuzzdoc`]: valid-shaped documents with extreme values, built from
+//!   arbitrary bytes (the structure-aware fuzz target's input).
+//! - [`invariants`]: what must hold for any input (checked by the fuzz
+//!   targets and their replay).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test helpers: a broken corpus file or a broken invariant must stop the test run loudly, and generated data indexes its own tables"
+)]
+
+pub mod corpus;
+pub mod fuzzdoc;
+pub mod gen;
+pub mod invariants;

@@ -1,5 +1,7 @@
 // The conformance corpus reader for JavaScript runners: the same format and
-// comparison as tests/runner/corpus.rs (see docs/DESIGN.md).
+// comparison as crates/badge-rules-testkit/src/corpus.rs (see docs/DESIGN.md).
+// Like it, it refuses unknown keys, so that a typo fails the load instead of
+// silently checking nothing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +19,43 @@ export function mergePatch(target, patch) {
   return out;
 }
 
+const KEYS = {
+  file: ['about', 'base', 'vectors'],
+  vector: ['name', 'about', 'document', 'patch', 'expect'],
+  expect: ['verdict', 'codes', 'violations', 'skipped', 'warnings', 'level', 'hints', 'error'],
+  violation: ['code', 'path', 'params'],
+  hints: ['min', 'max', 'currency'],
+  error: ['path', 'kind'],
+};
+
+/** Throws when `value` (an object, if it is one) has a key not in KEYS[what]. */
+function known(value, what, where) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const key of Object.keys(value)) {
+    if (!KEYS[what].includes(key)) throw new Error(`${where}: unknown key \`${key}\` (expected one of ${KEYS[what].join(', ')})`);
+  }
+}
+
+/** Throws when a vector of file `name` has a key its format does not know. */
+function checkKeys(root, name) {
+  known(root, 'file', name);
+  for (const [i, v] of (root.vectors ?? []).entries()) {
+    const where = `${name}#${v?.name ?? `vectors[${i}]`}`;
+    known(v, 'vector', where);
+    if ('document' in v && 'patch' in v) throw new Error(`${where}: both \`document\` and \`patch\``);
+    known(v.expect, 'expect', `${where}: expect`);
+    for (const [j, w] of (v.expect?.violations ?? []).entries()) known(w, 'violation', `${where}: expect.violations[${j}]`);
+    known(v.expect?.hints, 'hints', `${where}: expect.hints`);
+    known(v.expect?.error, 'error', `${where}: expect.error`);
+  }
+}
+
 /** Every vector of every file: {id, document, expect}. */
 export function load() {
   const out = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const root = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    checkKeys(root, name);
     for (const v of root.vectors) {
       const document = 'document' in v ? v.document : mergePatch(root.base, v.patch ?? {});
       out.push({ id: `${name}#${v.name}`, document, expect: v.expect });

@@ -51,7 +51,11 @@ fn text_of(bytes: &[u8]) -> Result<&str, InputError> {
         let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        InputError::Syntax(SyntaxError::new("the text is not valid UTF-8", line, column))
+        InputError::Syntax(SyntaxError::new(
+            "the text is not valid UTF-8",
+            line,
+            column,
+        ))
     })
 }
 
@@ -114,6 +118,7 @@ pub fn error_line(err: &InputError) -> String {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct CatalogueEntry {
     /// The code.
     pub code: Code,
@@ -132,6 +137,7 @@ pub struct CatalogueEntry {
 /// assert_eq!(serde_json::to_string(&badge_rules::api::CheckKind::ServerOnly).unwrap(), r#""server-only""#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum CheckKind {
@@ -169,6 +175,6 @@ pub fn catalogue(lang: Lang) -> Vec<CatalogueEntry> {
 /// let all = built_in_campaigns(Lang::En);
 /// assert_eq!(all[0].campaign.id, "SANDBOX_TEST_CAMPAIGN");
 /// ```
-pub fn built_in_campaigns(lang: Lang) -> Vec<campaigns::Entry> {
+pub fn built_in_campaigns(lang: Lang) -> Vec<campaigns::BuiltInCampaign> {
     BUILT_IN.iter().map(|c| c.entry(lang)).collect()
 }

@@ -180,8 +180,8 @@ impl BuiltIn {
     /// assert_eq!(entry["campaign"]["name"], "Kampania testowa sandboxa");
     /// assert_eq!(entry["terms"]["discount"]["minPercent"], "40");
     /// ```
-    pub fn entry(&self, lang: Lang) -> Entry {
-        Entry {
+    pub fn entry(&self, lang: Lang) -> BuiltInCampaign {
+        BuiltInCampaign {
             campaign: self.campaign(lang),
             terms: self.terms(),
         }
@@ -196,7 +196,8 @@ impl BuiltIn {
 /// assert_eq!(BUILT_IN[0].entry(Lang::En).campaign.id, "SANDBOX_TEST_CAMPAIGN");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Entry {
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct BuiltInCampaign {
     /// The campaign, in Allegro's shape: it can be a check document's
     /// `campaigns` entry as it is.
     pub campaign: Campaign,
@@ -212,7 +213,11 @@ mod tests {
     fn every_built_in_campaign_is_named_in_english_and_unique() {
         for (i, c) in BUILT_IN.iter().enumerate() {
             assert!(c.names.iter().any(|(l, _)| *l == Lang::En), "{}", c.id);
-            assert!(BUILT_IN.iter().skip(i + 1).all(|o| o.id != c.id), "{}", c.id);
+            assert!(
+                BUILT_IN.iter().skip(i + 1).all(|o| o.id != c.id),
+                "{}",
+                c.id
+            );
         }
     }
 

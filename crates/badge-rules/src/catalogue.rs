@@ -417,7 +417,9 @@ impl FromStr for Code {
             .iter()
             .copied()
             .find(|c| c.as_str() == s)
-            .ok_or_else(|| UnknownCode { given: s.to_owned() })
+            .ok_or_else(|| UnknownCode {
+                given: s.to_owned(),
+            })
     }
 }
 

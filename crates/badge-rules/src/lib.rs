@@ -61,8 +61,6 @@ pub mod partner;
 pub mod period;
 pub mod report;
 pub mod terms;
-#[cfg(feature = "ts")]
-pub mod typescript;
 
 mod locate;
 mod request;

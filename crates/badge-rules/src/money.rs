@@ -324,15 +324,24 @@ impl<'de> Deserialize<'de> for Percent {
 /// assert_eq!(Marketplace::from_id("allegro-sk").map(Marketplace::currency), Some("EUR"));
 /// assert_eq!(Marketplace::from_id("allegro-de"), None);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Serialized as its id (`"allegro-pl"`), which is also the TypeScript union
+/// of the npm package's `Marketplace`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub enum Marketplace {
     /// allegro.pl, PLN.
+    #[serde(rename = "allegro-pl")]
     Pl,
     /// allegro.cz, CZK.
+    #[serde(rename = "allegro-cz")]
     Cz,
     /// allegro.sk, EUR.
+    #[serde(rename = "allegro-sk")]
     Sk,
     /// allegro.hu, HUF.
+    #[serde(rename = "allegro-hu")]
     Hu,
 }
 
@@ -343,6 +352,7 @@ impl Marketplace {
     /// use badge_rules::money::Marketplace;
     /// let ids: Vec<&str> = Marketplace::ALL.iter().map(|m| m.id()).collect();
     /// assert_eq!(ids, ["allegro-pl", "allegro-cz", "allegro-sk", "allegro-hu"]);
+    /// assert!(Marketplace::ALL.iter().all(|m| serde_json::to_value(m).unwrap() == m.id()));
     /// ```
     pub const ALL: [Marketplace; 4] = [Self::Pl, Self::Cz, Self::Sk, Self::Hu];
 

@@ -26,8 +26,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Code;
-use crate::partner::{benefits, Benefit, PartnerLevel};
 use crate::locale::{self, Label};
+use crate::partner::{benefits, Benefit, PartnerLevel};
 use crate::Lang;
 
 /// The answer.

@@ -212,9 +212,13 @@ impl Locale for English {
             Label::Offline => "offline",
             Label::ServerOnly => "server-only",
             Label::ServerOnlyBecause => "(server-only: {reason})",
-            Label::CodesSummary => "{total} codes: {offline} checked offline, {serverOnly} server-only.",
+            Label::CodesSummary => {
+                "{total} codes: {offline} checked offline, {serverOnly} server-only."
+            }
             Label::TermsOf => "Built-in terms of {id}:",
-            Label::TermsOfDefaults => "Built-in terms of {id} (no terms of its own: the defaults of any campaign):",
+            Label::TermsOfDefaults => {
+                "Built-in terms of {id} (no terms of its own: the defaults of any campaign):"
+            }
             Label::BuiltInCampaigns => "Built-in campaigns:",
         }
     }

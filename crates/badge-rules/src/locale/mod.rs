@@ -354,13 +354,26 @@ mod tests {
         for lang in Lang::ALL {
             let l = lang.locale();
             for row in ALL {
-                assert_eq!(names(l.code(row.code)), names(en.code(row.code)), "{lang}: {}", row.code);
+                assert_eq!(
+                    names(l.code(row.code)),
+                    names(en.code(row.code)),
+                    "{lang}: {}",
+                    row.code
+                );
             }
             for code in WarningCode::ALL {
-                assert_eq!(names(l.warning(code)), names(en.warning(code)), "{lang}: {code:?}");
+                assert_eq!(
+                    names(l.warning(code)),
+                    names(en.warning(code)),
+                    "{lang}: {code:?}"
+                );
             }
             for label in Label::ALL.iter().copied() {
-                assert_eq!(names(l.label(label)), names(en.label(label)), "{lang}: {label:?}");
+                assert_eq!(
+                    names(l.label(label)),
+                    names(en.label(label)),
+                    "{lang}: {label:?}"
+                );
             }
         }
     }

@@ -189,7 +189,9 @@ impl Locale for Polish {
             BenefitId::BonusAdvertising => "Możliwość udziału w reklamie bonusowej",
             BenefitId::AccountManager => "Opiekun konta agencji",
             BenefitId::Champions => "System wyróżnień Allegro Ads Champions",
-            BenefitId::StatisticsApi => "Usługa API Statystyki, część REST API: automatyczne pobieranie statystyk kampanii",
+            BenefitId::StatisticsApi => {
+                "Usługa API Statystyki, część REST API: automatyczne pobieranie statystyk kampanii"
+            }
         }
     }
 

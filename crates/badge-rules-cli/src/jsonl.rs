@@ -170,7 +170,6 @@ fn write_in_order(
 }
 
 #[cfg(test)]
-#[expect(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use std::io::{self, BufReader, Read};

@@ -5,12 +5,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use badge_rules::catalogue::{self, Code};
+use badge_rules::Lang;
 use badge_rules_testkit::corpus;
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
 
 /// Runs the binary with `args`, `stdin` on its standard input.
+#[expect(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
@@ -30,14 +36,26 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
     out
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
 
+#[expect(
+    clippy::expect_used,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn code(out: &Output) -> i32 {
     out.status.code().expect("exited, not killed")
 }
@@ -55,6 +73,7 @@ fn example(name: &str) -> String {
 }
 
 /// The exit status the CLI promises for an outcome line.
+#[expect(clippy::panic, reason = "a test helper: a failure is the test failing")]
 fn exit_for(outcome: &Value) -> i32 {
     if outcome.get("error").is_some() {
         return 2;
@@ -67,6 +86,10 @@ fn exit_for(outcome: &Value) -> i32 {
     }
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn violation_codes(report: &Value) -> Vec<String> {
     let mut codes: Vec<String> = report["violations"]
         .as_array()
@@ -310,13 +333,17 @@ fn jsonl_lang_pl() {
     let report: Value = serde_json::from_str(stdout(&out).trim_end()).unwrap();
     assert_eq!(
         report["violations"][0]["message"],
-        catalogue::info(Code::BA49).pl
+        catalogue::info(Code::BA49).text(Lang::Pl)
     );
 }
 
 /// One line of each sort --jsonl meets: reports of every verdict, input
 /// errors, a blank line, CRLF, a BOM, bytes that are not UTF-8, and a line
 /// longer than a chunk (about 256 KB).
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn jsonl_sorts_of_line() -> Vec<Vec<u8>> {
     let one_line = |name: &str| {
         std::fs::read_to_string(example(name))
@@ -464,7 +491,10 @@ fn text_names_field_message_params_and_hint() {
     let text = stdout(&out);
     assert!(text.starts_with("REJECT"), "{text}");
     assert!(text.contains("BA49 prices.bargain.amount"), "{text}");
-    assert!(text.contains(catalogue::info(Code::BA49).en), "{text}");
+    assert!(
+        text.contains(catalogue::info(Code::BA49).text(Lang::En)),
+        "{text}"
+    );
     assert!(text.contains("discountPercent=35"), "{text}");
     assert!(text.contains("minPercent=40"), "{text}");
     assert!(
@@ -485,8 +515,14 @@ fn text_in_polish() {
         b"",
     );
     let text = stdout(&out);
-    assert!(text.contains(catalogue::info(Code::BA49).pl), "{text}");
-    assert!(!text.contains(catalogue::info(Code::BA49).en), "{text}");
+    assert!(
+        text.contains(catalogue::info(Code::BA49).text(Lang::Pl)),
+        "{text}"
+    );
+    assert!(
+        !text.contains(catalogue::info(Code::BA49).text(Lang::En)),
+        "{text}"
+    );
     assert!(
         text.contains("Ceny zniżkowe, które przejdą: 80.00\u{2013}120.00 PLN"),
         "{text}"
@@ -530,7 +566,7 @@ fn codes_lists_the_whole_catalogue() {
     );
     for (row, info) in rows.iter().zip(catalogue::ALL) {
         assert_eq!(row["code"], info.code.as_str());
-        assert_eq!(row["text"], info.en);
+        assert_eq!(row["text"], info.text(Lang::En));
         let check = if info.check.is_offline() {
             "offline"
         } else {
@@ -553,7 +589,7 @@ fn codes_lists_the_whole_catalogue() {
     assert!(text.contains("117 codes: "), "{text}");
 
     let out = run(&["codes", "--lang", "pl"], b"");
-    assert!(stdout(&out).contains(catalogue::info(Code::BB2).pl));
+    assert!(stdout(&out).contains(catalogue::info(Code::BB2).text(Lang::Pl)));
 }
 
 #[test]

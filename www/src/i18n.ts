@@ -1,252 +1,34 @@
-// The form's own words, in both languages. Allegro's messages never come from
-// here: they come from the engine, in the language asked for.
+// The form's own words: the registry of locales and t(). Allegro's messages
+// never come from here: the engine gives them, in the language asked for.
+//
+// Adding a language to the form, once the engine has it (a variant of the Rust
+// `Lang` enum, whence the package's `Lang` type and `languages()`), is one
+// locale file: src/locales/<code>.ts exporting a `Words` object like en.ts,
+// named in `locales` below. tsc refuses the build until every `Lang` has its
+// locale, and refuses a locale with a key missing or extra or a {placeholder}
+// dropped; the language picker lists the package's languages by itself.
+import type { Lang } from 'badge-rules';
+import { en } from './locales/en';
+import { pl } from './locales/pl';
+import type { Words } from './locales/words';
 
-export type Lang = 'en' | 'pl';
+export type { Lang };
+export type Key = keyof Words;
 
-const words = {
-  title: { en: 'Badge pre-flight', pl: 'Kontrola zgłoszenia' },
-  tagline: {
-    en: 'Allegro’s answer to a badge request before you send it: offline, as you type.',
-    pl: 'Odpowiedź Allegro na zgłoszenie do kampanii, zanim je wyślesz: offline, na bieżąco.',
-  },
-  language: { en: 'Language', pl: 'Język' },
-  skipToResult: { en: 'Skip to the result', pl: 'Przejdź do wyniku' },
-  loading: { en: 'Loading the rules…', pl: 'Wczytywanie reguł…' },
-  loadFailed: { en: 'The rules could not be loaded: ', pl: 'Nie udało się wczytać reguł: ' },
-  operations: { en: 'Operation', pl: 'Operacja' },
-  tabApplication: { en: 'Application', pl: 'Zgłoszenie' },
-  tabUpdate: { en: 'Badge update', pl: 'Zmiana oznaczenia' },
-  tabPartner: { en: 'Ads Partner level', pl: 'Poziom Ads Partner' },
-  tabApplicationSub: { en: 'POST /sale/badges', pl: 'POST /sale/badges' },
-  tabUpdateSub: { en: 'PATCH a badge', pl: 'PATCH oznaczenia' },
-  tabPartnerSub: { en: 'agency program', pl: 'program dla agencji' },
-  example: { en: 'Example data', pl: 'Dane przykładowe' },
-  clear: { en: 'Clear', pl: 'Wyczyść' },
-  optional: { en: 'optional', pl: 'opcjonalnie' },
-  unknown: { en: 'Not known', pl: 'Nie wiadomo' },
-  yes: { en: 'Yes', pl: 'Tak' },
-  no: { en: 'No', pl: 'Nie' },
-
-  // Campaign
-  campaign: { en: 'Campaign', pl: 'Kampania' },
-  campaignPick: { en: 'Campaign', pl: 'Kampania' },
-  builtInCampaigns: { en: 'Built in', pl: 'Wbudowane' },
-  pastedCampaigns: { en: 'From your response', pl: 'Z wklejonej odpowiedzi' },
-  sandboxName: { en: 'Sandbox test campaign', pl: 'Kampania testowa sandboxa' },
-  pasteCampaigns: { en: 'Paste a GET /sale/badge-campaigns response', pl: 'Wklej odpowiedź GET /sale/badge-campaigns' },
-  pasteCampaignsLabel: { en: 'Response body (JSON)', pl: 'Treść odpowiedzi (JSON)' },
-  pasteCampaignsHelp: {
-    en: 'The whole response, {"badgeCampaigns": [...]}, or just the list. Nothing leaves this page.',
-    pl: 'Cała odpowiedź, {"badgeCampaigns": [...]}, albo sama lista. Nic nie opuszcza tej strony.',
-  },
-  useAllegroExample: { en: 'Use Allegro’s example response', pl: 'Użyj przykładu Allegro' },
-  campaignsRead: { en: '{n} campaigns read from your response.', pl: 'Wczytane kampanie z odpowiedzi: {n}.' },
-  campaignsNone: { en: 'No campaigns in this response.', pl: 'W tej odpowiedzi nie ma kampanii.' },
-  notJson: { en: 'This is not JSON: {e}', pl: 'To nie jest JSON: {e}' },
-  noCampaignList: {
-    en: 'Expected {"badgeCampaigns": [...]} or a list of campaigns, each with an "id".',
-    pl: 'Oczekiwano {"badgeCampaigns": [...]} albo listy kampanii, każdej z "id".',
-  },
-  colCampaign: { en: 'Campaign', pl: 'Kampania' },
-  colType: { en: 'Type', pl: 'Typ' },
-  colApplications: { en: 'Applications', pl: 'Zgłoszenia' },
-  type: { en: 'Type', pl: 'Typ' },
-  marketplace: { en: 'Marketplace', pl: 'Serwis' },
-  applicationWindow: { en: 'Applications', pl: 'Zgłoszenia' },
-  publicationWindow: { en: 'Badge shown', pl: 'Oznaczenie widoczne' },
-  stockReservation: { en: 'Declared stock', pl: 'Deklaracja liczby sztuk' },
-  stockReservationRequired: { en: 'required', pl: 'wymagana' },
-  stockReservationNo: { en: 'not used', pl: 'nie dotyczy' },
-  eligibility: { en: 'You may apply', pl: 'Możesz się zgłosić' },
-  terms: { en: 'Terms applied', pl: 'Zasady kampanii' },
-  periodAlways: { en: 'always open', pl: 'zawsze' },
-  periodNever: { en: 'closed', pl: 'zamknięte' },
-  periodSince: { en: 'from {from}', pl: 'od {from}' },
-  periodUntil: { en: 'until {to}', pl: 'do {to}' },
-  periodWithin: { en: '{from} – {to}', pl: '{from} – {to}' },
-  periodMissing: { en: 'not given', pl: 'nie podano' },
-  termDiscount: { en: 'Discount against {base}: {range}', pl: 'Obniżka względem {base}: {range}' },
-  termBaseMARKET: { en: 'the lowest price of 30 days', pl: 'najniższej ceny z 30 dni' },
-  termBaseBASE_PRICE: { en: 'the offer’s price', pl: 'ceny oferty' },
-  termBaseAVERAGE_SELLING_PRICE: { en: 'the average selling price', pl: 'średniej ceny sprzedaży' },
-  termAnyDepth: { en: 'no minimum or maximum set', pl: 'bez minimum i maksimum' },
-  termMinStock: { en: 'At least {n} in stock', pl: 'Co najmniej {n} szt. na stanie' },
-  termCompany: { en: 'A Company account', pl: 'Konto Firma' },
-  termOther: { en: '{key}: {value}', pl: '{key}: {value}' },
-
-  // Offer
-  offer: { en: 'Offer', pl: 'Oferta' },
-  pasteOffer: { en: 'Paste offer JSON (GET /sale/product-offers/{offerId})', pl: 'Wklej JSON oferty (GET /sale/product-offers/{offerId})' },
-  pasteOfferLabel: { en: 'Offer (JSON)', pl: 'Oferta (JSON)' },
-  pasteOfferHelp: {
-    en: 'Fills the fields below; everything else in it (parameters, product, seller) is checked too.',
-    pl: 'Wypełnia pola poniżej; reszta (parametry, produkt, sprzedawca) też jest sprawdzana.',
-  },
-  offerFilled: { en: 'Filled from offer {id}.', pl: 'Wypełniono z oferty {id}.' },
-  offerNotObject: { en: 'Expected one offer: a JSON object.', pl: 'Oczekiwano jednej oferty: obiektu JSON.' },
-  offerId: { en: 'Offer ID', pl: 'ID oferty' },
-  offerPrice: { en: 'Current price', pl: 'Cena aktualna' },
-  offerCurrency: { en: 'Offer currency', pl: 'Waluta oferty' },
-  lowest30: { en: 'Lowest price of 30 days', pl: 'Najniższa cena z 30 dni' },
-  lowest30Help: { en: 'The market price Allegro strikes through.', pl: 'Cena rynkowa, którą Allegro przekreśla.' },
-  stock: { en: 'Stock', pl: 'Liczba sztuk' },
-  format: { en: 'Format', pl: 'Format' },
-  formatBUY_NOW: { en: 'Buy Now', pl: 'Kup Teraz' },
-  formatAUCTION: { en: 'Auction', pl: 'Licytacja' },
-  formatADVERTISEMENT: { en: 'Advertisement', pl: 'Ogłoszenie' },
-  status: { en: 'Status', pl: 'Status' },
-  statusACTIVE: { en: 'Active', pl: 'Aktywna' },
-  statusACTIVATING: { en: 'Activating', pl: 'Aktywowana' },
-  statusINACTIVE: { en: 'Inactive', pl: 'Nieaktywna' },
-  statusENDED: { en: 'Ended', pl: 'Zakończona' },
-  statusARCHIVED: { en: 'Archived', pl: 'Zarchiwizowana' },
-  listed: { en: 'Listed on', pl: 'Wystawiona' },
-  category: { en: 'Category ID', pl: 'ID kategorii' },
-
-  // Application
-  application: { en: 'Your application', pl: 'Twoje zgłoszenie' },
-  bargain: { en: 'Bargain price', pl: 'Cena okazji' },
-  currency: { en: 'Currency', pl: 'Waluta' },
-  perUser: { en: 'Limit per buyer', pl: 'Limit na kupującego' },
-  perUserHelp: { en: 'Most items one buyer may buy at the bargain price.', pl: 'Ile sztuk jeden kupujący może kupić w cenie okazji.' },
-  declared: { en: 'Declared stock', pl: 'Deklarowana liczba sztuk' },
-  declaredHelp: { en: 'Only for campaigns that reserve stock.', pl: 'Tylko dla kampanii z rezerwacją sztuk.' },
-  hint: { en: '{min}–{max} {currency} passes {campaign}', pl: '{min}–{max} {currency} przejdzie w {campaign}' },
-  hintLabel: { en: 'Bargain prices that pass', pl: 'Ceny okazji, które przejdą' },
-
-  // Account
-  account: { en: 'Your account', pl: 'Twoje konto' },
-  accountId: { en: 'Account ID', pl: 'ID konta' },
-  company: { en: 'Company account', pl: 'Konto Firma' },
-  quality: { en: 'Meets quality criteria', pl: 'Spełnia kryteria jakościowe' },
-  ratings: { en: 'Positive ratings, 3 months (%)', pl: 'Pozytywne oceny, 3 miesiące (%)' },
-
-  // History
-  history: { en: 'Badges and applications', pl: 'Oznaczenia i zgłoszenia' },
-  historyLegend: { en: 'What Allegro already has for this offer', pl: 'Co Allegro już ma dla tej oferty' },
-  historyNone: { en: 'Nothing: no badge, no application', pl: 'Nic: brak oznaczeń i zgłoszeń' },
-  historyPaste: { en: 'Paste from the API', pl: 'Wklej z API' },
-  historyUnknown: { en: 'Not known', pl: 'Nie wiadomo' },
-  badgesJson: { en: 'GET /sale/badges response', pl: 'Odpowiedź GET /sale/badges' },
-  applicationsJson: { en: 'GET /sale/badge-applications response', pl: 'Odpowiedź GET /sale/badge-applications' },
-  listRead: { en: '{n} read.', pl: 'Wczytano: {n}.' },
-  noList: { en: 'Expected {"{key}": [...]} or a list.', pl: 'Oczekiwano {"{key}": [...]} albo listy.' },
-
-  // Badge update
-  update: { en: 'The change', pl: 'Zmiana' },
-  updateAction: { en: 'What to do', pl: 'Co zrobić' },
-  actionPrice: { en: 'Change the bargain price', pl: 'Zmień cenę okazji' },
-  actionFinish: { en: 'Finish the badge', pl: 'Zakończ oznaczenie' },
-  newBargain: { en: 'New bargain price', pl: 'Nowa cena okazji' },
-  badgeNow: { en: 'The badge now', pl: 'Oznaczenie teraz' },
-  badgeStatus: { en: 'Badge status', pl: 'Status oznaczenia' },
-  badgeNone: { en: 'No badge on this offer', pl: 'Oferta nie ma oznaczenia' },
-  bsIN_VERIFICATION: { en: 'In verification', pl: 'W weryfikacji' },
-  bsWAITING_FOR_PUBLICATION: { en: 'Waiting for publication', pl: 'Czeka na publikację' },
-  bsACTIVE: { en: 'Active', pl: 'Aktywne' },
-  bsFINISHED: { en: 'Finished', pl: 'Zakończone' },
-  bsDECLINED: { en: 'Declined', pl: 'Odrzucone' },
-  badgeMarket: { en: 'Its market price', pl: 'Jego cena rynkowa' },
-  badgeMarketHelp: { en: 'prices.market of the badge, struck through.', pl: 'prices.market oznaczenia, przekreślona.' },
-  badgeEnds: { en: 'Shown until', pl: 'Widoczne do' },
-  badgeEndsHelp: { en: 'Empty: no end.', pl: 'Puste: bez końca.' },
-  pendingOps: { en: 'Your earlier changes', pl: 'Twoje wcześniejsze zmiany' },
-  opsNone: { en: 'All processed', pl: 'Wszystkie przetworzone' },
-  opsPending: { en: 'One still REQUESTED', pl: 'Jedna wciąż REQUESTED' },
-  offerNow: { en: 'The offer now', pl: 'Oferta teraz' },
-  updateCampaignsNote: {
-    en: 'Campaigns pasted on the Application tab are listed here too.',
-    pl: 'Kampanie wklejone w zakładce Zgłoszenie są też tutaj.',
-  },
-
-  // Partner
-  partnerBasics: { en: 'Level I: program member', pl: 'Poziom I: uczestnik programu' },
-  pBusiness: { en: 'Allegro business account', pl: 'Konto firmowe na Allegro' },
-  pWebsite: { en: 'Active agency website', pl: 'Aktywna strona agencji' },
-  pCertificate: { en: 'Allegro Ads certificate', pl: 'Certyfikat Allegro Ads' },
-  pGaining: { en: 'Actively gaining customers among sellers', pl: 'Aktywne pozyskiwanie klientów wśród sprzedających' },
-  pInvesting: { en: 'Investing in Allegro Ads campaigns for customers', pl: 'Inwestowanie w kampanie Allegro Ads klientów' },
-  partnerFigures: { en: 'Levels II and III: figures', pl: 'Poziomy II i III: liczby' },
-  pCustomers: { en: 'Active customers', pl: 'Aktywni klienci' },
-  pSpend: { en: 'Agency spend per quarter, gross (PLN)', pl: 'Wydatki konta agencji na kwartał, brutto (PLN)' },
-  pTools: { en: 'Allegro Ads tools in use', pl: 'Używane narzędzia Allegro Ads' },
-  toolSponsored: { en: 'Sponsored offers', pl: 'Oferty sponsorowane' },
-  toolGraphic: { en: 'Graphic advertising', pl: 'Reklama graficzna' },
-  pToolsOther: { en: 'Other tools, comma-separated', pl: 'Inne narzędzia, po przecinku' },
-  pLogos: { en: 'Logos on the agency website', pl: 'Logo na stronie agencji' },
-  pLogo: { en: 'Ads Partner logo', pl: 'Logo Ads Partner' },
-  pPlusLogo: { en: 'Ads Partner + logo', pl: 'Logo Ads Partner +' },
-  levelReached: { en: 'Level reached', pl: 'Osiągnięty poziom' },
-  levelNONE: { en: 'Not a member yet', pl: 'Jeszcze nie uczestnik' },
-  levelMEMBER: { en: 'I · Program member', pl: 'I · Uczestnik programu' },
-  levelPARTNER: { en: 'II · Allegro Ads Partner', pl: 'II · Allegro Ads Partner' },
-  levelPARTNER_PLUS: { en: 'III · Allegro Ads Partner +', pl: 'III · Allegro Ads Partner +' },
-  benefits: { en: 'Benefits at this level', pl: 'Korzyści na tym poziomie' },
-  noBenefits: { en: 'None yet.', pl: 'Jeszcze brak.' },
-  forNextLevel: { en: 'Missing for the next level', pl: 'Brakuje do następnego poziomu' },
-  topLevel: { en: 'The highest level: nothing missing.', pl: 'Najwyższy poziom: niczego nie brakuje.' },
-
-  // Results
-  result: { en: 'Result', pl: 'Wynik' },
-  verdictACCEPT: { en: 'Allegro would accept this', pl: 'Allegro przyjmie to zgłoszenie' },
-  verdictREJECT: { en: 'Allegro would refuse this', pl: 'Allegro odrzuci to zgłoszenie' },
-  verdictINCOMPLETE: { en: 'No refusal found, but not every check could run', pl: 'Brak odmowy, ale nie wszystko dało się sprawdzić' },
-  verdictTODO: { en: 'Fill in: {fields}', pl: 'Uzupełnij: {fields}' },
-  verdictERROR: { en: 'These figures cannot be checked', pl: 'Tych danych nie da się sprawdzić' },
-  partnerACCEPT: { en: 'The highest level is reached', pl: 'Osiągnięto najwyższy poziom' },
-  partnerREJECT: { en: 'The next level is not reached yet', pl: 'Następny poziom jeszcze nieosiągnięty' },
-  partnerINCOMPLETE: { en: 'Some requirements are not known', pl: 'Część wymagań nie jest znana' },
-  problems: { en: 'What Allegro would answer', pl: 'Co odpowie Allegro' },
-  noProblems: { en: 'No refusal.', pl: 'Bez odmowy.' },
-  notChecked: { en: 'Not checked', pl: 'Nie sprawdzono' },
-  needs: { en: 'needs {what}', pl: 'potrzebne: {what}' },
-  advice: { en: 'Advice', pl: 'Wskazówki' },
-  atField: { en: 'at {field}', pl: 'pole: {field}' },
-  wholeRequest: { en: 'the request as a whole', pl: 'całe zgłoszenie' },
-  body: { en: 'Request body', pl: 'Treść żądania' },
-  bodyNote: { en: 'Exactly what would be sent.', pl: 'Dokładnie to zostanie wysłane.' },
-  partnerBodyNote: {
-    en: 'Your agency’s figures: nothing is sent to Allegro for this check.',
-    pl: 'Dane Twojej agencji: przy tym sprawdzeniu nic nie jest wysyłane do Allegro.',
-  },
-  copy: { en: 'Copy', pl: 'Kopiuj' },
-  copied: { en: 'Copied.', pl: 'Skopiowano.' },
-  copyFailed: { en: 'Copying is blocked here: select the text and copy it.', pl: 'Kopiowanie jest tu zablokowane: zaznacz tekst i skopiuj.' },
-  document: { en: 'Check document (for the badge-rules CLI)', pl: 'Dokument kontroli (dla CLI badge-rules)' },
-  checkedAt: { en: 'Checked at {time} (your clock).', pl: 'Sprawdzono {time} (Twój zegar).' },
-  inputError: { en: '{path}: {message}', pl: '{path}: {message}' },
-  showAt: { en: 'Go to the field', pl: 'Przejdź do pola' },
-  footer: {
-    en: 'badge-rules {version}: the engine runs in this page (WebAssembly); nothing you type leaves it.',
-    pl: 'badge-rules {version}: silnik działa w tej stronie (WebAssembly); nic, co wpiszesz, jej nie opuszcza.',
-  },
-
-  // Labels of report params (the figures behind a decision).
-  'param.bargain': { en: 'bargain', pl: 'cena okazji' },
-  'param.market': { en: 'market price', pl: 'cena rynkowa' },
-  'param.discountPercent': { en: 'discount', pl: 'obniżka' },
-  'param.minPercent': { en: 'minimum', pl: 'minimum' },
-  'param.maxPercent': { en: 'maximum', pl: 'maksimum' },
-  'param.available': { en: 'in stock', pl: 'na stanie' },
-  'param.minStock': { en: 'needed', pl: 'wymagane' },
-  'param.currency': { en: 'currency', pl: 'waluta' },
-  'param.expected': { en: 'expected', pl: 'oczekiwana' },
-  'param.price': { en: 'price', pl: 'cena' },
-  'param.refusal': { en: 'from', pl: 'źródło' },
-} as const satisfies Record<string, Record<Lang, string>>;
-
-export type Key = keyof typeof words;
+/** Every language's words. */
+export const locales: Record<Lang, Words> = { en, pl };
 
 /** The text of `key` in `lang`, with `{name}` placeholders filled from `vars`. */
 export function t(key: Key, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return words[key][lang].replace(/\{(\w+)\}/g, (all, name: string) =>
-    name in vars ? String(vars[name]) : all,
-  );
+  const text: string = locales[lang][key];
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in vars ? String(vars[name]) : all));
 }
 
 export function has(key: string): key is Key {
-  return Object.prototype.hasOwnProperty.call(words, key);
+  return Object.prototype.hasOwnProperty.call(en, key);
 }
 
-/** For the tests: both languages have every key, no empty text. */
-export const allWords = words;
+/** The languages the form has words for, in the order of `offered` (default: every locale). */
+export function formLanguages(offered: readonly string[] = Object.keys(locales)): Lang[] {
+  return offered.filter((l): l is Lang => Object.prototype.hasOwnProperty.call(locales, l));
+}

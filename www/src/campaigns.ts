@@ -1,0 +1,133 @@
+// The campaigns a seller can pick, shared by the application and update tabs:
+// the built-in ones and a pasted GET /sale/badge-campaigns list, the campaign
+// selects that offer them, and the facts shown about the chosen one.
+import { builtInTerms, type Campaign, type Period, type Terms } from 'badge-rules';
+import { BUILT_IN_CAMPAIGNS } from './data';
+import { listedCampaigns } from './documents';
+import { t, type Key } from './i18n';
+import { currentLang, h } from './ui';
+
+/** The pasted GET /sale/badge-campaigns list, as pasted (the application tab sets it). */
+let pasted: unknown[] = [];
+
+export function pastedList(): unknown[] {
+  return pasted;
+}
+
+export function setPastedList(list: unknown[]): void {
+  pasted = list;
+}
+
+/** Whether `id` is a campaign of the pasted list. */
+export function isPasted(id: string): boolean {
+  return listedCampaigns(pasted).some((c) => c.id === id);
+}
+
+export function campaignChoices(): Campaign[] {
+  const list = listedCampaigns(pasted);
+  const ids = new Set(list.map((c) => c.id));
+  return [...BUILT_IN_CAMPAIGNS.filter((c) => !ids.has(c.id)), ...list];
+}
+
+/** The list a campaign id comes from: that list is the document's `campaigns`. */
+export function campaignSource(id: string): unknown[] {
+  return isPasted(id) ? pasted : BUILT_IN_CAMPAIGNS;
+}
+
+function campaignLabel(c: Campaign): string {
+  const name = c.id === 'SANDBOX_TEST_CAMPAIGN' && c.name === 'Sandbox test campaign' ? t('sandboxName', currentLang()) : c.name;
+  return [c.id, name && name !== c.id ? `— ${name}` : '', c.type ? `(${c.type})` : ''].filter(Boolean).join(' ');
+}
+
+const selects: HTMLSelectElement[] = [];
+
+/** Fills `select` with the campaign choices, keeping its choice (or taking `prefer`) when still offered. */
+export function refreshCampaignSelect(select: HTMLSelectElement, prefer?: string): void {
+  if (!selects.includes(select)) selects.push(select);
+  const keep = prefer ?? select.value;
+  const pastedIds = new Set(listedCampaigns(pasted).map((c) => c.id));
+  const group = (key: Key, list: Campaign[]) => {
+    const g = h('optgroup', { label: t(key, currentLang()) });
+    for (const c of list) g.append(h('option', { value: c.id }, campaignLabel(c)));
+    return g;
+  };
+  const choices = campaignChoices();
+  const builtIn = choices.filter((c) => !pastedIds.has(c.id));
+  const listed = choices.filter((c) => pastedIds.has(c.id));
+  select.replaceChildren(group('builtInCampaigns', builtIn), ...(listed.length ? [group('pastedCampaigns', listed)] : []));
+  select.value = choices.some((c) => c.id === keep) ? keep : choices[0]?.id ?? '';
+}
+
+/** Refills every campaign select filled so far (after a paste or a language switch). */
+export function refreshCampaignSelects(): void {
+  for (const select of selects) refreshCampaignSelect(select);
+}
+
+function formatInstant(s: string | undefined): string {
+  if (!s) return '?';
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return s;
+  return new Intl.DateTimeFormat(t('dateLocale', currentLang()), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+export function periodText(p: Period | undefined | null): string {
+  const lang = currentLang();
+  if (!p || typeof p !== 'object') return t('periodMissing', lang);
+  const vars = { from: formatInstant(p.from), to: formatInstant(p.to) };
+  switch (p.type) {
+    case 'ALWAYS': return t('periodAlways', lang);
+    case 'NEVER': return t('periodNever', lang);
+    case 'SINCE': return t('periodSince', lang, vars);
+    case 'UNTIL': return t('periodUntil', lang, vars);
+    case 'WITHIN': return t('periodWithin', lang, vars);
+    default: return String((p as { type?: unknown }).type ?? t('periodMissing', lang));
+  }
+}
+
+function termsLines(terms: Terms): string[] {
+  const lang = currentLang();
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(terms)) {
+    if (key === 'discount' && value && typeof value === 'object') {
+      const d = value as NonNullable<Terms['discount']>;
+      const base = t(`termBase${d.base ?? 'MARKET'}` as Key, lang);
+      const range = d.minPercent || d.maxPercent
+        ? `${d.minPercent ?? '1'} %–${d.maxPercent ?? '100'} %`
+        : t('termAnyDepth', lang);
+      lines.push(t('termDiscount', lang, { base, range }));
+    } else if (key === 'minStock') {
+      lines.push(t('termMinStock', lang, { n: String(value) }));
+    } else if (key === 'requireCompanyAccount') {
+      if (value === true) lines.push(t('termCompany', lang));
+    } else {
+      lines.push(t('termOther', lang, { key, value: typeof value === 'object' ? JSON.stringify(value) : String(value) }));
+    }
+  }
+  return lines;
+}
+
+/** The facts about campaign `id`: type, windows, eligibility and the terms the engine applies. */
+export function campaignInfo(id: string): Node {
+  const c = campaignChoices().find((choice) => choice.id === id);
+  const lang = currentLang();
+  if (!c) return document.createTextNode('');
+  const item = (key: Key, value: Node | string) => [h('dt', {}, t(key, lang)), h('dd', {}, value)];
+  let terms: string[] = [];
+  try {
+    terms = termsLines(builtInTerms(c.id));
+  } catch {
+    terms = [];
+  }
+  const eligible = c.eligibility
+    ? `${t(c.eligibility.eligible ? 'yes' : 'no', lang)}${c.eligibility.refusalReasons?.length ? ` (${c.eligibility.refusalReasons.map((r) => r.code).join(', ')})` : ''}`
+    : '?';
+  return h('dl', { class: 'facts' },
+    ...item('type', c.type ?? '?'),
+    ...item('marketplace', c.marketplace?.id ?? '?'),
+    ...item('applicationWindow', periodText(c.application)),
+    ...item('publicationWindow', periodText(c.publication)),
+    ...item('stockReservation', t(c.stockReservationIsRequired ? 'stockReservationRequired' : 'stockReservationNo', lang)),
+    ...item('eligibility', eligible),
+    ...item('terms', h('ul', { class: 'plain' }, ...terms.map((line) => h('li', {}, line)))),
+  );
+}

@@ -1,0 +1,230 @@
+// The key set of the form's own words, defined once: every locale file is a
+// `Words`, so a locale missing a key, with an extra key, or dropping one of a
+// text's {placeholders} fails `tsc --noEmit`. Allegro's messages are not here:
+// the engine gives them, in the language asked for.
+
+/**
+ * A text that must hold each placeholder `{P}` of `P`, in any order; t() fills
+ * them. `Text<'n'>` accepts '{n} read.' and refuses 'read.'.
+ */
+export type Text<P extends string> = UnionToIntersection<P extends string ? `${string}{${P}}${string}` : never>;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+export interface Words {
+  // The language itself
+  /** The language's own name, shown in the language picker ("Polski"). */
+  languageName: string;
+  /** The BCP 47 locale dates are written in ("pl-PL"). */
+  dateLocale: string;
+
+  // The page
+  title: string;
+  tagline: string;
+  language: string;
+  skipToResult: string;
+  loading: string;
+  loadFailed: string;
+  operations: string;
+  tabApplication: string;
+  tabUpdate: string;
+  tabPartner: string;
+  tabApplicationSub: string;
+  tabUpdateSub: string;
+  tabPartnerSub: string;
+  example: string;
+  clear: string;
+  optional: string;
+  unknown: string;
+  yes: string;
+  no: string;
+
+  // Campaign
+  campaign: string;
+  campaignPick: string;
+  builtInCampaigns: string;
+  pastedCampaigns: string;
+  sandboxName: string;
+  pasteCampaigns: string;
+  pasteCampaignsLabel: string;
+  pasteCampaignsHelp: string;
+  useAllegroExample: string;
+  campaignsRead: Text<'n'>;
+  campaignsNone: string;
+  notJson: Text<'e'>;
+  noCampaignList: string;
+  colCampaign: string;
+  colType: string;
+  colApplications: string;
+  type: string;
+  marketplace: string;
+  applicationWindow: string;
+  publicationWindow: string;
+  stockReservation: string;
+  stockReservationRequired: string;
+  stockReservationNo: string;
+  eligibility: string;
+  terms: string;
+  periodAlways: string;
+  periodNever: string;
+  periodSince: Text<'from'>;
+  periodUntil: Text<'to'>;
+  periodWithin: Text<'from' | 'to'>;
+  periodMissing: string;
+  termDiscount: Text<'base' | 'range'>;
+  termBaseMARKET: string;
+  termBaseBASE_PRICE: string;
+  termBaseAVERAGE_SELLING_PRICE: string;
+  termAnyDepth: string;
+  termMinStock: Text<'n'>;
+  termCompany: string;
+  termOther: Text<'key' | 'value'>;
+
+  // Offer
+  offer: string;
+  pasteOffer: string;
+  pasteOfferLabel: string;
+  pasteOfferHelp: string;
+  offerFilled: Text<'id'>;
+  offerNotObject: string;
+  offerId: string;
+  offerPrice: string;
+  offerCurrency: string;
+  lowest30: string;
+  lowest30Help: string;
+  stock: string;
+  format: string;
+  formatBUY_NOW: string;
+  formatAUCTION: string;
+  formatADVERTISEMENT: string;
+  status: string;
+  statusACTIVE: string;
+  statusACTIVATING: string;
+  statusINACTIVE: string;
+  statusENDED: string;
+  statusARCHIVED: string;
+  listed: string;
+  category: string;
+
+  // Application
+  application: string;
+  bargain: string;
+  currency: string;
+  perUser: string;
+  perUserHelp: string;
+  declared: string;
+  declaredHelp: string;
+  hint: Text<'min' | 'max' | 'currency' | 'campaign'>;
+  hintLabel: string;
+
+  // Account
+  account: string;
+  accountId: string;
+  company: string;
+  quality: string;
+  ratings: string;
+
+  // History
+  history: string;
+  historyLegend: string;
+  historyNone: string;
+  historyPaste: string;
+  historyUnknown: string;
+  badgesJson: string;
+  applicationsJson: string;
+  listRead: Text<'n'>;
+  noList: Text<'key'>;
+
+  // Badge update
+  update: string;
+  updateAction: string;
+  actionPrice: string;
+  actionFinish: string;
+  newBargain: string;
+  badgeNow: string;
+  badgeStatus: string;
+  badgeNone: string;
+  bsIN_VERIFICATION: string;
+  bsWAITING_FOR_PUBLICATION: string;
+  bsACTIVE: string;
+  bsFINISHED: string;
+  bsDECLINED: string;
+  badgeMarket: string;
+  badgeMarketHelp: string;
+  badgeEnds: string;
+  badgeEndsHelp: string;
+  pendingOps: string;
+  opsNone: string;
+  opsPending: string;
+  offerNow: string;
+  updateCampaignsNote: string;
+
+  // Partner
+  partnerBasics: string;
+  pBusiness: string;
+  pWebsite: string;
+  pCertificate: string;
+  pGaining: string;
+  pInvesting: string;
+  partnerFigures: string;
+  pCustomers: string;
+  pSpend: string;
+  pTools: string;
+  toolSponsored: string;
+  toolGraphic: string;
+  pToolsOther: string;
+  pLogos: string;
+  pLogo: string;
+  pPlusLogo: string;
+  levelReached: string;
+  levelNONE: string;
+  levelMEMBER: string;
+  levelPARTNER: string;
+  levelPARTNER_PLUS: string;
+  benefits: string;
+  noBenefits: string;
+  forNextLevel: string;
+  topLevel: string;
+
+  // Results
+  result: string;
+  verdictACCEPT: string;
+  verdictREJECT: string;
+  verdictINCOMPLETE: string;
+  verdictTODO: Text<'fields'>;
+  verdictERROR: string;
+  partnerACCEPT: string;
+  partnerREJECT: string;
+  partnerINCOMPLETE: string;
+  problems: string;
+  noProblems: string;
+  notChecked: string;
+  needs: Text<'what'>;
+  advice: string;
+  atField: Text<'field'>;
+  wholeRequest: string;
+  body: string;
+  bodyNote: string;
+  partnerBodyNote: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  document: string;
+  checkedAt: Text<'time'>;
+  inputError: Text<'path' | 'message'>;
+  showAt: string;
+  footer: Text<'version'>;
+
+  // Labels of report params (the figures behind a decision).
+  'param.bargain': string;
+  'param.market': string;
+  'param.discountPercent': string;
+  'param.minPercent': string;
+  'param.maxPercent': string;
+  'param.available': string;
+  'param.minStock': string;
+  'param.currency': string;
+  'param.expected': string;
+  'param.price': string;
+  'param.refusal': string;
+}

@@ -1,0 +1,58 @@
+// What the three tabs share when they build their panels: the clock, reading
+// and presetting a tab's fields, option lists, and the Example/Clear toolbar.
+import type { Values } from '../data';
+import type { Key } from '../i18n';
+import type { Results } from '../results';
+import { h, setValue, targets, tx, valueOf, type Option } from '../ui';
+
+/** A tab as the page starts it: its panel, and the check that re-runs on every edit. */
+export interface TabPanel {
+  panel: HTMLElement;
+  run: () => void;
+}
+
+export const OFFER_CURRENCY_LABEL: Key = 'offerCurrency';
+
+/** The check documents' `now`: this second, in UTC. */
+export function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The values of every field whose id starts with `prefix`. */
+export function values(prefix: string): Values {
+  const out: Values = {};
+  for (const id of targets.keys()) if (id.startsWith(prefix)) out[id] = valueOf(id);
+  return out;
+}
+
+/** Sets every field of `prefix` to `preset` (empty when not named), none of them touched. */
+export function applyValues(prefix: string, preset: Values): void {
+  for (const [id, target] of targets) {
+    if (!id.startsWith(prefix)) continue;
+    target.touched = false;
+    if (target.controls.length === 0) continue;
+    setValue(id, preset[id] ?? '');
+  }
+}
+
+/** Options `values`, labelled by the keys `${prefix}${value}`, after "Not known" unless `unknown` is false. */
+export function opts(prefix: string, values: string[], unknown = true): Option[] {
+  return [...(unknown ? [['', 'unknown'] as Option] : []), ...values.map((v) => [v, `${prefix}${v}` as Key] as Option)];
+}
+
+export function yesNo(): Option[] {
+  return [['', 'unknown'], ['true', 'yes'], ['false', 'no']];
+}
+
+export function toolbar(onExample: () => void, onClear: () => void): HTMLElement {
+  const ex = h('button', { type: 'button', class: 'ghost' }, tx('example'));
+  const cl = h('button', { type: 'button', class: 'ghost' }, tx('clear'));
+  ex.addEventListener('click', onExample);
+  cl.addEventListener('click', onClear);
+  return h('div', { class: 'toolbar' }, ex, cl);
+}
+
+/** A tab's panel: the toolbar, the form beside its results, and the results' phone bar. */
+export function panelLayout(bar: HTMLElement, form: HTMLElement, results: Results): HTMLElement {
+  return h('div', {}, bar, h('div', { class: 'layout' }, h('div', { class: 'main' }, form), results.root), results.mini);
+}

@@ -1,10 +1,10 @@
 // The campaigns a seller can pick, shared by the application and update tabs:
-// the built-in ones and a pasted GET /sale/badge-campaigns list, the campaign
-// selects that offer them, and the facts shown about the chosen one.
-import { builtInTerms, type Campaign, type Period, type Terms } from 'badge-rules';
-import { BUILT_IN_CAMPAIGNS } from './data';
+// the package's built-in ones (named in the page's language) and a pasted GET
+// /sale/badge-campaigns list, the campaign selects that offer them, and the
+// facts shown about the chosen one.
+import { builtInCampaigns, type BuiltInCampaign, type Campaign, type Period, type Terms } from 'badge-rules';
 import { listedCampaigns } from './documents';
-import { t, type Key } from './i18n';
+import { t, type Key, type Lang } from './i18n';
 import { currentLang, h } from './ui';
 
 /** The pasted GET /sale/badge-campaigns list, as pasted (the application tab sets it). */
@@ -23,20 +23,36 @@ export function isPasted(id: string): boolean {
   return listedCampaigns(pasted).some((c) => c.id === id);
 }
 
+const builtIns = new Map<Lang, BuiltInCampaign[]>();
+
+/** The engine's built-in campaigns with their terms, named in the page's language. */
+function builtIn(): BuiltInCampaign[] {
+  const lang = currentLang();
+  let list = builtIns.get(lang);
+  if (!list) {
+    list = builtInCampaigns(lang);
+    builtIns.set(lang, list);
+  }
+  return list;
+}
+
+function builtInList(): Campaign[] {
+  return builtIn().map((b) => b.campaign);
+}
+
 export function campaignChoices(): Campaign[] {
   const list = listedCampaigns(pasted);
   const ids = new Set(list.map((c) => c.id));
-  return [...BUILT_IN_CAMPAIGNS.filter((c) => !ids.has(c.id)), ...list];
+  return [...builtInList().filter((c) => !ids.has(c.id)), ...list];
 }
 
 /** The list a campaign id comes from: that list is the document's `campaigns`. */
 export function campaignSource(id: string): unknown[] {
-  return isPasted(id) ? pasted : BUILT_IN_CAMPAIGNS;
+  return isPasted(id) ? pasted : builtInList();
 }
 
 function campaignLabel(c: Campaign): string {
-  const name = c.id === 'SANDBOX_TEST_CAMPAIGN' && c.name === 'Sandbox test campaign' ? t('sandboxName', currentLang()) : c.name;
-  return [c.id, name && name !== c.id ? `— ${name}` : '', c.type ? `(${c.type})` : ''].filter(Boolean).join(' ');
+  return [c.id, c.name && c.name !== c.id ? `— ${c.name}` : '', c.type ? `(${c.type})` : ''].filter(Boolean).join(' ');
 }
 
 const selects: HTMLSelectElement[] = [];
@@ -112,12 +128,8 @@ export function campaignInfo(id: string): Node {
   const lang = currentLang();
   if (!c) return document.createTextNode('');
   const item = (key: Key, value: Node | string) => [h('dt', {}, t(key, lang)), h('dd', {}, value)];
-  let terms: string[] = [];
-  try {
-    terms = termsLines(builtInTerms(c.id));
-  } catch {
-    terms = [];
-  }
+  const known = builtIn().find((b) => b.campaign.id === c.id);
+  const terms = known ? termsLines(known.terms) : [];
   const eligible = c.eligibility
     ? `${t(c.eligibility.eligible ? 'yes' : 'no', lang)}${c.eligibility.refusalReasons?.length ? ` (${c.eligibility.refusalReasons.map((r) => r.code).join(', ')})` : ''}`
     : '?';

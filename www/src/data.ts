@@ -1,22 +1,6 @@
-// Data the form starts from: the built-in campaign, Allegro's published example
-// response, and the example figures of each tab. No rule lives here.
-import type { Campaign } from 'badge-rules';
-
-/** The campaign the form knows without a pasted response: Allegro's sandbox campaign. */
-export const BUILT_IN_CAMPAIGNS: Campaign[] = [
-  {
-    id: 'SANDBOX_TEST_CAMPAIGN',
-    name: 'Sandbox test campaign',
-    type: 'DISCOUNT',
-    marketplace: { id: 'allegro-pl' },
-    eligibility: { eligible: true, refusalReasons: [] },
-    application: { type: 'ALWAYS' },
-    publication: { type: 'ALWAYS' },
-    visibility: { type: 'ALWAYS' },
-    stockReservationIsRequired: false,
-  },
-];
-
+// Data the form starts from: Allegro's published example response and the
+// example figures of each tab. No rule lives here, and no built-in campaign:
+// those come from the package (builtInCampaigns).
 /** GET /sale/badge-campaigns as Allegro's OpenAPI description publishes it. */
 export const ALLEGRO_EXAMPLE_CAMPAIGNS = {
   badgeCampaigns: [

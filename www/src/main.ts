@@ -2,7 +2,7 @@
 // the page's frame, and re-checks a tab on every edit. The form decides
 // nothing itself: every verdict is the engine's.
 import './style.css';
-import init, { version } from 'badge-rules';
+import init, { languages, version } from 'badge-rules';
 import { refreshCampaignSelects } from './campaigns';
 import { languageSwitch, startLang, tabs } from './chrome';
 import { formLanguages, t } from './i18n';
@@ -13,8 +13,8 @@ import { h, setLang, tx } from './ui';
 
 function start(): void {
   const root = document.getElementById('app')!;
-  const languages = formLanguages();
-  setLang(startLang(languages));
+  const offered = formLanguages(languages());
+  setLang(startLang(offered));
   const app = applicationTab();
   const upd = updateTab();
   const partner = partnerTab();
@@ -26,7 +26,7 @@ function start(): void {
   const header = h('header', { class: 'top' },
     h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'b'),
       h('div', {}, h('h1', {}, tx('title')), h('p', { class: 'tagline' }, tx('tagline')))),
-    languageSwitch(languages, (l) => {
+    languageSwitch(offered, (l) => {
       setLang(l);
       refreshCampaignSelects();
       runAll();

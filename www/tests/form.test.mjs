@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { check } from 'badge-rules';
+import { builtInCampaigns, check, languages } from 'badge-rules';
 import { staticServer } from '../serve.mjs';
 
 const www = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,6 +112,8 @@ test('the first validated result comes at once, with the passing range before an
 
   assert.equal(await page.textContent('#a-hint strong'), HINT);
   assert.match(await describedBy(page, '#a-bargain'), new RegExp(HINT));
+  // The built-in campaign and its terms are the package's.
+  assert.match(await page.textContent('#a-campaign-info'), /Discount against the lowest price of 30 days: 40 %–60 %/);
   // Nothing typed yet: the empty price is something to fill in, not an error.
   assert.equal(await verdict(page), 'TODO');
   assert.equal(await page.getAttribute('#a-verdict', 'data-verdict'), 'REJECT');
@@ -186,9 +188,16 @@ test('Polski/English switches every message: Allegro’s from the engine, the fo
   const polish = engineMessage('130.00', 'pl');
   assert.match((await messagesAt(page, '#a-bargain'))[0].text, new RegExp(english.message.slice(0, 30)));
 
+  const sandbox = (lang) => builtInCampaigns(lang).find((b) => b.campaign.id === 'SANDBOX_TEST_CAMPAIGN').campaign.name;
+  const sandboxOption = () => page.textContent('#a-campaign option[value="SANDBOX_TEST_CAMPAIGN"]');
+  assert.equal(await sandboxOption(), `SANDBOX_TEST_CAMPAIGN — ${sandbox('en')} (DISCOUNT)`);
   await page.click('button[data-lang="pl"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'pl');
   assert.equal(await page.getAttribute('button[data-lang="pl"]', 'aria-pressed'), 'true');
+  // The built-in campaign's name is the package's, in the language shown.
+  assert.notEqual(sandbox('pl'), sandbox('en'));
+  assert.equal(await sandboxOption(), `SANDBOX_TEST_CAMPAIGN — ${sandbox('pl')} (DISCOUNT)`);
+  assert.equal(await page.textContent('#u-campaign option[value="SANDBOX_TEST_CAMPAIGN"]'), await sandboxOption());
   const at = await messagesAt(page, '#a-bargain');
   assert.equal(at[0].code, 'BA49');
   assert.ok(at[0].text.includes(polish.message), `${at[0].text} should hold ${polish.message}`);
@@ -216,6 +225,18 @@ test('Polski/English switches every message: Allegro’s from the engine, the fo
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.ok((await messagesAt(page, '#a-bargain'))[0].text.includes(english.message));
   assert.equal(await page.textContent('label[for="a-bargain"]'), 'Bargain price');
+  done();
+});
+
+test('the language picker offers every language of the package, each named in itself', async (t) => {
+  const { page, done } = await open(t);
+  const offered = await page.$$eval('.langs button', (bs) => bs.map((b) => [b.dataset.lang, b.lang, b.textContent]));
+  assert.deepEqual(offered.map(([code]) => code), languages());
+  assert.deepEqual(offered.map(([, lang]) => lang), languages());
+  const names = Object.fromEntries(offered.map(([code, , name]) => [code, name]));
+  assert.equal(names.en, 'English');
+  assert.equal(names.pl, 'Polski');
+  assert.equal(new Set(Object.values(names)).size, offered.length, 'every language has a name of its own');
   done();
 });
 

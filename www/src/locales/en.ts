@@ -32,7 +32,6 @@ export const en: Words = {
   campaignPick: 'Campaign',
   builtInCampaigns: 'Built in',
   pastedCampaigns: 'From your response',
-  sandboxName: 'Sandbox test campaign',
   pasteCampaigns: 'Paste a GET /sale/badge-campaigns response',
   pasteCampaignsLabel: 'Response body (JSON)',
   pasteCampaignsHelp: 'The whole response, {"badgeCampaigns": [...]}, or just the list. Nothing leaves this page.',

@@ -32,7 +32,6 @@ export const pl: Words = {
   campaignPick: 'Kampania',
   builtInCampaigns: 'Wbudowane',
   pastedCampaigns: 'Z wklejonej odpowiedzi',
-  sandboxName: 'Kampania testowa sandboxa',
   pasteCampaigns: 'Wklej odpowiedź GET /sale/badge-campaigns',
   pasteCampaignsLabel: 'Treść odpowiedzi (JSON)',
   pasteCampaignsHelp: 'Cała odpowiedź, {"badgeCampaigns": [...]}, albo sama lista. Nic nie opuszcza tej strony.',

@@ -44,7 +44,6 @@ export interface Words {
   campaignPick: string;
   builtInCampaigns: string;
   pastedCampaigns: string;
-  sandboxName: string;
   pasteCampaigns: string;
   pasteCampaignsLabel: string;
   pasteCampaignsHelp: string;

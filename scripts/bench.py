@@ -401,7 +401,7 @@ def report():
         body.append(
             "### `check` on a parsed document (target ≤ 1 µs)\n\n"
             "Every example of `examples/`, and for each kind the first document of the seeded "
-            "generator (`tests/runner/gen.rs`) of that kind (`gen-KIND`).\n"
+            "generator (`crates/badge-rules-testkit/src/gen.rs`) of that kind (`gen-KIND`).\n"
         )
         body.append("| document | median | 95 % interval | target | met? |\n| --- | ---: | ---: | ---: | --- |")
         worst = None

@@ -7,7 +7,13 @@
 //! `scripts/bench.py cli` runs the built binary directly, timing it from the
 //! outside exactly as it times the CLI.
 
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a benchmark harness: a broken input must stop the run"
+)]
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};

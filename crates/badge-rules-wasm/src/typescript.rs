@@ -44,7 +44,7 @@ export function check(document: CheckDocument, options?: CheckOptions): Report;
 /** Checks a check document given as JSON text; returns the report as JSON text. */
 export function checkJson(text: string, options?: CheckOptions): string;
 /** Every code, with its text in `lang` and whether the engine checks it offline (the entries of `badge-rules codes --format json`). */
-export function catalogue(lang?: Lang): CatalogueBuiltInCampaign[];
+export function catalogue(lang?: Lang): CatalogueEntry[];
 /** Every built-in campaign, in Allegro's shape and named in `lang`, with its terms. */
 export function builtInCampaigns(lang?: Lang): BuiltInCampaign[];
 /** The built-in terms of a campaign. */

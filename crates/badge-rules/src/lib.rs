@@ -59,6 +59,7 @@ pub mod locale;
 pub mod money;
 pub mod partner;
 pub mod period;
+pub mod registry;
 pub mod report;
 pub mod terms;
 
@@ -113,6 +114,11 @@ pub struct Options {
 /// period without a bound its type needs, an offer that is not the request's,
 /// ...).
 pub fn check(document: &Document, options: &Options) -> Result<Report, InputError> {
+    Ok(findings(document)?.finish(options.lang))
+}
+
+/// What the rules find in `document`, before messages are looked up.
+pub(crate) fn findings(document: &Document) -> Result<Findings, InputError> {
     let mut out = Findings::default();
     match document.kind {
         Kind::Application => {
@@ -129,10 +135,10 @@ pub fn check(document: &Document, options: &Options) -> Result<Report, InputErro
         }
         _ => {
             let ctx = rules::queries::PlainContext::new(document);
-            rules::run(rules::queries::rules(), &ctx, &mut out);
+            rules::run(rules::queries::rules(document.kind), &ctx, &mut out);
         }
     }
-    Ok(out.finish(options.lang))
+    Ok(out)
 }
 
 /// Parses a check document from JSON text, naming the JSON path of any fault.

@@ -288,6 +288,9 @@ pub(crate) struct Findings {
     warnings: Vec<(WarningCode, Params)>,
     pub(crate) hint: Option<BargainRange>,
     pub(crate) level: Option<PartnerLevel>,
+    /// (rule, code) for every code a rule reported without declaring it in
+    /// its registry row: always empty unless a rule is wrong.
+    pub(crate) undeclared: Vec<(&'static str, Code)>,
 }
 
 impl Findings {

@@ -3,10 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::{need, ApplicationContext, Codes, Need};
+use super::{need, ApplicationContext, Need, Out};
 use crate::catalogue::Code;
 use crate::document::Account;
-use crate::report::Findings;
 
 /// The account, or `path` (the field the rule reads) as the missing input.
 fn account<'a>(ctx: &ApplicationContext<'a>, path: &'static str) -> Need<&'a Account> {
@@ -14,26 +13,21 @@ fn account<'a>(ctx: &ApplicationContext<'a>, path: &'static str) -> Need<&'a Acc
 }
 
 /// BB2: `terms.requireCompanyAccount` (default true) and not a Company account.
-pub(crate) fn bb2(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn bb2(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.terms.require_company_account != Some(true) {
         return;
     }
-    let account = need!(codes, out, account(ctx, "account.company"));
-    let company = need!(
-        codes,
-        out,
-        account.company.ok_or(Cow::Borrowed("account.company"))
-    );
+    let account = need!(out, account(ctx, "account.company"));
+    let company = need!(out, account.company.ok_or(Cow::Borrowed("account.company")));
     if !company {
         out.violation(Code::BB2, "", vec![]);
     }
 }
 
 /// BB1: the account does not meet Allegro's quality criteria.
-pub(crate) fn bb1(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let account = need!(codes, out, account(ctx, "account.meetsQualityCriteria"));
+pub(crate) fn bb1(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    let account = need!(out, account(ctx, "account.meetsQualityCriteria"));
     let meets = need!(
-        codes,
         out,
         account
             .meets_quality_criteria
@@ -45,13 +39,12 @@ pub(crate) fn bb1(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings
 }
 
 /// BA22: positive ratings below `terms.minPositiveRatingsPercent`.
-pub(crate) fn ba22(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba22(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(min) = ctx.terms.min_positive_ratings_percent else {
         return;
     };
-    let account = need!(codes, out, account(ctx, "account.positiveRatingsPercent"));
+    let account = need!(out, account(ctx, "account.positiveRatingsPercent"));
     let rating = need!(
-        codes,
         out,
         account
             .positive_ratings_percent

@@ -3,12 +3,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use super::{need, ApplicationContext, Codes};
+use super::{need, ApplicationContext, Out};
 use crate::catalogue::Code;
-use crate::report::{Findings, WarningCode};
+use crate::report::WarningCode;
 
 /// BA10: no campaign with the request's id, or `now` outside its visibility.
-pub(crate) fn ba10(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba10(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     use super::context::CampaignRef;
     let campaign = match ctx.campaign {
         CampaignRef::Blocked => return,
@@ -27,29 +27,29 @@ pub(crate) fn ba10(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
                 vec![("period", "visibility".into())],
             );
         }
-        CampaignRef::NotGiven => return out.skip_all(codes, Cow::Borrowed("campaigns")),
+        CampaignRef::NotGiven => return out.skip(Cow::Borrowed("campaigns")),
         CampaignRef::Found(_, c) => c,
     };
     // Found and not hidden: the visibility period is open, or cannot be judged.
     if campaign.visibility.is_none() {
-        out.skip_all(codes, Cow::Borrowed("campaigns[].visibility"));
+        out.skip(Cow::Borrowed("campaigns[].visibility"));
     } else if ctx.now.is_none()
         && campaign
             .visibility
             .as_ref()
             .is_some_and(|v| v.kind != crate::period::PeriodType::Always)
     {
-        out.skip_all(codes, Cow::Borrowed("now"));
+        out.skip(Cow::Borrowed("now"));
     }
 }
 
 /// BA11: `now` outside the application period, or past the publication's end.
-pub(crate) fn ba11(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba11(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     use crate::period::PeriodType::{Always, Never, Since};
     let Some(found) = ctx.campaign.get() else {
         return;
     };
-    let (_, campaign) = need!(codes, out, found);
+    let (_, campaign) = need!(out, found);
     let now = ctx.now();
     // Each period is judged on its own: a closed one is enough to fail, and
     // only when none fails does a missing input make the rule skipped.
@@ -90,16 +90,16 @@ pub(crate) fn ba11(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         (Some(_), Err(m)) => missing = missing.or(Some(m)),
     }
     if let Some(missing) = missing {
-        out.skip_all(codes, missing);
+        out.skip(missing);
     }
 }
 
 /// BA78: a `WITHIN` period of the campaign starts after it ends.
-pub(crate) fn ba78(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba78(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(found) = ctx.campaign.get() else {
         return;
     };
-    let (_, campaign) = need!(codes, out, found);
+    let (_, campaign) = need!(out, found);
     for (name, period) in [
         ("application", &campaign.application),
         ("publication", &campaign.publication),
@@ -113,13 +113,12 @@ pub(crate) fn ba78(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 
 /// Refusal: an ineligible campaign reports each of Allegro's refusal codes,
 /// BB1 when it names none (or none the catalogue knows).
-pub(crate) fn refusal(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn refusal(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(found) = ctx.campaign.get() else {
         return;
     };
-    let (_, campaign) = need!(codes, out, found);
+    let (_, campaign) = need!(out, found);
     let eligibility = need!(
-        codes,
         out,
         campaign
             .eligibility

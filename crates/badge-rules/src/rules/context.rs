@@ -8,12 +8,12 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::document::{Badge, Campaign, CampaignType, Document, Offer};
+use crate::document::{Badge, Campaign, CampaignType, Document, Offer, Parameter, SellingFormat};
 use crate::error::InputError;
 use crate::money::{grosze, Marketplace, Money};
 use crate::period::{Instant, Period};
 use crate::request::{self, at, Id, MoneyField};
-use crate::terms::{built_in, Terms};
+use crate::terms::{built_in, ListedProduct, Terms};
 
 /// The path of a missing input.
 pub(crate) type Missing = Cow<'static, str>;
@@ -134,7 +134,11 @@ impl<'a> ApplicationContext<'a> {
         };
         let given = doc.terms.clone().unwrap_or_default();
         let terms = given.merged_over(built_in(campaign_id.valid().unwrap_or("")));
-        let currency = base_currency(&terms, campaign);
+        let found = match campaign {
+            CampaignRef::Found(_, c) => Some(c),
+            _ => None,
+        };
+        let currency = base_currency(&terms, found);
         check_offer_id(doc.offer.as_ref(), offer_id.valid(), "request.offer.id")?;
         check_terms(&terms)?;
         let context_money = ContextMoney::check(doc, &terms, &currency)?;
@@ -204,24 +208,78 @@ impl<'a> ApplicationContext<'a> {
     pub(crate) fn p(&self) -> Result<i128, Missing> {
         self.p.clone()
     }
+
+    /// The campaign's type when it is known.
+    pub(crate) fn known_type(&self) -> Option<CampaignType> {
+        self.campaign_type().and_then(Result::ok)
+    }
+
+    /// The campaign's listed product matching the offer's EAN, if any (looked
+    /// up once per check).
+    pub(crate) fn listed_product(&self) -> Option<&ListedProduct> {
+        let products = self.terms.products.as_ref()?;
+        let index = self.listed_product.get_or_init(|| {
+            let eans = eans(self.offer?).ok()?;
+            products.iter().position(|p| eans.contains(&p.ean.as_str()))
+        });
+        products.get((*index)?)
+    }
 }
 
-/// The base currency: `terms.currency`, else the campaign's marketplace's, else PLN.
-fn base_currency(terms: &Terms, campaign: CampaignRef<'_>) -> String {
+fn is_ean(p: &Parameter) -> bool {
+    matches!(p.name.as_deref(), Some("EAN (GTIN)") | Some("EAN"))
+}
+
+/// The offer's EANs, from its parameters and its products' parameters, or
+/// what is missing to know them.
+pub(crate) fn eans(offer: &Offer) -> Result<Vec<&str>, Missing> {
+    if offer.parameters.is_none() && offer.product_set.is_none() {
+        return Err(Cow::Borrowed("offer.parameters"));
+    }
+    let own = offer.parameters.iter().flatten();
+    let products = offer
+        .product_set
+        .iter()
+        .flatten()
+        .filter_map(|i| i.product.as_ref())
+        .flat_map(|p| p.parameters.iter());
+    Ok(own
+        .chain(products)
+        .filter(|p| is_ean(p))
+        .flat_map(|p| p.values.iter().map(String::as_str))
+        .filter(|v| !v.is_empty())
+        .collect())
+}
+
+/// The base currency every request price must be in (RULES.md §4.1):
+/// `terms.currency`, else the campaign's marketplace's, else PLN. An
+/// application and a badge update read it alike.
+pub(crate) fn base_currency(terms: &Terms, campaign: Option<&Campaign>) -> String {
     if let Some(c) = &terms.currency {
         return c.clone();
     }
-    if let CampaignRef::Found(_, c) = campaign {
-        if let Some(m) = c
-            .marketplace
-            .as_ref()
-            .and_then(|m| m.id.as_deref())
-            .and_then(Marketplace::from_id)
-        {
-            return m.currency().to_owned();
-        }
-    }
-    "PLN".to_owned()
+    campaign
+        .and_then(|c| c.marketplace.as_ref())
+        .and_then(|m| m.id.as_deref())
+        .and_then(Marketplace::from_id)
+        .map_or_else(|| "PLN".to_owned(), |m| m.currency().to_owned())
+}
+
+/// The offer's current price P, in grosze, or what is missing to know it.
+pub(crate) fn offer_price(offer: Option<&Offer>) -> Result<i128, Missing> {
+    offer
+        .and_then(|o| o.selling_mode.as_ref())
+        .and_then(|s| s.price.as_ref())
+        .map(Money::grosze)
+        .ok_or(Cow::Borrowed("offer.sellingMode.price"))
+}
+
+/// The offer's selling format, or what is missing to know it (BA70).
+pub(crate) fn selling_format(offer: Option<&Offer>) -> Result<SellingFormat, Missing> {
+    offer
+        .and_then(|o| o.selling_mode.as_ref())
+        .and_then(|s| s.format)
+        .ok_or(Cow::Borrowed("offer.sellingMode.format"))
 }
 
 /// `offer.id`, when given, must be the offer the request names.
@@ -357,12 +415,9 @@ impl ContextMoney {
                 check_currency(m, "terms.subsidy.targetPrice", currency)?;
             }
         }
-        let p = match (doc.offer.as_ref(), price) {
-            (_, Some(price)) => Ok(price.grosze()),
-            (None, None) => Err(Cow::Borrowed("offer.sellingMode.price")),
-            (Some(_), None) => Err(Cow::Borrowed("offer.sellingMode.price")),
-        };
-        Ok(ContextMoney { p })
+        Ok(ContextMoney {
+            p: offer_price(doc.offer.as_ref()),
+        })
     }
 
     /// M from `metrics` when the request suggests none.

@@ -3,10 +3,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use super::{need, ApplicationContext, Codes, Need};
+use super::{need, ApplicationContext, Need, Out};
 use crate::catalogue::Code;
 use crate::document::{Application, Badge, BadgeStatus, RequestStatus};
-use crate::report::Findings;
 
 /// The request's offer and campaign, when both passed their shape checks.
 fn subject<'a>(ctx: &ApplicationContext<'a>) -> Option<(&'a str, &'a str)> {
@@ -30,11 +29,11 @@ fn applications<'a>(ctx: &ApplicationContext<'a>) -> Need<&'a [Application]> {
 }
 
 /// BB12: an application for the same offer and campaign is `REQUESTED`.
-pub(crate) fn bb12(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn bb12(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((offer, campaign)) = subject(ctx) else {
         return;
     };
-    let list = need!(codes, out, applications(ctx));
+    let list = need!(out, applications(ctx));
     if list.iter().any(|a| {
         a.offer.id == offer
             && a.campaign.id == campaign
@@ -46,11 +45,11 @@ pub(crate) fn bb12(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 
 /// BA1 / BA15: a badge for the same offer and campaign is being verified /
 /// waiting for publication or active.
-pub(crate) fn ba1_ba15(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba1_ba15(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((offer, campaign)) = subject(ctx) else {
         return;
     };
-    let list = need!(codes, out, offer_badges(ctx, offer));
+    let list = need!(out, offer_badges(ctx, offer));
     let (mut verified, mut live) = (false, false);
     for badge in list.iter().filter(|b| b.campaign.id == campaign) {
         match badge.process.status {
@@ -69,14 +68,14 @@ pub(crate) fn ba1_ba15(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Fin
 
 /// BA24: a price-lowering campaign, and the offer has a live badge in another
 /// campaign that `campaigns` shows lowers the price.
-pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba24(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((offer, campaign)) = subject(ctx) else {
         return;
     };
     let Some(kind) = ctx.campaign_type() else {
         return;
     };
-    let list = need!(codes, out, offer_badges(ctx, offer));
+    let list = need!(out, offer_badges(ctx, offer));
     let mut live_elsewhere = list
         .iter()
         .filter(|b| b.campaign.id != campaign && !b.process.status.is_final())
@@ -85,7 +84,6 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
         return;
     }
     let campaigns = need!(
-        codes,
         out,
         ctx.doc
             .campaigns
@@ -108,13 +106,13 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
             None => unknown = true,
         }
     }
-    let lowers = need!(codes, out, kind).lowers_price();
+    let lowers = need!(out, kind).lowers_price();
     if !lowers {
         return;
     }
     if others.is_empty() {
         if unknown {
-            out.skip_all(codes, Cow::Borrowed("campaigns[].type"));
+            out.skip(Cow::Borrowed("campaigns[].type"));
         }
         return;
     }
@@ -130,15 +128,15 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 
 /// BA45: `terms.maxApplicationsPer24h` = n and n or more applications for the
 /// same offer and campaign were created in (now − 24 h, now].
-pub(crate) fn ba45(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba45(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(limit) = ctx.terms.max_applications_per_24h else {
         return;
     };
     let Some((offer, campaign)) = subject(ctx) else {
         return;
     };
-    let list = need!(codes, out, applications(ctx));
-    let now = need!(codes, out, ctx.now());
+    let list = need!(out, applications(ctx));
+    let now = need!(out, ctx.now());
     let Some(start) = now.minus_hours(24) else {
         return;
     };

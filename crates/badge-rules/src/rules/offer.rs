@@ -2,12 +2,12 @@
 
 use std::borrow::Cow;
 
-use super::prices::show;
-use super::{need, ApplicationContext, Codes, Need};
+use super::range::Range;
+use super::{need, ApplicationContext, Need, Out};
 use crate::catalogue::Code;
-use crate::document::{Offer, OfferStatus, Parameter};
-use crate::report::Findings;
-use crate::terms::{Audience, ListedProduct};
+use crate::document::{Offer, OfferStatus};
+use crate::money::show_grosze as show;
+use crate::terms::Audience;
 
 /// The condition parameter ("Stan") and its New value ("Nowy").
 const CONDITION: &str = "11323";
@@ -18,7 +18,7 @@ fn field<T>(value: Option<T>, path: &'static str) -> Need<T> {
 }
 
 /// BA9: the offer's seller and the account are both known and differ.
-pub(crate) fn ba9(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn ba9(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let seller = ctx
         .offer
         .and_then(|o| o.seller.as_ref())
@@ -32,10 +32,9 @@ pub(crate) fn ba9(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
 }
 
 /// BA6, BA52, BA48, BA51: the offer is ended, inactive, activating or archived.
-pub(crate) fn status(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let offer = need!(codes, out, ctx.offer_for("offer.publication.status"));
+pub(crate) fn status(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    let offer = need!(out, ctx.offer_for("offer.publication.status"));
     let status = need!(
-        codes,
         out,
         field(
             offer.publication.as_ref().and_then(|p| p.status),
@@ -61,12 +60,12 @@ fn stock(offer: &Offer) -> Need<i64> {
 }
 
 /// BA17: fewer items than `terms.minStock` (default 1).
-pub(crate) fn ba17(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba17(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(min) = ctx.terms.min_stock else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer_for("offer.stock.available"));
-    let available = need!(codes, out, stock(offer));
+    let offer = need!(out, ctx.offer_for("offer.stock.available"));
+    let available = need!(out, stock(offer));
     if available < min {
         out.violation(
             Code::BA17,
@@ -80,16 +79,12 @@ pub(crate) fn ba17(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 }
 
 /// BA43: `terms.requireNewCondition` and the condition is not New.
-pub(crate) fn ba43(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba43(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.terms.require_new_condition != Some(true) {
         return;
     }
-    let offer = need!(codes, out, ctx.offer_for("offer.parameters"));
-    let parameters = need!(
-        codes,
-        out,
-        field(offer.parameters.as_ref(), "offer.parameters")
-    );
+    let offer = need!(out, ctx.offer_for("offer.parameters"));
+    let parameters = need!(out, field(offer.parameters.as_ref(), "offer.parameters"));
     let is_new = parameters
         .iter()
         .any(|p| p.id.as_deref() == Some(CONDITION) && p.values_ids.iter().any(|v| v == NEW));
@@ -99,31 +94,30 @@ pub(crate) fn ba43(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 }
 
 /// BA42: `terms.requireSmart` and the offer is not Smart!.
-pub(crate) fn ba42(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba42(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.terms.require_smart != Some(true) {
         return;
     }
-    let offer = need!(codes, out, ctx.offer_for("offer.smart"));
-    if !need!(codes, out, field(offer.smart, "offer.smart")) {
+    let offer = need!(out, ctx.offer_for("offer.smart"));
+    if !need!(out, field(offer.smart, "offer.smart")) {
         out.violation(Code::BA42, "offer.id", vec![]);
     }
 }
 
 /// BA47: listed more than `terms.maxOfferAgeMonths` calendar months ago.
-pub(crate) fn ba47(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba47(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(months) = ctx.terms.max_offer_age_months else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer_for("offer.publication.startedAt"));
+    let offer = need!(out, ctx.offer_for("offer.publication.startedAt"));
     let started = need!(
-        codes,
         out,
         field(
             offer.publication.as_ref().and_then(|p| p.started_at),
             "offer.publication.startedAt"
         )
     );
-    let now = need!(codes, out, ctx.now());
+    let now = need!(out, ctx.now());
     // A limit beyond the calendar (year 9999) is never reached.
     if let Some(limit) = started.plus_months(months) {
         if now > limit {
@@ -140,12 +134,12 @@ pub(crate) fn ba47(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 }
 
 /// BA46: the offer's category is not among `terms.categoryIds`.
-pub(crate) fn ba46(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba46(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(allowed) = ctx.terms.category_ids.as_ref().filter(|c| !c.is_empty()) else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer_for("offer.category.id"));
-    let category = need!(codes, out, category(offer));
+    let offer = need!(out, ctx.offer_for("offer.category.id"));
+    let category = need!(out, category(offer));
     if !allowed.iter().any(|c| c == category) {
         out.violation(
             Code::BA46,
@@ -163,12 +157,11 @@ fn category(offer: &Offer) -> Need<&str> {
 }
 
 /// BA53: fewer items sold over 30 days than `terms.minSoldLast30Days`.
-pub(crate) fn ba53(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba53(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(min) = ctx.terms.min_sold_last_30_days else {
         return;
     };
     let sold = need!(
-        codes,
         out,
         field(
             ctx.doc.metrics.as_ref().and_then(|m| m.sold_last_30_days),
@@ -188,16 +181,12 @@ pub(crate) fn ba53(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 }
 
 /// BA58: `terms.requireProductLink` and no catalogue product is linked.
-pub(crate) fn ba58(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba58(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.terms.require_product_link != Some(true) {
         return;
     }
-    let offer = need!(codes, out, ctx.offer_for("offer.productSet"));
-    let set = need!(
-        codes,
-        out,
-        field(offer.product_set.as_ref(), "offer.productSet")
-    );
+    let offer = need!(out, ctx.offer_for("offer.productSet"));
+    let set = need!(out, field(offer.product_set.as_ref(), "offer.productSet"));
     let linked = set.iter().any(|item| {
         item.product
             .as_ref()
@@ -209,7 +198,7 @@ pub(crate) fn ba58(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 }
 
 /// BA67 / BA68: the offer's audience differs from `terms.audience`.
-pub(crate) fn audience(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn audience(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let (code, wanted_b2b) = match ctx.terms.audience {
         Some(Audience::BusinessOnly) => (Code::BA67, true),
         Some(Audience::Consumers) => (Code::BA68, false),
@@ -217,59 +206,22 @@ pub(crate) fn audience(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Fin
     };
     let offer = match ctx.offer_for("offer.b2b.buyableOnlyByBusiness") {
         Ok(o) => o,
-        Err(missing) => return out.skip(code, missing),
+        Err(missing) => return out.skip_code(code, missing),
     };
     match offer.b2b.as_ref().and_then(|b| b.buyable_only_by_business) {
         Some(b2b) if b2b != wanted_b2b => out.violation(code, "offer.id", vec![]),
         Some(_) => {}
-        None => out.skip(code, "offer.b2b.buyableOnlyByBusiness"),
+        None => out.skip_code(code, "offer.b2b.buyableOnlyByBusiness"),
     }
-    let _ = codes;
-}
-
-fn is_ean(p: &Parameter) -> bool {
-    matches!(p.name.as_deref(), Some("EAN (GTIN)") | Some("EAN"))
-}
-
-/// The offer's EANs, from its parameters and its products' parameters, or
-/// what is missing to know them.
-fn eans(offer: &Offer) -> Need<Vec<&str>> {
-    if offer.parameters.is_none() && offer.product_set.is_none() {
-        return Err(Cow::Borrowed("offer.parameters"));
-    }
-    let own = offer.parameters.iter().flatten();
-    let products = offer
-        .product_set
-        .iter()
-        .flatten()
-        .filter_map(|i| i.product.as_ref())
-        .flat_map(|p| p.parameters.iter());
-    Ok(own
-        .chain(products)
-        .filter(|p| is_ean(p))
-        .flat_map(|p| p.values.iter().map(String::as_str))
-        .filter(|v| !v.is_empty())
-        .collect())
-}
-
-/// The campaign's listed product matching the offer's EAN, if any (looked
-/// up once per check).
-pub(crate) fn listed_product<'a>(ctx: &'a ApplicationContext<'_>) -> Option<&'a ListedProduct> {
-    let products = ctx.terms.products.as_ref()?;
-    let index = ctx.listed_product.get_or_init(|| {
-        let eans = eans(ctx.offer?).ok()?;
-        products.iter().position(|p| eans.contains(&p.ean.as_str()))
-    });
-    products.get((*index)?)
 }
 
 /// BA31 / BA30: a product list, and the offer has no EAN / an unlisted one.
-pub(crate) fn ean(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ean(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(products) = ctx.terms.products.as_ref().filter(|p| !p.is_empty()) else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer_for("offer.parameters"));
-    let eans = need!(codes, out, eans(offer));
+    let offer = need!(out, ctx.offer_for("offer.parameters"));
+    let eans = need!(out, super::context::eans(offer));
     if eans.is_empty() {
         out.violation(Code::BA31, "offer.id", vec![]);
     } else if !products.iter().any(|p| eans.contains(&p.ean.as_str())) {
@@ -278,8 +230,8 @@ pub(crate) fn ean(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings
 }
 
 /// BA29: the listed product's `maxPrice` is below B.
-pub(crate) fn ba29(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
-    let (Some(product), Some(b)) = (listed_product(ctx), ctx.b) else {
+pub(crate) fn ba29(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    let (Some(product), Some(b)) = (ctx.listed_product(), ctx.b) else {
         return;
     };
     if let Some(max) = &product.max_price {
@@ -293,13 +245,20 @@ pub(crate) fn ba29(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
     }
 }
 
+/// BA29's bound: no bargain price above the listed product's `maxPrice` passes.
+pub(crate) fn ba29_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
+    if let Some(max) = ctx.listed_product().and_then(|p| p.max_price.as_ref()) {
+        range.at_most(max.grosze());
+    }
+}
+
 /// BA35: the listed product's `minQuantity` is above the offer's stock.
-pub(crate) fn ba35(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let Some(min) = listed_product(ctx).and_then(|p| p.min_quantity) else {
+pub(crate) fn ba35(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    let Some(min) = ctx.listed_product().and_then(|p| p.min_quantity) else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer_for("offer.stock.available"));
-    let available = need!(codes, out, stock(offer));
+    let offer = need!(out, ctx.offer_for("offer.stock.available"));
+    let available = need!(out, stock(offer));
     if min > available {
         out.violation(
             Code::BA35,
@@ -313,12 +272,12 @@ pub(crate) fn ba35(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 }
 
 /// BA32: the listed product's category differs from the offer's.
-pub(crate) fn ba32(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let Some(wanted) = listed_product(ctx).and_then(|p| p.category_id.as_deref()) else {
+pub(crate) fn ba32(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    let Some(wanted) = ctx.listed_product().and_then(|p| p.category_id.as_deref()) else {
         return;
     };
-    let offer = need!(codes, out, ctx.offer_for("offer.category.id"));
-    let category = need!(codes, out, category(offer));
+    let offer = need!(out, ctx.offer_for("offer.category.id"));
+    let category = need!(out, category(offer));
     if category != wanted {
         out.violation(
             Code::BA32,
@@ -332,7 +291,7 @@ pub(crate) fn ba32(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 }
 
 /// BA71 / BA72: `terms.subsidy`: P above `maxPrice` / P at or below `targetPrice`.
-pub(crate) fn subsidy(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn subsidy(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(subsidy) = &ctx.terms.subsidy else {
         return;
     };
@@ -340,10 +299,10 @@ pub(crate) fn subsidy(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Find
         Ok(p) => p,
         Err(missing) => {
             if subsidy.max_price.is_some() {
-                out.skip(Code::BA71, missing.clone());
+                out.skip_code(Code::BA71, missing.clone());
             }
             if subsidy.target_price.is_some() {
-                out.skip(Code::BA72, missing);
+                out.skip_code(Code::BA72, missing);
             }
             return;
         }
@@ -366,5 +325,4 @@ pub(crate) fn subsidy(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Find
             );
         }
     }
-    let _ = codes;
 }

@@ -18,7 +18,7 @@ use crate::error::InputError;
 use crate::partner::{AgencySnapshot as Snapshot, PartnerLevel};
 use crate::report::{Findings, Params};
 
-use super::prices::show;
+use crate::money::show_grosze as show;
 
 /// One requirement's answer: met, unmet (with the figures), or unknown.
 enum Answer {
@@ -72,6 +72,20 @@ fn tools(snapshot: &Snapshot) -> Answer {
     let count = i64::try_from(distinct.len()).unwrap_or(i64::MAX);
     at_least(Some(count), 2, "request.adsTools")
 }
+
+/// Every code of the program's requirements, in the order of the levels.
+pub(crate) const CODES: [Code; 10] = [
+    Code::AdsBusinessAccount,
+    Code::AdsWebsite,
+    Code::AdsCertificate,
+    Code::AdsGainingCustomers,
+    Code::AdsInvesting,
+    Code::AdsActiveCustomers,
+    Code::AdsQuarterlySpend,
+    Code::AdsPartnerLogo,
+    Code::AdsTools,
+    Code::AdsPartnerPlusLogo,
+];
 
 /// The requirements of reaching `level` from the one below, in order.
 fn requirements(level: PartnerLevel, s: &Snapshot) -> Vec<(Code, Answer)> {

@@ -6,71 +6,62 @@
 
 use std::borrow::Cow;
 
-use super::{need, ApplicationContext, Codes};
+use super::context::selling_format;
+use super::range::{ceil_share, floor_share, Range};
+use super::{need, ApplicationContext, Need, Out};
 use crate::catalogue::Code;
 use crate::document::{CampaignType, Nullable, SellingFormat};
-use crate::money::{from_grosze, percent_of};
-use crate::report::{BargainRange, Findings, Params, WarningCode};
+use crate::money::{from_grosze, percent_of, show_grosze as show};
+use crate::report::{BargainRange, Params, WarningCode};
 use crate::terms::DiscountBase;
 
-/// Shows grosze as a two-decimal amount.
-pub(crate) fn show(grosze: i128) -> String {
-    crate::money::show_grosze(grosze)
-}
-
 /// BA3: a `STANDARD` campaign and the request has `prices`.
-pub(crate) fn ba3(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba3(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if !ctx.prices_given {
         return;
     }
     if let Some(kind) = ctx.campaign_type() {
-        if need!(codes, out, kind) == CampaignType::Standard {
+        if need!(out, kind) == CampaignType::Standard {
             out.violation(Code::BA3, "prices", vec![]);
         }
     }
 }
 
 /// BA2: a `DISCOUNT` campaign and no bargain price.
-pub(crate) fn ba2(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    no_bargain(ctx, codes, out, CampaignType::Discount, Code::BA2);
+pub(crate) fn ba2(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    no_bargain(ctx, out, CampaignType::Discount, Code::BA2);
 }
 
 /// BA34: a `SOURCING` campaign and no bargain price.
-pub(crate) fn ba34(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    no_bargain(ctx, codes, out, CampaignType::Sourcing, Code::BA34);
+pub(crate) fn ba34(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    no_bargain(ctx, out, CampaignType::Sourcing, Code::BA34);
 }
 
-fn no_bargain(
-    ctx: &ApplicationContext<'_>,
-    codes: Codes,
-    out: &mut Findings,
-    kind: CampaignType,
-    code: Code,
-) {
+fn no_bargain(ctx: &ApplicationContext<'_>, out: &mut Out<'_>, kind: CampaignType, code: Code) {
     if ctx.bargain.is_some() {
         return;
     }
     if let Some(found) = ctx.campaign_type() {
-        if need!(codes, out, found) == kind {
+        if need!(out, found) == kind {
             out.violation(code, "prices.bargain.amount", vec![]);
         }
     }
 }
 
 /// BA36: a `SOURCING` campaign and a suggested market price.
-pub(crate) fn ba36(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba36(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.market.is_none() {
         return;
     }
     if let Some(kind) = ctx.campaign_type() {
-        if need!(codes, out, kind) == CampaignType::Sourcing {
+        if need!(out, kind) == CampaignType::Sourcing {
             out.violation(Code::BA36, "prices.market", vec![]);
         }
     }
 }
 
 /// Engine warnings about the request's price fields.
-pub(crate) fn advice(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn advice(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.market.is_some() {
         out.warn(WarningCode::SuggestedMarketPriceIgnored, vec![]);
     }
@@ -80,50 +71,59 @@ pub(crate) fn advice(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings)
 }
 
 /// BA70: a price-changing campaign and the offer is not `BUY_NOW`.
-pub(crate) fn ba70(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba70(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some(kind) = ctx.campaign_type() else {
         return;
     };
     if matches!(kind, Ok(CampaignType::Standard)) {
         return;
     }
-    let format = need!(
-        codes,
-        out,
-        ctx.offer_for("offer.sellingMode.format").and_then(|o| o
-            .selling_mode
-            .as_ref()
-            .and_then(|s| s.format)
-            .ok_or(Cow::Borrowed("offer.sellingMode.format")))
-    );
-    if format != SellingFormat::BuyNow {
+    if need!(out, selling_format(ctx.offer)) != SellingFormat::BuyNow {
         // Only now does the type matter.
-        need!(codes, out, kind);
+        need!(out, kind);
         out.violation(Code::BA70, "offer.id", vec![]);
     }
 }
 
 /// BA12: B > P, for any campaign type.
-pub(crate) fn ba12(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let Some(b) = ctx.b else {
+pub(crate) fn ba12(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    bargain_above_price(ctx.b, ctx.p(), "prices.bargain.amount", out);
+}
+
+/// BA12 of an application and of a badge's price change: the bargain price
+/// `b` (when valid) above the offer's price `p`, blamed on `path`.
+pub(crate) fn bargain_above_price(
+    b: Option<i128>,
+    p: Need<i128>,
+    path: &'static str,
+    out: &mut Out<'_>,
+) {
+    let Some(b) = b else {
         return;
     };
-    let p = need!(codes, out, ctx.p());
+    let p = need!(out, p);
     if b > p {
         out.violation(
             Code::BA12,
-            "prices.bargain.amount",
+            path,
             vec![("bargain", show(b)), ("price", show(p))],
         );
     }
 }
 
+/// BA12's bound: no bargain price above P passes.
+pub(crate) fn ba12_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
+    if let Ok(p) = ctx.p() {
+        range.at_most(p);
+    }
+}
+
 /// BA5: a suggested market price below the offer's price (P > M).
-pub(crate) fn ba5(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba5(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let super::context::MarketPrice::Suggested(m) = ctx.m else {
         return;
     };
-    let p = need!(codes, out, ctx.p());
+    let p = need!(out, ctx.p());
     if p > m {
         out.violation(
             Code::BA5,
@@ -156,11 +156,12 @@ fn ladder_applies(ctx: &ApplicationContext<'_>) -> Result<Option<(i128, i128)>, 
 
 /// The market ladder: the first of BA14, BA13, BA16, BA49, BA50 that holds,
 /// and only it.
-pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((b, m)) = (match ladder_applies(ctx) {
         Ok(found) => found,
         Err(missing) => {
-            let codes: Vec<Code> = codes
+            let codes: Vec<Code> = out
+                .codes()
                 .iter()
                 .copied()
                 .filter(|c| match c {
@@ -170,7 +171,7 @@ pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, codes: Codes, out: &mu
                 })
                 .collect();
             for code in codes {
-                out.skip(code, missing.clone());
+                out.skip_code(code, missing.clone());
             }
             return;
         }
@@ -253,11 +254,11 @@ fn base_rule(
 }
 
 /// BA39: base `BASE_PRICE` and B > P × (1 − minPercent/100).
-pub(crate) fn ba39(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let Some((b, min)) = need!(codes, out, base_rule(ctx, DiscountBase::BasePrice)) else {
+pub(crate) fn ba39(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    let Some((b, min)) = need!(out, base_rule(ctx, DiscountBase::BasePrice)) else {
         return;
     };
-    let p = need!(codes, out, ctx.p());
+    let p = need!(out, ctx.p());
     if b.saturating_mul(10_000) > p.saturating_mul(10_000 - min) {
         out.violation(
             Code::BA39,
@@ -274,18 +275,14 @@ pub(crate) fn ba39(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Finding
 
 /// BA37 / BA38: base `AVERAGE_SELLING_PRICE`: A unknown to Allegro, or
 /// B > A × (1 − minPercent/100).
-pub(crate) fn ba37_ba38(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
-    let Some((b, min)) = need!(
-        codes,
-        out,
-        base_rule(ctx, DiscountBase::AverageSellingPrice)
-    ) else {
+pub(crate) fn ba37_ba38(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    let Some((b, min)) = need!(out, base_rule(ctx, DiscountBase::AverageSellingPrice)) else {
         return;
     };
     let a = match ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price) {
         Some(Nullable::Value(a)) => a.grosze(),
         Some(Nullable::Null) => return out.violation(Code::BA37, "offer.id", vec![]),
-        _ => return out.skip_all(codes, Cow::Borrowed("metrics.averageSellingPrice")),
+        _ => return out.skip(Cow::Borrowed("metrics.averageSellingPrice")),
     };
     if b.saturating_mul(10_000) > a.saturating_mul(10_000 - min) {
         out.violation(
@@ -302,7 +299,7 @@ pub(crate) fn ba37_ba38(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Fi
 }
 
 /// BA40 / BA41: `terms.suggestedMarketPriceCap` and a suggested M above A / P.
-pub(crate) fn market_cap(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn market_cap(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let super::context::MarketPrice::Suggested(m) = ctx.m else {
         return;
     };
@@ -311,7 +308,7 @@ pub(crate) fn market_cap(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut F
             let a = match ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price) {
                 Some(Nullable::Value(a)) => a.grosze(),
                 Some(Nullable::Null) => return,
-                _ => return out.skip(Code::BA40, "metrics.averageSellingPrice"),
+                _ => return out.skip_code(Code::BA40, "metrics.averageSellingPrice"),
             };
             if m > a {
                 out.violation(
@@ -328,93 +325,84 @@ pub(crate) fn market_cap(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut F
                 vec![("market", show(m)), ("price", show(p))],
             ),
             Ok(_) => {}
-            Err(missing) => out.skip(Code::BA41, missing),
+            Err(missing) => out.skip_code(Code::BA41, missing),
         },
         _ => {}
     }
-    let _ = codes;
+}
+
+/// The market ladder's bound (a `DISCOUNT` campaign measured against M):
+/// below M by at least 1 % and by `minPercent`, by at most `maxPercent`.
+pub(crate) fn ladder_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
+    if ctx.known_type() != Some(CampaignType::Discount)
+        || ctx.terms.discount_base() != DiscountBase::Market
+    {
+        return;
+    }
+    let Ok(Some(m)) = ctx.m.value() else {
+        return;
+    };
+    range.at_most(m - 1);
+    range.at_most(floor_share(m, 9_900));
+    if let Some(min) = ctx.terms.min_percent() {
+        range.at_most(floor_share(m, 10_000 - min.basis_points()));
+    }
+    if let Some(max) = ctx.terms.max_percent() {
+        range.at_least(ceil_share(m, 10_000 - max.basis_points()));
+    }
+}
+
+/// The `minPercent` of a price-changing campaign measured against `base`.
+fn base_min(ctx: &ApplicationContext<'_>, base: DiscountBase) -> Option<i128> {
+    let lowers = ctx.known_type().is_some_and(CampaignType::lowers_price);
+    let min = ctx.terms.min_percent()?;
+    (lowers && ctx.terms.discount_base() == base).then(|| min.basis_points())
+}
+
+/// BA39's bound: at least `minPercent` below P.
+pub(crate) fn ba39_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
+    if let (Some(min), Ok(p)) = (base_min(ctx, DiscountBase::BasePrice), ctx.p()) {
+        range.at_most(floor_share(p, 10_000 - min));
+    }
+}
+
+/// BA37 / BA38's bound: at least `minPercent` below A; none when Allegro
+/// cannot compute A (BA37).
+pub(crate) fn ba37_ba38_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
+    let Some(min) = base_min(ctx, DiscountBase::AverageSellingPrice) else {
+        return;
+    };
+    match ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price) {
+        Some(Nullable::Value(a)) => range.at_most(floor_share(a.grosze(), 10_000 - min)),
+        Some(Nullable::Null) => range.at_most(0),
+        _ => {}
+    }
 }
 
 /// The range of bargain prices that passes every price rule that can be
-/// evaluated (RULES.md §6, `hints.bargain`), in grosze.
+/// evaluated (RULES.md §6, `hints.bargain`), in grosze: the bounds of the
+/// registry's price rules.
 pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)> {
     // No price passes a campaign Allegro cannot find (BA10) or a request
-    // without a campaign id (BB3): no range to show.
+    // without a campaign id (BB3), and a STANDARD campaign has no bargain
+    // price: no range to show.
     let _found = ctx.campaign.get()?;
-    let kind = ctx.campaign_type().and_then(Result::ok);
-    if kind == Some(CampaignType::Standard) {
+    if ctx.known_type() == Some(CampaignType::Standard) {
         return None;
     }
-    let mut low: i128 = 1;
-    let mut high: Option<i128> = None;
-    let mut cap = |v: i128| high = Some(high.map_or(v, |h| h.min(v)));
-    let p = ctx.p().ok();
-    if let Some(p) = p {
-        cap(p);
-    }
-    let min = ctx.terms.min_percent().map(|p| p.basis_points());
-    let max = ctx.terms.max_percent().map(|p| p.basis_points());
-    let base = ctx.terms.discount_base();
-    if kind == Some(CampaignType::Discount) && base == DiscountBase::Market {
-        if let Ok(Some(m)) = ctx.m.value() {
-            cap(m - 1);
-            cap(floor_share(m, 9_900));
-            if let Some(min) = min {
-                cap(floor_share(m, 10_000 - min));
-            }
-            if let Some(max) = max {
-                low = low.max(ceil_share(m, 10_000 - max));
-            }
-        }
-    }
-    if kind.is_some_and(CampaignType::lowers_price) {
-        if let Some(min) = min {
-            match base {
-                DiscountBase::BasePrice => {
-                    if let Some(p) = p {
-                        cap(floor_share(p, 10_000 - min));
-                    }
-                }
-                DiscountBase::AverageSellingPrice => {
-                    match ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price) {
-                        Some(Nullable::Value(a)) => cap(floor_share(a.grosze(), 10_000 - min)),
-                        // BA37: no bargain price can pass.
-                        Some(Nullable::Null) => cap(0),
-                        _ => {}
-                    }
-                }
-                DiscountBase::Market => {}
-            }
-        }
-    }
-    if let Some(max_price) = super::offer::listed_product(ctx)
-        .and_then(|p| p.max_price.as_ref())
-        .map(|m| m.grosze())
-    {
-        cap(max_price);
-    }
-    high.map(|h| (low, h))
-}
-
-/// ⌊v × bp / 10000⌋.
-fn floor_share(v: i128, bp: i128) -> i128 {
-    v.saturating_mul(bp).div_euclid(10_000)
-}
-
-/// ⌈v × bp / 10000⌉.
-fn ceil_share(v: i128, bp: i128) -> i128 {
-    let x = v.saturating_mul(bp);
-    x.div_euclid(10_000) + i128::from(x.rem_euclid(10_000) != 0)
+    let mut range = Range::default();
+    super::bounds(super::application(), ctx, &mut range);
+    range.ends()
 }
 
 /// Sets `hints.bargain`, or warns that no price passes.
-pub(crate) fn hint(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn hint(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     match bargain_range(ctx) {
         Some((low, high)) if low <= high => {
             // Within what a Decimal holds, as a price the seller could send.
             let sendable = from_grosze(low).is_some() && from_grosze(high).is_some();
             if sendable {
-                out.hint = Some(BargainRange {
+                out.hint(BargainRange {
                     min: show(low),
                     max: show(high),
                     currency: ctx.currency.clone(),

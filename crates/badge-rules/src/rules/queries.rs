@@ -1,15 +1,14 @@
-//! RULES.md §4.8: queries, lookups and consent bodies.
+//! RULES.md §4.8: queries, lookups and consent bodies, one registry per kind.
 
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::{rule, Codes, Rule};
+use super::{rule, Out, Rule};
 use crate::catalogue::Code;
 use crate::document::{Document, Kind};
 use crate::money::{parse_decimal, Marketplace};
-use crate::report::Findings;
 use crate::request::{at, is_uuid};
 
 /// A query, lookup or consent: the request and the path parameters.
@@ -53,15 +52,8 @@ fn integer(value: &Value) -> Option<i128> {
     }
 }
 
-fn paged(ctx: &PlainContext<'_>) -> bool {
-    matches!(ctx.doc.kind, Kind::ApplicationsQuery | Kind::BadgesQuery)
-}
-
 /// BB9: `limit` is not an integer in 1..=1000.
-fn bb9(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
-    if !paged(ctx) {
-        return;
-    }
+fn bb9(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     if let Some(limit) = ctx.param("limit") {
         if !integer(limit).is_some_and(|n| (1..=1000).contains(&n)) {
             out.violation(Code::BB9, "limit", vec![]);
@@ -70,10 +62,7 @@ fn bb9(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
 }
 
 /// BB10: `offset` is not an integer ≥ 0 (that fits in 64 bits).
-fn bb10(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
-    if !paged(ctx) {
-        return;
-    }
+fn bb10(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     if let Some(offset) = ctx.param("offset") {
         if !integer(offset).is_some_and(|n| (0..=i128::from(u64::MAX)).contains(&n)) {
             out.violation(Code::BB10, "offset", vec![]);
@@ -82,7 +71,7 @@ fn bb10(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
 }
 
 /// BB35: `marketplace.id` unknown, or missing where required (GET /sale/badges).
-fn bb35(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
+fn bb35(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     match ctx.param("marketplace.id") {
         Some(Value::String(id)) if Marketplace::from_id(id).is_some() => {}
         Some(_) => out.violation(Code::BB35, "marketplace.id", vec![]),
@@ -93,19 +82,21 @@ fn bb35(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
     }
 }
 
-/// BB8 / BB14: the looked-up id is not a UUID.
-fn lookup(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
-    let (id, code, path) = match ctx.doc.kind {
-        Kind::ApplicationLookup => (&ctx.doc.application_id, Code::BB8, "applicationId"),
-        Kind::OperationLookup => (&ctx.doc.operation_id, Code::BB14, "operationId"),
-        _ => return,
-    };
-    if !id.as_deref().is_some_and(is_uuid) {
-        out.violation(code, path, vec![]);
+/// BB8: the looked-up application id is not a UUID.
+fn bb8(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
+    if !ctx.doc.application_id.as_deref().is_some_and(is_uuid) {
+        out.violation(Code::BB8, "applicationId", vec![]);
     }
 }
 
-fn validation_error(out: &mut Findings, path: impl Into<Cow<'static, str>>) {
+/// BB14: the looked-up operation id is not a UUID.
+fn bb14(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
+    if !ctx.doc.operation_id.as_deref().is_some_and(is_uuid) {
+        out.violation(Code::BB14, "operationId", vec![]);
+    }
+}
+
+fn validation_error(out: &mut Out<'_>, path: impl Into<Cow<'static, str>>) {
     out.violation(Code::ValidationError, path, vec![]);
 }
 
@@ -121,10 +112,7 @@ fn is_marketplace(value: Option<&Value>) -> bool {
 }
 
 /// An offer or account consent: `status` and/or `additionalMarketplaces`.
-fn consent(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
-    if !matches!(ctx.doc.kind, Kind::OfferConsent | Kind::AccountConsent) {
-        return;
-    }
+fn consent(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     let status = at(ctx.request, &["status"]);
     let extra = at(ctx.request, &["additionalMarketplaces"]);
     if status.is_none() && extra.is_none() {
@@ -141,7 +129,7 @@ fn consent(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
     }
 }
 
-fn marketplace_map(map: &Map<String, Value>, out: &mut Findings) {
+fn marketplace_map(map: &Map<String, Value>, out: &mut Out<'_>) {
     for (key, value) in map {
         if Marketplace::from_id(key).is_none() {
             validation_error(out, format!("additionalMarketplaces.{key}"));
@@ -152,10 +140,7 @@ fn marketplace_map(map: &Map<String, Value>, out: &mut Findings) {
 }
 
 /// Allegro Prices participation: `marketplaces[]` non-empty and known, `status`.
-fn participation(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
-    if ctx.doc.kind != Kind::AllegroPricesParticipation {
-        return;
-    }
+fn participation(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     match at(ctx.request, &["marketplaces"]).and_then(Value::as_array) {
         Some(list) if !list.is_empty() => {
             for (i, item) in list.iter().enumerate() {
@@ -177,10 +162,7 @@ fn participation(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
 
 /// Allegro Prices offer command: `offers[]` 1..=1000, unique non-empty ids,
 /// known marketplaces, contributions in 0..=100 %.
-fn offer_command(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
-    if ctx.doc.kind != Kind::AllegroPricesOfferCommand {
-        return;
-    }
+fn offer_command(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     let Some(offers) = at(ctx.request, &["offers"])
         .and_then(Value::as_array)
         .filter(|l| (1..=1000).contains(&l.len()))
@@ -213,16 +195,43 @@ fn offer_command(ctx: &PlainContext<'_>, _: Codes, out: &mut Findings) {
     }
 }
 
-/// Every rule of queries, lookups and consents, in report order. Each rule
-/// looks at the document's kind and does nothing for the others.
-pub(crate) fn rules<'a>() -> &'a [Rule<PlainContext<'a>>] {
-    &[
-        rule!(bb9, BB9),
-        rule!(bb10, BB10),
-        rule!(bb35, BB35),
-        rule!(lookup, BB8, BB14),
-        rule!(consent, ValidationError),
-        rule!(participation, ValidationError),
-        rule!(offer_command, ValidationError),
-    ]
+/// The rules of a query, lookup or consent of `kind`, in report order: one
+/// registry per kind. `marketplace.id` is checked wherever it is given.
+pub(crate) fn rules<'a>(kind: Kind) -> &'a [Rule<PlainContext<'a>>] {
+    match kind {
+        Kind::ApplicationsQuery | Kind::BadgesQuery => &[
+            rule!("4.8", bb9, BB9),
+            rule!("4.8", bb10, BB10),
+            rule!("4.8", bb35, BB35),
+        ],
+        Kind::ApplicationLookup => &[rule!("4.8", bb35, BB35), rule!("4.8", bb8, BB8)],
+        Kind::OperationLookup => &[rule!("4.8", bb35, BB35), rule!("4.8", bb14, BB14)],
+        Kind::OfferConsent | Kind::AccountConsent => &[
+            rule!("4.8", bb35, BB35),
+            rule!("4.8", consent, ValidationError),
+        ],
+        Kind::AllegroPricesParticipation => &[
+            rule!("4.8", bb35, BB35),
+            rule!("4.8", participation, ValidationError),
+        ],
+        Kind::AllegroPricesOfferCommand => &[
+            rule!("4.8", bb35, BB35),
+            rule!("4.8", offer_command, ValidationError),
+        ],
+        // Campaigns query; the other kinds have registries of their own.
+        _ => &[rule!("4.8", bb35, BB35)],
+    }
 }
+
+/// The kinds of [`rules`], for the registry listing.
+pub(crate) const KINDS: [Kind; 9] = [
+    Kind::CampaignsQuery,
+    Kind::ApplicationsQuery,
+    Kind::BadgesQuery,
+    Kind::ApplicationLookup,
+    Kind::OperationLookup,
+    Kind::OfferConsent,
+    Kind::AccountConsent,
+    Kind::AllegroPricesParticipation,
+    Kind::AllegroPricesOfferCommand,
+];

@@ -5,28 +5,27 @@
 
 use std::borrow::Cow;
 
-use super::{ApplicationContext, Codes};
+use super::{ApplicationContext, Out};
 use crate::catalogue::Code;
 use crate::money::AmountFault;
-use crate::report::Findings;
 use crate::request::{count, Id, MoneyField};
 
 /// BB3: `campaign.id` missing, empty or blank.
-pub(crate) fn bb3(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn bb3(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.campaign_id == Id::Missing {
         out.violation(Code::BB3, "campaign.id", vec![]);
     }
 }
 
 /// BB4: `offer.id` missing or empty.
-pub(crate) fn bb4(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn bb4(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.offer_id == Id::Missing {
         out.violation(Code::BB4, "offer.id", vec![]);
     }
 }
 
 /// BB11: `offer.id` present but not 1–20 digits without a leading zero.
-pub(crate) fn bb11(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn bb11(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.offer_id == Id::Invalid {
         out.violation(Code::BB11, "offer.id", vec![]);
     }
@@ -53,7 +52,7 @@ fn numbers<'a>(
 
 /// BB6: an amount is not a decimal string with at most two decimals, or a
 /// count is not an integer.
-pub(crate) fn bb6(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn bb6(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     for (path, result) in numbers(ctx) {
         if result == Err(AmountFault::NotANumber) {
             out.violation(Code::BB6, path, vec![]);
@@ -62,7 +61,7 @@ pub(crate) fn bb6(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
 }
 
 /// BB7: an amount is not positive, or a count is below 1.
-pub(crate) fn bb7(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn bb7(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     for (path, result) in numbers(ctx) {
         if result == Err(AmountFault::NotPositive) {
             out.violation(Code::BB7, path, vec![]);
@@ -71,7 +70,7 @@ pub(crate) fn bb7(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
 }
 
 /// BB5: a currency differs from the base currency.
-pub(crate) fn bb5(ctx: &ApplicationContext<'_>, _: Codes, out: &mut Findings) {
+pub(crate) fn bb5(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     for (path, field) in [
         ("prices.bargain.currency", ctx.bargain.as_ref()),
         ("prices.market.currency", ctx.market.as_ref()),
@@ -87,7 +86,7 @@ pub(crate) fn currency(
     field: &MoneyField<'_>,
     path: &'static str,
     expected: &str,
-    out: &mut Findings,
+    out: &mut Out<'_>,
 ) {
     if field.currency != Some(expected) {
         let mut params = vec![("expected", expected.to_owned())];
@@ -99,7 +98,7 @@ pub(crate) fn currency(
 }
 
 /// Reports BB6 or BB7 at `path` for a money field's amount.
-pub(crate) fn amount(field: &MoneyField<'_>, path: &'static str, out: &mut Findings) {
+pub(crate) fn amount(field: &MoneyField<'_>, path: &'static str, out: &mut Out<'_>) {
     match field.amount {
         Err(AmountFault::NotANumber) => out.violation(Code::BB6, path, vec![]),
         Err(AmountFault::NotPositive) => out.violation(Code::BB7, path, vec![]),
@@ -117,25 +116,25 @@ fn stock_required(ctx: &ApplicationContext<'_>) -> Option<Result<bool, Cow<'stat
 }
 
 /// BA107: the campaign requires declared stock and the request declares no quantity.
-pub(crate) fn ba107(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn ba107(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.declared_quantity.is_some() {
         return;
     }
     match stock_required(ctx) {
         Some(Ok(true)) => out.violation(Code::BA107, "declaredStock.quantity", vec![]),
-        Some(Err(missing)) => out.skip_all(codes, missing),
+        Some(Err(missing)) => out.skip(missing),
         _ => {}
     }
 }
 
 /// BB39: the request declares stock for a campaign that does not require it.
-pub(crate) fn bb39(ctx: &ApplicationContext<'_>, codes: Codes, out: &mut Findings) {
+pub(crate) fn bb39(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.declared_stock.is_none() {
         return;
     }
     match stock_required(ctx) {
         Some(Ok(false)) => out.violation(Code::BB39, "declaredStock", vec![]),
-        Some(Err(missing)) => out.skip_all(codes, missing),
+        Some(Err(missing)) => out.skip(missing),
         _ => {}
     }
 }

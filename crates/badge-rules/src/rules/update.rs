@@ -9,15 +9,16 @@
 use std::borrow::Cow;
 
 use super::context::{
-    check_currency, check_offer_id, check_terms, validate_badges, validate_campaigns,
+    base_currency, check_currency, check_offer_id, check_terms, offer_price, selling_format,
+    validate_badges, validate_campaigns,
 };
-use super::prices::{ladder, show};
+use super::prices::{bargain_above_price, ladder};
 use super::shape;
-use super::{need, rule, Codes, Need, Rule};
+use super::{need, rule, Need, Out, Rule};
 use crate::catalogue::Code;
 use crate::document::{Badge, Campaign, CampaignType, Document, RequestStatus, SellingFormat};
 use crate::error::InputError;
-use crate::money::{grosze, Marketplace};
+use crate::money::grosze;
 use crate::period::{Instant, PeriodType};
 use crate::report::Findings;
 use crate::request::{at, is_offer_id, MoneyField};
@@ -89,18 +90,7 @@ impl<'a> UpdateContext<'a> {
         let given = doc.terms.clone().unwrap_or_default();
         let terms = given.merged_over(built_in(campaign_id.unwrap_or("")));
         check_terms(&terms)?;
-        let currency = terms
-            .currency
-            .clone()
-            .or_else(|| {
-                campaign
-                    .flatten()
-                    .and_then(|c| c.marketplace.as_ref())
-                    .and_then(|m| m.id.as_deref())
-                    .and_then(Marketplace::from_id)
-                    .map(|m| m.currency().to_owned())
-            })
-            .unwrap_or_else(|| "PLN".to_owned());
+        let currency = base_currency(&terms, campaign.flatten());
         if let Some(price) = doc
             .offer
             .as_ref()
@@ -173,17 +163,7 @@ impl<'a> UpdateContext<'a> {
     }
 
     fn p(&self) -> Need<i128> {
-        let offer = self
-            .doc
-            .offer
-            .as_ref()
-            .ok_or(Cow::Borrowed("offer.sellingMode.price"))?;
-        offer
-            .selling_mode
-            .as_ref()
-            .and_then(|s| s.price.as_ref())
-            .map(|p| p.grosze())
-            .ok_or(Cow::Borrowed("offer.sellingMode.price"))
+        offer_price(self.doc.offer.as_ref())
     }
 }
 
@@ -223,12 +203,11 @@ fn body_refused(ctx: &UpdateContext<'_>) -> bool {
 }
 
 /// BB12: a `REQUESTED` operation for the same offer and campaign.
-fn bb12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+fn bb12(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     let (Some(offer), Some(campaign)) = (ctx.offer_id, ctx.campaign_id) else {
         return;
     };
     let ops = need!(
-        codes,
         out,
         ctx.doc
             .operations
@@ -246,7 +225,7 @@ fn bb12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 
 /// BB16 / BB15 / BB17: the body asks for no operation, both, or a finish
 /// with a status other than `FINISHED`.
-fn body(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+fn body(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     match ctx.operation {
         Operation::Refused(Code::BB17) => out.violation(Code::BB17, STATUS, vec![]),
         Operation::Refused(code) => out.violation(code, "", vec![]),
@@ -255,7 +234,7 @@ fn body(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
 }
 
 /// BB11 / BB3: the path parameters.
-fn path_parameters(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+fn path_parameters(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     if ctx.offer_id.is_none() {
         out.violation(Code::BB11, "offerId", vec![]);
     }
@@ -265,12 +244,12 @@ fn path_parameters(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
 }
 
 /// BA10: `campaigns` holds no campaign with `campaignId`.
-fn ba10(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+fn ba10(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     let Some(id) = ctx.campaign_id else {
         return;
     };
     match ctx.campaign {
-        None => out.skip_all(codes, Cow::Borrowed("campaigns")),
+        None => out.skip(Cow::Borrowed("campaigns")),
         Some(None) => out.violation(
             Code::BA10,
             "campaignId",
@@ -281,7 +260,7 @@ fn ba10(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 }
 
 /// BB6 / BB7 / BB5 on `prices.bargain.value`.
-fn value_shape(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+fn value_shape(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     if let Some(field) = &ctx.bargain {
         shape::amount(field, PRICE, out);
         shape::currency(field, "prices.bargain.value.currency", &ctx.currency, out);
@@ -293,11 +272,11 @@ fn badges<'c, 'a>(ctx: &'c UpdateContext<'a>) -> Need<&'c [&'a Badge]> {
 }
 
 /// BA62 / BA75: no badge for the offer / none in this campaign.
-fn badge_exists(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+fn badge_exists(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     if ctx.offer_id.is_none() || ctx.campaign_id.is_none() {
         return;
     }
-    let list = need!(codes, out, badges(ctx));
+    let list = need!(out, badges(ctx));
     if list.is_empty() {
         out.violation(Code::BA62, "offerId", vec![]);
     } else if ctx.badge.is_none() {
@@ -306,17 +285,17 @@ fn badge_exists(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 }
 
 /// BA60: a price change on a `STANDARD` campaign's badge.
-fn ba60(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+fn ba60(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     if !ctx.price_change() || ctx.campaign_id.is_none() {
         return;
     }
-    if need!(codes, out, ctx.campaign_type()) == Some(CampaignType::Standard) {
+    if need!(out, ctx.campaign_type()) == Some(CampaignType::Standard) {
         out.violation(Code::BA60, PRICE, vec![]);
     }
 }
 
 /// BA63 / BA76: the terms forbid a price change / finishing.
-fn terms_forbid(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+fn terms_forbid(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     match ctx.operation {
         Operation::PriceChange if ctx.terms.bargain_editable == Some(false) => {
             out.violation(Code::BA63, PRICE, vec![]);
@@ -330,7 +309,7 @@ fn terms_forbid(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
 
 /// BA77 / BA61: finishing, or changing the price of, a badge that is already
 /// `FINISHED` or `DECLINED`.
-fn final_badge(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
+fn final_badge(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     let Some(badge) = ctx.badge else {
         return;
     };
@@ -345,64 +324,36 @@ fn final_badge(ctx: &UpdateContext<'_>, _: Codes, out: &mut Findings) {
 }
 
 /// BA74: the badge's publication period has ended (`null` never ends).
-fn ba74(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+fn ba74(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     let Some(publication) = ctx.badge.and_then(|b| b.publication.as_ref()) else {
         return;
     };
     if !matches!(publication.kind, PeriodType::Until | PeriodType::Within) {
         return;
     }
-    let now = need!(codes, out, ctx.now.ok_or(Cow::Borrowed("now")));
+    let now = need!(out, ctx.now.ok_or(Cow::Borrowed("now")));
     if publication.has_ended_at(now) == Ok(true) {
         out.violation(Code::BA74, "offerId", vec![]);
     }
 }
 
 /// BA70: a price change on an offer that is not `BUY_NOW`.
-fn ba70(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
-    if !ctx.price_change() {
-        return;
-    }
-    let offer = need!(
-        codes,
-        out,
-        ctx.doc
-            .offer
-            .as_ref()
-            .ok_or(Cow::Borrowed("offer.sellingMode.format"))
-    );
-    let format = need!(
-        codes,
-        out,
-        offer
-            .selling_mode
-            .as_ref()
-            .and_then(|s| s.format)
-            .ok_or(Cow::Borrowed("offer.sellingMode.format"))
-    );
-    if format != SellingFormat::BuyNow {
+fn ba70(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if ctx.price_change()
+        && need!(out, selling_format(ctx.doc.offer.as_ref())) != SellingFormat::BuyNow
+    {
         out.violation(Code::BA70, "offerId", vec![]);
     }
 }
 
 /// BA12: the new bargain price is above the offer's price.
-fn ba12(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
-    let Some(b) = ctx.b else {
-        return;
-    };
-    let p = need!(codes, out, ctx.p());
-    if b > p {
-        out.violation(
-            Code::BA12,
-            PRICE,
-            vec![("bargain", show(b)), ("price", show(p))],
-        );
-    }
+fn ba12(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    bargain_above_price(ctx.b, ctx.p(), PRICE, out);
 }
 
 /// The market ladder against the badge's market price, unless the campaign is
 /// known to be `STANDARD` or `SOURCING`.
-fn market_ladder(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
+fn market_ladder(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     let (Some(b), Some(badge)) = (ctx.b, ctx.badge) else {
         return;
     };
@@ -413,7 +364,6 @@ fn market_ladder(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
         return;
     }
     let m = need!(
-        codes,
         out,
         badge
             .prices
@@ -431,29 +381,29 @@ fn market_ladder(ctx: &UpdateContext<'_>, codes: Codes, out: &mut Findings) {
 /// The rules that run whatever the body (the path parameters).
 pub(crate) fn always<'a>() -> &'a [Rule<UpdateContext<'a>>] {
     &[
-        rule!(body, BB16, BB15, BB17),
-        rule!(path_parameters, BB11, BB3),
+        rule!("4.7", body, BB16, BB15, BB17),
+        rule!("4.7", path_parameters, BB11, BB3),
     ]
 }
 
 /// A pending operation, reported first (RULES.md's table order).
 pub(crate) fn pending<'a>() -> &'a [Rule<UpdateContext<'a>>] {
-    &[rule!(bb12, BB12)]
+    &[rule!("4.7", bb12, BB12)]
 }
 
 /// Every other rule of a badge update, in report order.
 pub(crate) fn operation<'a>() -> &'a [Rule<UpdateContext<'a>>] {
     &[
-        rule!(ba10, BA10),
-        rule!(value_shape, BB6, BB7, BB5),
-        rule!(badge_exists, BA62, BA75),
-        rule!(ba60, BA60),
-        rule!(terms_forbid, BA63, BA76),
-        rule!(final_badge, BA77, BA61),
-        rule!(ba74, BA74),
-        rule!(ba70, BA70),
-        rule!(ba12, BA12),
-        rule!(market_ladder, BA14, BA13, BA16, BA49, BA50),
+        rule!("4.7", ba10, BA10),
+        rule!("4.7", value_shape, BB6, BB7, BB5),
+        rule!("4.7", badge_exists, BA62, BA75),
+        rule!("4.7", ba60, BA60),
+        rule!("4.7", terms_forbid, BA63, BA76),
+        rule!("4.7", final_badge, BA77, BA61),
+        rule!("4.7", ba74, BA74),
+        rule!("4.7", ba70, BA70),
+        rule!("4.7", ba12, BA12),
+        rule!("4.7", market_ladder, BA14, BA13, BA16, BA49, BA50),
     ]
 }
 

@@ -5,6 +5,7 @@
 use serde_json::{json, Map, Value};
 
 /// SplitMix64: small, seedable, good enough for test data.
+#[derive(Debug)]
 pub struct Rng(u64);
 
 impl Rng {

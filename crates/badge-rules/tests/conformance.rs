@@ -5,7 +5,10 @@ use badge_rules_testkit::corpus;
 use serde_json::{json, Value};
 
 /// The outcome of a document as the corpus compares it.
-#[expect(clippy::unwrap_used, reason = "a report always serializes; if not, the test fails")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "a report always serializes; if not, the test fails"
+)]
 fn outcome(document: &Value) -> Value {
     match check_json(&document.to_string(), &Options::default()) {
         Ok(report) => serde_json::to_value(report).unwrap(),

@@ -14,10 +14,9 @@ pub(crate) fn render_report(report: &Report, lang: Lang) -> String {
     let gloss = match (report.verdict, report.level.is_some()) {
         (Verdict::Accept, false) => w(Label::Accept),
         (Verdict::Reject, false) => w(Label::Reject),
-        (Verdict::Incomplete, false) => w(Label::Incomplete),
         (Verdict::Accept, true) => w(Label::TopLevel),
         (Verdict::Reject, true) => w(Label::NextLevel),
-        (Verdict::Incomplete, true) => w(Label::Incomplete),
+        _ => w(Label::Incomplete),
     };
     // Writing to a String cannot fail.
     let _ = writeln!(s, "{}: {gloss}", report.verdict.as_str());

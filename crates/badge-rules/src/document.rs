@@ -41,6 +41,7 @@ use crate::terms::Terms;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum Kind {
     /// POST /sale/badges.
     Application,
@@ -215,6 +216,7 @@ pub struct OptionalIdRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum CampaignType {
     /// A badge only ("Hit", "Nowość").
     Standard,
@@ -429,6 +431,7 @@ pub struct SellingMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum SellingFormat {
     /// Buy now.
     BuyNow,
@@ -492,6 +495,7 @@ pub struct Publication {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum OfferStatus {
     /// Not listed.
     Inactive,
@@ -746,6 +750,7 @@ pub struct BadgeProcess {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum BadgeStatus {
     /// Being verified.
     InVerification,
@@ -861,6 +866,7 @@ pub struct ProcessStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum RequestStatus {
     /// Waiting to be processed.
     Requested,
@@ -880,6 +886,7 @@ pub enum RequestStatus {
 /// assert_eq!(m.average_selling_price, Nullable::Absent);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Nullable<T> {
     /// The key is absent.
     #[default]

@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum InputError {
     /// The text is not JSON.
     #[error("{0}")]
@@ -55,9 +56,9 @@ impl InputError {
     /// ```
     pub fn path(&self) -> &str {
         match self {
-            InputError::Syntax(e) => &e.path,
-            InputError::Shape(e) => &e.path,
-            InputError::Context(e) => &e.path,
+            InputError::Syntax(e) => e.path(),
+            InputError::Shape(e) => e.path(),
+            InputError::Context(e) => e.path(),
         }
     }
 
@@ -85,9 +86,9 @@ impl InputError {
     /// ```
     pub fn message(&self) -> &str {
         match self {
-            InputError::Syntax(e) => &e.message,
-            InputError::Shape(e) => &e.message,
-            InputError::Context(e) => &e.message,
+            InputError::Syntax(e) => e.message(),
+            InputError::Shape(e) => e.message(),
+            InputError::Context(e) => e.message(),
         }
     }
 
@@ -105,19 +106,19 @@ impl InputError {
 /// use badge_rules::{error::InputError, parse_document};
 /// let text = "{\n  \"kind\": \"application\",\n}";
 /// let Err(InputError::Syntax(e)) = parse_document(text) else { unreachable!() };
-/// assert_eq!((e.path.as_str(), e.line, e.column), ("", 3, 1));
+/// assert_eq!((e.path(), e.line(), e.column()), ("", 3, 1));
 /// assert_eq!(e.to_string(), "not valid JSON at line 3, column 1: trailing comma");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyntaxError {
     /// Always `""`: the document as a whole.
-    pub path: String,
+    path: String,
     /// What is wrong.
-    pub message: String,
+    message: String,
     /// 1-based line.
-    pub line: usize,
+    line: usize,
     /// 1-based column.
-    pub column: usize,
+    column: usize,
 }
 
 /// A field of the wrong shape.
@@ -127,15 +128,15 @@ pub struct SyntaxError {
 /// let doc = r#"{"kind": "campaignsQuery",
 ///     "campaigns": [{"id": "BARGAIN", "publication": {"type": "SOMETIMES"}}]}"#;
 /// let Err(InputError::Shape(e)) = parse_document(doc) else { unreachable!() };
-/// assert_eq!(e.path, "campaigns[0].publication.type");
-/// assert!(e.message.starts_with("unknown variant `SOMETIMES`"));
+/// assert_eq!(e.path(), "campaigns[0].publication.type");
+/// assert!(e.message().starts_with("unknown variant `SOMETIMES`"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShapeError {
     /// The JSON path (`campaigns[0].publication.to`).
-    pub path: String,
+    path: String,
     /// What is wrong.
-    pub message: String,
+    message: String,
 }
 
 /// Context that cannot be true.
@@ -151,9 +152,37 @@ pub struct ShapeError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContextError {
     /// The JSON path.
-    pub path: String,
+    path: String,
     /// What is wrong.
-    pub message: String,
+    message: String,
+}
+
+impl ShapeError {
+    /// The JSON path (`campaigns[0].publication.to`).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub(crate) fn new(path: String, message: String) -> Self {
+        ShapeError { path, message }
+    }
+}
+
+impl ContextError {
+    /// The JSON path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 fn at(path: &str) -> &str {
@@ -165,10 +194,35 @@ fn at(path: &str) -> &str {
 }
 
 impl SyntaxError {
+    /// The JSON path: always `""`, the document as a whole.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The 1-based line of the fault.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column of the fault.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
     /// A syntax error of the whole document at `line` and `column` (1-based).
     pub(crate) fn new(message: impl Into<String>, line: usize, column: usize) -> Self {
+        Self::at("", message, line, column)
+    }
+
+    /// A syntax error of the part at `path` of the document.
+    pub(crate) fn at(path: &str, message: impl Into<String>, line: usize, column: usize) -> Self {
         SyntaxError {
-            path: String::new(),
+            path: path.to_owned(),
             message: message.into(),
             line,
             column,

@@ -40,16 +40,6 @@
 //! [`locale`] (every text, one file per language) and [`api`] (the JSON
 //! interface every adapter calls).
 
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 pub mod api;
 pub mod campaigns;
 pub mod catalogue;
@@ -63,7 +53,7 @@ pub mod registry;
 pub mod report;
 pub mod terms;
 
-mod locate;
+mod read;
 mod request;
 mod rules;
 
@@ -76,7 +66,6 @@ pub use locale::Lang;
 pub use report::{Report, Verdict, Violation};
 pub use terms::Terms;
 
-use error::{ShapeError, SyntaxError};
 use report::Findings;
 
 /// How to check.
@@ -141,85 +130,7 @@ pub(crate) fn findings(document: &Document) -> Result<Findings, InputError> {
     Ok(out)
 }
 
-/// Parses a check document from JSON text, naming the JSON path of any fault.
-///
-/// A leading byte-order mark is ignored.
-///
-/// ```
-/// use badge_rules::parse_document;
-/// let err = parse_document(r#"{"kind": "application", "campaigns": [{"id": 7}]}"#).unwrap_err();
-/// assert_eq!(err.path(), "campaigns[0].id");
-/// ```
-///
-/// # Errors
-///
-/// [`InputError::Syntax`] for text that is not JSON, [`InputError::Shape`] for
-/// JSON of the wrong shape.
-pub fn parse_document(text: &str) -> Result<Document, InputError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // serde would read a JSON array as a struct's fields in order.
-    if text.trim_start().starts_with('[')
-        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
-    {
-        return Err(InputError::Shape(ShapeError {
-            path: String::new(),
-            message: "the check document must be a JSON object, not an array".into(),
-        }));
-    }
-    read_document(text)
-}
-
-/// One deserializer, with no path tracking: a failure is located afterwards,
-/// from where in the text serde_json stopped ([`locate`](crate::locate)).
-fn read_document(text: &str) -> Result<Document, InputError> {
-    serde_json::from_str::<Document>(text).map_err(|err| shape_error(text, &err, ""))
-}
-
-/// The input error for `err`, met reading `text`; `prefix` is the JSON path
-/// of `text` within the check document (`""`: the document itself).
-pub(crate) fn shape_error(text: &str, err: &serde_json::Error, prefix: &str) -> InputError {
-    let message = err.to_string();
-    let mut message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    if (err.is_syntax() || err.is_eof())
-        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err()
-    {
-        return InputError::Syntax(SyntaxError {
-            path: prefix.to_owned(),
-            message,
-            line: err.line(),
-            column: err.column().max(1),
-        });
-    }
-    // serde_json reports a number or object where a name (an enum) belongs
-    // as "expected value", at the byte after the value's first.
-    let peeked = err.is_syntax() && message == "expected value";
-    if peeked {
-        message = "invalid type: expected a string naming one of the allowed values".into();
-    }
-    let mut path = locate::path_at(text, err.line(), err.column(), peeked);
-    // A missing key is named by its own path, not its parent's.
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-    {
-        if !path.is_empty() {
-            path.push('.');
-        }
-        path.push_str(field);
-    }
-    if !prefix.is_empty() {
-        path = if path.is_empty() {
-            prefix.to_owned()
-        } else {
-            format!("{prefix}.{path}")
-        };
-    }
-    InputError::Shape(ShapeError { path, message })
-}
+pub use read::parse_document;
 
 /// Checks a document given as JSON text: [`parse_document`], then [`check`].
 ///

@@ -34,6 +34,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(report.violations[0].code.as_str(), "BB7");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum AmountFault {
     /// Not a decimal string with at most two fractional digits, or beyond what
     /// `Decimal` holds: BB6.

@@ -127,6 +127,7 @@ impl<'de> Deserialize<'de> for Instant {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum PeriodType {
     /// Always open.
     Always,

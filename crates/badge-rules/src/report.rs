@@ -44,6 +44,7 @@ use crate::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
 pub enum Verdict {
     /// No rule failed and none was skipped: Allegro would accept (for
     /// `SANDBOX_TEST_CAMPAIGN`, the sandbox's automatic decision).
@@ -186,6 +187,7 @@ pub struct Warning {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum WarningCode {
     /// A suggested market price: Allegro computes its own.
     SuggestedMarketPriceIgnored,

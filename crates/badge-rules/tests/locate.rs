@@ -79,7 +79,7 @@ fn located(text: &str) -> Option<(String, String)> {
         Ok(_) => check_json(text, &Options::default()).err()?,
     };
     match err {
-        InputError::Shape(e) => Some((e.path, e.message)),
+        InputError::Shape(e) => Some((e.path().to_owned(), e.message().to_owned())),
         _ => None,
     }
 }

@@ -47,7 +47,8 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
             let status = match report.verdict {
                 Verdict::Accept => EXIT_ACCEPT,
                 Verdict::Reject => EXIT_REJECT,
-                Verdict::Incomplete => EXIT_INCOMPLETE,
+                // INCOMPLETE, and any verdict a later engine adds: not an ACCEPT.
+                _ => EXIT_INCOMPLETE,
             };
             let written = match format {
                 Format::Json => writeln!(out, "{}", api::report_line(&report)),

@@ -155,7 +155,7 @@ pub(crate) fn snapshot(request: Option<&Value>) -> Result<Snapshot, InputError> 
     }
     let text = serde_json::to_string(value).unwrap_or_default();
     let snapshot = serde_json::from_str::<Snapshot>(&text)
-        .map_err(|err| crate::shape_error(&text, &err, "request"))?;
+        .map_err(|err| crate::read::serde_text::shape_error(&text, &err, "request"))?;
     check_currency(snapshot)
 }
 

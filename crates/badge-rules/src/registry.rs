@@ -18,6 +18,8 @@
 //! assert!(registry::price_codes(Kind::Application).contains(&Code::BA12));
 //! ```
 
+use serde::Serialize;
+
 use crate::catalogue::Code;
 use crate::document::{Document, Kind};
 use crate::error::InputError;
@@ -28,8 +30,16 @@ use crate::rules::{self, Rule};
 /// ```
 /// use badge_rules::{registry::rules, Kind};
 /// assert!(rules().iter().any(|r| r.kind == Kind::BadgeUpdate && r.name == "market_ladder"));
+///
+/// // Serialized, as the CLI's `rules --format json` prints it:
+/// let ba12 = rules().into_iter().find(|r| r.name == "prices::ba12").unwrap();
+/// assert_eq!(
+///     serde_json::to_string(&ba12).unwrap(),
+///     r#"{"kind":"application","name":"prices::ba12","section":"4.3","codes":["BA12"],"boundsBargain":true,"relays":false}"#,
+/// );
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct RuleInfo {
     /// The kind of check it belongs to.

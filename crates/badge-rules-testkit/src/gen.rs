@@ -550,7 +550,7 @@ pub fn other(r: &mut Rng) -> Value {
             json!({"kind": r.pick(&["offerConsent", "accountConsent"]), "request": body})
         }
         6 => {
-            json!({"kind": "allegroPricesParticipation", "request": {"marketplaces": r.pick(&[json!(["allegro-cz"]), json!([{"id": "allegro-sk"}]), json!([]), json!(["allegro-xx"])]), "status": r.pick(&["ALLOWED", "DENIED", "NO"])}})
+            json!({"kind": "allegroPricesParticipation", "request": {"marketplaces": r.pick(&[json!([{"id": "allegro-cz", "status": "ALLOWED"}]), json!([{"id": "allegro-sk", "status": "DENIED"}, {"id": "allegro-pl", "status": "ALLOWED"}]), json!([]), json!([{"id": "allegro-xx", "status": "ALLOWED"}]), json!([{"id": "allegro-pl", "status": "NO"}]), json!(["allegro-cz"])]), "status": r.pick(&["ALLOWED", "DENIED", "NO"])}})
         }
         _ => json!({"kind": "allegroPricesOfferCommand", "request": {"offers": [
             {"id": "123", "marketplace": {"id": "allegro-cz"}, "sellerDiscountDeclaration": {"maxContributionPercentage": r.pick(&["10", "100", "100.01", "-1", "x"])}},

@@ -200,13 +200,20 @@ pub(crate) struct ConsentRequest {
     pub(crate) additional_marketplaces: Option<BTreeMap<String, String>>,
 }
 
-/// The Allegro Prices participation body.
+/// One marketplace's participation.
 #[derive(Tsify, Serialize, Deserialize)]
-pub(crate) struct ParticipationRequest {
-    #[tsify(type = "(MarketplaceId | { id: MarketplaceId })[]")]
-    pub(crate) marketplaces: Vec<String>,
+pub(crate) struct MarketplaceParticipation {
+    #[tsify(type = "MarketplaceId")]
+    pub(crate) id: String,
     #[tsify(type = "ConsentStatus")]
     pub(crate) status: String,
+}
+
+/// The Allegro Prices participation body (PATCH
+/// /sale/allegro-prices/accounts/participations): a status per marketplace.
+#[derive(Tsify, Serialize, Deserialize)]
+pub(crate) struct ParticipationRequest {
+    pub(crate) marketplaces: Vec<MarketplaceParticipation>,
 }
 
 #[derive(Tsify, Serialize, Deserialize)]

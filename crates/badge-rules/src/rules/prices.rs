@@ -13,7 +13,7 @@ use crate::catalogue::Code;
 use crate::document::{CampaignType, Nullable, SellingFormat};
 use crate::money::{from_grosze, percent_of, show_grosze as show};
 use crate::report::{BargainRange, Params, WarningCode};
-use crate::terms::DiscountBase;
+use crate::terms::{DiscountBase, Terms};
 
 /// BA3: a `STANDARD` campaign and the request has `prices`.
 pub(crate) fn ba3(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
@@ -159,22 +159,7 @@ fn ladder_applies(ctx: &ApplicationContext<'_>) -> Result<Option<(i128, i128)>, 
 pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((b, m)) = (match ladder_applies(ctx) {
         Ok(found) => found,
-        Err(missing) => {
-            let codes: Vec<Code> = out
-                .codes()
-                .iter()
-                .copied()
-                .filter(|c| match c {
-                    Code::BA49 => ctx.terms.min_percent().is_some(),
-                    Code::BA50 => ctx.terms.max_percent().is_some(),
-                    _ => true,
-                })
-                .collect();
-            for code in codes {
-                out.skip_code(code, missing.clone());
-            }
-            return;
-        }
+        Err(missing) => return skip_ladder(&ctx.terms, missing, out),
     }) else {
         return;
     };
@@ -182,6 +167,21 @@ pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let max = ctx.terms.max_percent().map(|p| p.basis_points());
     if let Some((code, params)) = ladder(b, m, min, max) {
         out.violation(code, "prices.bargain.amount", params);
+    }
+}
+
+/// Lists the ladder's codes as skipped for want of `missing`: BA49 and BA50
+/// only when the terms set the percentage they compare with.
+pub(crate) fn skip_ladder(terms: &Terms, missing: Cow<'static, str>, out: &mut Out<'_>) {
+    for code in out.codes() {
+        let applies = match code {
+            Code::BA49 => terms.min_percent().is_some(),
+            Code::BA50 => terms.max_percent().is_some(),
+            _ => true,
+        };
+        if applies {
+            out.skip_code(*code, missing.clone());
+        }
     }
 }
 

@@ -139,24 +139,27 @@ fn marketplace_map(map: &Map<String, Value>, out: &mut Out<'_>) {
     }
 }
 
-/// Allegro Prices participation: `marketplaces[]` non-empty and known, `status`.
+/// Allegro Prices participation (PATCH /sale/allegro-prices/accounts/participations):
+/// `marketplaces[]` non-empty, each `{id, status}` with a known id and a
+/// status `ALLOWED` or `DENIED`.
 fn participation(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
-    match at(ctx.request, &["marketplaces"]).and_then(Value::as_array) {
-        Some(list) if !list.is_empty() => {
-            for (i, item) in list.iter().enumerate() {
-                let id = match item {
-                    Value::Object(_) => at(Some(item), &["id"]),
-                    other => Some(other),
-                };
-                if !is_marketplace(id) {
-                    validation_error(out, format!("marketplaces[{i}]"));
-                }
-            }
+    let Some(list) = at(ctx.request, &["marketplaces"])
+        .and_then(Value::as_array)
+        .filter(|l| !l.is_empty())
+    else {
+        return validation_error(out, "marketplaces");
+    };
+    for (i, item) in list.iter().enumerate() {
+        if !item.is_object() {
+            validation_error(out, format!("marketplaces[{i}]"));
+            continue;
         }
-        _ => validation_error(out, "marketplaces"),
-    }
-    if !is_status(at(ctx.request, &["status"])) {
-        validation_error(out, "status");
+        if !is_marketplace(at(Some(item), &["id"])) {
+            validation_error(out, format!("marketplaces[{i}].id"));
+        }
+        if !is_status(at(Some(item), &["status"])) {
+            validation_error(out, format!("marketplaces[{i}].status"));
+        }
     }
 }
 

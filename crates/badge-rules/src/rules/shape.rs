@@ -133,7 +133,7 @@ pub(crate) fn bb39(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
         return;
     }
     match stock_required(ctx) {
-        Some(Ok(false)) => out.violation(Code::BB39, "declaredStock", vec![]),
+        Some(Ok(false)) => out.violation(Code::BB39, "declaredStock.quantity", vec![]),
         Some(Err(missing)) => out.skip(missing),
         _ => {}
     }

@@ -12,7 +12,7 @@ use super::context::{
     base_currency, check_currency, check_offer_id, check_terms, offer_price, selling_format,
     validate_badges, validate_campaigns,
 };
-use super::prices::{bargain_above_price, ladder};
+use super::prices::{bargain_above_price, ladder, skip_ladder};
 use super::shape;
 use super::{need, rule, Need, Out, Rule};
 use crate::catalogue::Code;
@@ -351,17 +351,24 @@ fn ba12(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     bargain_above_price(ctx.b, ctx.p(), PRICE, out);
 }
 
-/// The market ladder against the badge's market price, unless the campaign is
-/// known to be `STANDARD` or `SOURCING`.
+/// The market ladder against the badge's market price, only when `campaigns`
+/// shows the campaign is `DISCOUNT`: GET /sale/badges shows ACTIVE badges
+/// priced above their listed market price in campaigns of other types, so a
+/// ladder on a campaign of unknown type would refuse what Allegro accepts.
 fn market_ladder(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     let (Some(b), Some(badge)) = (ctx.b, ctx.badge) else {
         return;
     };
-    if matches!(
-        ctx.campaign_type(),
-        Ok(Some(CampaignType::Standard | CampaignType::Sourcing))
-    ) {
-        return;
+    let kind = match ctx.campaign {
+        None => return skip_ladder(&ctx.terms, Cow::Borrowed("campaigns"), out),
+        // Not in `campaigns`: BA10, and no rule reads the campaign.
+        Some(None) => return,
+        Some(Some(c)) => c.kind,
+    };
+    match kind {
+        None => return skip_ladder(&ctx.terms, Cow::Borrowed("campaigns[].type"), out),
+        Some(CampaignType::Discount) => {}
+        Some(_) => return,
     }
     let m = need!(
         out,

@@ -82,6 +82,11 @@ fn bb35(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     }
 }
 
+/// BB2: the account is not a Company account.
+fn bb2(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
+    super::account::company_account(ctx.doc.account.as_ref(), out);
+}
+
 /// BB8: the looked-up application id is not a UUID.
 fn bb8(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     if !ctx.doc.application_id.as_deref().is_some_and(is_uuid) {
@@ -206,9 +211,18 @@ pub(crate) fn rules<'a>(kind: Kind) -> &'a [Rule<PlainContext<'a>>] {
             rule!("4.8", bb9, BB9),
             rule!("4.8", bb10, BB10),
             rule!("4.8", bb35, BB35),
+            rule!("4.5", bb2, BB2),
         ],
-        Kind::ApplicationLookup => &[rule!("4.8", bb35, BB35), rule!("4.8", bb8, BB8)],
-        Kind::OperationLookup => &[rule!("4.8", bb35, BB35), rule!("4.8", bb14, BB14)],
+        Kind::ApplicationLookup => &[
+            rule!("4.8", bb35, BB35),
+            rule!("4.8", bb8, BB8),
+            rule!("4.5", bb2, BB2),
+        ],
+        Kind::OperationLookup => &[
+            rule!("4.8", bb35, BB35),
+            rule!("4.8", bb14, BB14),
+            rule!("4.5", bb2, BB2),
+        ],
         Kind::OfferConsent | Kind::AccountConsent => &[
             rule!("4.8", bb35, BB35),
             rule!("4.8", consent, ValidationError),
@@ -222,7 +236,7 @@ pub(crate) fn rules<'a>(kind: Kind) -> &'a [Rule<PlainContext<'a>>] {
             rule!("4.8", offer_command, ValidationError),
         ],
         // Campaigns query; the other kinds have registries of their own.
-        _ => &[rule!("4.8", bb35, BB35)],
+        _ => &[rule!("4.8", bb35, BB35), rule!("4.5", bb2, BB2)],
     }
 }
 

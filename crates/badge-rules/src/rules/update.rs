@@ -385,11 +385,20 @@ fn market_ladder(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     }
 }
 
-/// The rules that run whatever the body (the path parameters).
+/// BB2: `terms.requireCompanyAccount` (default true) and not a Company
+/// account (Allegro's OpenAPI: 403 BB2 on the PATCH).
+fn bb2(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if ctx.terms.require_company_account == Some(true) {
+        super::account::company_account(ctx.doc.account.as_ref(), out);
+    }
+}
+
+/// The rules that run whatever the body (the path parameters, the account).
 pub(crate) fn always<'a>() -> &'a [Rule<UpdateContext<'a>>] {
     &[
         rule!("4.7", body, BB16, BB15, BB17),
         rule!("4.7", path_parameters, BB11, BB3),
+        rule!("4.5", bb2, BB2),
     ]
 }
 

@@ -108,7 +108,14 @@ pub fn check(document: &Document, options: &Options) -> Result<Report, InputErro
 
 /// What the rules find in `document`, before messages are looked up.
 pub(crate) fn findings(document: &Document) -> Result<Findings, InputError> {
-    let mut out = Findings::default();
+    findings_into(document, Findings::default())
+}
+
+/// [`findings`], added to `out` (which may record a trace: [`registry::trace`]).
+pub(crate) fn findings_into(
+    document: &Document,
+    mut out: Findings,
+) -> Result<Findings, InputError> {
     match document.kind {
         Kind::Application => {
             let ctx = rules::ApplicationContext::new(document)?;

@@ -18,12 +18,16 @@
 //! assert!(registry::price_codes(Kind::Application).contains(&Code::BA12));
 //! ```
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::catalogue::Code;
 use crate::document::{Document, Kind};
 use crate::error::InputError;
+use crate::report::Findings;
 use crate::rules::{self, Rule};
+use crate::Lang;
 
 /// One rule of one kind of check.
 ///
@@ -133,4 +137,78 @@ pub fn price_codes(kind: Kind) -> Vec<Code> {
 /// The [`InputError`] of [`check`](crate::check) when the context is impossible.
 pub fn undeclared(document: &Document) -> Result<Vec<(&'static str, Code)>, InputError> {
     Ok(crate::findings(document)?.undeclared)
+}
+
+/// One finding of one rule, as [`trace`] lists them.
+///
+/// ```
+/// use badge_rules::registry::Traced;
+/// fn show(t: &Traced) -> String {
+///     format!("{} {} {}", t.rule, t.code, t.at)
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Traced {
+    /// The rule, as [`RuleInfo::name`] names it.
+    pub rule: &'static str,
+    /// The code it reported.
+    pub code: Code,
+    /// The violation's path, or for a skip the input it lacked.
+    pub at: Cow<'static, str>,
+    /// A skip (`at` is the missing input) rather than a violation.
+    pub skipped: bool,
+}
+
+/// Every violation and skip the rules made for `document`, in the order
+/// they made them, each with its rule: a report says which code, this says
+/// which rule (two rules may report one code: an application's BB1 is the
+/// account's or a refusal Allegro relays). Unlike a report, a (code, path)
+/// made twice is listed twice. The rule reference
+/// (docs/RULES-REFERENCE.md) is written from it.
+///
+/// ```
+/// use badge_rules::{parse_document, registry::trace};
+/// let doc = parse_document(r#"{"kind": "application",
+///     "request": {"campaign": {"id": "X"}, "offer": {"id": "1"}},
+///     "account": {"meetsQualityCriteria": false},
+///     "campaigns": [{"id": "X", "eligibility": {"eligible": false}}]}"#).unwrap();
+/// let bb1: Vec<_> = trace(&doc).unwrap().into_iter()
+///     .filter(|t| t.code.as_str() == "BB1" && !t.skipped)
+///     .map(|t| (t.rule, t.at))
+///     .collect();
+/// assert_eq!(bb1, [("campaign::refusal", "campaign.id".into()), ("account::bb1", "".into())]);
+/// ```
+///
+/// # Errors
+///
+/// The [`InputError`] of [`check`](crate::check) when the context is impossible.
+pub fn trace(document: &Document) -> Result<Vec<Traced>, InputError> {
+    let mut start = Findings::default();
+    start.trace = Some(Vec::new());
+    let mut findings = crate::findings_into(document, start)?;
+    let traced = findings.trace.take().unwrap_or_default();
+    if document.kind != Kind::PartnerLevel {
+        return Ok(traced);
+    }
+    // The Ads Partner requirements are one rule, which reports straight
+    // into the findings.
+    let report = findings.finish(Lang::default());
+    let violations = report
+        .violations
+        .into_iter()
+        .map(|v| (v.code, v.path, false));
+    let skips = report
+        .skipped
+        .into_iter()
+        .map(|s| (s.code, s.missing, true));
+    Ok(violations
+        .chain(skips)
+        .map(|(code, at, skipped)| Traced {
+            rule: "partner::requirements",
+            code,
+            at,
+            skipped,
+        })
+        .collect())
 }

@@ -293,6 +293,9 @@ pub(crate) struct Findings {
     /// (rule, code) for every code a rule reported without declaring it in
     /// its registry row: always empty unless a rule is wrong.
     pub(crate) undeclared: Vec<(&'static str, Code)>,
+    /// Every finding with the rule that made it, when asked for
+    /// ([`crate::registry::trace`]); `None` in a check.
+    pub(crate) trace: Option<Vec<crate::registry::Traced>>,
 }
 
 impl Findings {

@@ -70,18 +70,39 @@ impl Out<'_> {
         params: Params,
     ) {
         self.declared(code);
+        let path = path.into();
+        self.trace(code, || path.clone(), false);
         self.findings.violation(code, path, params);
     }
 
     /// Lists every code of the rule as skipped for want of `missing`.
     pub(crate) fn skip(&mut self, missing: impl Into<Cow<'static, str>>) {
+        let missing = missing.into();
+        for code in self.codes {
+            self.trace(*code, || missing.clone(), true);
+        }
         self.findings.skip_all(self.codes, missing);
     }
 
     /// Lists one of the rule's codes as skipped for want of `missing`.
     pub(crate) fn skip_code(&mut self, code: Code, missing: impl Into<Cow<'static, str>>) {
         self.declared(code);
+        let missing = missing.into();
+        self.trace(code, || missing.clone(), true);
         self.findings.skip(code, missing);
+    }
+
+    /// Records a finding of this rule when a trace is asked for (`at` is
+    /// only copied then).
+    fn trace(&mut self, code: Code, at: impl FnOnce() -> Cow<'static, str>, skipped: bool) {
+        if let Some(trace) = self.findings.trace.as_mut() {
+            trace.push(crate::registry::Traced {
+                rule: self.rule,
+                code,
+                at: at(),
+                skipped,
+            });
+        }
     }
 
     /// The rule's codes, as its registry row declares them.

@@ -220,6 +220,12 @@ impl Locale for English {
                 "Built-in terms of {id} (no terms of its own: the defaults of any campaign):"
             }
             Label::BuiltInCampaigns => "Built-in campaigns:",
+            Label::RulesOfKind => "{kind} ({count} rules):",
+            Label::RelaysRefusals => "and the codes Allegro names in eligibility.refusalReasons",
+            Label::BoundsBargain => "(bounds the bargain price)",
+            Label::RulesSummary => {
+                "{rules} rules in {kinds} kinds of check; docs/RULES-REFERENCE.md describes each."
+            }
         }
     }
 }

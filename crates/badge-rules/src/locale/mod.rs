@@ -130,6 +130,14 @@ labels! {
     TermsOfDefaults,
     #[doc = "The heading of the built-in campaigns."]
     BuiltInCampaigns,
+    #[doc = "The heading of one kind's rules: `{kind}`, `{count}`."]
+    RulesOfKind,
+    #[doc = "After a relaying rule's codes: it also relays Allegro's refusal codes."]
+    RelaysRefusals,
+    #[doc = "After a price rule's codes: it bounds the bargain price (and the hint)."]
+    BoundsBargain,
+    #[doc = "The rule list's last line: `{rules}`, `{kinds}`."]
+    RulesSummary,
 }
 
 macro_rules! languages {

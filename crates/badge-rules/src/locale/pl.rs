@@ -218,6 +218,12 @@ impl Locale for Polish {
             Label::TermsOf => "Wbudowane warunki kampanii {id}:",
             Label::TermsOfDefaults => "Wbudowane warunki kampanii {id} (brak własnych: domyślne warunki każdej kampanii):",
             Label::BuiltInCampaigns => "Wbudowane kampanie:",
+            Label::RulesOfKind => "{kind} (reguł: {count}):",
+            Label::RelaysRefusals => "oraz kody, które Allegro podaje w eligibility.refusalReasons",
+            Label::BoundsBargain => "(ogranicza cenę zniżkową)",
+            Label::RulesSummary => {
+                "Reguł: {rules}, rodzajów sprawdzeń: {kinds}; każdą opisuje docs/RULES-REFERENCE.md."
+            }
         }
     }
 }

@@ -26,7 +26,8 @@ badge-rules check examples/sandbox-accept.json\n  \
 badge-rules check --lang pl --format json < examples/sandbox-too-shallow.json\n  \
 badge-rules check --jsonl documents.jsonl > reports.jsonl\n  \
 badge-rules codes --format json\n  \
-badge-rules terms SANDBOX_TEST_CAMPAIGN\n\n\
+badge-rules terms SANDBOX_TEST_CAMPAIGN\n  \
+badge-rules rules\n\n\
 Run `badge-rules help check` for the exit statuses."
 )]
 pub(crate) struct Cli {
@@ -93,6 +94,18 @@ badge-rules terms --list\n  \
 badge-rules terms --list --format json"
     )]
     Terms(TermsArgs),
+    /// List every rule the engine checks, by kind of check: its section of RULES.md, its function and its codes.
+    #[command(
+        long_about = "List every rule of the engine's registry, kind of check by kind of check, in \
+report order: the section of docs/RULES.md it implements, its function in \
+crates/badge-rules/src/rules/ and the codes it reports. A price rule bounds the bargain price \
+(and so the range of bargain prices that pass); a relaying rule also reports the codes Allegro \
+itself names in a campaign's eligibility.refusalReasons. docs/RULES-REFERENCE.md describes each \
+rule at length (Allegro's texts, what it reads, blames and needs, the vectors that pin it).",
+        after_help = "Examples:\n  badge-rules rules\n  badge-rules rules --lang pl\n  \
+badge-rules rules --format json"
+    )]
+    Rules(RulesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -146,6 +159,17 @@ pub(crate) struct TermsArgs {
     /// (the default): one campaign per line; `json`: an array of {campaign, terms}.
     #[arg(long, value_enum)]
     pub(crate) format: Option<Format>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RulesArgs {
+    /// The language of the words around the rules.
+    #[arg(long, default_value_t = Lang::default(), value_parser = lang())]
+    pub(crate) lang: Lang,
+    /// `text`: one rule per line under its kind; `json`: an array of {kind,
+    /// name, section, codes, boundsBargain, relays}.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

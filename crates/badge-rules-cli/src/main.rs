@@ -27,5 +27,6 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&args),
         Command::Codes(args) => commands::codes::run(&args),
         Command::Terms(args) => commands::terms::run(&args),
+        Command::Rules(args) => commands::rules::run(&args),
     })
 }

@@ -3,4 +3,5 @@
 
 pub(crate) mod check;
 pub(crate) mod codes;
+pub(crate) mod rules;
 pub(crate) mod terms;

@@ -604,6 +604,7 @@ pub struct B2b {
 /// assert_eq!(metrics.lowest_price_30_days.unwrap().grosze(), 20000);
 /// assert!(matches!(metrics.average_selling_price, Nullable::Value(a) if a.grosze() == 19000));
 /// assert_eq!(metrics.sold_last_30_days, Some(12));
+/// assert_eq!(metrics.price_history_exact, None); // a history is complete unless marked
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -615,6 +616,12 @@ pub struct Metrics {
     /// Price changes: each entry in force from `at` until the next.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_history: Option<Vec<PriceChange>>,
+    /// `false`: `priceHistory` may miss prices that were in force (a history
+    /// with gaps, as a price ledger marks it), so M computed from it is an
+    /// upper bound (warning `MARKET_PRICE_UPPER_BOUND`). Absent or `true`:
+    /// the history is taken as complete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_history_exact: Option<bool>,
     /// A: absent is unknown; `null` is "Allegro cannot compute it" (BA37).
     #[serde(
         default,

@@ -46,6 +46,7 @@ pub mod catalogue;
 pub mod document;
 pub mod error;
 pub mod locale;
+pub mod lowest;
 pub mod money;
 pub mod partner;
 pub mod period;

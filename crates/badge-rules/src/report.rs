@@ -197,6 +197,9 @@ pub enum WarningCode {
     UnknownRefusalCode,
     /// No bargain price passes the price rules.
     NoBargainPricePasses,
+    /// M was computed from a price history marked inexact
+    /// (`metrics.priceHistoryExact: false`): it is an upper bound of Allegro's.
+    MarketPriceUpperBound,
 }
 
 impl WarningCode {
@@ -208,11 +211,12 @@ impl WarningCode {
     ///     assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
     /// }
     /// ```
-    pub const ALL: [WarningCode; 4] = [
+    pub const ALL: [WarningCode; 5] = [
         Self::SuggestedMarketPriceIgnored,
         Self::PurchaseConstraintsIgnored,
         Self::UnknownRefusalCode,
         Self::NoBargainPricePasses,
+        Self::MarketPriceUpperBound,
     ];
 
     /// The code as serialized.
@@ -227,6 +231,7 @@ impl WarningCode {
             Self::PurchaseConstraintsIgnored => "PURCHASE_CONSTRAINTS_IGNORED",
             Self::UnknownRefusalCode => "UNKNOWN_REFUSAL_CODE",
             Self::NoBargainPricePasses => "NO_BARGAIN_PRICE_PASSES",
+            Self::MarketPriceUpperBound => "MARKET_PRICE_UPPER_BOUND",
         }
     }
 
@@ -238,6 +243,29 @@ impl WarningCode {
     /// ```
     pub fn template(self, lang: Lang) -> &'static str {
         lang.locale().warning(self)
+    }
+
+    /// The message template in `lang` when the warning bears on a refusal
+    /// the report makes (its param `refusal` names the code), for the
+    /// warnings that have one.
+    ///
+    /// ```
+    /// use badge_rules::{report::WarningCode, Lang};
+    /// let text = WarningCode::MarketPriceUpperBound.refusal_template(Lang::En).unwrap();
+    /// assert!(text.contains("the refusal {refusal} may be stricter than Allegro's"));
+    /// assert_eq!(WarningCode::NoBargainPricePasses.refusal_template(Lang::En), None);
+    /// ```
+    pub fn refusal_template(self, lang: Lang) -> Option<&'static str> {
+        lang.locale().refusal_warning(self)
+    }
+
+    /// The template a warning with `params` is written from.
+    fn template_for(self, lang: Lang, params: &Params) -> &'static str {
+        let refusal = params.iter().any(|(k, _)| *k == "refusal");
+        refusal
+            .then(|| self.refusal_template(lang))
+            .flatten()
+            .unwrap_or_else(|| self.template(lang))
     }
 }
 
@@ -382,7 +410,7 @@ impl Findings {
             .into_iter()
             .map(|(code, params)| Warning {
                 code,
-                message: render(code.template(lang), &params),
+                message: render(code.template_for(lang, &params), &params),
                 params: to_map(params),
             })
             .collect();

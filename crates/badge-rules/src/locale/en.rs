@@ -176,6 +176,17 @@ impl Locale for English {
             WarningCode::PurchaseConstraintsIgnored => "Purchase constraints apply only to DISCOUNT and SOURCING campaigns; a STANDARD campaign ignores them.",
             WarningCode::UnknownRefusalCode => "Allegro refused eligibility with code {refusalCode}, which this engine does not know; reported as BB1.",
             WarningCode::NoBargainPricePasses => "No bargain price passes every price rule of this campaign for this offer.",
+            WarningCode::MarketPriceUpperBound => "The market price {market} was computed from a price history with gaps that could hide a lower price (metrics.priceHistoryExact: false). It is an upper bound: Allegro's market price may be lower, and a bargain price that passes here may then be refused as too small a discount.",
+        }
+    }
+
+    fn refusal_warning(&self, code: WarningCode) -> Option<&'static str> {
+        match code {
+            WarningCode::MarketPriceUpperBound => Some("The market price {market} was computed from a price history with gaps that could hide a lower price (metrics.priceHistoryExact: false). It is an upper bound, so the refusal {refusal} may be stricter than Allegro's: against a lower market price, a discount too deep for {market} may be within the limit, and one too small stays too small, perhaps under another code of the ladder."),
+            WarningCode::SuggestedMarketPriceIgnored
+            | WarningCode::PurchaseConstraintsIgnored
+            | WarningCode::UnknownRefusalCode
+            | WarningCode::NoBargainPricePasses => None,
         }
     }
 

@@ -55,6 +55,9 @@ pub trait Locale: Sync + fmt::Debug {
     fn reason(&self, reason: Reason) -> &'static str;
     /// The template of a warning; `{name}` stands for a param.
     fn warning(&self, code: WarningCode) -> &'static str;
+    /// The template of a warning beside a refusal it bears on (`{refusal}`
+    /// names the code), for the warnings that have one.
+    fn refusal_warning(&self, code: WarningCode) -> Option<&'static str>;
     /// One benefit of the Ads Partner program.
     fn benefit(&self, benefit: BenefitId) -> &'static str;
     /// A word or sentence an adapter shows; `{name}` stands for a param.
@@ -337,6 +340,17 @@ mod tests {
             }
             for code in WarningCode::ALL {
                 assert!(!l.warning(code).is_empty(), "{lang}: {code:?}");
+                // A language has a refusal text exactly where English has one.
+                let refusal = l.refusal_warning(code);
+                assert_eq!(
+                    refusal.is_some(),
+                    Lang::En.locale().refusal_warning(code).is_some(),
+                    "{lang}: {code:?}"
+                );
+                assert!(
+                    refusal.is_none_or(|t| t.contains("{refusal}")),
+                    "{lang}: {code:?}"
+                );
             }
             for benefit in BenefitId::ALL {
                 assert!(!l.benefit(*benefit).is_empty(), "{lang}: {benefit:?}");
@@ -373,6 +387,11 @@ mod tests {
                 assert_eq!(
                     names(l.warning(code)),
                     names(en.warning(code)),
+                    "{lang}: {code:?}"
+                );
+                assert_eq!(
+                    l.refusal_warning(code).map(names),
+                    en.refusal_warning(code).map(names),
                     "{lang}: {code:?}"
                 );
             }

@@ -176,6 +176,17 @@ impl Locale for Polish {
             WarningCode::PurchaseConstraintsIgnored => "Ograniczenia zakupowe dotyczą tylko kampanii typu DISCOUNT i SOURCING; kampania STANDARD je pomija.",
             WarningCode::UnknownRefusalCode => "Allegro odmówiło udziału z kodem {refusalCode}, którego silnik nie zna; zgłoszono jako BB1.",
             WarningCode::NoBargainPricePasses => "Żadna cena zniżkowa nie spełnia wszystkich reguł cenowych tej kampanii dla tej oferty.",
+            WarningCode::MarketPriceUpperBound => "Cena rynkowa {market} została wyliczona z historii cen z lukami, w których mogła się kryć niższa cena (metrics.priceHistoryExact: false). To górne oszacowanie: cena rynkowa Allegro może być niższa, a wtedy cena zniżkowa, która tu przechodzi, może zostać odrzucona jako zbyt mała obniżka.",
+        }
+    }
+
+    fn refusal_warning(&self, code: WarningCode) -> Option<&'static str> {
+        match code {
+            WarningCode::MarketPriceUpperBound => Some("Cena rynkowa {market} została wyliczona z historii cen z lukami, w których mogła się kryć niższa cena (metrics.priceHistoryExact: false). To górne oszacowanie, więc odmowa {refusal} może być surowsza niż odmowa Allegro: wobec niższej ceny rynkowej obniżka zbyt duża dla {market} może mieścić się w limicie, a zbyt mała pozostaje zbyt mała, być może z innym kodem drabiny."),
+            WarningCode::SuggestedMarketPriceIgnored
+            | WarningCode::PurchaseConstraintsIgnored
+            | WarningCode::UnknownRefusalCode
+            | WarningCode::NoBargainPricePasses => None,
         }
     }
 

@@ -61,6 +61,9 @@ pub(crate) enum MarketPrice {
     Suggested(i128),
     /// `metrics.lowestPrice30Days` or computed from `metrics.priceHistory`.
     Known(i128),
+    /// Computed from a `metrics.priceHistory` marked inexact
+    /// (`metrics.priceHistoryExact: false`): Allegro's M may be lower.
+    UpperBound(i128),
     /// The suggested one failed BB5–BB7: no price rule reads it.
     Invalid,
     /// Unknown, for want of this input.
@@ -70,7 +73,9 @@ pub(crate) enum MarketPrice {
 impl MarketPrice {
     pub(crate) fn value(self) -> Result<Option<i128>, Missing> {
         match self {
-            MarketPrice::Suggested(m) | MarketPrice::Known(m) => Ok(Some(m)),
+            MarketPrice::Suggested(m) | MarketPrice::Known(m) | MarketPrice::UpperBound(m) => {
+                Ok(Some(m))
+            }
             MarketPrice::Invalid => Ok(None),
             MarketPrice::Missing(path) => Err(Cow::Borrowed(path)),
         }
@@ -434,29 +439,12 @@ impl ContextMoney {
         let Some(now) = now else {
             return MarketPrice::Missing("now");
         };
-        match lowest_in_30_days(history, now, self.p.as_ref().ok().copied()) {
+        match crate::lowest::lowest_in_30_days(history, now, self.p.as_ref().ok().copied()) {
+            Some(m) if metrics.price_history_exact == Some(false) => MarketPrice::UpperBound(m),
             Some(m) => MarketPrice::Known(m),
             None => MarketPrice::Missing("metrics.lowestPrice30Days"),
         }
     }
-}
-
-/// The lowest price in force at any moment of the 30 days before `now`: the
-/// entry in force when the window opened, every entry inside it, and the
-/// offer's current price (in force at `now`). Entries after `now` are ignored.
-pub(crate) fn lowest_in_30_days(
-    history: &[crate::document::PriceChange],
-    now: Instant,
-    current: Option<i128>,
-) -> Option<i128> {
-    let start = now.minus_hours(30 * 24)?;
-    let opening = history.iter().filter(|e| e.at <= start).map(|e| e.at).max();
-    history
-        .iter()
-        .filter(|e| e.at <= now && (e.at > start || Some(e.at) == opening))
-        .map(|e| e.price.grosze())
-        .chain(current)
-        .min()
 }
 
 /// Terms percentages are percentages.

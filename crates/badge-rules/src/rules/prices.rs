@@ -161,13 +161,36 @@ pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
         Ok(found) => found,
         Err(missing) => return skip_ladder(&ctx.terms, missing, out),
     }) else {
+        // No bargain price to measure: the bargain range of the hint is still
+        // measured against M.
+        if ctx.known_type() == Some(CampaignType::Discount)
+            && ctx.terms.discount_base() == DiscountBase::Market
+        {
+            upper_bound(ctx, None, out);
+        }
         return;
     };
     let min = ctx.terms.min_percent().map(|p| p.basis_points());
     let max = ctx.terms.max_percent().map(|p| p.basis_points());
-    if let Some((code, params)) = ladder(b, m, min, max) {
+    let refusal = ladder(b, m, min, max).map(|(code, params)| {
         out.violation(code, "prices.bargain.amount", params);
+        code
+    });
+    upper_bound(ctx, refusal, out);
+}
+
+/// `MARKET_PRICE_UPPER_BOUND`: the ladder measures against an M computed
+/// from a history marked inexact, so Allegro's M may be lower; `refusal` is
+/// the ladder's code, when it refused.
+fn upper_bound(ctx: &ApplicationContext<'_>, refusal: Option<Code>, out: &mut Out<'_>) {
+    let super::context::MarketPrice::UpperBound(m) = ctx.m else {
+        return;
+    };
+    let mut params = vec![("market", show(m))];
+    if let Some(code) = refusal {
+        params.push(("refusal", code.as_str().to_owned()));
     }
+    out.warn(WarningCode::MarketPriceUpperBound, params);
 }
 
 /// Lists the ladder's codes as skipped for want of `missing`: BA49 and BA50

@@ -1,7 +1,7 @@
 //! Snapshots of what the `badge-rules` binary prints for people: every
 //! example's text report in English and Polish, the catalogue, the sandbox's
-//! terms and the help pages, each with its stderr and exit status, so a change
-//! to any of them shows as a diff under `tests/snapshots/`.
+//! terms, the rule list and the help pages, each with its stderr and exit
+//! status, so a change to any of them shows as a diff under `tests/snapshots/`.
 //!
 //! Regenerate after an intended change with `INSTA_UPDATE=always cargo test
 //! -p badge-rules-cli --test snapshots` (or `cargo insta review`), and read
@@ -133,6 +133,13 @@ fn built_in_campaigns_listed() {
 }
 
 #[test]
+fn rules_in_both_languages() {
+    snapshot("rules-text-en", &["rules"]);
+    snapshot("rules-text-pl", &["rules", "--lang", "pl"]);
+    snapshot("rules-json", &["rules", "--format", "json"]);
+}
+
+#[test]
 fn an_unknown_language_is_bad_usage() {
     snapshot(
         "lang-unknown",
@@ -146,4 +153,5 @@ fn help_pages() {
     snapshot("help-check", &["help", "check"]);
     snapshot("help-codes", &["help", "codes"]);
     snapshot("help-terms", &["help", "terms"]);
+    snapshot("help-rules", &["help", "rules"]);
 }

@@ -12,6 +12,9 @@
 //!   arbitrary bytes (the structure-aware fuzz target's input).
 //! - [`invariants`]: what must hold for any input (checked by the fuzz
 //!   targets and their replay).
+//! - [`reference`]: the rule reference, docs/RULES-REFERENCE.md, generated
+//!   from the registry, the catalogue and the corpus (the `rule-reference`
+//!   binary writes it).
 
 #![allow(
     clippy::unwrap_used,
@@ -25,3 +28,4 @@ pub mod corpus;
 pub mod fuzzdoc;
 pub mod gen;
 pub mod invariants;
+pub mod reference;

@@ -26,7 +26,7 @@ pub fn check_text(text: &str) {
             v.code
         );
     }
-    let pl = check_json(text, &Options { lang: Lang::Pl }).unwrap();
+    let pl = check_json(text, &Options::new(Lang::Pl)).unwrap();
     assert_eq!(pl.violations.len(), report.violations.len());
     serde_json::to_string(&report).unwrap();
 }

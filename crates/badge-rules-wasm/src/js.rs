@@ -55,9 +55,13 @@ pub(crate) fn options(value: &JsValue) -> Result<Options, JsValue> {
         ));
     }
     let tag = Reflect::get(value, &"lang".into()).unwrap_or(JsValue::UNDEFINED);
-    Ok(Options {
-        lang: lang(&tag, "options.lang")?,
-    })
+    if tag.is_undefined() || tag.is_null() {
+        return Ok(Options::default());
+    }
+    let tag = tag.as_string().ok_or_else(|| {
+        error("options.lang must be a language tag string", "options.lang", "options")
+    })?;
+    Options::from_tag(&tag).map_err(|e| error(&format!("options.lang: {e}"), "options.lang", "options"))
 }
 
 /// A check document as JSON text, written by `JSON.stringify`, which also

@@ -26,7 +26,7 @@
 //!   "campaigns": [{"id": "SANDBOX_TEST_CAMPAIGN", "type": "DISCOUNT"}],
 //!   "metrics": {"lowestPrice30Days": {"amount": "200.00", "currency": "PLN"}}
 //! }"#;
-//! let report = check_json(document, &Options { lang: Lang::Pl }).unwrap();
+//! let report = check_json(document, &Options::new(Lang::Pl)).unwrap();
 //! assert_eq!(report.verdict, Verdict::Reject);
 //! let ba49 = &report.violations[0];
 //! assert_eq!((ba49.code.as_str(), &*ba49.path), ("BA49", "prices.bargain.amount"));
@@ -43,6 +43,7 @@
 pub mod api;
 pub mod campaigns;
 pub mod catalogue;
+pub mod channel;
 pub mod document;
 pub mod error;
 pub mod locale;
@@ -52,6 +53,7 @@ pub mod partner;
 pub mod period;
 pub mod registry;
 pub mod report;
+pub mod response;
 pub mod terms;
 
 mod read;
@@ -69,19 +71,99 @@ pub use terms::Terms;
 
 use report::Findings;
 
-/// How to check.
+/// How to check: the language of messages.
+///
+/// `lang` takes the engine's tags (`en`, `pl`) and Allegro's Accept-Language
+/// tags (`en-US`, `pl-PL`, `uk-UA`, `sk-SK`, `cs-CZ`, `hu-HU`, in any case). A
+/// language the engine has no texts for falls back to English, and the
+/// report says so once, with the warning `LANGUAGE_FALLBACK`.
 ///
 /// ```
 /// use badge_rules::{Lang, Options};
-/// let options: Options = serde_json::from_str(r#"{"lang": "pl"}"#).unwrap();
-/// assert_eq!(options, Options { lang: Lang::Pl });
+/// let options: Options = serde_json::from_str(r#"{"lang": "pl-PL"}"#).unwrap();
+/// assert_eq!(options, Options::new(Lang::Pl));
+/// let ukrainian = Options::from_tag("uk-UA").unwrap();
+/// assert_eq!((ukrainian.lang, ukrainian.fallback_from), (Lang::En, Some("uk-UA")));
+/// assert!(Options::from_tag("de-DE").is_err());
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(default)]
+#[serde(try_from = "RawOptions")]
 pub struct Options {
     /// The language of messages.
     pub lang: Lang,
+    /// The Accept-Language tag asked for, when the engine has no texts in
+    /// its language: the messages are in `lang` (English) instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback_from: Option<&'static str>,
+}
+
+/// Allegro's Accept-Language tags whose languages have no texts here.
+pub(crate) const FALLBACK_TAGS: [&str; 4] = ["uk-UA", "sk-SK", "cs-CZ", "hu-HU"];
+
+impl Options {
+    /// Messages in `lang`.
+    ///
+    /// ```
+    /// assert_eq!(badge_rules::Options::new(badge_rules::Lang::Pl).lang, badge_rules::Lang::Pl);
+    /// ```
+    pub const fn new(lang: Lang) -> Self {
+        Options {
+            lang,
+            fallback_from: None,
+        }
+    }
+
+    /// The options for a language tag: the engine's (`pl`), Allegro's
+    /// Accept-Language tag (`pl-PL`), or one of Allegro's languages the
+    /// engine has no texts for (`uk-UA`, `sk-SK`, `cs-CZ`, `hu-HU`, or their
+    /// language alone), which falls back to English.
+    ///
+    /// ```
+    /// use badge_rules::{Lang, Options};
+    /// assert_eq!(Options::from_tag("EN-us").unwrap(), Options::new(Lang::En));
+    /// assert_eq!(Options::from_tag("sk").unwrap().fallback_from, Some("sk-SK"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownLang`](locale::UnknownLang) for a tag of none of these languages.
+    pub fn from_tag(tag: &str) -> Result<Self, locale::UnknownLang> {
+        match tag.parse::<Lang>() {
+            Ok(lang) => Ok(Options::new(lang)),
+            Err(err) => {
+                let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+                FALLBACK_TAGS
+                    .iter()
+                    .find(|t| {
+                        t.eq_ignore_ascii_case(tag)
+                            || t.split('-').next().is_some_and(|p| {
+                                p.eq_ignore_ascii_case(primary) && primary.len() == tag.len()
+                            })
+                    })
+                    .map(|t| Options {
+                        lang: Lang::En,
+                        fallback_from: Some(t),
+                    })
+                    .ok_or(err)
+            }
+        }
+    }
+}
+
+/// Options as JSON gives them: `{"lang": tag}`.
+#[derive(Deserialize)]
+struct RawOptions {
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+impl TryFrom<RawOptions> for Options {
+    type Error = locale::UnknownLang;
+
+    fn try_from(raw: RawOptions) -> Result<Self, Self::Error> {
+        raw.lang
+            .map_or(Ok(Options::default()), |tag| Options::from_tag(&tag))
+    }
 }
 
 /// Checks a parsed document.
@@ -91,6 +173,7 @@ pub struct Options {
 ///
 /// let mut doc = Document::new(Kind::ApplicationLookup);
 /// doc.application_id = Some("8a457b8f-627d-43cf-8806-f06f8d13c306".into());
+/// doc.account = serde_json::from_str(r#"{"company": true}"#).unwrap();
 /// assert_eq!(check(&doc, &Options::default()).unwrap().verdict, Verdict::Accept);
 ///
 /// doc.application_id = Some("not-a-uuid".into());
@@ -104,7 +187,14 @@ pub struct Options {
 /// period without a bound its type needs, an offer that is not the request's,
 /// ...).
 pub fn check(document: &Document, options: &Options) -> Result<Report, InputError> {
-    Ok(findings(document)?.finish(options.lang))
+    let mut findings = findings(document)?;
+    if let Some(tag) = options.fallback_from {
+        findings.warn(
+            report::WarningCode::LanguageFallback,
+            vec![("requested", tag.to_owned())],
+        );
+    }
+    Ok(findings.finish(options.lang))
 }
 
 /// What the rules find in `document`, before messages are looked up.

@@ -113,7 +113,7 @@ pub struct Report {
 /// ```
 /// use badge_rules::{check_json, Lang, Options};
 /// let query = r#"{"kind": "badgesQuery", "request": {"marketplace.id": "allegro-de"}}"#;
-/// let report = check_json(query, &Options { lang: Lang::Pl }).unwrap();
+/// let report = check_json(query, &Options::new(Lang::Pl)).unwrap();
 /// let v = &report.violations[0];
 /// assert_eq!((v.code.as_str(), &*v.path), ("BB35", "marketplace.id"));
 /// assert_eq!(v.message, "Nieprawidłowa wartość parametru [marketplace.id].");
@@ -200,6 +200,8 @@ pub enum WarningCode {
     /// M was computed from a price history marked inexact
     /// (`metrics.priceHistoryExact: false`): it is an upper bound of Allegro's.
     MarketPriceUpperBound,
+    /// The language asked for has no texts: English is used.
+    LanguageFallback,
 }
 
 impl WarningCode {
@@ -211,12 +213,13 @@ impl WarningCode {
     ///     assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
     /// }
     /// ```
-    pub const ALL: [WarningCode; 5] = [
+    pub const ALL: [WarningCode; 6] = [
         Self::SuggestedMarketPriceIgnored,
         Self::PurchaseConstraintsIgnored,
         Self::UnknownRefusalCode,
         Self::NoBargainPricePasses,
         Self::MarketPriceUpperBound,
+        Self::LanguageFallback,
     ];
 
     /// The code as serialized.
@@ -232,6 +235,7 @@ impl WarningCode {
             Self::UnknownRefusalCode => "UNKNOWN_REFUSAL_CODE",
             Self::NoBargainPricePasses => "NO_BARGAIN_PRICE_PASSES",
             Self::MarketPriceUpperBound => "MARKET_PRICE_UPPER_BOUND",
+            Self::LanguageFallback => "LANGUAGE_FALLBACK",
         }
     }
 

@@ -84,7 +84,7 @@ fn inputs() -> Vec<(String, String)> {
     reason = "a report always serializes; if not, the test fails"
 )]
 fn answer(text: &str, lang: Lang) -> String {
-    match check_json(text, &Options { lang }) {
+    match check_json(text, &Options::new(lang)) {
         Ok(report) => serde_json::to_string(&report).unwrap(),
         Err(err) => format!("{{\"error\":{}}}", serde_json::to_string(&err).unwrap()),
     }

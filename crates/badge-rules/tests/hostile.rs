@@ -49,7 +49,7 @@ fn json_nested_10000_deep_is_an_input_error_or_ignored() {
     }
     // Deep nesting under a key the engine does not read is skipped over.
     let deep = format!(
-        r#"{{"kind": "applicationLookup", "applicationId": "8a457b8f-627d-43cf-8806-f06f8d13c306", "offer": {}1{}}}"#,
+        r#"{{"kind": "applicationLookup", "applicationId": "8a457b8f-627d-43cf-8806-f06f8d13c306", "account": {{"company": true}}, "offer": {}1{}}}"#,
         r#"{"a":"#.repeat(10_000),
         "}".repeat(10_000)
     );

@@ -13,7 +13,7 @@ use crate::render::render_report;
 use crate::{input, jsonl};
 
 pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
-    let options = Options { lang: args.lang };
+    let options = Options::new(args.lang);
     let (mut input, name) = input::open(args.file.as_ref())?;
     if args.jsonl {
         if args.format == Some(Format::Text) {

@@ -6,6 +6,7 @@
 //! ```
 
 use crate::catalogue::{Code, Reason};
+use crate::channel::Inference;
 use crate::locale::{Label, Locale};
 use crate::partner::BenefitId;
 use crate::report::WarningCode;
@@ -175,6 +176,7 @@ impl Locale for English {
             WarningCode::SuggestedMarketPriceIgnored => "Allegro has ignored a suggested market price since 2022 and computes the market price itself (the lowest price of the last 30 days); the checks used the suggested price.",
             WarningCode::PurchaseConstraintsIgnored => "Purchase constraints apply only to DISCOUNT and SOURCING campaigns; a STANDARD campaign ignores them.",
             WarningCode::UnknownRefusalCode => "Allegro refused eligibility with code {refusalCode}, which this engine does not know; reported as BB1.",
+            WarningCode::LanguageFallback => "Allegro's messages in {requested} are not in this engine: the texts are in English.",
             WarningCode::NoBargainPricePasses => "No bargain price passes every price rule of this campaign for this offer.",
             WarningCode::MarketPriceUpperBound => "The market price {market} was computed from a price history with gaps that could hide a lower price (metrics.priceHistoryExact: false). It is an upper bound: Allegro's market price may be lower, and a bargain price that passes here may then be refused as too small a discount.",
         }
@@ -186,7 +188,8 @@ impl Locale for English {
             WarningCode::SuggestedMarketPriceIgnored
             | WarningCode::PurchaseConstraintsIgnored
             | WarningCode::UnknownRefusalCode
-            | WarningCode::NoBargainPricePasses => None,
+            | WarningCode::NoBargainPricePasses
+            | WarningCode::LanguageFallback => None,
         }
     }
 
@@ -237,6 +240,18 @@ impl Locale for English {
             Label::RulesSummary => {
                 "{rules} rules in {kinds} kinds of check; docs/RULES-REFERENCE.md describes each."
             }
+        }
+    }
+
+    fn inference(&self, inference: Inference) -> &'static str {
+        match inference {
+            Inference::RequestValidation => "BB codes are Allegro's synchronous request validation, answered at once",
+            Inference::Verification => "BA codes come from the verification of an accepted request: the application or operation is declined later",
+            Inference::AsForThePatch => "as Allegro's OpenAPI documents the same code for the PATCH of a badge",
+            Inference::RateLimit => "a rate limit is answered at once, with HTTP 429",
+            Inference::ProcessingError => "a processing error is reported on the application or operation",
+            Inference::GenericValidation => "Allegro's generic validation code, answered at once",
+            Inference::EngineOwn => "the engine's own code: the Ads Partner program has no API",
         }
     }
 }

@@ -37,6 +37,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Code, Reason};
+use crate::channel::Inference;
 use crate::partner::BenefitId;
 use crate::report::WarningCode;
 
@@ -62,6 +63,9 @@ pub trait Locale: Sync + fmt::Debug {
     fn benefit(&self, benefit: BenefitId) -> &'static str;
     /// A word or sentence an adapter shows; `{name}` stands for a param.
     fn label(&self, label: Label) -> &'static str;
+    /// Why the engine reads a code's channel as it does, where Allegro's
+    /// documentation is silent.
+    fn inference(&self, inference: Inference) -> &'static str;
 }
 
 macro_rules! labels {
@@ -144,7 +148,7 @@ labels! {
 }
 
 macro_rules! languages {
-    ($( $(#[$doc:meta])* $variant:ident $tag:literal => $locale:path ),* $(,)?) => {
+    ($( $(#[$doc:meta])* $variant:ident $tag:literal $allegro:literal => $locale:path ),* $(,)?) => {
         /// The language of messages.
         ///
         /// ```
@@ -190,6 +194,17 @@ macro_rules! languages {
                     $( Lang::$variant => &$locale, )*
                 }
             }
+
+            /// Allegro's Accept-Language tag of this language: `en-US`, `pl-PL`.
+            ///
+            /// ```
+            /// assert_eq!(badge_rules::Lang::Pl.allegro_tag(), "pl-PL");
+            /// ```
+            pub const fn allegro_tag(self) -> &'static str {
+                match self {
+                    $( Lang::$variant => $allegro, )*
+                }
+            }
         }
     };
 }
@@ -197,9 +212,9 @@ macro_rules! languages {
 languages! {
     /// English (the default).
     #[default]
-    En "en" => en::English,
+    En "en" "en-US" => en::English,
     /// Polish.
-    Pl "pl" => pl::Polish,
+    Pl "pl" "pl-PL" => pl::Polish,
 }
 
 impl Lang {
@@ -226,7 +241,11 @@ impl fmt::Display for Lang {
 /// use badge_rules::Lang;
 /// let err = "de".parse::<Lang>().unwrap_err();
 /// assert_eq!(err.given(), "de");
-/// assert_eq!(err.to_string(), r#"unknown language "de": use "en" or "pl""#);
+/// assert_eq!(
+///     err.to_string(),
+///     r#"unknown language "de": use "en" or "pl", or one of Allegro's Accept-Language tags (en-US, pl-PL, uk-UA, sk-SK, cs-CZ, hu-HU)"#,
+/// );
+/// assert_eq!("pl-PL".parse::<Lang>(), Ok(Lang::Pl)); // Allegro's Accept-Language tag
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownLang {
@@ -256,7 +275,19 @@ impl fmt::Display for UnknownLang {
             }
             write!(f, "\"{lang}\"")?;
         }
-        Ok(())
+        f.write_str(", or one of Allegro's Accept-Language tags (")?;
+        for (i, tag) in Lang::ALL
+            .iter()
+            .map(|l| l.allegro_tag())
+            .chain(crate::FALLBACK_TAGS)
+            .enumerate()
+        {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(tag)?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -269,7 +300,7 @@ impl FromStr for Lang {
         Lang::ALL
             .iter()
             .copied()
-            .find(|lang| lang.as_str() == s)
+            .find(|lang| lang.as_str() == s || lang.allegro_tag().eq_ignore_ascii_case(s))
             .ok_or_else(|| UnknownLang {
                 given: s.to_owned(),
             })

@@ -6,6 +6,7 @@
 //! ```
 
 use crate::catalogue::{Code, Reason};
+use crate::channel::Inference;
 use crate::locale::{Label, Locale};
 use crate::partner::BenefitId;
 use crate::report::WarningCode;
@@ -175,6 +176,7 @@ impl Locale for Polish {
             WarningCode::SuggestedMarketPriceIgnored => "Allegro od 2022 roku ignoruje sugerowaną cenę rynkową i wylicza ją samo (najniższa cena z ostatnich 30 dni); reguły sprawdzono z ceną sugerowaną.",
             WarningCode::PurchaseConstraintsIgnored => "Ograniczenia zakupowe dotyczą tylko kampanii typu DISCOUNT i SOURCING; kampania STANDARD je pomija.",
             WarningCode::UnknownRefusalCode => "Allegro odmówiło udziału z kodem {refusalCode}, którego silnik nie zna; zgłoszono jako BB1.",
+            WarningCode::LanguageFallback => "Silnik nie ma komunikatów Allegro w języku {requested}: teksty są po angielsku.",
             WarningCode::NoBargainPricePasses => "Żadna cena zniżkowa nie spełnia wszystkich reguł cenowych tej kampanii dla tej oferty.",
             WarningCode::MarketPriceUpperBound => "Cena rynkowa {market} została wyliczona z historii cen z lukami, w których mogła się kryć niższa cena (metrics.priceHistoryExact: false). To górne oszacowanie: cena rynkowa Allegro może być niższa, a wtedy cena zniżkowa, która tu przechodzi, może zostać odrzucona jako zbyt mała obniżka.",
         }
@@ -186,7 +188,8 @@ impl Locale for Polish {
             WarningCode::SuggestedMarketPriceIgnored
             | WarningCode::PurchaseConstraintsIgnored
             | WarningCode::UnknownRefusalCode
-            | WarningCode::NoBargainPricePasses => None,
+            | WarningCode::NoBargainPricePasses
+            | WarningCode::LanguageFallback => None,
         }
     }
 
@@ -235,6 +238,18 @@ impl Locale for Polish {
             Label::RulesSummary => {
                 "Reguł: {rules}, rodzajów sprawdzeń: {kinds}; każdą opisuje docs/RULES-REFERENCE.md."
             }
+        }
+    }
+
+    fn inference(&self, inference: Inference) -> &'static str {
+        match inference {
+            Inference::RequestValidation => "kody BB to synchroniczna walidacja żądania przez Allegro, z odpowiedzią od razu",
+            Inference::Verification => "kody BA pochodzą z weryfikacji przyjętego żądania: zgłoszenie lub operacja zostaje odrzucona później",
+            Inference::AsForThePatch => "tak, jak OpenAPI Allegro opisuje ten kod dla zmiany oznaczenia (PATCH)",
+            Inference::RateLimit => "limit zapytań jest zgłaszany od razu, kodem HTTP 429",
+            Inference::ProcessingError => "błąd przetwarzania jest zgłaszany w zgłoszeniu lub operacji",
+            Inference::GenericValidation => "ogólny kod walidacji Allegro, z odpowiedzią od razu",
+            Inference::EngineOwn => "własny kod silnika: program Ads Partner nie ma API",
         }
     }
 }

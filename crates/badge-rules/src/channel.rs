@@ -1,0 +1,421 @@
+//! How Allegro answers each code, per endpoint: at once as an HTTP error,
+//! later as a declined application or operation, or before anything is sent
+//! as a refusal in GET /sale/badge-campaigns.
+//!
+//! Integrators handle the three differently, so each (endpoint, code) has a
+//! [`Route`]: its [`Channel`] and whether that is *documented* (Allegro's
+//! OpenAPI description shows it, in an example or a response's description)
+//! or *inferred* (the engine's reading, with its [`Inference`]). The
+//! documented routes are the error examples of Allegro's OpenAPI excerpt in
+//! `tests/allegro/`, where a test holds every one of them; the others follow
+//! from a few readings (BB codes are synchronous request validation, BA codes
+//! come from the verification of an accepted request).
+//!
+//! ```
+//! use badge_rules::channel::{route, Channel, Evidence};
+//! use badge_rules::{Code, Kind};
+//!
+//! let bb5 = route(Kind::Application, Code::BB5);
+//! assert_eq!(bb5.channel, Channel::Sync { status: 422 });
+//! assert!(matches!(bb5.evidence, Evidence::Documented(_)));
+//! let ba49 = route(Kind::Application, Code::BA49);
+//! assert_eq!(ba49.channel, Channel::Declined);
+//! assert!(matches!(ba49.evidence, Evidence::Inferred(_)));
+//! ```
+
+use serde::Serialize;
+
+use crate::catalogue::Code;
+use crate::document::Kind;
+use crate::Lang;
+
+/// How Allegro answers a code.
+///
+/// ```
+/// use badge_rules::channel::Channel;
+/// assert_eq!(serde_json::to_value(Channel::Sync { status: 403 }).unwrap(),
+///            serde_json::json!({"type": "sync", "status": 403}));
+/// assert_eq!(serde_json::to_value(Channel::Declined).unwrap(), serde_json::json!({"type": "declined"}));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(tag = "type", rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum Channel {
+    /// At once: an HTTP error with this status, in Allegro's error envelope.
+    Sync {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// Later: the request is accepted (202), then its application or
+    /// operation is `DECLINED` with the code among its `rejectionReasons`.
+    Declined,
+    /// Before anything is sent: GET /sale/badge-campaigns lists the code in
+    /// the campaign's `eligibility.refusalReasons`.
+    Eligibility,
+    /// No Allegro answer: the engine's own code (the Ads Partner program has
+    /// no API).
+    Engine,
+}
+
+/// Why a route is what it is.
+///
+/// ```
+/// use badge_rules::channel::{route, Evidence};
+/// use badge_rules::{Code, Kind};
+/// let Evidence::Documented(source) = route(Kind::BadgeUpdate, Code::BB12).evidence else { unreachable!() };
+/// assert_eq!(source, "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 409 example");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Evidence {
+    /// Allegro's documentation shows it; where.
+    Documented(&'static str),
+    /// The engine's reading.
+    Inferred(Inference),
+}
+
+/// The engine's readings, where Allegro's documentation is silent.
+///
+/// ```
+/// use badge_rules::{channel::Inference, Lang};
+/// assert!(Lang::En.locale().inference(Inference::RequestValidation).starts_with("BB codes"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Inference {
+    /// BB codes are Allegro's synchronous request validation.
+    RequestValidation,
+    /// BA codes come from the verification of an accepted request.
+    Verification,
+    /// As Allegro's OpenAPI documents the same code for the PATCH.
+    AsForThePatch,
+    /// A rate limit is answered at once.
+    RateLimit,
+    /// A processing error is reported on the application.
+    ProcessingError,
+    /// Allegro's generic validation code, answered at once.
+    GenericValidation,
+    /// The engine's own code.
+    EngineOwn,
+}
+
+/// One endpoint's answer to one code.
+///
+/// ```
+/// use badge_rules::channel::{route, Channel};
+/// use badge_rules::{Code, Kind};
+/// assert_eq!(route(Kind::BadgesQuery, Code::BB9).channel, Channel::Sync { status: 400 });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Route {
+    /// The check's kind: its endpoint ([`endpoint`]).
+    pub kind: Kind,
+    /// How Allegro answers.
+    pub channel: Channel,
+    /// Documented or inferred.
+    pub evidence: Evidence,
+}
+
+/// The endpoint a kind of check is about.
+///
+/// ```
+/// use badge_rules::{channel::endpoint, Kind};
+/// assert_eq!(endpoint(Kind::Application), "POST /sale/badges");
+/// ```
+pub const fn endpoint(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Application => "POST /sale/badges",
+        Kind::BadgeUpdate => "PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}",
+        Kind::CampaignsQuery => "GET /sale/badge-campaigns",
+        Kind::ApplicationsQuery => "GET /sale/badge-applications",
+        Kind::BadgesQuery => "GET /sale/badges",
+        Kind::ApplicationLookup => "GET /sale/badge-applications/{applicationId}",
+        Kind::OperationLookup => "GET /sale/badge-operations/{operationId}",
+        Kind::OfferConsent => "PUT /sale/allegro-prices-offer-consents/{offerId}",
+        Kind::AccountConsent => "PUT /sale/allegro-prices-account-consent",
+        Kind::AllegroPricesParticipation => "PATCH /sale/allegro-prices/accounts/participations",
+        Kind::AllegroPricesOfferCommand => "POST /sale/allegro-prices/offers/submit-offer-commands",
+        Kind::PartnerLevel => "the Allegro Ads Partner program (no API)",
+    }
+}
+
+/// Allegro's OpenAPI error examples: (endpoint, code, status, Allegro's
+/// current English message).
+const DOCUMENTED: &[(Kind, Code, u16, &str)] = &[
+    (Kind::Application, Code::BB2, 403, "The account is not a Business Account."),
+    (Kind::Application, Code::BB5, 422, "Currency not supported."),
+    (Kind::Application, Code::BB6, 422, "One of the numerical values is not a number."),
+    (Kind::Application, Code::BA107, 422, "This Campaign requires you to declare quantity. Declaration of quantity required for the campaign has not been provided."),
+    (Kind::Application, Code::BB39, 422, "The declared stock quantity is defined for a Campaign that does not require it."),
+    (Kind::BadgeUpdate, Code::BB2, 403, "The account is not a Business Account"),
+    (Kind::BadgeUpdate, Code::BA4, 404, "This offer does not exist."),
+    (Kind::BadgeUpdate, Code::BA10, 404, "This campaign does not exist."),
+    (Kind::BadgeUpdate, Code::BB12, 409, "The operation already exists and has a REQUESTED status. Please wait until the status changes to PROCESSED or DECLINED."),
+    (Kind::BadgeUpdate, Code::BB5, 422, "Currency not supported."),
+    (Kind::BadgeUpdate, Code::BB6, 422, "One of the numerical values is not a number."),
+    (Kind::CampaignsQuery, Code::BB35, 400, "Invalid [marketplace.id] parameter value."),
+    (Kind::CampaignsQuery, Code::BB2, 403, "The account is not a Business Account."),
+    (Kind::BadgesQuery, Code::BB9, 400, "Invalid [limit] parameter value."),
+    (Kind::BadgesQuery, Code::BB10, 400, "Invalid [offset] parameter value."),
+    (Kind::BadgesQuery, Code::BB35, 400, "Invalid [marketplace.id] parameter value."),
+    (Kind::BadgesQuery, Code::BB2, 403, "The account is not a Business Account."),
+    (Kind::ApplicationsQuery, Code::BB9, 400, "Invalid [limit] parameter value."),
+    (Kind::ApplicationsQuery, Code::BB10, 400, "Invalid [offset] parameter value."),
+    (Kind::ApplicationsQuery, Code::BB2, 403, "The account is not a Business Account."),
+    (Kind::ApplicationLookup, Code::BB8, 404, "Submission does not exist."),
+    (Kind::ApplicationLookup, Code::BB2, 403, "The account is not a Business Account"),
+    (Kind::OperationLookup, Code::BB14, 404, "Operation does not exist."),
+    (Kind::OperationLookup, Code::BB2, 403, "The account is not a Business Account."),
+];
+
+/// Texts Allegro's OpenAPI shows for a code in a declined application or
+/// operation, or a refusal: (the kind whose outcome it is, code, text).
+const DECLINED_TEXTS: &[(Kind, Code, &str)] = &[
+    (
+        Kind::Application,
+        Code::BA2,
+        "The discount price or suggested market price is not defined",
+    ),
+    (
+        Kind::BadgeUpdate,
+        Code::BA2,
+        "The discount price or suggested market price is not defined.",
+    ),
+    (
+        Kind::Application,
+        Code::BB1,
+        "The account does not meet the quality criteria",
+    ),
+];
+
+/// Where Allegro's OpenAPI documents a channel in a response's description
+/// rather than an example.
+const PARTICIPATION_422: &str = "Allegro's OpenAPI: PATCH /sale/allegro-prices/accounts/participations, 422 (\"validation error (e.g., empty marketplace list, invalid status, unsupported marketplace)\")";
+const ELIGIBILITY_EXAMPLE: &str =
+    "Allegro's OpenAPI: GET /sale/badge-campaigns, 200 example (eligibility.refusalReasons)";
+
+/// How the endpoint of `kind` answers `code`.
+///
+/// ```
+/// use badge_rules::channel::{route, Channel};
+/// use badge_rules::{Code, Kind};
+/// assert_eq!(route(Kind::Application, Code::BB1).channel, Channel::Eligibility);
+/// assert_eq!(route(Kind::PartnerLevel, Code::AdsTools).channel, Channel::Engine);
+/// ```
+pub fn route(kind: Kind, code: Code) -> Route {
+    let (channel, evidence) = channel_of(kind, code);
+    Route {
+        kind,
+        channel,
+        evidence,
+    }
+}
+
+fn channel_of(kind: Kind, code: Code) -> (Channel, Evidence) {
+    use Evidence::{Documented, Inferred};
+    if let Some((_, _, status, _)) = DOCUMENTED
+        .iter()
+        .find(|(k, c, _, _)| *k == kind && *c == code)
+    {
+        return (
+            Channel::Sync { status: *status },
+            Documented(source(kind, *status)),
+        );
+    }
+    if kind == Kind::PartnerLevel || !code.is_allegros() {
+        return (Channel::Engine, Inferred(Inference::EngineOwn));
+    }
+    let query = matches!(
+        kind,
+        Kind::CampaignsQuery
+            | Kind::ApplicationsQuery
+            | Kind::BadgesQuery
+            | Kind::ApplicationLookup
+            | Kind::OperationLookup
+    );
+    match code {
+        Code::BB1 if kind == Kind::Application => {
+            (Channel::Eligibility, Documented(ELIGIBILITY_EXAMPLE))
+        }
+        Code::ValidationError if kind == Kind::AllegroPricesParticipation => {
+            (Channel::Sync { status: 422 }, Documented(PARTICIPATION_422))
+        }
+        Code::ValidationError => (
+            Channel::Sync { status: 422 },
+            Inferred(Inference::GenericValidation),
+        ),
+        Code::BB13 => (
+            Channel::Sync { status: 429 },
+            Inferred(Inference::RateLimit),
+        ),
+        Code::BB0 => (Channel::Declined, Inferred(Inference::ProcessingError)),
+        Code::BB12 => (
+            Channel::Sync { status: 409 },
+            Inferred(Inference::AsForThePatch),
+        ),
+        code if code.as_str().starts_with("BB") => (
+            Channel::Sync {
+                status: if query { 400 } else { 422 },
+            },
+            Inferred(Inference::RequestValidation),
+        ),
+        _ => (Channel::Declined, Inferred(Inference::Verification)),
+    }
+}
+
+/// `Allegro's OpenAPI: POST /sale/badges, 422 example`.
+fn source(kind: Kind, status: u16) -> &'static str {
+    match (kind, status) {
+        (Kind::Application, 403) => "Allegro's OpenAPI: POST /sale/badges, 403 example",
+        (Kind::Application, _) => "Allegro's OpenAPI: POST /sale/badges, 422 example",
+        (Kind::BadgeUpdate, 403) => "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 403 example",
+        (Kind::BadgeUpdate, 404) => "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 404 examples",
+        (Kind::BadgeUpdate, 409) => "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 409 example",
+        (Kind::BadgeUpdate, _) => "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 422 example",
+        (Kind::CampaignsQuery, 400) => "Allegro's OpenAPI: GET /sale/badge-campaigns, 400 example",
+        (Kind::CampaignsQuery, _) => "Allegro's OpenAPI: GET /sale/badge-campaigns, 403 example",
+        (Kind::BadgesQuery, 400) => "Allegro's OpenAPI: GET /sale/badges, 400 example",
+        (Kind::BadgesQuery, _) => "Allegro's OpenAPI: GET /sale/badges, 403 example",
+        (Kind::ApplicationsQuery, 400) => "Allegro's OpenAPI: GET /sale/badge-applications, 400 example",
+        (Kind::ApplicationsQuery, _) => "Allegro's OpenAPI: GET /sale/badge-applications, 403 example",
+        (Kind::ApplicationLookup, 404) => "Allegro's OpenAPI: GET /sale/badge-applications/{applicationId}, 404 example",
+        (Kind::ApplicationLookup, _) => "Allegro's OpenAPI: GET /sale/badge-applications/{applicationId}, 403 example",
+        (Kind::OperationLookup, 404) => "Allegro's OpenAPI: GET /sale/badge-operations/{operationId}, 404 example",
+        (Kind::OperationLookup, _) => "Allegro's OpenAPI: GET /sale/badge-operations/{operationId}, 403 example",
+        _ => "Allegro's OpenAPI",
+    }
+}
+
+/// Every route of `code`: the endpoints whose rules can report it (and, for
+/// a server-only code, where Allegro answers it).
+///
+/// ```
+/// use badge_rules::channel::routes;
+/// use badge_rules::{Code, Kind};
+/// let bb2: Vec<Kind> = routes(Code::BB2).iter().map(|r| r.kind).collect();
+/// assert!(bb2.contains(&Kind::Application) && bb2.contains(&Kind::BadgeUpdate));
+/// assert!(!routes(Code::BA18).is_empty()); // server-only: a declined application
+/// ```
+pub fn routes(code: Code) -> Vec<Route> {
+    let mut kinds: Vec<Kind> = Vec::new();
+    for rule in crate::registry::rules() {
+        if rule.codes.contains(&code) && !kinds.contains(&rule.kind) {
+            kinds.push(rule.kind);
+        }
+    }
+    if !code.info().check.is_offline() || kinds.is_empty() {
+        // Server-only: the applications and operations Allegro verifies.
+        for kind in match code {
+            Code::BB0 | Code::BB13 => &[Kind::Application, Kind::BadgeUpdate][..],
+            Code::BA4 => &[Kind::BadgeUpdate, Kind::Application][..],
+            _ => &[Kind::Application][..],
+        } {
+            if !kinds.contains(kind) {
+                kinds.push(*kind);
+            }
+        }
+    }
+    kinds.into_iter().map(|kind| route(kind, code)).collect()
+}
+
+/// Allegro's current English text of `code` where its OpenAPI publishes one
+/// for this endpoint (error examples, declined applications and operations,
+/// refusals), else `None` (the guide's English text is then the best known).
+///
+/// ```
+/// use badge_rules::channel::published_text;
+/// use badge_rules::{Code, Kind};
+/// assert_eq!(published_text(Kind::Application, Code::BB5), Some("Currency not supported."));
+/// assert_eq!(published_text(Kind::Application, Code::BA49), None);
+/// ```
+pub fn published_text(kind: Kind, code: Code) -> Option<&'static str> {
+    DOCUMENTED
+        .iter()
+        .find(|(k, c, _, _)| *k == kind && *c == code)
+        .map(|(_, _, _, text)| *text)
+        .or_else(|| {
+            DECLINED_TEXTS
+                .iter()
+                .find(|(k, c, _)| *k == kind && *c == code)
+                .map(|(_, _, text)| *text)
+        })
+}
+
+/// Allegro's English developer message for `code` at this endpoint, and
+/// where it comes from: the OpenAPI's text where published, else the
+/// guide's.
+///
+/// ```
+/// use badge_rules::channel::{message, TextSource};
+/// use badge_rules::{Code, Kind};
+/// assert_eq!(message(Kind::BadgeUpdate, Code::BA10), ("This campaign does not exist.", TextSource::OpenApi));
+/// assert_eq!(message(Kind::Application, Code::BA10), ("Campaign not found.", TextSource::Guide));
+/// ```
+pub fn message(kind: Kind, code: Code) -> (&'static str, TextSource) {
+    match published_text(kind, code) {
+        Some(text) => (text, TextSource::OpenApi),
+        None => (Lang::En.locale().code(code), TextSource::Guide),
+    }
+}
+
+/// Where a text comes from.
+///
+/// ```
+/// assert_eq!(serde_json::to_value(badge_rules::channel::TextSource::OpenApi).unwrap(), "openApi");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum TextSource {
+    /// Allegro's current OpenAPI description (2026).
+    OpenApi,
+    /// Allegro's guide to badge campaigns, its code table.
+    Guide,
+    /// The engine's own text (its `ADS_*` codes; translations Allegro does
+    /// not publish).
+    Engine,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::ALL;
+
+    #[test]
+    fn every_code_has_a_route() {
+        for row in ALL {
+            let routes = routes(row.code);
+            assert!(!routes.is_empty(), "{}", row.code);
+            if !row.code.is_allegros() {
+                assert!(routes.iter().all(|r| r.channel == Channel::Engine));
+            }
+        }
+    }
+
+    #[test]
+    fn documented_routes_are_unique() {
+        for (i, (k, c, _, _)) in DOCUMENTED.iter().enumerate() {
+            assert!(
+                DOCUMENTED
+                    .iter()
+                    .skip(i + 1)
+                    .all(|(k2, c2, _, _)| (k2, c2) != (k, c)),
+                "{k:?} {c}"
+            );
+        }
+    }
+
+    #[test]
+    fn server_only_codes_are_not_offline_routes_only() {
+        let ba18 = routes(Code::BA18);
+        assert_eq!(ba18.len(), 1);
+        assert!(matches!(
+            Code::BA18.info().check,
+            crate::catalogue::Check::ServerOnly(_)
+        ));
+        assert_eq!(ba18[0].channel, Channel::Declined);
+    }
+}

@@ -1,6 +1,6 @@
 //! A reader that stops reading (`badge-rules ... | head -1`) ends the run
 //! quietly: nothing on stderr, and the exit status the run had earned (0 for
-//! `--jsonl`, `codes` and `terms`, the verdict's for one document), as
+//! `--jsonl`, `codes`, `terms` and `rules`, the verdict's for one document), as
 //! ripgrep does.
 
 #![expect(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
@@ -62,12 +62,14 @@ fn jsonl_stops_quietly_after_the_first_line_is_read() {
 }
 
 #[test]
-fn codes_and_terms_stop_quietly() {
+fn codes_terms_and_rules_stop_quietly() {
     for args in [
         &["codes"][..],
         &["codes", "--format", "json"],
         &["terms", "SANDBOX_TEST_CAMPAIGN"],
         &["terms", "SANDBOX_TEST_CAMPAIGN", "--format", "text"],
+        &["rules"],
+        &["rules", "--format", "json"],
     ] {
         assert_eq!(closed_at_once(args), (Some(0), String::new()), "{args:?}");
     }

@@ -20,7 +20,8 @@ is sent, from a check document: one JSON object with the request you would send 
 the operation (`kind`), the instant of the check (`now`) and whatever context you hold \
 (`campaigns`, `offer`, `account`, `metrics`, `badges`, `applications`, `terms`). Rules whose \
 context is missing are listed as skipped, never silently passed.\n\n\
-The rule book is shared/spec/RULES.md; the document and report shapes are in docs/DESIGN.md.",
+The rule book is docs/RULES.md, each rule's reference docs/RULES-REFERENCE.md (or `badge-rules \
+rules`); the document and report shapes are in docs/DESIGN.md.",
     after_help = "Examples:\n  \
 badge-rules check examples/sandbox-accept.json\n  \
 badge-rules check --lang pl --format json < examples/sandbox-too-shallow.json\n  \

@@ -2,9 +2,10 @@
 //! codes it reports, the section of RULES.md it implements.
 //!
 //! The registries in the rules are the only list of a rule's codes; this
-//! module lets adapters and tests read them (the CLI's `rules` command writes
-//! the rule reference from it) and check that no rule reports a code it does
-//! not declare ([`undeclared`]).
+//! module lets adapters and tests read them (the CLI's `rules` command lists
+//! them; the testkit writes docs/RULES-REFERENCE.md from them and from
+//! [`trace`]) and check that no rule reports a code it does not declare
+//! ([`undeclared`]).
 //!
 //! ```
 //! use badge_rules::{registry, Code, Kind};

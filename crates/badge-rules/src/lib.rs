@@ -97,8 +97,15 @@ pub struct Options {
     pub fallback_from: Option<&'static str>,
 }
 
-/// Allegro's Accept-Language tags whose languages have no texts here.
-pub(crate) const FALLBACK_TAGS: [&str; 4] = ["uk-UA", "sk-SK", "cs-CZ", "hu-HU"];
+/// Allegro's Accept-Language tags whose languages have no texts here: they
+/// fall back to English ([`Options::from_tag`]).
+///
+/// ```
+/// for tag in badge_rules::FALLBACK_TAGS {
+///     assert_eq!(badge_rules::Options::from_tag(tag).unwrap().fallback_from, Some(tag));
+/// }
+/// ```
+pub const FALLBACK_TAGS: [&str; 4] = ["uk-UA", "sk-SK", "cs-CZ", "hu-HU"];
 
 impl Options {
     /// Messages in `lang`.

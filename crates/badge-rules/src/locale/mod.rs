@@ -145,6 +145,18 @@ labels! {
     BoundsBargain,
     #[doc = "The rule list's last line: `{rules}`, `{kinds}`."]
     RulesSummary,
+    #[doc = "A route answered at once: `{status}`, the HTTP status."]
+    RouteSync,
+    #[doc = "A route answered later: 202, then a declined application or operation."]
+    RouteDeclined,
+    #[doc = "A route answered before sending: the campaign's eligibility refusal."]
+    RouteEligibility,
+    #[doc = "A route no Allegro API answers: the engine's own code."]
+    RouteEngine,
+    #[doc = "A route Allegro's documentation shows."]
+    Documented,
+    #[doc = "A route the engine infers."]
+    Inferred,
 }
 
 macro_rules! languages {

@@ -238,6 +238,12 @@ impl Locale for Polish {
             Label::RulesSummary => {
                 "Reguł: {rules}, rodzajów sprawdzeń: {kinds}; każdą opisuje docs/RULES-REFERENCE.md."
             }
+            Label::RouteSync => "od razu, HTTP {status}",
+            Label::RouteDeclined => "później: 202, potem DECLINED",
+            Label::RouteEligibility => "przed wysłaniem: odmowa w eligibility",
+            Label::RouteEngine => "bez odpowiedzi Allegro (kod silnika)",
+            Label::Documented => "udokumentowane",
+            Label::Inferred => "wywnioskowane",
         }
     }
 

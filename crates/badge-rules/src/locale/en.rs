@@ -241,8 +241,8 @@ impl Locale for English {
                 "{rules} rules in {kinds} kinds of check; docs/RULES-REFERENCE.md describes each."
             }
             Label::RouteSync => "at once, HTTP {status}",
-            Label::RouteDeclined => "later: 202, then DECLINED",
-            Label::RouteEligibility => "before sending: an eligibility refusal",
+            Label::RouteDeclined => "later, DECLINED after 202",
+            Label::RouteEligibility => "before sending, an eligibility refusal",
             Label::RouteEngine => "no Allegro answer (the engine's own)",
             Label::Documented => "documented",
             Label::Inferred => "inferred",

@@ -239,8 +239,8 @@ impl Locale for Polish {
                 "Reguł: {rules}, rodzajów sprawdzeń: {kinds}; każdą opisuje docs/RULES-REFERENCE.md."
             }
             Label::RouteSync => "od razu, HTTP {status}",
-            Label::RouteDeclined => "później: 202, potem DECLINED",
-            Label::RouteEligibility => "przed wysłaniem: odmowa w eligibility",
+            Label::RouteDeclined => "później, DECLINED po 202",
+            Label::RouteEligibility => "przed wysłaniem, odmowa w eligibility",
             Label::RouteEngine => "bez odpowiedzi Allegro (kod silnika)",
             Label::Documented => "udokumentowane",
             Label::Inferred => "wywnioskowane",

@@ -4,7 +4,7 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use badge_rules::Lang;
+use badge_rules::{Lang, Options, FALLBACK_TAGS};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -50,6 +50,10 @@ The document is a JSON object such as\n  \
 and the report says ACCEPT, REJECT (with each violation: Allegro's code, the request field to \
 fix and Allegro's message) or INCOMPLETE (no rule fails, but the rules listed as skipped need \
 context the document lacks).\n\n\
+With --format allegro the answer is Allegro's response to the request, predicted: at once an \
+HTTP error with Allegro's error envelope {\"errors\": [...]}; or 202 and, in `then`, the later \
+lookup of the DECLINED (or PROCESSED) application or operation; or, before anything is sent, \
+the campaign's eligibility refusal in GET /sale/badge-campaigns.\n\n\
 With --jsonl the input holds one document per line and the output one JSON report per line, \
 in the same order: line N of the output answers line N of the input. A line that cannot be \
 checked (bad JSON, impossible context, a blank line) gives {\"error\": {\"kind\", \"path\", \
@@ -66,6 +70,7 @@ stderr naming the JSON path), an unreadable file, an I/O error, or bad usage\n\n
 Examples:\n  \
 badge-rules check examples/discount-bad-currency-and-amount.json\n  \
 cat examples/sandbox-accept.json | badge-rules check --format json -\n  \
+badge-rules check --format allegro --lang pl-PL examples/sandbox-too-shallow.json\n  \
 badge-rules check --jsonl --lang pl documents.jsonl\n  \
 badge-rules check --jsonl --jobs 1 documents.jsonl > reports.jsonl"
     )]
@@ -111,13 +116,18 @@ badge-rules rules --format json"
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    /// The language of Allegro's messages in the report.
-    #[arg(long, default_value_t = Lang::default(), value_parser = lang())]
-    pub(crate) lang: Lang,
+    /// The language of Allegro's messages in the report: the engine's tag or
+    /// Allegro's Accept-Language tag; uk-UA, sk-SK, cs-CZ and hu-HU give the
+    /// English texts and a LANGUAGE_FALLBACK warning.
+    #[arg(long, value_name = "LANG", default_value = "en", ignore_case = true, value_parser = lang_options())]
+    pub(crate) lang: Options,
     /// `text` for people; `json` prints the report as one line of JSON, the
-    /// same bytes as every other runtime of badge-rules. --jsonl always writes JSON.
+    /// same bytes as every other runtime of badge-rules; `allegro` prints, as
+    /// one line of JSON, Allegro's answer predicted: the HTTP status and body
+    /// of its response and the later lookup. --jsonl writes JSON (`json`
+    /// unless `allegro`).
     #[arg(long, value_enum)]
-    pub(crate) format: Option<Format>,
+    pub(crate) format: Option<CheckFormat>,
     /// Read one document per line and write one JSON report per line.
     #[arg(long)]
     pub(crate) jsonl: bool,
@@ -132,10 +142,12 @@ pub(crate) struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct CodesArgs {
-    /// The language of the texts.
-    #[arg(long, default_value_t = Lang::default(), value_parser = lang())]
+    /// The language of the texts (uk-UA, sk-SK, cs-CZ and hu-HU give English).
+    #[arg(long, value_name = "LANG", default_value = "en", ignore_case = true, value_parser = lang())]
     pub(crate) lang: Lang,
-    /// `text`: one code per line; `json`: an array of {code, check, reason?, text}.
+    /// `text`: one code per line with its routes (endpoint: how Allegro
+    /// answers, documented or inferred); `json`: the catalogue's entries
+    /// {code, check, reason?, text, textSource, message, messageSource, routes}.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
 }
@@ -152,8 +164,9 @@ pub(crate) struct TermsArgs {
     /// List the built-in campaigns instead of one campaign's terms.
     #[arg(long)]
     pub(crate) list: bool,
-    /// The language of the words and of the campaigns' names.
-    #[arg(long, default_value_t = Lang::default(), value_parser = lang())]
+    /// The language of the words and of the campaigns' names (uk-UA, sk-SK,
+    /// cs-CZ and hu-HU give English).
+    #[arg(long, value_name = "LANG", default_value = "en", ignore_case = true, value_parser = lang())]
     pub(crate) lang: Lang,
     /// For an ID, `json` (the default): the terms object, ready for a
     /// document's `terms`; `text`: one field per line. With --list, `text`
@@ -164,8 +177,9 @@ pub(crate) struct TermsArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct RulesArgs {
-    /// The language of the words around the rules.
-    #[arg(long, default_value_t = Lang::default(), value_parser = lang())]
+    /// The language of the words around the rules (uk-UA, sk-SK, cs-CZ and
+    /// hu-HU give English).
+    #[arg(long, value_name = "LANG", default_value = "en", ignore_case = true, value_parser = lang())]
     pub(crate) lang: Lang,
     /// `text`: one rule per line under its kind; `json`: an array of {kind,
     /// name, section, codes, boundsBargain, relays}.
@@ -181,12 +195,74 @@ pub(crate) enum Format {
     Json,
 }
 
-/// `--lang`: one of the engine's languages ([`Lang::ALL`]), by its tag.
+/// `check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// For people.
+    Text,
+    /// The report, for programs.
+    Json,
+    /// Allegro's answer predicted, for programs.
+    Allegro,
+}
+
+/// Every tag `--lang` lists: the engine's languages ([`Lang::ALL`]) by
+/// their tags, then by Allegro's Accept-Language tags, then Allegro's
+/// languages that fall back to English ([`FALLBACK_TAGS`]).
+fn lang_tags() -> impl Iterator<Item = &'static str> {
+    Lang::ALL
+        .iter()
+        .map(|lang| lang.as_str())
+        .chain(Lang::ALL.iter().map(|lang| lang.allegro_tag()))
+        .chain(FALLBACK_TAGS)
+}
+
+/// `check --lang`: the options of a listed tag ([`Options::from_tag`]).
+fn lang_options() -> impl TypedValueParser<Value = Options> {
+    PossibleValuesParser::new(lang_tags().map(PossibleValue::new))
+        .try_map(|tag| Options::from_tag(&tag))
+}
+
+/// `--lang` of the listing commands: the language of a listed tag (a
+/// fallback tag gives English; no report carries the warning).
 fn lang() -> impl TypedValueParser<Value = Lang> {
-    PossibleValuesParser::new(
-        Lang::ALL
-            .iter()
-            .map(|lang| PossibleValue::new(lang.as_str())),
-    )
-    .try_map(|tag| tag.parse::<Lang>())
+    lang_options().map(|options| options.lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_tag_is_one_the_core_takes() {
+        let tags: Vec<&str> = lang_tags().collect();
+        assert_eq!(
+            tags,
+            ["en", "pl", "en-US", "pl-PL", "uk-UA", "sk-SK", "cs-CZ", "hu-HU"]
+        );
+        for tag in tags {
+            let options = Options::from_tag(tag).unwrap();
+            assert_eq!(
+                options.fallback_from.is_some(),
+                FALLBACK_TAGS.contains(&tag),
+                "{tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn tags_are_read_whatever_their_case() {
+        use clap::Parser as _;
+        let cli = Cli::try_parse_from(["badge-rules", "check", "--lang", "PL-pl"]).unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!("not check");
+        };
+        assert_eq!(args.lang, Options::new(Lang::Pl));
+        let cli = Cli::try_parse_from(["badge-rules", "codes", "--lang", "sk-SK"]).unwrap();
+        let Command::Codes(args) = cli.command else {
+            panic!("not codes");
+        };
+        assert_eq!(args.lang, Lang::En);
+        assert!(Cli::try_parse_from(["badge-rules", "check", "--lang", "de-DE"]).is_err());
+    }
 }

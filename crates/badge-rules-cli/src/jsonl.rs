@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Mutex;
 
-use badge_rules::{api, Options};
+use badge_rules::Options;
 
 use crate::exit::{write_err, Fatal};
 use crate::progress::Progress;
@@ -28,6 +28,11 @@ struct Answers {
     bytes: u64,
 }
 
+/// What answers one line: [`badge_rules::api::answer_line`] (the report)
+/// or [`badge_rules::api::allegro_line`] (Allegro's answer predicted). A plain function, so
+/// the default path costs one indirect call per line and nothing more.
+pub(crate) type Answer = fn(&[u8], &Options) -> String;
+
 /// A chunk of input lines and where its answers go.
 type Job = (Vec<u8>, SyncSender<Answers>);
 
@@ -42,6 +47,7 @@ pub(crate) fn check_lines(
     input: &mut dyn BufRead,
     out: &mut (dyn Write + Send),
     options: &Options,
+    answer: Answer,
     name: &str,
     jobs: usize,
     progress: Option<Progress>,
@@ -52,7 +58,7 @@ pub(crate) fn check_lines(
     let (order_tx, order_rx) = sync_channel::<Receiver<Answers>>(IN_FLIGHT_PER_JOB * jobs);
     std::thread::scope(|scope| {
         for _ in 0..jobs {
-            scope.spawn(|| check_chunks(&work_rx, options));
+            scope.spawn(|| check_chunks(&work_rx, options, answer));
         }
         let writer = scope.spawn(move || write_in_order(&order_rx, out, progress));
         let read = read_chunks(input, name, |chunk| {
@@ -107,7 +113,7 @@ fn read_chunks(
 }
 
 /// A checking thread: answers chunks from `queue` until it is closed.
-fn check_chunks(queue: &Mutex<Receiver<Job>>, options: &Options) {
+fn check_chunks(queue: &Mutex<Receiver<Job>>, options: &Options, answer_line: Answer) {
     loop {
         let job = match queue.lock() {
             Ok(queue) => queue.recv(),
@@ -117,17 +123,17 @@ fn check_chunks(queue: &Mutex<Receiver<Job>>, options: &Options) {
             return;
         };
         // The writer may have stopped on an error: nobody is waiting then.
-        let _ = answer.send(check_chunk(&chunk, options));
+        let _ = answer.send(check_chunk(&chunk, options, answer_line));
     }
 }
 
 /// The answers to every line of `chunk` (each line with its newline, the
 /// last one possibly without).
-fn check_chunk(chunk: &[u8], options: &Options) -> Answers {
+fn check_chunk(chunk: &[u8], options: &Options, answer: Answer) -> Answers {
     let mut text = Vec::with_capacity(chunk.len() / 2);
     let mut documents = 0;
     for line in chunk.split_inclusive(|b| *b == b'\n') {
-        text.extend_from_slice(check_line(line, options).as_bytes());
+        text.extend_from_slice(check_line(line, options, answer).as_bytes());
         text.push(b'\n');
         documents += 1;
     }
@@ -139,11 +145,12 @@ fn check_chunk(chunk: &[u8], options: &Options) -> Answers {
 }
 
 /// The answer to one line (with or without its `\n` or `\r\n`), without a
-/// newline: the report or the `{"error": ...}` line.
-fn check_line(line: &[u8], options: &Options) -> String {
+/// newline: `answer`'s line (the report, Allegro's answer) or the
+/// `{"error": ...}` line.
+fn check_line(line: &[u8], options: &Options, answer: Answer) -> String {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    api::answer_line(line, options)
+    answer(line, options)
 }
 
 /// The writing thread: writes the answers of each chunk in the order the
@@ -172,6 +179,7 @@ fn write_in_order(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use badge_rules::api;
     use std::io::{self, BufReader, Read};
 
     /// Yields `data`, then fails.
@@ -219,7 +227,15 @@ mod tests {
             data: io::Cursor::new(data),
         });
         let mut out = Vec::new();
-        let result = check_lines(&mut input, &mut out, &Options::default(), "x", 3, None);
+        let result = check_lines(
+            &mut input,
+            &mut out,
+            &Options::default(),
+            api::answer_line,
+            "x",
+            3,
+            None,
+        );
         match result {
             Err(Fatal::Io(message)) => assert!(message.contains("cannot read x"), "{message}"),
             other => panic!("{other:?}"),
@@ -231,7 +247,15 @@ mod tests {
     fn a_write_error_stops_the_run_without_hanging() {
         let mut input = io::Cursor::new(lines(50_000));
         let mut out = FailingWrite { room: 100_000 };
-        let result = check_lines(&mut input, &mut out, &Options::default(), "x", 2, None);
+        let result = check_lines(
+            &mut input,
+            &mut out,
+            &Options::default(),
+            api::answer_line,
+            "x",
+            2,
+            None,
+        );
         assert!(
             matches!(&result, Err(Fatal::Io(m)) if m.contains("cannot write")),
             "{result:?}"
@@ -257,6 +281,7 @@ mod tests {
             &mut input,
             &mut ClosedPipe,
             &Options::default(),
+            api::answer_line,
             "x",
             2,
             None,
@@ -267,14 +292,32 @@ mod tests {
     #[test]
     fn chunks_answer_each_line_once_in_order() {
         let input = b"{}\n\n{\"kind\": \"accountConsent\"}\r\nnot json";
-        let answers = check_chunk(input, &Options::default());
+        let answers = check_chunk(input, &Options::default(), api::answer_line);
         assert_eq!(answers.documents, 4);
         assert_eq!(answers.bytes, input.len() as u64);
         let text = String::from_utf8(answers.text).unwrap();
         let got: Vec<&str> = text.lines().collect();
         assert_eq!(got.len(), 4);
         for (line, answer) in input.split(|b| *b == b'\n').zip(&got) {
-            assert_eq!(&check_line(line, &Options::default()), answer);
+            assert_eq!(
+                &check_line(line, &Options::default(), api::answer_line),
+                answer
+            );
         }
+    }
+
+    #[test]
+    fn the_allegro_format_answers_each_line_with_allegros_response() {
+        let input = b"{\"kind\": \"accountConsent\", \"request\": {\"status\": \"MAYBE\"}}\n{\n";
+        let answers = check_chunk(input, &Options::default(), api::allegro_line);
+        let text = String::from_utf8(answers.text).unwrap();
+        let got: Vec<&str> = text.lines().collect();
+        assert_eq!(got.len(), 2);
+        assert!(
+            got[0].starts_with(r#"{"verdict":"REJECT","outcome":"error","request":"PUT /sale/allegro-prices-account-consent","status":422,"#),
+            "{}",
+            got[0]
+        );
+        assert_eq!(got[1], api::answer_line(b"{", &Options::default()));
     }
 }

@@ -593,6 +593,179 @@ fn codes_lists_the_whole_catalogue() {
 }
 
 #[test]
+fn codes_text_lists_each_route() {
+    let text = stdout(&run(&["codes"], b""));
+    let bb5 =
+        "                                    POST /sale/badges: at once, HTTP 422 (documented)";
+    assert!(text.lines().any(|l| l == bb5), "{text}");
+    assert!(
+        text.contains("POST /sale/badges: later, DECLINED after 202 (inferred)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("POST /sale/badges: before sending, an eligibility refusal (documented)"),
+        "{text}"
+    );
+    let pl = stdout(&run(&["codes", "--lang", "pl-PL"], b""));
+    assert!(
+        pl.contains("POST /sale/badges: od razu, HTTP 422 (udokumentowane)"),
+        "{pl}"
+    );
+}
+
+// (e) Allegro's answer, predicted.
+
+/// What `check --format allegro` prints for `path`, and its exit status.
+fn allegro(path: &str, lang: &str) -> (String, i32) {
+    let out = run(&["check", "--format", "allegro", "--lang", lang, path], b"");
+    (stdout(&out), code(&out))
+}
+
+#[test]
+fn allegro_format_answers_with_allegros_response() {
+    let (line, status) = allegro(&example("sandbox-too-shallow.json"), "en");
+    assert_eq!(status, 1);
+    let response: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(response["outcome"], "declined");
+    assert_eq!(response["status"], 202);
+    assert_eq!(response["then"]["body"]["process"]["status"], "DECLINED");
+    assert_eq!(
+        response["then"]["body"]["process"]["rejectionReasons"][0]["code"],
+        "BA49"
+    );
+
+    let (line, status) = allegro(&example("discount-bad-currency-and-amount.json"), "pl-PL");
+    assert_eq!(status, 1);
+    let response: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(response["status"], 422);
+    let errors = response["body"]["errors"].as_array().unwrap();
+    let bb5 = errors.iter().find(|e| e["code"] == "BB5").unwrap();
+    assert_eq!(bb5["message"], "Currency not supported.");
+    assert_eq!(
+        bb5["userMessage"],
+        catalogue::info(Code::BB5).text(Lang::Pl)
+    );
+
+    let (line, status) = allegro(&example("eligibility-refused.json"), "en");
+    assert_eq!(status, 1);
+    let response: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(response["outcome"], "eligibility");
+    assert_eq!(response["request"], "GET /sale/badge-campaigns");
+
+    let (line, status) = allegro(&example("sandbox-accept.json"), "en");
+    assert_eq!(status, 0);
+    assert!(line.contains(r#""outcome":"accepted""#), "{line}");
+    let (_, status) = allegro(&example("incomplete-no-account.json"), "en");
+    assert_eq!(status, 3);
+}
+
+#[test]
+fn allegro_format_prints_an_input_error_on_stdout_too() {
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "allegro",
+            &example("input-error-within-without-to.json"),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 2);
+    let json = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &example("input-error-within-without-to.json"),
+        ],
+        b"",
+    );
+    assert!(
+        stdout(&out).starts_with(r#"{"error":{"#),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(stdout(&out), stdout(&json));
+    assert_eq!(stderr(&out), stderr(&json));
+}
+
+#[test]
+fn allegro_jsonl_lines_are_the_single_runs() {
+    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    let mut input = String::new();
+    for name in &names {
+        let text = std::fs::read_to_string(example(name)).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        input.push_str(&serde_json::to_string(&doc).unwrap());
+        input.push('\n');
+    }
+    input.push_str("not json\n");
+    let out = run(
+        &["check", "--jsonl", "--format", "allegro", "--lang", "pl"],
+        input.as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), names.len() + 1);
+    for (name, line) in names.iter().zip(&lines) {
+        let (single, _) = allegro(&example(name), "pl");
+        assert_eq!(single, format!("{line}\n"), "{name}");
+    }
+    assert!(lines[names.len()].starts_with(r#"{"error":{"kind":"syntax""#));
+    // The default stays the report.
+    let out = run(&["check", "--jsonl"], input.as_bytes());
+    assert!(stdout(&out).starts_with(r#"{"verdict":"#));
+    assert!(!stdout(&out).contains(r#""outcome""#));
+}
+
+#[test]
+fn lang_takes_allegros_accept_language_tags() {
+    let path = example("sandbox-too-shallow.json");
+    let report = |lang: &str| {
+        let out = run(&["check", "--format", "json", "--lang", lang, &path], b"");
+        assert_eq!(code(&out), 1, "{lang}: {}", stderr(&out));
+        serde_json::from_str::<Value>(&stdout(&out)).unwrap()
+    };
+    assert_eq!(report("pl-PL"), report("pl"));
+    assert_eq!(report("en-US"), report("en"));
+    for tag in ["uk-UA", "sk-SK", "cs-CZ", "hu-HU"] {
+        let fallback = report(tag);
+        assert_eq!(fallback["violations"], report("en")["violations"], "{tag}");
+        let warnings = fallback["warnings"].as_array().unwrap();
+        assert_eq!(warnings.len(), 1, "{tag}: {warnings:?}");
+        assert_eq!(warnings[0]["code"], "LANGUAGE_FALLBACK");
+        assert_eq!(warnings[0]["params"]["requested"], tag);
+    }
+    let (line, _) = allegro(&path, "uk-UA");
+    assert!(
+        line.contains("Given bargain discount is too low."),
+        "{line}"
+    );
+    for command in [
+        &["codes"][..],
+        &["rules"],
+        &["terms", "BARGAIN", "--format", "text"],
+    ] {
+        let mut args = command.to_vec();
+        let en = stdout(&run(&args, b""));
+        args.extend(["--lang", "cs-CZ"]);
+        let out = run(&args, b"");
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), en, "{args:?}");
+    }
+    let out = run(&["codes", "--lang", "de-DE"], b"");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out)
+        .contains("[possible values: en, pl, en-US, pl-PL, uk-UA, sk-SK, cs-CZ, hu-HU]"));
+}
+
+#[test]
 fn terms_of_the_sandbox() {
     let out = run(&["terms", "SANDBOX_TEST_CAMPAIGN"], b"");
     assert_eq!(code(&out), 0);
@@ -625,13 +798,14 @@ fn help_teaches() {
     }
 }
 
-// (e) Every example gives the verdict its name promises.
+// (f) Every example gives the verdict its name promises.
 
 /// Each example: its exit status and violation codes (sorted).
 const EXAMPLES: &[(&str, i32, &[&str])] = &[
     ("badge-update-finish-ended.json", 1, &["BA74", "BA77"]),
     ("badges-query-bad-limit.json", 1, &["BB9"]),
     ("discount-bad-currency-and-amount.json", 1, &["BB5", "BB6"]),
+    ("eligibility-refused.json", 1, &["BB1"]),
     ("incomplete-no-account.json", 3, &[]),
     ("input-error-within-without-to.json", 2, &[]),
     ("openapi-hit-refused.json", 1, &["BA11", "BB1", "BB12"]),

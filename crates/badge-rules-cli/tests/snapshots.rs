@@ -1,6 +1,8 @@
 //! Snapshots of what the `badge-rules` binary prints for people: every
-//! example's text report in English and Polish, the catalogue, the sandbox's
-//! terms, the rule list and the help pages, each with its stderr and exit
+//! example's text report in English and Polish and its Allegro answer
+//! (`--format allegro`, in English and for Allegro's pl-PL), the catalogue
+//! with every code's routes, the sandbox's terms, the rule list and the help
+//! pages, each with its stderr and exit
 //! status, so a change to any of them shows as a diff under `tests/snapshots/`.
 //!
 //! Regenerate after an intended change with `INSTA_UPDATE=always cargo test
@@ -79,6 +81,24 @@ fn every_example_as_text_in_both_languages() {
                 &["check", "--format", "text", "--lang", lang, &path],
             );
         }
+    }
+}
+
+#[test]
+fn every_example_as_allegros_answer() {
+    let names = examples();
+    assert!(!names.is_empty(), "no example to run");
+    for name in &names {
+        let stem = name.trim_end_matches(".json");
+        let path = format!("examples/{name}");
+        snapshot(
+            &format!("allegro-{stem}-en"),
+            &["check", "--format", "allegro", &path],
+        );
+        snapshot(
+            &format!("allegro-{stem}-pl-PL"),
+            &["check", "--format", "allegro", "--lang", "pl-PL", &path],
+        );
     }
 }
 

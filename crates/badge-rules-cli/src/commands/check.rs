@@ -6,17 +6,23 @@ use std::num::NonZeroUsize;
 
 use badge_rules::{api, Options, Verdict};
 
-use crate::args::{CheckArgs, Format};
+use crate::args::{CheckArgs, CheckFormat};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INCOMPLETE, EXIT_REJECT};
 use crate::progress::Progress;
 use crate::render::render_report;
 use crate::{input, jsonl};
 
 pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
-    let options = Options::new(args.lang);
+    let options: Options = args.lang;
     let (mut input, name) = input::open(args.file.as_ref())?;
+    // The line that answers a document for programs, in --jsonl and for an
+    // input error of a single document alike.
+    let answer: jsonl::Answer = match args.format {
+        Some(CheckFormat::Allegro) => api::allegro_line,
+        _ => api::answer_line,
+    };
     if args.jsonl {
-        if args.format == Some(Format::Text) {
+        if args.format == Some(CheckFormat::Text) {
             return Err(Fatal::Usage(
                 "--jsonl writes one JSON report per line; --format text cannot be used with it"
                     .into(),
@@ -31,30 +37,39 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
             .then(|| Progress::new(input::size(args.file.as_ref())));
         // `Stdout`, not its lock: the writing thread owns it.
         let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
-        jsonl::check_lines(&mut input, &mut out, &options, &name, jobs, progress)?;
+        jsonl::check_lines(
+            &mut input, &mut out, &options, answer, &name, jobs, progress,
+        )?;
         return Ok(EXIT_ACCEPT);
     }
     let mut bytes = Vec::new();
     input
         .read_to_end(&mut bytes)
         .map_err(|e| Fatal::Io(format!("cannot read {name}: {e}")))?;
-    let result = api::check_bytes(&bytes, &options);
+    let format = args.format.unwrap_or(CheckFormat::Text);
+    // The verdict and the text that answers it.
+    let result = match format {
+        CheckFormat::Allegro => api::allegro_response(&bytes, &options).map(|response| {
+            // What api::allegro_line writes, from the response at hand.
+            let line = serde_json::to_string(&response).unwrap_or_default();
+            (response.verdict, line + "\n")
+        }),
+        CheckFormat::Json => api::check_bytes(&bytes, &options)
+            .map(|report| (report.verdict, api::report_line(&report) + "\n")),
+        CheckFormat::Text => api::check_bytes(&bytes, &options)
+            .map(|report| (report.verdict, render_report(&report, options.lang))),
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let format = args.format.unwrap_or(Format::Text);
     match result {
-        Ok(report) => {
-            let status = match report.verdict {
+        Ok((verdict, text)) => {
+            let status = match verdict {
                 Verdict::Accept => EXIT_ACCEPT,
                 Verdict::Reject => EXIT_REJECT,
                 // INCOMPLETE, and any verdict a later engine adds: not an ACCEPT.
                 _ => EXIT_INCOMPLETE,
             };
-            let written = match format {
-                Format::Json => writeln!(out, "{}", api::report_line(&report)),
-                Format::Text => out.write_all(render_report(&report, options.lang).as_bytes()),
-            }
-            .and_then(|()| out.flush());
+            let written = out.write_all(text.as_bytes()).and_then(|()| out.flush());
             match written.map_err(|e| write_err(&e)) {
                 // Nobody reads the report, but the verdict stands.
                 Ok(()) | Err(Fatal::Closed) => Ok(status),
@@ -62,9 +77,12 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
             }
         }
         Err(err) => {
-            if format == Format::Json {
-                // Programs get the same line a --jsonl run gives.
-                let written = writeln!(out, "{}", api::error_line(&err)).and_then(|()| out.flush());
+            if format != CheckFormat::Text {
+                // Programs get the same line a --jsonl run gives, from the
+                // same function (checking the document again costs only on
+                // this path).
+                let written =
+                    writeln!(out, "{}", answer(&bytes, &options)).and_then(|()| out.flush());
                 match written.map_err(|e| write_err(&e)) {
                     Ok(()) | Err(Fatal::Closed) => {}
                     Err(fatal) => return Err(fatal),

@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 
-use badge_rules::api::{self, CatalogueEntry, CheckKind};
+use badge_rules::api::{self, CatalogueEntry, CheckKind, EvidenceKind, RouteEntry};
+use badge_rules::channel::Channel;
 use badge_rules::locale::{fill, Label};
 use badge_rules::Lang;
 
@@ -30,8 +31,9 @@ pub(crate) fn run(args: &CodesArgs) -> Result<u8, Fatal> {
     Ok(EXIT_ACCEPT)
 }
 
-/// One line per code (two for a server-only one, the second with the
-/// reason), then a line counting them.
+/// One line per code, then one with the reason for a server-only one and
+/// one per route (endpoint: how Allegro answers, documented or inferred),
+/// then a line counting them.
 fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
     let offline_word = lang.label(Label::Offline);
     let server_word = lang.label(Label::ServerOnly);
@@ -57,6 +59,15 @@ fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
             let because = fill(lang.label(Label::ServerOnlyBecause), &[("reason", reason)]);
             let _ = writeln!(s, "{:<width$}  {:<check_width$}  {because}", "", "");
         }
+        for route in &entry.routes {
+            let _ = writeln!(
+                s,
+                "{:<width$}  {:<check_width$}  {}",
+                "",
+                "",
+                route_line(route, lang)
+            );
+        }
     }
     let offline = entries
         .iter()
@@ -78,4 +89,24 @@ fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
     ));
     s.push('\n');
     s
+}
+
+/// `POST /sale/badges: at once, HTTP 422 (documented)`.
+fn route_line(route: &RouteEntry, lang: Lang) -> String {
+    let channel = match route.channel {
+        Channel::Sync { status } => fill(
+            lang.label(Label::RouteSync),
+            &[("status", &status.to_string())],
+        )
+        .into_owned(),
+        Channel::Declined => lang.label(Label::RouteDeclined).to_owned(),
+        Channel::Eligibility => lang.label(Label::RouteEligibility).to_owned(),
+        // The engine's own codes, and any channel a later engine adds.
+        _ => lang.label(Label::RouteEngine).to_owned(),
+    };
+    let evidence = match route.evidence {
+        EvidenceKind::Documented => lang.label(Label::Documented),
+        _ => lang.label(Label::Inferred),
+    };
+    format!("{}: {channel} ({evidence})", route.endpoint)
 }

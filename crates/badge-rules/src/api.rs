@@ -13,7 +13,7 @@
 //! assert!(line.starts_with(r#"{"verdict":"REJECT","violations":[{"code":"BB8""#));
 //! assert_eq!(
 //!     api::answer_line(b"{", &Options::default()),
-//!     r#"{"error":{"kind":"syntax","path":"","message":"EOF while parsing an object","line":1,"column":1}}"#,
+//!     r#"{"error":{"kind":"syntax","code":"NOT_JSON","path":"","message":"not valid JSON at line 1, column 1: EOF while parsing an object","params":{"column":"1","detail":"EOF while parsing an object","line":"1"},"line":1,"column":1}}"#,
 //! );
 //! ```
 
@@ -25,7 +25,7 @@ use crate::campaigns::{self, BUILT_IN};
 use crate::catalogue::{self, Check};
 use crate::channel::{self, Channel, Evidence, TextSource};
 use crate::document::Kind;
-use crate::error::SyntaxError;
+use crate::error::{ErrorCode, Params, SyntaxError};
 use crate::report::Report;
 use crate::response::{self, Response};
 use crate::{check_json, Code, InputError, Lang, Options};
@@ -54,8 +54,10 @@ fn text_of(bytes: &[u8]) -> Result<&str, InputError> {
         let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        InputError::Syntax(SyntaxError::new(
-            "the text is not valid UTF-8",
+        InputError::Syntax(SyntaxError::at(
+            "",
+            ErrorCode::NotUtf8,
+            Params::new(),
             line,
             column,
         ))
@@ -73,7 +75,7 @@ fn text_of(bytes: &[u8]) -> Result<&str, InputError> {
 pub fn answer_line(bytes: &[u8], options: &Options) -> String {
     match check_bytes(bytes, options) {
         Ok(report) => report_line(&report),
-        Err(err) => error_line(&err),
+        Err(err) => error_line_in(&err, options.lang),
     }
 }
 
@@ -98,7 +100,7 @@ pub fn report_line(report: &Report) -> String {
 /// ```
 /// use badge_rules::{api, check_json, Options};
 /// let err = check_json(r#"{"kind": "nope"}"#, &Options::default()).unwrap_err();
-/// assert!(api::error_line(&err).starts_with(r#"{"error":{"kind":"shape","path":"kind","message":"unknown variant `nope`"#));
+/// assert!(api::error_line(&err).starts_with(r#"{"error":{"kind":"shape","code":"UNKNOWN_VALUE","path":"kind","message":"nope is not one of the allowed values: `application`"#));
 /// ```
 pub fn error_line(err: &InputError) -> String {
     #[derive(Serialize)]
@@ -138,8 +140,22 @@ pub fn allegro_response(bytes: &[u8], options: &Options) -> Result<Response, Inp
 pub fn allegro_line(bytes: &[u8], options: &Options) -> String {
     match allegro_response(bytes, options) {
         Ok(response) => serde_json::to_string(&response).unwrap_or_default(),
-        Err(err) => error_line(&err),
+        Err(err) => error_line_in(&err, options.lang),
     }
+}
+
+/// [`error_line`] with the message in `lang`.
+///
+/// ```
+/// use badge_rules::{api, check_json, Lang, Options};
+/// let err = check_json(r#"{"kind": "application", "offer": {"stock": {"available": "many"}}}"#, &Options::default()).unwrap_err();
+/// assert_eq!(
+///     api::error_line_in(&err, Lang::Pl),
+///     r#"{"error":{"kind":"shape","code":"WRONG_TYPE","path":"offer.stock.available","message":"oczekiwano: i64; jest: string \"many\"","params":{"expected":"i64","found":"string \"many\""}}}"#,
+/// );
+/// ```
+pub fn error_line_in(err: &InputError, lang: Lang) -> String {
+    error_line(&err.localized(lang))
 }
 
 /// One entry of the catalogue, as `badge-rules codes --format json` and the

@@ -15,9 +15,91 @@
 //! assert_eq!(err.path(), "offer.stock.available");
 //! ```
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// The figures of an input error's message, by name.
+pub type Params = BTreeMap<Cow<'static, str>, String>;
+
+/// The message of `code` in `lang`, its params filled in.
+fn render(code: ErrorCode, lang: Lang, params: &Params) -> String {
+    crate::locale::render(lang.locale().input_error(code), |name| {
+        params.get(name).map(String::as_str)
+    })
+    .into_owned()
+}
+
+macro_rules! error_codes {
+    ($( #[doc = $doc:literal] $variant:ident $name:literal, )*) => {
+        /// What kind of input error: a stable code a form can translate, with
+        /// the error's params (its message comes from the locale files).
+        ///
+        /// ```
+        /// use badge_rules::error::ErrorCode;
+        /// assert_eq!(ErrorCode::MissingField.as_str(), "MISSING_FIELD");
+        /// assert_eq!(serde_json::to_value(ErrorCode::NotJson).unwrap(), "NOT_JSON");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $( #[doc = $doc] #[serde(rename = $name)] $variant, )*
+        }
+
+        impl ErrorCode {
+            /// Every code.
+            ///
+            /// ```
+            /// assert!(badge_rules::error::ErrorCode::ALL.len() > 10);
+            /// ```
+            pub const ALL: &'static [ErrorCode] = &[$( ErrorCode::$variant ),*];
+
+            /// The code as serialized.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( ErrorCode::$variant => $name, )*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    #[doc = "The text is not JSON: `{detail}`, `{line}`, `{column}`."]
+    NotJson "NOT_JSON",
+    #[doc = "The bytes are not UTF-8: `{line}`, `{column}`."]
+    NotUtf8 "NOT_UTF8",
+    #[doc = "The document is not a JSON object."]
+    NotAnObject "NOT_AN_OBJECT",
+    #[doc = "A value of the wrong JSON type: `{expected}`, `{found}` (serde's words)."]
+    WrongType "WRONG_TYPE",
+    #[doc = "A name that is not one of the allowed ones: `{value}`, `{allowed}`."]
+    UnknownValue "UNKNOWN_VALUE",
+    #[doc = "A required field is missing: `{field}`."]
+    MissingField "MISSING_FIELD",
+    #[doc = "A value that cannot be read: `{detail}`."]
+    InvalidValue "INVALID_VALUE",
+    #[doc = "JSON nested too deep to read."]
+    TooDeep "TOO_DEEP",
+    #[doc = "A period without a bound its type needs: `{type}`, `{bound}`."]
+    PeriodBound "PERIOD_BOUND",
+    #[doc = "The offer is not the one the request names: `{given}`, `{requested}`, `{namedBy}`."]
+    OfferMismatch "OFFER_MISMATCH",
+    #[doc = "A campaign id listed twice: `{id}`."]
+    DuplicateCampaign "DUPLICATE_CAMPAIGN",
+    #[doc = "Context money in another currency than the campaign's: `{currency}`, `{expected}`."]
+    CurrencyMismatch "CURRENCY_MISMATCH",
+    #[doc = "A percentage outside 0 to 100: `{value}`."]
+    PercentRange "PERCENT_RANGE",
+    #[doc = "More than one live badge of the offer in one campaign: `{count}`, `{campaign}`."]
+    LiveBadges "LIVE_BADGES",
+    #[doc = "Ads Partner spend not in PLN: `{currency}`."]
+    SpendCurrency "SPEND_CURRENCY",
+}
 
 /// Why a check document cannot be checked.
 ///
@@ -82,7 +164,7 @@ impl InputError {
     /// ```
     /// use badge_rules::{check_json, Options};
     /// let err = check_json(r#"{"kind": "nope"}"#, &Options::default()).unwrap_err();
-    /// assert!(err.message().contains("unknown variant"));
+    /// assert!(err.message().starts_with("nope is not one of the allowed values"));
     /// ```
     pub fn message(&self) -> &str {
         match self {
@@ -92,11 +174,58 @@ impl InputError {
         }
     }
 
-    pub(crate) fn context(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn context(path: impl Into<String>, code: ErrorCode, params: Params) -> Self {
         InputError::Context(ContextError {
+            message: render(code, Lang::En, &params),
+            code,
             path: path.into(),
-            message: message.into(),
+            params,
         })
+    }
+
+    /// The stable code of the fault, for a form to show its own text.
+    ///
+    /// ```
+    /// use badge_rules::{check_json, error::ErrorCode, Options};
+    /// let err = check_json(r#"{"kind": "application", "campaigns": [{"name": "x"}]}"#, &Options::default()).unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::MissingField);
+    /// assert_eq!(err.params()["field"], "id");
+    /// ```
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            InputError::Syntax(e) => e.code,
+            InputError::Shape(e) => e.code,
+            InputError::Context(e) => e.code,
+        }
+    }
+
+    /// The figures of the message, by name.
+    pub fn params(&self) -> &Params {
+        match self {
+            InputError::Syntax(e) => &e.params,
+            InputError::Shape(e) => &e.params,
+            InputError::Context(e) => &e.params,
+        }
+    }
+
+    /// The same error with its message in `lang`.
+    ///
+    /// ```
+    /// use badge_rules::{check_json, Lang, Options};
+    /// let err = check_json(r#"{"kind": "application", "campaigns": [{"name": "x"}]}"#, &Options::default()).unwrap_err();
+    /// assert_eq!(err.message(), "the field id is required");
+    /// assert_eq!(err.localized(Lang::Pl).message(), "brak wymaganego pola id");
+    /// ```
+    #[must_use]
+    pub fn localized(&self, lang: Lang) -> InputError {
+        let mut out = self.clone();
+        let message = render(self.code(), lang, self.params());
+        match &mut out {
+            InputError::Syntax(e) => e.message = message,
+            InputError::Shape(e) => e.message = message,
+            InputError::Context(e) => e.message = message,
+        }
+        out
     }
 }
 
@@ -111,10 +240,14 @@ impl InputError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyntaxError {
+    /// What kind of fault.
+    code: ErrorCode,
     /// Always `""`: the document as a whole.
     path: String,
-    /// What is wrong.
+    /// What is wrong, in the chosen language (English by default).
     message: String,
+    /// The figures of the message.
+    params: Params,
     /// 1-based line.
     line: usize,
     /// 1-based column.
@@ -129,14 +262,18 @@ pub struct SyntaxError {
 ///     "campaigns": [{"id": "BARGAIN", "publication": {"type": "SOMETIMES"}}]}"#;
 /// let Err(InputError::Shape(e)) = parse_document(doc) else { unreachable!() };
 /// assert_eq!(e.path(), "campaigns[0].publication.type");
-/// assert!(e.message().starts_with("unknown variant `SOMETIMES`"));
+/// assert!(e.message().starts_with("SOMETIMES is not one of the allowed values"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShapeError {
+    /// What kind of fault.
+    code: ErrorCode,
     /// The JSON path (`campaigns[0].publication.to`).
     path: String,
-    /// What is wrong.
+    /// What is wrong, in the chosen language (English by default).
     message: String,
+    /// The figures of the message.
+    params: Params,
 }
 
 /// Context that cannot be true.
@@ -151,10 +288,14 @@ pub struct ShapeError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContextError {
+    /// What kind of fault.
+    code: ErrorCode,
     /// The JSON path.
     path: String,
-    /// What is wrong.
+    /// What is wrong, in the chosen language (English by default).
     message: String,
+    /// The figures of the message.
+    params: Params,
 }
 
 impl ShapeError {
@@ -168,8 +309,13 @@ impl ShapeError {
         &self.message
     }
 
-    pub(crate) fn new(path: String, message: String) -> Self {
-        ShapeError { path, message }
+    pub(crate) fn new(path: String, code: ErrorCode, params: Params) -> Self {
+        ShapeError {
+            message: render(code, Lang::En, &params),
+            code,
+            path,
+            params,
+        }
     }
 }
 
@@ -214,16 +360,22 @@ impl SyntaxError {
         self.column
     }
 
-    /// A syntax error of the whole document at `line` and `column` (1-based).
-    pub(crate) fn new(message: impl Into<String>, line: usize, column: usize) -> Self {
-        Self::at("", message, line, column)
-    }
-
-    /// A syntax error of the part at `path` of the document.
-    pub(crate) fn at(path: &str, message: impl Into<String>, line: usize, column: usize) -> Self {
+    /// A syntax error of the part at `path` of the document, at `line` and
+    /// `column` (1-based).
+    pub(crate) fn at(
+        path: &str,
+        code: ErrorCode,
+        mut params: Params,
+        line: usize,
+        column: usize,
+    ) -> Self {
+        params.insert(Cow::Borrowed("line"), line.to_string());
+        params.insert(Cow::Borrowed("column"), column.to_string());
         SyntaxError {
+            message: render(code, Lang::En, &params),
+            code,
             path: path.to_owned(),
-            message: message.into(),
+            params,
             line,
             column,
         }
@@ -232,11 +384,7 @@ impl SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "not valid JSON at line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
+        f.write_str(&self.message)
     }
 }
 

@@ -7,6 +7,7 @@
 
 use crate::catalogue::{Code, Reason};
 use crate::channel::Inference;
+use crate::error::ErrorCode;
 use crate::locale::{Label, Locale};
 use crate::partner::BenefitId;
 use crate::report::WarningCode;
@@ -258,6 +259,26 @@ impl Locale for English {
             Inference::ProcessingError => "a processing error is reported on the application or operation",
             Inference::GenericValidation => "Allegro's generic validation code, answered at once",
             Inference::EngineOwn => "the engine's own code: the Ads Partner program has no API",
+        }
+    }
+
+    fn input_error(&self, code: ErrorCode) -> &'static str {
+        match code {
+            ErrorCode::NotJson => "not valid JSON at line {line}, column {column}: {detail}",
+            ErrorCode::NotUtf8 => "not valid JSON at line {line}, column {column}: the text is not valid UTF-8",
+            ErrorCode::NotAnObject => "the check document must be a JSON object, not an array",
+            ErrorCode::WrongType => "expected {expected}, found {found}",
+            ErrorCode::UnknownValue => "{value} is not one of the allowed values: {allowed}",
+            ErrorCode::MissingField => "the field {field} is required",
+            ErrorCode::InvalidValue => "{detail}",
+            ErrorCode::TooDeep => "the JSON is nested too deep to be read",
+            ErrorCode::PeriodBound => "a {type} period needs `{bound}`",
+            ErrorCode::OfferMismatch => "the offer is \"{given}\" but {namedBy} is \"{requested}\": pass the offer the request names",
+            ErrorCode::DuplicateCampaign => "campaign \"{id}\" is listed twice",
+            ErrorCode::CurrencyMismatch => "{currency} differs from the campaign's currency {expected}: pass the figure in {expected}",
+            ErrorCode::PercentRange => "{value} is not a percentage between 0 and 100",
+            ErrorCode::LiveBadges => "the offer has {count} live badges in campaign \"{campaign}\"; Allegro allows one",
+            ErrorCode::SpendCurrency => "{currency} given: the program counts spend in PLN",
         }
     }
 }

@@ -38,6 +38,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Code, Reason};
 use crate::channel::Inference;
+use crate::error::ErrorCode;
 use crate::partner::BenefitId;
 use crate::report::WarningCode;
 
@@ -66,6 +67,8 @@ pub trait Locale: Sync + fmt::Debug {
     /// Why the engine reads a code's channel as it does, where Allegro's
     /// documentation is silent.
     fn inference(&self, inference: Inference) -> &'static str;
+    /// The message of an input error; `{name}` stands for a param.
+    fn input_error(&self, code: ErrorCode) -> &'static str;
 }
 
 macro_rules! labels {
@@ -400,6 +403,9 @@ mod tests {
             }
             for label in Label::ALL.iter().copied() {
                 assert!(!l.label(label).is_empty(), "{lang}: {label:?}");
+            }
+            for code in ErrorCode::ALL {
+                assert!(!l.input_error(*code).is_empty(), "{lang}: {code:?}");
             }
         }
     }

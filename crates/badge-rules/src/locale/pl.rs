@@ -7,6 +7,7 @@
 
 use crate::catalogue::{Code, Reason};
 use crate::channel::Inference;
+use crate::error::ErrorCode;
 use crate::locale::{Label, Locale};
 use crate::partner::BenefitId;
 use crate::report::WarningCode;
@@ -256,6 +257,26 @@ impl Locale for Polish {
             Inference::ProcessingError => "błąd przetwarzania jest zgłaszany w zgłoszeniu lub operacji",
             Inference::GenericValidation => "ogólny kod walidacji Allegro, z odpowiedzią od razu",
             Inference::EngineOwn => "własny kod silnika: program Ads Partner nie ma API",
+        }
+    }
+
+    fn input_error(&self, code: ErrorCode) -> &'static str {
+        match code {
+            ErrorCode::NotJson => "to nie jest poprawny JSON (wiersz {line}, kolumna {column}): {detail}",
+            ErrorCode::NotUtf8 => "to nie jest poprawny JSON (wiersz {line}, kolumna {column}): tekst nie jest w UTF-8",
+            ErrorCode::NotAnObject => "dokument kontroli musi być obiektem JSON, a nie tablicą",
+            ErrorCode::WrongType => "oczekiwano: {expected}; jest: {found}",
+            ErrorCode::UnknownValue => "{value} nie jest jedną z dozwolonych wartości: {allowed}",
+            ErrorCode::MissingField => "brak wymaganego pola {field}",
+            ErrorCode::InvalidValue => "nieprawidłowa wartość: {detail}",
+            ErrorCode::TooDeep => "JSON jest zagnieżdżony zbyt głęboko, by go odczytać",
+            ErrorCode::PeriodBound => "okres typu {type} wymaga pola `{bound}`",
+            ErrorCode::OfferMismatch => "oferta to \"{given}\", a {namedBy} to \"{requested}\": podaj ofertę, której dotyczy zgłoszenie",
+            ErrorCode::DuplicateCampaign => "kampania \"{id}\" występuje na liście dwa razy",
+            ErrorCode::CurrencyMismatch => "waluta {currency} różni się od waluty kampanii {expected}: podaj kwotę w {expected}",
+            ErrorCode::PercentRange => "{value} nie jest procentem z zakresu od 0 do 100",
+            ErrorCode::LiveBadges => "oferta ma {count} aktywne oznaczenia w kampanii \"{campaign}\"; Allegro pozwala na jedno",
+            ErrorCode::SpendCurrency => "podano {currency}: program liczy wydatki w PLN",
         }
     }
 }

@@ -10,7 +10,7 @@ pub(crate) mod locate;
 pub(crate) mod serde_text;
 
 use crate::document::Document;
-use crate::error::{InputError, ShapeError};
+use crate::error::{ErrorCode, InputError, Params, ShapeError};
 
 /// Parses a check document from JSON text, naming the JSON path of any fault.
 ///
@@ -34,7 +34,8 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
     {
         return Err(InputError::Shape(ShapeError::new(
             String::new(),
-            "the check document must be a JSON object, not an array".into(),
+            ErrorCode::NotAnObject,
+            Params::new(),
         )));
     }
     read_document(text)

@@ -7,23 +7,27 @@
 //! and pinned by one unit test below, so that a change of serde_json's
 //! wording fails here first.
 
-use crate::error::{InputError, ShapeError, SyntaxError};
+use std::borrow::Cow;
+
+use crate::error::{ErrorCode, InputError, Params, ShapeError, SyntaxError};
 
 /// The input error for `err`, met reading `text`; `prefix` is the JSON path
 /// of `text` within the check document (`""`: the document itself).
 pub(crate) fn shape_error(text: &str, err: &serde_json::Error, prefix: &str) -> InputError {
     let message = err.to_string();
-    let mut message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let message = message.split(" at line ").next().unwrap_or_default();
     if (err.is_syntax() || err.is_eof())
         && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err()
     {
+        let (code, params) = if message == "recursion limit exceeded" {
+            (ErrorCode::TooDeep, Params::new())
+        } else {
+            (ErrorCode::NotJson, params_of([("detail", message)]))
+        };
         return InputError::Syntax(SyntaxError::at(
             prefix,
-            message,
+            code,
+            params,
             err.line(),
             err.column().max(1),
         ));
@@ -31,15 +35,10 @@ pub(crate) fn shape_error(text: &str, err: &serde_json::Error, prefix: &str) -> 
     // serde_json reports a number or object where a name (an enum) belongs
     // as "expected value", at the byte after the value's first.
     let peeked = err.is_syntax() && message == "expected value";
-    if peeked {
-        message = "invalid type: expected a string naming one of the allowed values".into();
-    }
+    let (code, params) = classify(message, peeked);
     let mut path = super::locate::path_at(text, err.line(), err.column(), peeked);
     // A missing key is named by its own path, not its parent's.
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-    {
+    if let (ErrorCode::MissingField, Some(field)) = (code, params.get("field")) {
         if !path.is_empty() {
             path.push('.');
         }
@@ -52,7 +51,54 @@ pub(crate) fn shape_error(text: &str, err: &serde_json::Error, prefix: &str) -> 
             format!("{prefix}.{path}")
         };
     }
-    InputError::Shape(ShapeError::new(path, message))
+    InputError::Shape(ShapeError::new(path, code, params))
+}
+
+fn params_of<const N: usize>(pairs: [(&'static str, &str); N]) -> Params {
+    pairs
+        .into_iter()
+        .map(|(k, v)| (Cow::Borrowed(k), v.to_owned()))
+        .collect()
+}
+
+/// The code and params of one of serde's messages (its position removed).
+fn classify(message: &str, peeked: bool) -> (ErrorCode, Params) {
+    if peeked {
+        return (
+            ErrorCode::WrongType,
+            params_of([
+                ("expected", "a string naming one of the allowed values"),
+                ("found", "a value of another type"),
+            ]),
+        );
+    }
+    if message == "recursion limit exceeded" {
+        return (ErrorCode::TooDeep, Params::new());
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.rsplit_once(", expected ") {
+            return (
+                ErrorCode::WrongType,
+                params_of([("expected", expected), ("found", found)]),
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        if let Some((value, allowed)) = rest.split_once("`, expected ") {
+            let allowed = allowed.strip_prefix("one of ").unwrap_or(allowed);
+            return (
+                ErrorCode::UnknownValue,
+                params_of([("value", value), ("allowed", allowed)]),
+            );
+        }
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        return (ErrorCode::MissingField, params_of([("field", field)]));
+    }
+    (ErrorCode::InvalidValue, params_of([("detail", message)]))
 }
 
 #[cfg(test)]
@@ -79,44 +125,80 @@ mod tests {
     fn the_end_of_the_text_is_a_syntax_error() {
         let e = error_of("{\"kind\": ");
         assert_eq!(e.kind(), "syntax");
-        assert!(e.message().starts_with("EOF while parsing"), "{e}");
+        assert_eq!(e.code(), ErrorCode::NotJson);
+        assert!(e.params()["detail"].starts_with("EOF while parsing"), "{e}");
     }
 
     #[test]
     fn an_invalid_type_keeps_serdes_words_without_the_position() {
         let e = error_of(r#"{"kind": "application", "campaigns": [{"id": 7}]}"#);
         assert_eq!((e.kind(), e.path()), ("shape", "campaigns[0].id"));
-        assert_eq!(e.message(), "invalid type: integer `7`, expected a string");
+        assert_eq!(e.code(), ErrorCode::WrongType);
+        assert_eq!(
+            (
+                e.params()["found"].as_str(),
+                e.params()["expected"].as_str()
+            ),
+            ("integer `7`", "a string")
+        );
+        assert_eq!(e.message(), "expected a string, found integer `7`");
     }
 
     #[test]
     fn an_unknown_variant_names_the_field() {
         let e = error_of(r#"{"kind": "sell"}"#);
         assert_eq!(e.path(), "kind");
+        assert_eq!(
+            (e.code(), e.params()["value"].as_str()),
+            (ErrorCode::UnknownValue, "sell")
+        );
         assert!(
-            e.message()
-                .starts_with("unknown variant `sell`, expected one of"),
+            e.params()["allowed"].starts_with("`application`, `badgeUpdate`"),
             "{e}"
         );
+        assert!(e
+            .message()
+            .starts_with("sell is not one of the allowed values: `application`"));
     }
 
     #[test]
     fn a_missing_field_is_named_by_its_own_path() {
         let e = error_of(r#"{"kind": "application", "campaigns": [{"name": "x"}]}"#);
         assert_eq!(
-            (e.path(), e.message()),
-            ("campaigns[0].id", "missing field `id`")
+            (e.path(), e.code()),
+            ("campaigns[0].id", ErrorCode::MissingField)
         );
+        assert_eq!(e.message(), "the field id is required");
     }
 
     #[test]
     fn a_number_where_a_name_belongs_is_said_plainly() {
         let e = error_of(r#"{"kind": 1}"#);
         assert_eq!(e.path(), "kind");
+        assert_eq!(e.code(), ErrorCode::WrongType);
         assert_eq!(
             e.message(),
-            "invalid type: expected a string naming one of the allowed values"
+            "expected a string naming one of the allowed values, found a value of another type"
         );
+    }
+
+    #[test]
+    fn nesting_too_deep_is_its_own_code() {
+        let text = format!(
+            r#"{{"kind": "application", "request": {}{}}}"#,
+            "[".repeat(1_000),
+            "]".repeat(1_000)
+        );
+        let e = error_of(&text);
+        assert_eq!(e.code(), ErrorCode::TooDeep);
+        assert_eq!(e.message(), "the JSON is nested too deep to be read");
+    }
+
+    #[test]
+    fn any_other_message_is_an_invalid_value_with_serdes_words() {
+        let e = error_of(r#"{"kind": "application", "now": "yesterday"}"#);
+        assert_eq!((e.path(), e.code()), ("now", ErrorCode::InvalidValue));
+        assert!(!e.params()["detail"].is_empty());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde_json::Value;
 
 use crate::document::{Badge, Campaign, CampaignType, Document, Offer, Parameter, SellingFormat};
-use crate::error::InputError;
+use crate::error::{ErrorCode, InputError};
 use crate::money::{grosze, Marketplace, Money};
 use crate::period::{Instant, Period};
 use crate::request::{self, at, Id, MoneyField};
@@ -297,7 +297,12 @@ pub(crate) fn check_offer_id(
         if given != requested {
             return Err(InputError::context(
                 "offer.id",
-                format!("the offer is {given:?} but {named_by} is {requested:?}: pass the offer the request names"),
+                ErrorCode::OfferMismatch,
+                params([
+                    ("given", given.to_owned()),
+                    ("requested", requested.to_owned()),
+                    ("namedBy", named_by.to_owned()),
+                ]),
             ));
         }
     }
@@ -322,7 +327,8 @@ pub(crate) fn validate_campaigns(doc: &Document) -> Result<(), InputError> {
         if repeated {
             return Err(InputError::context(
                 format!("campaigns[{i}].id"),
-                format!("campaign {:?} is listed twice", c.id),
+                ErrorCode::DuplicateCampaign,
+                params([("id", c.id.clone())]),
             ));
         }
         for (name, period) in [
@@ -357,7 +363,11 @@ pub(crate) fn validate_period(
     period.validate().map_err(|missing| {
         InputError::context(
             format!("{}.{}", path(), missing.0),
-            format!("a {} period needs `{}`", period.kind.as_str(), missing.0),
+            ErrorCode::PeriodBound,
+            params([
+                ("type", period.kind.as_str().to_owned()),
+                ("bound", missing.0.to_owned()),
+            ]),
         )
     })
 }
@@ -369,12 +379,21 @@ pub(crate) fn check_currency(money: &Money, path: &str, currency: &str) -> Resul
     } else {
         Err(InputError::context(
             format!("{path}.currency"),
-            format!(
-                "{} differs from the campaign's currency {currency}: pass the figure in {currency}",
-                money.currency
-            ),
+            ErrorCode::CurrencyMismatch,
+            params([
+                ("currency", money.currency.clone()),
+                ("expected", currency.to_owned()),
+            ]),
         ))
     }
+}
+
+/// An input error's params from `(name, value)` pairs.
+pub(crate) fn params<const N: usize>(pairs: [(&'static str, String); N]) -> crate::error::Params {
+    pairs
+        .into_iter()
+        .map(|(k, v)| (Cow::Borrowed(k), v))
+        .collect()
 }
 
 /// The context's prices, checked against the base currency.
@@ -458,7 +477,8 @@ pub(crate) fn check_terms(terms: &Terms) -> Result<(), InputError> {
             if p.0 < rust_decimal::Decimal::ZERO || p.0 > hundred {
                 return Err(InputError::context(
                     format!("terms.discount.{name}"),
-                    format!("{p} is not a percentage between 0 and 100"),
+                    ErrorCode::PercentRange,
+                    params([("value", p.to_string())]),
                 ));
             }
         }

@@ -13,8 +13,9 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::context::params;
 use crate::catalogue::Code;
-use crate::error::InputError;
+use crate::error::{ErrorCode, InputError};
 use crate::partner::{AgencySnapshot as Snapshot, PartnerLevel};
 use crate::report::{Findings, Params};
 
@@ -165,7 +166,8 @@ fn check_currency(snapshot: Snapshot) -> Result<Snapshot, InputError> {
         if m.currency != "PLN" {
             return Err(InputError::context(
                 "request.quarterlySpendGross.currency",
-                format!("{} given: the program counts spend in PLN", m.currency),
+                ErrorCode::SpendCurrency,
+                params([("currency", m.currency.clone())]),
             ));
         }
     }

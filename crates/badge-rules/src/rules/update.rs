@@ -9,15 +9,15 @@
 use std::borrow::Cow;
 
 use super::context::{
-    base_currency, check_currency, check_offer_id, check_terms, offer_price, selling_format,
-    validate_badges, validate_campaigns,
+    base_currency, check_currency, check_offer_id, check_terms, offer_price, params,
+    selling_format, validate_badges, validate_campaigns,
 };
 use super::prices::{bargain_above_price, ladder, skip_ladder};
 use super::shape;
 use super::{need, rule, Need, Out, Rule};
 use crate::catalogue::Code;
 use crate::document::{Badge, Campaign, CampaignType, Document, RequestStatus, SellingFormat};
-use crate::error::InputError;
+use crate::error::{ErrorCode, InputError};
 use crate::money::grosze;
 use crate::period::{Instant, PeriodType};
 use crate::report::Findings;
@@ -179,9 +179,11 @@ fn pick_badge<'a>(list: &[&'a Badge], campaign: &str) -> Result<Option<&'a Badge
     if live > 1 {
         return Err(InputError::context(
             "badges",
-            format!(
-                "the offer has {live} live badges in campaign {campaign:?}; Allegro allows one"
-            ),
+            ErrorCode::LiveBadges,
+            params([
+                ("count", live.to_string()),
+                ("campaign", campaign.to_owned()),
+            ]),
         ));
     }
     Ok(mine.into_iter().min_by_key(|b| {

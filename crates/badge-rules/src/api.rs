@@ -276,17 +276,21 @@ pub fn catalogue(lang: Lang) -> Vec<CatalogueEntry> {
                 .into_iter()
                 .map(|route| {
                     let (evidence, source) = match route.evidence {
-                        Evidence::Documented(source) => (EvidenceKind::Documented, source),
-                        Evidence::Inferred(why) => {
-                            (EvidenceKind::Inferred, lang.locale().inference(why))
-                        }
+                        Evidence::Documented(source) => (
+                            EvidenceKind::Documented,
+                            Cow::Owned(source.describe(route.kind, lang)),
+                        ),
+                        Evidence::Inferred(why) => (
+                            EvidenceKind::Inferred,
+                            Cow::Borrowed(lang.locale().inference(why)),
+                        ),
                     };
                     RouteEntry {
                         endpoint: channel::endpoint(route.kind),
                         kind: route.kind,
                         channel: route.channel,
                         evidence,
-                        source: Cow::Borrowed(source),
+                        source,
                     }
                 })
                 .collect(),

@@ -61,18 +61,72 @@ pub enum Channel {
 /// Why a route is what it is.
 ///
 /// ```
-/// use badge_rules::channel::{route, Evidence};
-/// use badge_rules::{Code, Kind};
+/// use badge_rules::channel::{route, Evidence, Source};
+/// use badge_rules::{Code, Kind, Lang};
 /// let Evidence::Documented(source) = route(Kind::BadgeUpdate, Code::BB12).evidence else { unreachable!() };
-/// assert_eq!(source, "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 409 example");
+/// assert_eq!(source, Source::Example { status: 409 });
+/// assert_eq!(
+///     source.describe(Kind::BadgeUpdate, Lang::En),
+///     "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 409 example",
+/// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Evidence {
     /// Allegro's documentation shows it; where.
-    Documented(&'static str),
+    Documented(Source),
     /// The engine's reading.
     Inferred(Inference),
+}
+
+/// Where in Allegro's OpenAPI description a route is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Source {
+    /// An error example of the endpoint's response with this status.
+    Example {
+        /// The response's status.
+        status: u16,
+    },
+    /// The description of the endpoint's response with this status.
+    Description {
+        /// The response's status.
+        status: u16,
+    },
+    /// The refusal reasons of GET /sale/badge-campaigns' 200 example.
+    RefusalExample,
+}
+
+impl Source {
+    /// Where it is, for the endpoint of `kind`, in `lang`.
+    ///
+    /// ```
+    /// use badge_rules::{channel::Source, Kind, Lang};
+    /// assert_eq!(
+    ///     Source::Example { status: 422 }.describe(Kind::Application, Lang::Pl),
+    ///     "OpenAPI Allegro: POST /sale/badges, przykład odpowiedzi 422",
+    /// );
+    /// ```
+    pub fn describe(self, kind: Kind, lang: Lang) -> String {
+        use crate::locale::{fill, Label};
+        let (label, endpoint, status) = match self {
+            Source::Example { status } => (Label::DocumentedExample, endpoint(kind), status),
+            Source::Description { status } => {
+                (Label::DocumentedDescription, endpoint(kind), status)
+            }
+            Source::RefusalExample => (
+                Label::DocumentedExample,
+                endpoint(Kind::CampaignsQuery),
+                200,
+            ),
+        };
+        let status = status.to_string();
+        fill(
+            lang.label(label),
+            &[("endpoint", endpoint), ("status", &status)],
+        )
+        .into_owned()
+    }
 }
 
 /// The engine's readings, where Allegro's documentation is silent.
@@ -190,12 +244,6 @@ const DECLINED_TEXTS: &[(Kind, Code, &str)] = &[
     ),
 ];
 
-/// Where Allegro's OpenAPI documents a channel in a response's description
-/// rather than an example.
-const PARTICIPATION_422: &str = "Allegro's OpenAPI: PATCH /sale/allegro-prices/accounts/participations, 422 (\"validation error (e.g., empty marketplace list, invalid status, unsupported marketplace)\")";
-const ELIGIBILITY_EXAMPLE: &str =
-    "Allegro's OpenAPI: GET /sale/badge-campaigns, 200 example (eligibility.refusalReasons)";
-
 /// How the endpoint of `kind` answers `code`.
 ///
 /// ```
@@ -221,7 +269,7 @@ fn channel_of(kind: Kind, code: Code) -> (Channel, Evidence) {
     {
         return (
             Channel::Sync { status: *status },
-            Documented(source(kind, *status)),
+            Documented(Source::Example { status: *status }),
         );
     }
     if kind == Kind::PartnerLevel || !code.is_allegros() {
@@ -237,11 +285,12 @@ fn channel_of(kind: Kind, code: Code) -> (Channel, Evidence) {
     );
     match code {
         Code::BB1 if kind == Kind::Application => {
-            (Channel::Eligibility, Documented(ELIGIBILITY_EXAMPLE))
+            (Channel::Eligibility, Documented(Source::RefusalExample))
         }
-        Code::ValidationError if kind == Kind::AllegroPricesParticipation => {
-            (Channel::Sync { status: 422 }, Documented(PARTICIPATION_422))
-        }
+        Code::ValidationError if kind == Kind::AllegroPricesParticipation => (
+            Channel::Sync { status: 422 },
+            Documented(Source::Description { status: 422 }),
+        ),
         Code::ValidationError => (
             Channel::Sync { status: 422 },
             Inferred(Inference::GenericValidation),
@@ -262,29 +311,6 @@ fn channel_of(kind: Kind, code: Code) -> (Channel, Evidence) {
             Inferred(Inference::RequestValidation),
         ),
         _ => (Channel::Declined, Inferred(Inference::Verification)),
-    }
-}
-
-/// `Allegro's OpenAPI: POST /sale/badges, 422 example`.
-fn source(kind: Kind, status: u16) -> &'static str {
-    match (kind, status) {
-        (Kind::Application, 403) => "Allegro's OpenAPI: POST /sale/badges, 403 example",
-        (Kind::Application, _) => "Allegro's OpenAPI: POST /sale/badges, 422 example",
-        (Kind::BadgeUpdate, 403) => "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 403 example",
-        (Kind::BadgeUpdate, 404) => "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 404 examples",
-        (Kind::BadgeUpdate, 409) => "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 409 example",
-        (Kind::BadgeUpdate, _) => "Allegro's OpenAPI: PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}, 422 example",
-        (Kind::CampaignsQuery, 400) => "Allegro's OpenAPI: GET /sale/badge-campaigns, 400 example",
-        (Kind::CampaignsQuery, _) => "Allegro's OpenAPI: GET /sale/badge-campaigns, 403 example",
-        (Kind::BadgesQuery, 400) => "Allegro's OpenAPI: GET /sale/badges, 400 example",
-        (Kind::BadgesQuery, _) => "Allegro's OpenAPI: GET /sale/badges, 403 example",
-        (Kind::ApplicationsQuery, 400) => "Allegro's OpenAPI: GET /sale/badge-applications, 400 example",
-        (Kind::ApplicationsQuery, _) => "Allegro's OpenAPI: GET /sale/badge-applications, 403 example",
-        (Kind::ApplicationLookup, 404) => "Allegro's OpenAPI: GET /sale/badge-applications/{applicationId}, 404 example",
-        (Kind::ApplicationLookup, _) => "Allegro's OpenAPI: GET /sale/badge-applications/{applicationId}, 403 example",
-        (Kind::OperationLookup, 404) => "Allegro's OpenAPI: GET /sale/badge-operations/{operationId}, 404 example",
-        (Kind::OperationLookup, _) => "Allegro's OpenAPI: GET /sale/badge-operations/{operationId}, 403 example",
-        _ => "Allegro's OpenAPI",
     }
 }
 

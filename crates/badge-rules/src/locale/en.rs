@@ -210,6 +210,10 @@ impl Locale for English {
 
     fn label(&self, label: Label) -> &'static str {
         match label {
+            Label::DocumentedExample => "Allegro's OpenAPI: {endpoint}, {status} example",
+            Label::DocumentedDescription => {
+                "Allegro's OpenAPI: {endpoint}, the description of its {status} response"
+            }
             Label::Accept => "every rule passes",
             Label::Reject => "Allegro would refuse this request",
             Label::Incomplete => "no rule fails, but some could not be checked",

@@ -98,6 +98,10 @@ macro_rules! labels {
 }
 
 labels! {
+    #[doc = "Where Allegro's OpenAPI shows a route: `{endpoint}`, `{status}` example."]
+    DocumentedExample,
+    #[doc = "Where Allegro's OpenAPI describes a route: `{endpoint}`, `{status}` response."]
+    DocumentedDescription,
     #[doc = "The gloss of `ACCEPT`."]
     Accept,
     #[doc = "The gloss of `REJECT`."]

@@ -212,6 +212,8 @@ impl Locale for Polish {
 
     fn label(&self, label: Label) -> &'static str {
         match label {
+            Label::DocumentedExample => "OpenAPI Allegro: {endpoint}, przykład odpowiedzi {status}",
+            Label::DocumentedDescription => "OpenAPI Allegro: {endpoint}, opis odpowiedzi {status}",
             Label::Accept => "wszystkie reguły spełnione",
             Label::Reject => "Allegro odrzuci to zgłoszenie",
             Label::Incomplete => "żadna reguła nie zawodzi, ale niektórych nie sprawdzono",

@@ -1,0 +1,526 @@
+//! The database: an SQLite file in WAL mode, one transaction per page.
+//!
+//! Tables (times in milliseconds since the epoch, prices in grosze):
+//!
+//! - `offers(key, id, currency, marketplace)`: each offer once, with the
+//!   currency and base marketplace its prices are in;
+//! - `snapshots(offer, at, price, on_sale)`: every price seen, keyed by all
+//!   four, so the same page twice adds nothing;
+//! - `events(offer, at, kind, id, markets)`: price changes, ends and
+//!   activations;
+//! - `pages(fetched_at, from_id, from_at, first_at, last_id, last_at, count,
+//!   full, watches)`: each page of the event feed, from which the watched
+//!   intervals are worked out when they are read (so the order pages were
+//!   recorded in never matters).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use crate::model::{Millis, Observation, Watch};
+use crate::pages::{Content, EventKind, EventPage, Page, Snapshot};
+use crate::LedgerError;
+
+/// How long a writer waits for another one before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta VALUES ('schema', '1');
+CREATE TABLE IF NOT EXISTS offers (
+    key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    currency TEXT,
+    marketplace TEXT
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+    offer INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    price INTEGER NOT NULL,
+    on_sale INTEGER NOT NULL,
+    PRIMARY KEY (offer, at, price, on_sale)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+    offer INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    markets TEXT,
+    PRIMARY KEY (offer, at, kind, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pages (
+    fetched_at INTEGER NOT NULL,
+    from_id TEXT NOT NULL,
+    from_at INTEGER,
+    first_at INTEGER,
+    last_id TEXT NOT NULL,
+    last_at INTEGER,
+    count INTEGER NOT NULL,
+    full INTEGER NOT NULL,
+    watches INTEGER NOT NULL,
+    UNIQUE (fetched_at, from_id, last_id, count)
+);
+";
+
+/// What recording one page did.
+///
+/// ```
+/// use badge_rules_ledger::store::Recorded;
+/// let r = Recorded::default();
+/// assert_eq!((r.snapshots, r.events), (0, 0));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Recorded {
+    /// Prices the page gave (new or already recorded).
+    pub snapshots: usize,
+    /// Events of the page the ledger keeps.
+    pub events: usize,
+}
+
+/// A page the ledger refuses although it reads well: its prices are in
+/// another currency or marketplace than the offer's recorded ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    pub(crate) path: String,
+    pub(crate) message: String,
+}
+
+/// An offer as recorded: its key and the currency and marketplace of its
+/// prices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OfferRow {
+    pub(crate) key: i64,
+    pub(crate) currency: Option<String>,
+    pub(crate) marketplace: Option<String>,
+}
+
+/// The database.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("ledger-doc-store-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+/// assert_eq!(ledger.integrity_check().unwrap(), "ok");
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+}
+
+impl Store {
+    pub(crate) fn open(path: &Path) -> Result<Self, LedgerError> {
+        let conn = Connection::open(path).map_err(|e| LedgerError::db(path, e))?;
+        let store = Store { conn };
+        store.setup().map_err(|e| LedgerError::db(path, e))?;
+        Ok(store)
+    }
+
+    fn setup(&self) -> rusqlite::Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL: readers never block the writer, and a killed writer leaves
+        // every committed transaction in place. NORMAL: a commit survives a
+        // killed process (not a power cut before the next checkpoint).
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn
+            .execute_batch(&format!("BEGIN IMMEDIATE; {SCHEMA} COMMIT;"))
+    }
+
+    /// `PRAGMA integrity_check`'s answer (`ok` when sound).
+    pub(crate) fn integrity_check(&self) -> rusqlite::Result<String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+    }
+
+    /// Records `page` in one transaction: all of it, or nothing.
+    pub(crate) fn record(
+        &mut self,
+        page: &Page,
+    ) -> Result<Result<Recorded, Refusal>, rusqlite::Error> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let recorded = match &page.content {
+            Content::Snapshots(snapshots) => {
+                match record_snapshots(&tx, snapshots, page.fetched_at)? {
+                    Ok(()) => Recorded {
+                        snapshots: snapshots.len(),
+                        events: 0,
+                    },
+                    // Dropping the transaction rolls it back.
+                    Err(refusal) => return Ok(Err(refusal)),
+                }
+            }
+            Content::Events(events) => {
+                record_events(&tx, events, page.fetched_at)?;
+                Recorded {
+                    snapshots: 0,
+                    events: events.events.len(),
+                }
+            }
+        };
+        tx.commit()?;
+        Ok(Ok(recorded))
+    }
+
+    /// The offer recorded as `id`.
+    pub(crate) fn offer(&self, id: &str) -> rusqlite::Result<Option<OfferRow>> {
+        self.conn
+            .prepare_cached("SELECT key, currency, marketplace FROM offers WHERE id = ?1")?
+            .query_row([id], |row| {
+                Ok(OfferRow {
+                    key: row.get(0)?,
+                    currency: row.get(1)?,
+                    marketplace: row.get(2)?,
+                })
+            })
+            .optional()
+    }
+
+    /// Everything recorded about the offer `row`.
+    pub(crate) fn observations(&self, row: &OfferRow) -> rusqlite::Result<Vec<Observation>> {
+        let mut out = Vec::new();
+        let mut snapshots = self
+            .conn
+            .prepare_cached("SELECT at, price, on_sale FROM snapshots WHERE offer = ?1")?;
+        let mut rows = snapshots.query([row.key])?;
+        while let Some(r) = rows.next()? {
+            out.push(Observation::Snapshot {
+                at: r.get(0)?,
+                price: r.get(1)?,
+                on_sale: r.get(2)?,
+            });
+        }
+        let mut events = self
+            .conn
+            .prepare_cached("SELECT at, kind, markets FROM events WHERE offer = ?1")?;
+        let mut rows = events.query([row.key])?;
+        while let Some(r) = rows.next()? {
+            let markets: Option<String> = r.get(2)?;
+            if let Some(o) = event(
+                r.get(0)?,
+                r.get(1)?,
+                markets.as_deref(),
+                row.marketplace.as_deref(),
+            ) {
+                out.push(o);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The watched intervals of the event feed, from every page recorded.
+    pub(crate) fn watch(&self) -> rusqlite::Result<Watch> {
+        let mut statement = self.conn.prepare(
+            "SELECT fetched_at, from_id, from_at, first_at, last_id, last_at, full, watches FROM pages",
+        )?;
+        let pages: Vec<PageRow> = statement
+            .query_map([], |r| {
+                Ok(PageRow {
+                    fetched_at: r.get(0)?,
+                    from_id: r.get(1)?,
+                    from_at: r.get(2)?,
+                    first_at: r.get(3)?,
+                    last_id: r.get(4)?,
+                    last_at: r.get(5)?,
+                    full: r.get(6)?,
+                    watches: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut last_seen: HashMap<&str, Millis> = HashMap::new();
+        for page in &pages {
+            if let (false, Some(at)) = (page.last_id.is_empty(), page.last_at) {
+                let entry = last_seen.entry(page.last_id.as_str()).or_insert(at);
+                *entry = (*entry).min(at);
+            }
+        }
+        let intervals = pages
+            .iter()
+            .filter(|p| p.watches)
+            .filter_map(|p| {
+                let resolved = (!p.from_id.is_empty())
+                    .then(|| last_seen.get(p.from_id.as_str()).copied())
+                    .flatten();
+                let from = p.from_at.or(resolved).or(p.first_at)?;
+                let to = if p.full { p.last_at? } else { p.fetched_at };
+                Some((from, to))
+            })
+            .collect();
+        Ok(Watch::new(intervals))
+    }
+
+    /// Every offer with its observations, in key order, one at a time: two
+    /// ordered scans merged, so memory holds one offer's rows.
+    pub(crate) fn each_offer(
+        &self,
+        mut f: impl FnMut(&str, &OfferRow, &[Observation]) -> Result<(), LedgerError>,
+    ) -> Result<(), LedgerError> {
+        let db = |e| LedgerError::Db(format!("cannot read the ledger: {e}"));
+        let mut offers = self
+            .conn
+            .prepare("SELECT key, id, currency, marketplace FROM offers ORDER BY key")
+            .map_err(db)?;
+        let mut snapshots = self
+            .conn
+            .prepare("SELECT offer, at, price, on_sale FROM snapshots ORDER BY offer")
+            .map_err(db)?;
+        let mut events = self
+            .conn
+            .prepare("SELECT offer, at, kind, markets FROM events ORDER BY offer")
+            .map_err(db)?;
+        let mut offer_rows = offers.query([]).map_err(db)?;
+        let mut snapshot_rows = snapshots.query([]).map_err(db)?;
+        let mut event_rows = events.query([]).map_err(db)?;
+        let mut snapshot: Option<(i64, Observation)> =
+            next_snapshot(&mut snapshot_rows).map_err(db)?;
+        let mut event_row: Option<EventRow> = next_event(&mut event_rows).map_err(db)?;
+        let mut observations = Vec::new();
+        while let Some(r) = offer_rows.next().map_err(db)? {
+            let row = OfferRow {
+                key: r.get(0).map_err(db)?,
+                currency: r.get(2).map_err(db)?,
+                marketplace: r.get(3).map_err(db)?,
+            };
+            let id: String = r.get(1).map_err(db)?;
+            observations.clear();
+            while let Some((key, o)) = snapshot.filter(|(key, _)| *key <= row.key) {
+                if key == row.key {
+                    observations.push(o);
+                }
+                snapshot = next_snapshot(&mut snapshot_rows).map_err(db)?;
+            }
+            while let Some((key, at, kind, markets)) = event_row.take() {
+                if key > row.key {
+                    event_row = Some((key, at, kind, markets));
+                    break;
+                }
+                if key == row.key {
+                    if let Some(o) = event(at, kind, markets.as_deref(), row.marketplace.as_deref())
+                    {
+                        observations.push(o);
+                    }
+                }
+                event_row = next_event(&mut event_rows).map_err(db)?;
+            }
+            f(&id, &row, &observations)?;
+        }
+        Ok(())
+    }
+
+    /// Drops what no window opening at or after `before` can read: for
+    /// every offer seen before `before`, everything recorded before its
+    /// last snapshot before `before` (which is kept), and the pages of the
+    /// event feed that end before the earliest snapshot kept.
+    pub(crate) fn prune(&mut self, before: Millis) -> rusqlite::Result<(usize, usize, usize)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS kept (offer INTEGER PRIMARY KEY, at INTEGER NOT NULL);
+             DELETE FROM temp.kept;",
+        )?;
+        tx.execute(
+            "INSERT INTO temp.kept SELECT offer, max(at) FROM snapshots WHERE at < ?1 GROUP BY offer",
+            [before],
+        )?;
+        let snapshots = tx.execute(
+            "DELETE FROM snapshots WHERE at < (SELECT at FROM temp.kept WHERE kept.offer = snapshots.offer)",
+            [],
+        )?;
+        let events = tx.execute(
+            "DELETE FROM events WHERE at < (SELECT at FROM temp.kept WHERE kept.offer = events.offer)",
+            [],
+        )?;
+        // Pages keep where their `from` event was, before it may go.
+        let watch_floor: Option<Millis> = tx.query_row(
+            "SELECT min(at) FROM (SELECT min(at) AS at FROM temp.kept UNION ALL SELECT ?1)",
+            [before],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "UPDATE pages SET from_at = (SELECT min(p.last_at) FROM pages p WHERE p.last_id = pages.from_id)
+             WHERE from_at IS NULL AND from_id <> ''",
+            [],
+        )?;
+        let pages = match watch_floor {
+            Some(floor) => tx.execute(
+                "DELETE FROM pages WHERE coalesce(CASE WHEN full THEN last_at ELSE fetched_at END, fetched_at) < ?1",
+                [floor],
+            )?,
+            None => 0,
+        };
+        tx.execute_batch("DELETE FROM temp.kept;")?;
+        tx.commit()?;
+        Ok((snapshots, events, pages))
+    }
+}
+
+struct PageRow {
+    fetched_at: Millis,
+    from_id: String,
+    from_at: Option<Millis>,
+    first_at: Option<Millis>,
+    last_id: String,
+    last_at: Option<Millis>,
+    full: bool,
+    watches: bool,
+}
+
+fn next_snapshot(rows: &mut rusqlite::Rows<'_>) -> rusqlite::Result<Option<(i64, Observation)>> {
+    Ok(match rows.next()? {
+        Some(r) => Some((
+            r.get(0)?,
+            Observation::Snapshot {
+                at: r.get(1)?,
+                price: r.get(2)?,
+                on_sale: r.get(3)?,
+            },
+        )),
+        None => None,
+    })
+}
+
+/// An event row: offer key, time, kind, marketplaces.
+type EventRow = (i64, Millis, i64, Option<String>);
+
+fn next_event(rows: &mut rusqlite::Rows<'_>) -> rusqlite::Result<Option<EventRow>> {
+    Ok(match rows.next()? {
+        Some(r) => Some((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        None => None,
+    })
+}
+
+/// An event row as an observation of the offer whose base marketplace is
+/// `base`: a price change on another marketplace is none.
+fn event(at: Millis, kind: i64, markets: Option<&str>, base: Option<&str>) -> Option<Observation> {
+    match EventKind::from_code(kind)? {
+        EventKind::PriceChanged => {
+            let ours = match (markets, base) {
+                (Some(list), Some(base)) => list.split(',').any(|m| m == base),
+                _ => true,
+            };
+            ours.then_some(Observation::PriceChanged { at })
+        }
+        EventKind::Ended => Some(Observation::Ended { at }),
+        EventKind::Activated => Some(Observation::Activated { at }),
+    }
+}
+
+/// The key of offer `id`, recorded with `currency` and `marketplace` if new.
+fn offer_key(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    currency: Option<&str>,
+    marketplace: Option<&str>,
+) -> rusqlite::Result<(i64, Option<String>, Option<String>)> {
+    let found = tx
+        .prepare_cached("SELECT key, currency, marketplace FROM offers WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    if let Some(found) = found {
+        return Ok(found);
+    }
+    tx.prepare_cached("INSERT INTO offers (id, currency, marketplace) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, currency, marketplace])?;
+    Ok((
+        tx.last_insert_rowid(),
+        currency.map(str::to_owned),
+        marketplace.map(str::to_owned),
+    ))
+}
+
+fn record_snapshots(
+    tx: &rusqlite::Transaction<'_>,
+    snapshots: &[Snapshot],
+    at: Millis,
+) -> rusqlite::Result<Result<(), Refusal>> {
+    for s in snapshots {
+        let marketplace = s.marketplace.map(|m| m.id());
+        let (key, currency, known_market) =
+            offer_key(tx, &s.offer, Some(&s.currency), marketplace)?;
+        match currency.as_deref() {
+            Some(c) if c != s.currency => {
+                return Ok(Err(Refusal {
+                    path: join(&s.path, "sellingMode.price.currency"),
+                    message: format!(
+                        "offer {} has prices in {c} in the ledger; {} would mix currencies",
+                        s.offer, s.currency
+                    ),
+                }));
+            }
+            Some(_) => {}
+            None => {
+                tx.prepare_cached("UPDATE offers SET currency = ?2 WHERE key = ?1")?
+                    .execute(params![key, s.currency])?;
+            }
+        }
+        match (known_market.as_deref(), marketplace) {
+            (Some(known), Some(given)) if known != given => {
+                return Ok(Err(Refusal {
+                    path: join(&s.path, "publication.marketplaces.base.id"),
+                    message: format!(
+                        "offer {} has {known} as its base marketplace in the ledger, not {given}",
+                        s.offer
+                    ),
+                }));
+            }
+            (None, Some(given)) => {
+                tx.prepare_cached("UPDATE offers SET marketplace = ?2 WHERE key = ?1")?
+                    .execute(params![key, given])?;
+            }
+            _ => {}
+        }
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO snapshots (offer, at, price, on_sale) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![key, at, s.price, s.on_sale])?;
+    }
+    Ok(Ok(()))
+}
+
+fn record_events(
+    tx: &rusqlite::Transaction<'_>,
+    page: &EventPage,
+    fetched_at: Millis,
+) -> rusqlite::Result<()> {
+    for e in &page.events {
+        let (key, _, _) = offer_key(tx, &e.offer, None, None)?;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO events (offer, at, kind, id, markets) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![key, e.at, e.kind.code(), e.id, e.marketplaces])?;
+    }
+    let (last_id, last_at) = match &page.last {
+        Some((id, at)) => (id.as_str(), Some(*at)),
+        None => ("", None),
+    };
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO pages (fetched_at, from_id, first_at, last_id, last_at, count, full, watches)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        fetched_at,
+        page.from.as_deref().unwrap_or(""),
+        page.first_at,
+        last_id,
+        last_at,
+        i64::try_from(page.count).unwrap_or(i64::MAX),
+        page.full,
+        page.watches
+    ])?;
+    Ok(())
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}

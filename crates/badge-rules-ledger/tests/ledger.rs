@@ -1,0 +1,267 @@
+//! The ledger end to end: the scenario against M computed by hand, and
+//! what a database written to every hour must withstand (idempotence, order,
+//! refused pages, currencies, two recorders at once, pruning).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use badge_rules::period::Instant;
+use badge_rules_ledger::input::{self, Outcome};
+use badge_rules_ledger::{Ledger, Lowest};
+use common::{expected, offer, offers_line, scenario, t};
+
+#[expect(clippy::unwrap_used, reason = "a failure here fails the test")]
+/// A fresh directory for one test.
+fn dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("badge-rules-ledger-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[expect(clippy::unwrap_used, reason = "a failure here fails the test")]
+fn at(text: &str) -> Instant {
+    text.parse().unwrap()
+}
+
+#[expect(clippy::unwrap_used, reason = "a failure here fails the test")]
+/// Records `lines` (JSONL) and returns the faults.
+fn record(ledger: &mut Ledger, lines: &[String]) -> Vec<String> {
+    let text = lines.join("\n") + "\n";
+    let mut faults = Vec::new();
+    input::record(ledger, &mut text.as_bytes(), "scenario.jsonl", None, |o| {
+        if let Outcome::Refused(f) = o {
+            faults.push(f.to_string());
+        }
+    })
+    .unwrap();
+    faults
+}
+
+#[expect(clippy::unwrap_used, reason = "a failure here fails the test")]
+fn answers(ledger: &Ledger, when: &str) -> Vec<Lowest> {
+    expected()
+        .iter()
+        .map(|(id, ..)| ledger.lowest(id, at(when)).unwrap())
+        .collect()
+}
+
+#[expect(clippy::unwrap_used, reason = "a failure here fails the test")]
+fn recorded(path: &Path) -> Ledger {
+    let mut ledger = Ledger::open(path).unwrap();
+    assert_eq!(record(&mut ledger, &scenario()), Vec::<String>::new());
+    ledger
+}
+
+#[test]
+fn the_scenario_gives_m_as_computed_by_hand() {
+    let dir = dir("scenario");
+    let ledger = recorded(&dir.join("l.db"));
+    for (id, m, exact, gaps) in expected() {
+        let got = ledger.lowest(id, at(&t(11, 30, 0))).unwrap();
+        let money = got
+            .lowest_price_30_days
+            .as_ref()
+            .map(|m| (m.amount.to_string(), m.currency.clone()));
+        assert_eq!(money, m.map(|(a, c)| (a.to_owned(), c.to_owned())), "{id}");
+        assert_eq!(got.exact, exact, "{id}: {got:?}");
+        let got_gaps: Vec<(String, String, String)> = got
+            .gaps
+            .iter()
+            .map(|g| (g.from.clone(), g.to.clone(), g.kind.as_str().to_owned()))
+            .collect();
+        let want: Vec<(String, String, String)> = gaps
+            .into_iter()
+            .map(|(a, b, k)| (a, b, k.to_owned()))
+            .collect();
+        assert_eq!(got_gaps, want, "{id}");
+    }
+    // The history a document wants: 1004's 80.00 is not in force when the
+    // window opens (the window opens on a gap), so it is not given.
+    let h = ledger.history("1004", at(&t(11, 30, 0))).unwrap().unwrap();
+    assert_eq!(
+        serde_json::to_value(&h).unwrap(),
+        serde_json::json!({"priceHistory": [{"at": t(11, 2, 12), "price": {"amount": "95.00", "currency": "PLN"}}],
+                           "priceHistoryExact": false})
+    );
+    let h = ledger.history("1001", at(&t(11, 30, 0))).unwrap().unwrap();
+    let instants: Vec<String> = h.price_history.iter().map(|e| e.at.to_string()).collect();
+    assert_eq!(instants, [t(10, 19, 23), t(11, 5, 10), t(11, 15, 10)]);
+    assert!(h.price_history_exact);
+    // Every offer at once answers as one at a time.
+    let mut all = Vec::new();
+    ledger
+        .each_lowest(at(&t(11, 30, 0)), |l| {
+            all.push(l);
+            Ok(())
+        })
+        .unwrap();
+    all.sort_by(|a, b| a.offer_id.cmp(&b.offer_id));
+    assert_eq!(all, answers(&ledger, &t(11, 30, 0)));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_same_pages_twice_change_nothing_and_their_order_does_not_matter() {
+    let dir = dir("order");
+    let want = answers(&recorded(&dir.join("once.db")), &t(11, 30, 0));
+    let mut twice = Ledger::open(&dir.join("twice.db")).unwrap();
+    record(&mut twice, &scenario());
+    record(&mut twice, &scenario());
+    assert_eq!(answers(&twice, &t(11, 30, 0)), want);
+    let mut lines = scenario();
+    lines.reverse();
+    let mut reversed = Ledger::open(&dir.join("reversed.db")).unwrap();
+    record(&mut reversed, &lines);
+    assert_eq!(answers(&reversed, &t(11, 30, 0)), want);
+    // A fixed shuffle: every third line first.
+    let mut lines = scenario();
+    let mut shuffled: Vec<String> = lines.iter().step_by(3).cloned().collect();
+    let mut i = 0;
+    lines.retain(|_| {
+        i += 1;
+        (i - 1) % 3 != 0
+    });
+    shuffled.extend(lines);
+    let mut other = Ledger::open(&dir.join("shuffled.db")).unwrap();
+    record(&mut other, &shuffled);
+    assert_eq!(answers(&other, &t(11, 30, 0)), want);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_refused_page_names_file_line_and_path_and_writes_nothing() {
+    let dir = dir("refused");
+    let mut ledger = Ledger::open(&dir.join("l.db")).unwrap();
+    let pl = |id: &str, amount: &str| offer(id, amount, "PLN", "allegro-pl", "ACTIVE");
+    let good = offers_line(&t(11, 1, 0), vec![pl("1", "10.00")]);
+    // Offer 2 is well-formed, offer 3 is not: neither may be written.
+    let bad = offers_line(&t(11, 2, 0), vec![pl("2", "20.00"), pl("3", "3.333")]);
+    let faults = record(&mut ledger, &[good.clone(), bad, good]);
+    assert_eq!(
+        faults,
+        ["scenario.jsonl:2: response.offers[1].sellingMode.price.amount: \"3.333\" is not an amount of money (a decimal string with at most two fractional digits, not negative)"]
+    );
+    assert!(ledger.history("1", at(&t(11, 3, 0))).unwrap().is_some());
+    assert_eq!(ledger.history("2", at(&t(11, 3, 0))).unwrap(), None);
+    // A pretty-printed file: the line of the faulty value.
+    let pretty = "{\n  \"offers\": [\n    {\"id\": \"4\",\n     \"sellingMode\": {\"price\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}},\n     \"publication\": {\"marketplaces\": {\"base\": {\"id\": \"allegro-pl\"}}}}\n  ]\n}\n";
+    let mut faults = Vec::new();
+    input::record(
+        &mut ledger,
+        &mut pretty.as_bytes(),
+        "page.json",
+        Some(0),
+        |o| {
+            if let Outcome::Refused(f) = o {
+                faults.push(f.to_string());
+            }
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        faults,
+        ["page.json:4: offers[0].sellingMode.price.currency: EUR is not the currency of the offer's marketplace allegro-pl (PLN): prices in two currencies are never mixed"]
+    );
+    // Not JSON at all, on line 2 of a JSONL file.
+    let faults = record(
+        &mut ledger,
+        &[offers_line(&t(11, 1, 0), vec![]), "{\"offers\": [".into()],
+    );
+    assert_eq!(faults.len(), 1);
+    assert!(faults[0].starts_with("scenario.jsonl:2: "), "{faults:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn money_in_another_currency_than_the_offers_is_refused_not_mixed() {
+    let dir = dir("currency");
+    let mut ledger = Ledger::open(&dir.join("l.db")).unwrap();
+    let cz = offer("7", "500.00", "CZK", "allegro-cz", "ACTIVE");
+    assert!(record(&mut ledger, &[offers_line(&t(11, 1, 0), vec![cz])]).is_empty());
+    // The same offer later in PLN, with no marketplace to tell: refused.
+    let mut pln = offer("7", "20.00", "PLN", "allegro-pl", "ACTIVE");
+    pln["publication"] = serde_json::json!({"status": "ACTIVE"});
+    let faults = record(&mut ledger, &[offers_line(&t(11, 2, 0), vec![pln])]);
+    assert_eq!(
+        faults,
+        ["scenario.jsonl:1: response.offers[0].sellingMode.price.currency: offer 7 has prices in CZK in the ledger; PLN would mix currencies"]
+    );
+    // Another base marketplace for the same offer: refused as well.
+    let sk = offer("7", "20.00", "EUR", "allegro-sk", "ACTIVE");
+    let faults = record(&mut ledger, &[offers_line(&t(11, 2, 0), vec![sk])]);
+    assert_eq!(faults.len(), 1, "{faults:?}");
+    let h = ledger.history("7", at(&t(11, 3, 0))).unwrap().unwrap();
+    assert_eq!(h.price_history.len(), 1);
+    assert_eq!(h.price_history[0].price.currency, "CZK");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn two_recorders_at_once_both_succeed() {
+    let dir = dir("concurrent");
+    let path = dir.join("l.db");
+    Ledger::open(&path).unwrap();
+    let pages = |offset: usize| -> Vec<String> {
+        (0..40)
+            .map(|p| {
+                let offers = (0..50)
+                    .map(|o| {
+                        offer(
+                            &(offset + p * 50 + o).to_string(),
+                            "1.00",
+                            "PLN",
+                            "allegro-pl",
+                            "ACTIVE",
+                        )
+                    })
+                    .collect();
+                offers_line(&t(11, 1, (p % 24) as u32), offers)
+            })
+            .collect()
+    };
+    let handles: Vec<_> = [0, 1_000_000]
+        .into_iter()
+        .map(|offset| {
+            let path = path.clone();
+            let lines = pages(offset);
+            std::thread::spawn(move || {
+                let mut ledger = Ledger::open(&path).unwrap();
+                record(&mut ledger, &lines)
+            })
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), Vec::<String>::new());
+    }
+    let ledger = Ledger::open(&path).unwrap();
+    let mut count = 0;
+    ledger
+        .each_lowest(at(&t(11, 2, 0)), |_| {
+            count += 1;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(count, 4000);
+    assert_eq!(ledger.integrity_check().unwrap(), "ok");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn pruning_keeps_every_answer_from_the_cutoff_on() {
+    let dir = dir("prune");
+    let mut ledger = recorded(&dir.join("l.db"));
+    let cutoff = at(&t(11, 20, 0));
+    let later = [t(12, 20, 0), t(12, 21, 0), t(12, 31, 0)];
+    let before: Vec<Vec<Lowest>> = later.iter().map(|w| answers(&ledger, w)).collect();
+    let (snapshots, events, pages) = ledger.prune(cutoff).unwrap();
+    assert!(snapshots > 0 && pages > 0, "{snapshots} {events} {pages}");
+    let after: Vec<Vec<Lowest>> = later.iter().map(|w| answers(&ledger, w)).collect();
+    // Windows opening on or after the cutoff (at 20 December and later)
+    // read the same M, exactness and gaps.
+    assert_eq!(after, before);
+    assert!(before[0].iter().any(|l| l.lowest_price_30_days.is_some()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

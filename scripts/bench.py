@@ -289,8 +289,9 @@ def bench_wasm():
         target_dir = os.path.join(OUT, "wasm-target")
         serde_pkg = os.path.join(OUT, "pkg-serde")
         run(
-            [CARGO, "build", "-q", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown",
-             "-p", "badge-rules-wasm", "--features", "serde-boundary", "--target-dir", target_dir]
+            [CARGO, "rustc", "-q", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown",
+             "-p", "badge-rules-wasm", "--features", "serde-boundary", "--target-dir", target_dir,
+             "--crate-type", "cdylib"]  # a cdylib alone, as `make wasm` builds it: LTO runs
         )
         shutil.rmtree(serde_pkg, ignore_errors=True)
         run(

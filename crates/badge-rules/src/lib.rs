@@ -51,6 +51,7 @@ pub mod lowest;
 pub mod money;
 pub mod partner;
 pub mod period;
+pub mod plan;
 pub mod registry;
 pub mod report;
 pub mod response;

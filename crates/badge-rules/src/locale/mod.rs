@@ -144,6 +144,32 @@ labels! {
     TermsOfDefaults,
     #[doc = "The heading of the built-in campaigns."]
     BuiltInCampaigns,
+    #[doc = "A plan's CSV column: the offer id."]
+    PlanOffer,
+    #[doc = "A plan's CSV column: the campaign id."]
+    PlanCampaign,
+    #[doc = "A plan's CSV column: the verdict."]
+    PlanVerdict,
+    #[doc = "A plan's CSV column: the proposed bargain price."]
+    PlanBargain,
+    #[doc = "A plan's CSV column: the currency."]
+    PlanCurrency,
+    #[doc = "A plan's CSV column: the lowest bargain price that passes."]
+    PlanMin,
+    #[doc = "A plan's CSV column: the highest bargain price that passes."]
+    PlanMax,
+    #[doc = "A plan's CSV column: the violation codes."]
+    PlanCodes,
+    #[doc = "A plan's CSV column: Allegro's messages."]
+    PlanMessages,
+    #[doc = "A plan's CSV column: the checks not made, with what they need."]
+    PlanSkipped,
+    #[doc = "A plan's CSV column: the engine's warnings."]
+    PlanWarnings,
+    #[doc = "A plan's CSV column: the input error."]
+    PlanError,
+    #[doc = "A plan's CSV column: where in the input the offer is (`file:line`)."]
+    PlanSource,
     #[doc = "The heading of one kind's rules: `{kind}`, `{count}`."]
     RulesOfKind,
     #[doc = "After a relaying rule's codes: it also relays Allegro's refusal codes."]

@@ -42,6 +42,37 @@ pub(crate) fn lang(value: &JsValue, at: &str) -> Result<Lang, JsValue> {
     }
 }
 
+/// What `check` and `checkJson` answer with: `options.format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// `"report"` (the default): the report.
+    Report,
+    /// `"allegro"`: Allegro's answer predicted (`api::allegro_response`).
+    Allegro,
+}
+
+/// Reads `options.format`; `undefined` and `null` (and no options) are the
+/// report.
+pub(crate) fn format(value: &JsValue) -> Result<Format, JsValue> {
+    if !value.is_object() {
+        // No options, or not an object: `options` says which.
+        return Ok(Format::Report);
+    }
+    let format = Reflect::get(value, &"format".into()).unwrap_or(JsValue::UNDEFINED);
+    if format.is_undefined() || format.is_null() {
+        return Ok(Format::Report);
+    }
+    match format.as_string().as_deref() {
+        Some("report") => Ok(Format::Report),
+        Some("allegro") => Ok(Format::Allegro),
+        _ => Err(error(
+            "options.format must be \"report\" (the default) or \"allegro\"",
+            "options.format",
+            "options",
+        )),
+    }
+}
+
 /// Reads `{lang}`; `undefined` and `null` are the defaults.
 pub(crate) fn options(value: &JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
@@ -59,9 +90,14 @@ pub(crate) fn options(value: &JsValue) -> Result<Options, JsValue> {
         return Ok(Options::default());
     }
     let tag = tag.as_string().ok_or_else(|| {
-        error("options.lang must be a language tag string", "options.lang", "options")
+        error(
+            "options.lang must be a language tag string",
+            "options.lang",
+            "options",
+        )
     })?;
-    Options::from_tag(&tag).map_err(|e| error(&format!("options.lang: {e}"), "options.lang", "options"))
+    Options::from_tag(&tag)
+        .map_err(|e| error(&format!("options.lang: {e}"), "options.lang", "options"))
 }
 
 /// A check document as JSON text, written by `JSON.stringify`, which also

@@ -11,24 +11,27 @@ mod js;
 mod typescript;
 
 use badge_rules::{api, Lang};
-use js::{from_json, lang, options, text_of, thrown, JsResult};
+use js::{format, from_json, lang, options, text_of, thrown, Format, JsResult};
 use wasm_bindgen::prelude::*;
 
 /// Checks a check document given as a JavaScript object; returns the report
-/// object (the same JSON as the CLI's `--format json`).
+/// object (the same JSON as the CLI's `--format json`), or with `{format:
+/// "allegro"}` Allegro's answer predicted (`--format allegro`).
 #[wasm_bindgen(js_name = check, skip_typescript)]
 pub fn check(document: &JsValue, options_value: &JsValue) -> JsResult {
     let options = options(options_value)?;
+    let format = format(options_value)?;
     let text = text_of(document)?;
-    let report = api::check_bytes(text.as_bytes(), &options).map_err(|e| thrown(&e))?;
-    from_json(&api::report_line(&report))
+    from_json(&answer(&text, &options, format)?)
 }
 
-/// Checks a check document given as JSON text; returns the report as JSON
-/// text, or throws the input error.
+/// Checks a check document given as JSON text; returns the report (or with
+/// `{format: "allegro"}` Allegro's answer) as JSON text, or throws the input
+/// error.
 #[wasm_bindgen(js_name = checkJson, skip_typescript)]
 pub fn check_json(text: &JsValue, options_value: &JsValue) -> Result<String, JsValue> {
     let options = options(options_value)?;
+    let format = format(options_value)?;
     // Taken as a JsValue: a non-string handed to a `&str` parameter would
     // reach memory as garbage.
     let text = text.as_string().ok_or_else(|| {
@@ -38,8 +41,30 @@ pub fn check_json(text: &JsValue, options_value: &JsValue) -> Result<String, JsV
             "shape",
         )
     })?;
-    let report = api::check_bytes(text.as_bytes(), &options).map_err(|e| thrown(&e))?;
-    Ok(api::report_line(&report))
+    answer(&text, &options, format)
+}
+
+/// Allegro's answer to a check document given as a JavaScript object: `check`
+/// with `{format: "allegro"}` (`options.format` is not read).
+#[wasm_bindgen(js_name = allegroResponse, skip_typescript)]
+pub fn allegro_response(document: &JsValue, options_value: &JsValue) -> JsResult {
+    let options = options(options_value)?;
+    let text = text_of(document)?;
+    from_json(&answer(&text, &options, Format::Allegro)?)
+}
+
+/// The line of the CLI's `--jsonl` (with `--format allegro` for
+/// [`Format::Allegro`]) for a document that can be checked; its input error
+/// thrown otherwise.
+fn answer(text: &str, options: &badge_rules::Options, format: Format) -> Result<String, JsValue> {
+    let bytes = text.as_bytes();
+    match format {
+        Format::Report => api::check_bytes(bytes, options).map(|r| api::report_line(&r)),
+        // What `api::allegro_line` writes for a response.
+        Format::Allegro => api::allegro_response(bytes, options)
+            .map(|r| serde_json::to_string(&r).unwrap_or_default()),
+    }
+    .map_err(|e| thrown(&e))
 }
 
 /// The catalogue of codes in `lang`: the entries of `badge-rules codes --format json`.

@@ -33,16 +33,41 @@ export interface BadgeRulesError extends Error {
   kind: "syntax" | "shape" | "context" | "options" | "internal";
 }
 
-/** How to check: the language of messages (default "en"). */
-export interface CheckOptions { lang?: Lang }
+/**
+ * Allegro's Accept-Language tags: `en-US` and `pl-PL` are English and
+ * Polish; Allegro's languages the engine has no texts for give English, and
+ * a check's report one `LANGUAGE_FALLBACK` warning.
+ */
+export type AcceptLanguage = "en-US" | "pl-PL" | "uk-UA" | "sk-SK" | "cs-CZ" | "hu-HU";
 
+/**
+ * How to check: the language of messages (default "en"), and what to answer
+ * with: `"report"` (the default) or `"allegro"`, Allegro's answer predicted.
+ */
+export interface CheckOptions {
+  lang?: Lang | AcceptLanguage;
+  format?: "report" | "allegro";
+}
+
+/**
+ * Checks a check document; with `{format: "allegro"}` returns Allegro's
+ * answer predicted (the same JSON as the CLI's `--format allegro`).
+ */
+export function check(document: CheckDocument, options: CheckOptions & { format: "allegro" }): Response;
 /**
  * Checks a check document; returns the report (the same JSON as the CLI's
  * `--format json`). Throws a {@link BadgeRulesError} on input errors.
  */
-export function check(document: CheckDocument, options?: CheckOptions): Report;
-/** Checks a check document given as JSON text; returns the report as JSON text. */
+export function check(document: CheckDocument, options?: CheckOptions & { format?: "report" }): Report;
+/** Checks a check document; the report or, with `{format: "allegro"}`, Allegro's answer. */
+export function check(document: CheckDocument, options?: CheckOptions): Report | Response;
+/**
+ * Checks a check document given as JSON text; returns the report (or with
+ * `{format: "allegro"}` Allegro's answer) as JSON text.
+ */
 export function checkJson(text: string, options?: CheckOptions): string;
+/** Allegro's answer to a check document, predicted: `check(document, {...options, format: "allegro"})`. */
+export function allegroResponse(document: CheckDocument, options?: Pick<CheckOptions, "lang">): Response;
 /** Every code, with its text in `lang` and whether the engine checks it offline (the entries of `badge-rules codes --format json`). */
 export function catalogue(lang?: Lang): CatalogueEntry[];
 /** Every built-in campaign, in Allegro's shape and named in `lang`, with its terms. */

@@ -8,10 +8,13 @@ export const root = join(crate, '..', '..');
 export const pkg = join(crate, 'pkg');
 export const tools = join(crate, 'tools');
 
-/** Runs the native CLI over documents (one per line); its report lines. */
-export function native(documents) {
+/**
+ * Runs the native CLI over documents (one per line); its report lines (or,
+ * with `args` such as `['--format', 'allegro']`, the lines they ask for).
+ */
+export function native(documents, args = []) {
   const cli = join(root, 'target', 'release', 'badge-rules');
-  const run = spawnSync(cli, ['check', '--jsonl'], {
+  const run = spawnSync(cli, ['check', '--jsonl', ...args], {
     input: documents.join('\n') + '\n', maxBuffer: 1 << 30, encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`badge-rules --jsonl failed: ${run.stderr}`);
@@ -30,9 +33,9 @@ export function generated(count, first = 0) {
  * The package's answer to JSON text: the report line, or for an input error
  * `{"error":{"kind","path"}}`, comparable with {@link nativeOutcome}.
  */
-export function outcome(br, text) {
+export function outcome(br, text, options) {
   try {
-    return br.checkJson(text);
+    return br.checkJson(text, options);
   } catch (e) {
     return JSON.stringify({ error: { kind: e.kind, path: e.path } });
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pkg } from './helpers.mjs';
 
 const br = await import(join(pkg, 'node.mjs'));
-const good = { kind: 'applicationLookup', applicationId: '8a457b8f-627d-43cf-8806-f06f8d13c306' };
+const good = { kind: 'applicationLookup', applicationId: '8a457b8f-627d-43cf-8806-f06f8d13c306', account: { company: true } };
 const stillWorks = () => assert.equal(br.check(good).verdict, 'ACCEPT');
 
 const cyclic = { kind: 'application', request: {} };

@@ -4,6 +4,7 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
+use badge_rules::period::Instant;
 use badge_rules::{Lang, Options, FALLBACK_TAGS};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -112,6 +113,135 @@ rule at length (Allegro's texts, what it reads, blames and needs, the vectors th
 badge-rules rules --format json"
     )]
     Rules(RulesArgs),
+    /// Keep the 30-day lowest price: record Allegro's offer prices, answer M and the price history.
+    #[command(
+        long_about = "The price ledger: an SQLite database of the offer prices Allegro's responses \
+show (GET /sale/offers pages, GET /sale/product-offers/{offerId}, GET /sale/offer-events pages), \
+from which it answers M, the lowest price of the 30 days before an instant, for the market \
+ladder, and the metrics.priceHistory a check document wants. No Allegro resource returns M; the \
+ledger keeps the history from the responses a polling job already fetches. Where what was \
+recorded could hide a lower price, the answer says so (exact: false, with the gaps) and M is an \
+upper bound. docs/LEDGER.md defines the model.",
+        after_help = "Examples:\n  \
+badge-rules ledger record --db prices.db recorded.jsonl\n  \
+badge-rules ledger record --db prices.db --at 2026-11-23T12:00:00Z offers-page.json\n  \
+badge-rules ledger lowest --db prices.db 12345678\n  \
+badge-rules ledger history --db prices.db --at 2026-11-23T12:00:00Z 12345678\n  \
+badge-rules ledger prune --db prices.db --before 2026-10-01T00:00:00Z\n  \
+badge-rules check --ledger prices.db document.json"
+    )]
+    Ledger(LedgerArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LedgerArgs {
+    // Which ledger command (no doc comment: clap would read it as help).
+    #[command(subcommand)]
+    pub(crate) command: LedgerCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum LedgerCommand {
+    /// Record what Allegro's responses say about offer prices.
+    #[command(
+        long_about = "Record the offer prices and price events of Allegro's responses, told apart by \
+their content: GET /sale/offers pages ({\"offers\", \"count\", \"totalCount\"}), GET \
+/sale/product-offers/{offerId} resources, GET /sale/offer-events pages ({\"offerEvents\"}). A \
+file holds one response (a raw one needs --at, the time it was fetched), or one per line \
+(JSONL), each raw or as a recording line {\"fetchedAt\": TIME, \"response\": {...}, \
+\"query\": {\"from\", \"type\", \"limit\"}} (query: the parameters of an offer-events \
+request, which tell how much of the feed the page vouches for). Each response is recorded in one \
+transaction, whole or not at all; the same response twice changes nothing. A response that \
+cannot be read, or whose prices are in another currency than the offer's, is refused with its \
+file, line and JSON path on stderr, and the others are recorded. Prints one JSON line: \
+{committed, refused, prices, events}.",
+        after_help = "Exit status:\n  0  every response was recorded\n  \
+2  some response was refused (the others are recorded), or the database or a file failed\n\n\
+Examples:\n  badge-rules ledger record --db prices.db recorded.jsonl\n  \
+curl ... | badge-rules ledger record --db prices.db --at 2026-11-23T12:00:00Z -"
+    )]
+    Record(LedgerRecordArgs),
+    /// M for each offer: the lowest price of the 30 days before --at, one JSON line each.
+    #[command(
+        long_about = "M for each offer named (or every offer with --all), computed by the engine over \
+the recorded history: one JSON line per offer, {\"offerId\", \"at\", \"lowestPrice30Days\": \
+{amount, currency} or null, \"exact\", \"gaps\": [{from, to, kind}]}. exact is false when \
+the history has gaps that could hide a lower price: M is then an upper bound of Allegro's.",
+        after_help = "Examples:\n  badge-rules ledger lowest --db prices.db 12345678 87654321\n  \
+badge-rules ledger lowest --db prices.db --at 2026-11-23T12:00:00Z --all"
+    )]
+    Lowest(LedgerLowestArgs),
+    /// The offer's metrics.priceHistory (and priceHistoryExact) as a check document wants it.
+    #[command(
+        after_help = "Example:\n  badge-rules ledger history --db prices.db --at 2026-11-23T12:00:00Z 12345678"
+    )]
+    History(LedgerHistoryArgs),
+    /// Drop what no 30-day window opening at or after --before can read.
+    #[command(
+        long_about = "Drop what no 30-day window opening at or after --before can read: for each offer, \
+everything recorded before its last price before --before (which is kept), and the event pages \
+no kept price needs. Answers for every instant from --before + 30 days on stay the same. Prints \
+one JSON line: {snapshots, events, pages} dropped.",
+        after_help = "Example:\n  badge-rules ledger prune --db prices.db --before 2026-10-01T00:00:00Z"
+    )]
+    Prune(LedgerPruneArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LedgerRecordArgs {
+    /// The ledger (an SQLite file; created when absent).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) db: PathBuf,
+    /// When the raw responses were fetched (RFC 3339); recording lines carry
+    /// their own fetchedAt.
+    #[arg(long, value_name = "TIME", value_parser = instant())]
+    pub(crate) at: Option<Instant>,
+    /// Tell on stderr of each response as it is committed
+    /// (`committed FILE:LINE`).
+    #[arg(long)]
+    pub(crate) progress: bool,
+    /// The responses; `-` reads standard input.
+    #[arg(value_name = "FILE|-", required = true)]
+    pub(crate) files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LedgerLowestArgs {
+    /// The ledger.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) db: PathBuf,
+    /// The end of the 30-day window (RFC 3339; default: now).
+    #[arg(long, value_name = "TIME", value_parser = instant())]
+    pub(crate) at: Option<Instant>,
+    /// Every offer of the ledger, in the order first recorded.
+    #[arg(long, conflicts_with = "offers")]
+    pub(crate) all: bool,
+    /// The offers; `-` reads offer ids from standard input, one per line.
+    #[arg(value_name = "OFFER_ID", required_unless_present = "all")]
+    pub(crate) offers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LedgerHistoryArgs {
+    /// The ledger.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) db: PathBuf,
+    /// The `now` of the document it is for (RFC 3339; default: now).
+    #[arg(long, value_name = "TIME", value_parser = instant())]
+    pub(crate) at: Option<Instant>,
+    /// The offer.
+    #[arg(value_name = "OFFER_ID")]
+    pub(crate) offer: String,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LedgerPruneArgs {
+    /// The ledger.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) db: PathBuf,
+    /// The earliest window opening to keep answering (RFC 3339).
+    #[arg(long, value_name = "TIME", value_parser = instant())]
+    pub(crate) before: Instant,
 }
 
 #[derive(Debug, Args)]
@@ -135,6 +265,11 @@ pub(crate) struct CheckArgs {
     /// is in input order whatever N.
     #[arg(long, value_name = "N")]
     pub(crate) jobs: Option<NonZeroUsize>,
+    /// Fill metrics.priceHistory from this price ledger (`badge-rules
+    /// ledger`) for a document whose metrics has neither lowestPrice30Days
+    /// nor priceHistory.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) ledger: Option<PathBuf>,
     /// The document to check; `-` or nothing reads standard input.
     #[arg(value_name = "FILE|-")]
     pub(crate) file: Option<PathBuf>,
@@ -209,6 +344,15 @@ pub(crate) enum CheckFormat {
 /// Every tag `--lang` lists: the engine's languages ([`Lang::ALL`]) by
 /// their tags, then by Allegro's Accept-Language tags, then Allegro's
 /// languages that fall back to English ([`FALLBACK_TAGS`]).
+/// A time option: RFC 3339 with an offset.
+fn instant() -> impl TypedValueParser<Value = Instant> {
+    clap::builder::StringValueParser::new().try_map(|text| {
+        text.parse::<Instant>().map_err(|_| {
+            format!("{text:?} is not an RFC 3339 time with an offset, such as 2026-11-23T12:00:00Z")
+        })
+    })
+}
+
 fn lang_tags() -> impl Iterator<Item = &'static str> {
     Lang::ALL
         .iter()

@@ -2,6 +2,7 @@
 //! threads and answered one line each, in input order, with bounded memory.
 
 use std::io::{BufRead, Write};
+use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Mutex;
 
@@ -43,6 +44,10 @@ type Job = (Vec<u8>, SyncSender<Answers>);
 /// the same order, the receiver of its answers to the writing thread, through
 /// bounded channels. Every chunk in memory is queued for the writer, being
 /// written or being read, so at most `IN_FLIGHT_PER_JOB * jobs + 2` are.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the pipeline's input, output and settings, each used once; a struct would only rename them"
+)]
 pub(crate) fn check_lines(
     input: &mut dyn BufRead,
     out: &mut (dyn Write + Send),
@@ -51,6 +56,7 @@ pub(crate) fn check_lines(
     name: &str,
     jobs: usize,
     progress: Option<Progress>,
+    ledger: Option<&Path>,
 ) -> Result<(), Fatal> {
     let jobs = jobs.max(1);
     let (work_tx, work_rx) = sync_channel::<Job>(jobs);
@@ -58,7 +64,7 @@ pub(crate) fn check_lines(
     let (order_tx, order_rx) = sync_channel::<Receiver<Answers>>(IN_FLIGHT_PER_JOB * jobs);
     std::thread::scope(|scope| {
         for _ in 0..jobs {
-            scope.spawn(|| check_chunks(&work_rx, options, answer));
+            scope.spawn(|| check_chunks(&work_rx, options, answer, ledger));
         }
         let writer = scope.spawn(move || write_in_order(&order_rx, out, progress));
         let read = read_chunks(input, name, |chunk| {
@@ -112,8 +118,15 @@ fn read_chunks(
     }
 }
 
-/// A checking thread: answers chunks from `queue` until it is closed.
-fn check_chunks(queue: &Mutex<Receiver<Job>>, options: &Options, answer_line: Answer) {
+/// A checking thread: answers chunks from `queue` until it is closed; with
+/// `--ledger`, through its own connection to the ledger.
+fn check_chunks(
+    queue: &Mutex<Receiver<Job>>,
+    options: &Options,
+    answer_line: Answer,
+    ledger: Option<&Path>,
+) {
+    let ledger = ledger.map(crate::fill::open_here);
     loop {
         let job = match queue.lock() {
             Ok(queue) => queue.recv(),
@@ -122,18 +135,29 @@ fn check_chunks(queue: &Mutex<Receiver<Job>>, options: &Options, answer_line: An
         let Ok((chunk, answer)) = job else {
             return;
         };
+        let answers = match &ledger {
+            None => check_chunk(&chunk, options, answer_line),
+            Some(ledger) => answer_chunk(&chunk, |line| {
+                crate::fill::answer_line(strip_newline(line), options, answer_line, ledger)
+            }),
+        };
         // The writer may have stopped on an error: nobody is waiting then.
-        let _ = answer.send(check_chunk(&chunk, options, answer_line));
+        let _ = answer.send(answers);
     }
 }
 
 /// The answers to every line of `chunk` (each line with its newline, the
 /// last one possibly without).
 fn check_chunk(chunk: &[u8], options: &Options, answer: Answer) -> Answers {
+    answer_chunk(chunk, |line| check_line(line, options, answer))
+}
+
+/// `answer`'s line for every line of `chunk`.
+fn answer_chunk(chunk: &[u8], mut answer: impl FnMut(&[u8]) -> String) -> Answers {
     let mut text = Vec::with_capacity(chunk.len() / 2);
     let mut documents = 0;
     for line in chunk.split_inclusive(|b| *b == b'\n') {
-        text.extend_from_slice(check_line(line, options, answer).as_bytes());
+        text.extend_from_slice(answer(line).as_bytes());
         text.push(b'\n');
         documents += 1;
     }
@@ -148,9 +172,13 @@ fn check_chunk(chunk: &[u8], options: &Options, answer: Answer) -> Answers {
 /// newline: `answer`'s line (the report, Allegro's answer) or the
 /// `{"error": ...}` line.
 fn check_line(line: &[u8], options: &Options, answer: Answer) -> String {
+    answer(strip_newline(line), options)
+}
+
+/// `line` without its `\n` or `\r\n`.
+fn strip_newline(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    answer(line, options)
+    line.strip_suffix(b"\r").unwrap_or(line)
 }
 
 /// The writing thread: writes the answers of each chunk in the order the
@@ -235,6 +263,7 @@ mod tests {
             "x",
             3,
             None,
+            None,
         );
         match result {
             Err(Fatal::Io(message)) => assert!(message.contains("cannot read x"), "{message}"),
@@ -254,6 +283,7 @@ mod tests {
             api::answer_line,
             "x",
             2,
+            None,
             None,
         );
         assert!(
@@ -284,6 +314,7 @@ mod tests {
             api::answer_line,
             "x",
             2,
+            None,
             None,
         );
         assert!(matches!(result, Err(Fatal::Closed)), "{result:?}");

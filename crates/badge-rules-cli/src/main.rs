@@ -10,6 +10,7 @@
 mod args;
 mod commands;
 mod exit;
+mod fill;
 mod input;
 mod jsonl;
 mod progress;
@@ -28,5 +29,6 @@ fn main() -> ExitCode {
         Command::Codes(args) => commands::codes::run(&args),
         Command::Terms(args) => commands::terms::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
+        Command::Ledger(args) => commands::ledger::run(&args),
     })
 }

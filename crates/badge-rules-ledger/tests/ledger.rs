@@ -2,14 +2,12 @@
 //! what a database written to every hour must withstand (idempotence, order,
 //! refused pages, currencies, two recorders at once, pruning).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use badge_rules::period::Instant;
 use badge_rules_ledger::input::{self, Outcome};
 use badge_rules_ledger::{Ledger, Lowest};
-use common::{expected, offer, offers_line, scenario, t};
+use badge_rules_testkit::ledger::{expected, offer, offers_line, scenario, t};
 
 #[expect(clippy::unwrap_used, reason = "a failure here fails the test")]
 /// A fresh directory for one test.

@@ -12,6 +12,8 @@
 //!   arbitrary bytes (the structure-aware fuzz target's input).
 //! - [`invariants`]: what must hold for any input (checked by the fuzz
 //!   targets and their replay).
+//! - [`ledger`]: the price ledger's scenario, recording lines with the
+//!   answers computed by hand (the ledger's and the CLI's tests).
 //! - [`reference`]: the rule reference, docs/RULES-REFERENCE.md, generated
 //!   from the registry, the catalogue and the corpus (the `rule-reference`
 //!   binary writes it).
@@ -28,4 +30,5 @@ pub mod corpus;
 pub mod fuzzdoc;
 pub mod gen;
 pub mod invariants;
+pub mod ledger;
 pub mod reference;

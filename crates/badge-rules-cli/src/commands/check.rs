@@ -10,7 +10,7 @@ use crate::args::{CheckArgs, CheckFormat};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INCOMPLETE, EXIT_REJECT};
 use crate::progress::Progress;
 use crate::render::render_report;
-use crate::{input, jsonl};
+use crate::{fill, input, jsonl};
 
 pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
     let options: Options = args.lang;
@@ -37,8 +37,19 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
             .then(|| Progress::new(input::size(args.file.as_ref())));
         // `Stdout`, not its lock: the writing thread owns it.
         let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
+        if let Some(path) = &args.ledger {
+            // Opened once here, so that a missing ledger stops the run at once.
+            fill::open(path)?;
+        }
         jsonl::check_lines(
-            &mut input, &mut out, &options, answer, &name, jobs, progress,
+            &mut input,
+            &mut out,
+            &options,
+            answer,
+            &name,
+            jobs,
+            progress,
+            args.ledger.as_deref(),
         )?;
         return Ok(EXIT_ACCEPT);
     }
@@ -46,6 +57,11 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
     input
         .read_to_end(&mut bytes)
         .map_err(|e| Fatal::Io(format!("cannot read {name}: {e}")))?;
+    if let Some(path) = &args.ledger {
+        if let Some(filled) = fill::fill(&bytes, &fill::open(path)?).map_err(Fatal::Io)? {
+            bytes = filled;
+        }
+    }
     let format = args.format.unwrap_or(CheckFormat::Text);
     // The verdict and the text that answers it.
     let result = match format {

@@ -3,5 +3,6 @@
 
 pub(crate) mod check;
 pub(crate) mod codes;
+pub(crate) mod ledger;
 pub(crate) mod rules;
 pub(crate) mod terms;

@@ -1,8 +1,7 @@
-//! The scenario of docs/LEDGER.md: ten offers, snapshots and events over
-//! October and November 2026, one per gap rule and its other side, as the
-//! recording lines a polling job writes.
-
-#![allow(dead_code, reason = "each test file uses a part of the helpers")]
+//! The price ledger's scenario (docs/LEDGER.md): ten offers, snapshots and
+//! events over October and November 2026, one per gap rule and its other
+//! side, as the recording lines a polling job writes, with the answers
+//! computed by hand. Read by the ledger's tests and the CLI's.
 
 use serde_json::{json, Value};
 
@@ -35,10 +34,6 @@ pub fn event(id: &str, at: &str, kind: &str, offer: &str) -> Value {
     json!({"id": id, "occurredAt": at, "type": kind, "offer": {"id": offer, "external": {"id": "x"}}})
 }
 
-#[expect(
-    clippy::indexing_slicing,
-    reason = "serde_json::Value indexing on objects built here"
-)]
 /// The event feed polled once a day at midnight from 20 October to 30
 /// November, each poll asking for the events after the last one seen:
 /// `events` (sorted by time) go to the first poll after them.
@@ -74,10 +69,6 @@ pub fn event_lines(events: &[Value]) -> Vec<String> {
 }
 
 /// Every recording line of the scenario.
-#[expect(
-    clippy::indexing_slicing,
-    reason = "serde_json::Value indexing on objects built here"
-)]
 pub fn scenario() -> Vec<String> {
     let pl = |id: &str, amount: &str| offer(id, amount, "PLN", "allegro-pl", "ACTIVE");
     let mut lines = vec![

@@ -1,0 +1,157 @@
+//! `badge-rules ledger`: the price ledger ([`badge_rules_ledger`]): record
+//! Allegro's responses, answer M, the price history, prune.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::path::Path;
+
+use badge_rules::period::Instant;
+use badge_rules_ledger::input::{self as ledger_input, Outcome};
+use badge_rules_ledger::{instant_of, millis_of, Ledger, LedgerError};
+use serde_json::json;
+
+use crate::args::{
+    LedgerArgs, LedgerCommand, LedgerHistoryArgs, LedgerLowestArgs, LedgerPruneArgs,
+    LedgerRecordArgs,
+};
+use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INPUT};
+use crate::input;
+
+pub(crate) fn run(args: &LedgerArgs) -> Result<u8, Fatal> {
+    match &args.command {
+        LedgerCommand::Record(args) => record(args),
+        LedgerCommand::Lowest(args) => lowest(args),
+        LedgerCommand::History(args) => history(args),
+        LedgerCommand::Prune(args) => prune(args),
+    }
+}
+
+/// The ledger at `path`, opened (and created when absent).
+pub(crate) fn open(path: &Path) -> Result<Ledger, Fatal> {
+    Ledger::open(path).map_err(fatal)
+}
+
+fn fatal(e: LedgerError) -> Fatal {
+    Fatal::Io(e.to_string())
+}
+
+/// `--at`, or the clock's now.
+fn at_or_now(at: Option<Instant>) -> Result<Instant, Fatal> {
+    if let Some(at) = at {
+        return Ok(at);
+    }
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_millis()).ok());
+    ms.and_then(instant_of)
+        .ok_or_else(|| Fatal::Io("the clock gives no usable time: pass --at".into()))
+}
+
+/// Writes `lines` (each with its newline) to standard output.
+fn print(text: &str) -> Result<(), Fatal> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_err(&e))
+}
+
+fn record(args: &LedgerRecordArgs) -> Result<u8, Fatal> {
+    let mut ledger = open(&args.db)?;
+    let at = args.at.map(millis_of);
+    let mut total = ledger_input::Summary::default();
+    let stderr = io::stderr();
+    for file in &args.files {
+        let (mut reader, name) = input::open(Some(file))?;
+        let summary = ledger_input::record(&mut ledger, &mut reader, &name, at, |outcome| {
+            // stderr is for people; nothing to do if it is gone.
+            let _ = match outcome {
+                Outcome::Refused(fault) => writeln!(stderr.lock(), "badge-rules: refused {fault}"),
+                Outcome::Committed { line, recorded } if args.progress => writeln!(
+                    stderr.lock(),
+                    "committed {name}:{line} ({} prices, {} events)",
+                    recorded.snapshots,
+                    recorded.events
+                ),
+                Outcome::Committed { .. } => Ok(()),
+            };
+        })
+        .map_err(fatal)?;
+        total.committed += summary.committed;
+        total.refused += summary.refused;
+        total.snapshots += summary.snapshots;
+        total.events += summary.events;
+    }
+    let line = json!({
+        "committed": total.committed,
+        "refused": total.refused,
+        "prices": total.snapshots,
+        "events": total.events,
+    });
+    print(&format!("{line}\n"))?;
+    Ok(if total.refused > 0 {
+        EXIT_INPUT
+    } else {
+        EXIT_ACCEPT
+    })
+}
+
+fn lowest(args: &LedgerLowestArgs) -> Result<u8, Fatal> {
+    let ledger = open(&args.db)?;
+    let at = at_or_now(args.at)?;
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut write = |answer: &badge_rules_ledger::Lowest| -> Result<(), Fatal> {
+        serde_json::to_writer(&mut out, answer)
+            .map_err(|e| Fatal::Io(format!("cannot write the output: {e}")))?;
+        out.write_all(b"\n").map_err(|e| write_err(&e))
+    };
+    if args.all {
+        let mut failed = None;
+        ledger
+            .each_lowest(at, |answer| {
+                write(&answer).map_err(|e| {
+                    failed = Some(e);
+                    LedgerError::Io("stopped".into())
+                })
+            })
+            .map_err(|e| failed.take().unwrap_or_else(|| fatal(e)))?;
+    } else {
+        for offer in &args.offers {
+            if offer == "-" {
+                for line in io::stdin().lock().lines() {
+                    let line =
+                        line.map_err(|e| Fatal::Io(format!("cannot read standard input: {e}")))?;
+                    let id = line.trim();
+                    if !id.is_empty() {
+                        write(&ledger.lowest(id, at).map_err(fatal)?)?;
+                    }
+                }
+            } else {
+                write(&ledger.lowest(offer, at).map_err(fatal)?)?;
+            }
+        }
+    }
+    out.flush().map_err(|e| write_err(&e))?;
+    Ok(EXIT_ACCEPT)
+}
+
+fn history(args: &LedgerHistoryArgs) -> Result<u8, Fatal> {
+    let ledger = open(&args.db)?;
+    let at = at_or_now(args.at)?;
+    let history = ledger
+        .history(&args.offer, at)
+        .map_err(fatal)?
+        .ok_or_else(|| Fatal::Io(format!("the ledger has nothing on offer {}", args.offer)))?;
+    let line = serde_json::to_string(&history)
+        .map_err(|e| Fatal::Io(format!("cannot write the history: {e}")))?;
+    print(&format!("{line}\n"))?;
+    Ok(EXIT_ACCEPT)
+}
+
+fn prune(args: &LedgerPruneArgs) -> Result<u8, Fatal> {
+    let mut ledger = open(&args.db)?;
+    let (snapshots, events, pages) = ledger.prune(args.before).map_err(fatal)?;
+    let line = json!({"snapshots": snapshots, "events": events, "pages": pages});
+    print(&format!("{line}\n"))?;
+    Ok(EXIT_ACCEPT)
+}

@@ -1,0 +1,500 @@
+//! `badge-rules ledger` and `check --ledger`, run as a polling job runs
+//! them: the scenario of docs/LEDGER.md through the binary, the report of a
+//! filled document against the same document with that history, a refused
+//! page, `kill -9` in the middle of a large import, two recorders at once.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use badge_rules_ledger::Ledger;
+use badge_rules_testkit::ledger::{expected, offer, offers_line, scenario, t};
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
+
+/// Runs the binary with `args`, `stdin` on its standard input.
+#[expect(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh directory for one test.
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
+fn dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "badge-rules-cli-ledger-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap_or_default()
+}
+
+/// The scenario, recorded through the binary into `dir/l.db`.
+#[expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a test helper: a failure is the test failing"
+)]
+fn recorded(dir: &Path) -> PathBuf {
+    let file = dir.join("scenario.jsonl");
+    std::fs::write(&file, scenario().join("\n") + "\n").unwrap();
+    let db = dir.join("l.db");
+    let out = run(&["ledger", "record", "--db", s(&db), s(&file)], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["committed"], scenario().len());
+    assert_eq!(summary["refused"], 0);
+    db
+}
+
+/// An application to the sandbox campaign (40 %-60 % off M) for `offer` at
+/// 30 November, the offer's price now `price`.
+fn document(offer: &str, price: &str, bargain: &str) -> Value {
+    json!({
+        "kind": "application",
+        "now": t(11, 30, 0),
+        "request": {
+            "campaign": {"id": "SANDBOX_TEST_CAMPAIGN"},
+            "offer": {"id": offer},
+            "prices": {"bargain": {"amount": bargain, "currency": "PLN"}}
+        },
+        "campaigns": [{"id": "SANDBOX_TEST_CAMPAIGN", "type": "DISCOUNT", "marketplace": {"id": "allegro-pl"},
+                       "eligibility": {"eligible": true, "refusalReasons": []},
+                       "application": {"type": "ALWAYS"}, "publication": {"type": "ALWAYS"}, "visibility": {"type": "ALWAYS"}}],
+        "offer": {"id": offer, "sellingMode": {"format": "BUY_NOW", "price": {"amount": price, "currency": "PLN"}},
+                  "stock": {"available": 5}, "publication": {"status": "ACTIVE"}},
+        "account": {"id": "1", "company": true, "meetsQualityCriteria": true}
+    })
+}
+
+#[test]
+fn ledger_lowest_answers_m_as_computed_by_hand() {
+    let dir = dir("lowest");
+    let db = recorded(&dir);
+    let ids: Vec<&str> = expected().iter().map(|e| e.0).collect();
+    let mut args = vec![
+        "ledger",
+        "lowest",
+        "--db",
+        s(&db),
+        "--at",
+        "2026-11-30T01:00:00+01:00",
+    ];
+    args.extend(&ids);
+    let out = run(&args, b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lines: Vec<Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), ids.len());
+    for ((id, m, exact, gaps), got) in expected().into_iter().zip(&lines) {
+        assert_eq!(got["offerId"], id);
+        assert_eq!(got["at"], t(11, 30, 0));
+        let want_m = m.map_or(Value::Null, |(a, c)| json!({"amount": a, "currency": c}));
+        assert_eq!(got["lowestPrice30Days"], want_m, "{id}");
+        assert_eq!(got["exact"], exact, "{id}");
+        let want_gaps: Vec<Value> = gaps
+            .into_iter()
+            .map(|(from, to, kind)| json!({"from": from, "to": to, "kind": kind}))
+            .collect();
+        assert_eq!(got["gaps"], Value::from(want_gaps), "{id}");
+    }
+    // --all, and ids on standard input, answer the same lines.
+    let all = run(
+        &[
+            "ledger",
+            "lowest",
+            "--db",
+            s(&db),
+            "--at",
+            &t(11, 30, 0),
+            "--all",
+        ],
+        b"",
+    );
+    let mut all_lines: Vec<String> = text(&all.stdout).lines().map(str::to_owned).collect();
+    all_lines.sort();
+    let mut want: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    want.sort();
+    assert_eq!(all_lines, want);
+    let piped = run(
+        &[
+            "ledger",
+            "lowest",
+            "--db",
+            s(&db),
+            "--at",
+            &t(11, 30, 0),
+            "-",
+        ],
+        (ids.join("\n") + "\n").as_bytes(),
+    );
+    assert_eq!(piped.stdout, out.stdout);
+    // An offer the ledger never saw: nothing known, nothing exact.
+    let none = run(
+        &[
+            "ledger",
+            "lowest",
+            "--db",
+            s(&db),
+            "--at",
+            &t(11, 30, 0),
+            "42",
+        ],
+        b"",
+    );
+    let none: Value = serde_json::from_slice(&none.stdout).unwrap();
+    assert_eq!(none["lowestPrice30Days"], Value::Null);
+    assert_eq!(none["exact"], false);
+    // A time that is not one.
+    let bad = run(
+        &["ledger", "lowest", "--db", s(&db), "--at", "yesterday", "1"],
+        b"",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("not an RFC 3339 time"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_with_the_ledger_reports_as_the_document_with_that_history() {
+    let dir = dir("check");
+    let db = recorded(&dir);
+    let mut plain = Vec::new();
+    let mut bare = Vec::new();
+    // 1002: M 290.00 is an upper bound (two changes before a snapshot);
+    // 1001: exact, 180.00. B passing, too shallow, too deep.
+    for (offer, price, bargain) in [
+        ("1002", "290.00", "150.00"),
+        ("1002", "290.00", "180.00"),
+        ("1002", "290.00", "100.00"),
+        ("1001", "210.00", "100.00"),
+        ("1001", "210.00", "110.00"),
+    ] {
+        let doc = document(offer, price, bargain);
+        let history = run(
+            &[
+                "ledger",
+                "history",
+                "--db",
+                s(&db),
+                "--at",
+                &t(11, 30, 0),
+                offer,
+            ],
+            b"",
+        );
+        assert_eq!(history.status.code(), Some(0), "{}", text(&history.stderr));
+        let metrics: Value = serde_json::from_slice(&history.stdout).unwrap();
+        let mut with = doc.clone();
+        with["metrics"] = metrics;
+        let want = run(
+            &["check", "--format", "json", "-"],
+            with.to_string().as_bytes(),
+        );
+        let got = run(
+            &["check", "--ledger", s(&db), "--format", "json", "-"],
+            doc.to_string().as_bytes(),
+        );
+        assert_eq!(text(&got.stdout), text(&want.stdout), "{offer} {bargain}");
+        assert_eq!(got.status.code(), want.status.code());
+        let report: Value = serde_json::from_slice(&got.stdout).unwrap();
+        let warned = report["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "MARKET_PRICE_UPPER_BOUND");
+        assert_eq!(warned, offer == "1002", "{report}");
+        plain.push(with.to_string());
+        bare.push(doc.to_string());
+    }
+    // Documents the ledger leaves alone: one with metrics of its own, one
+    // for an offer it never saw, one that is not JSON.
+    let own = document("1002", "290.00", "150.00");
+    let mut own_metrics = own.clone();
+    own_metrics["metrics"] = json!({"lowestPrice30Days": {"amount": "400.00", "currency": "PLN"}});
+    for line in [
+        own_metrics.to_string(),
+        document("77", "10.00", "5.00").to_string(),
+        "{not json".into(),
+    ] {
+        plain.push(line.clone());
+        bare.push(line);
+    }
+    let want = run(
+        &["check", "--jsonl", "-"],
+        (plain.join("\n") + "\n").as_bytes(),
+    );
+    let got = run(
+        &["check", "--jsonl", "--ledger", s(&db), "--jobs", "2", "-"],
+        (bare.join("\n") + "\n").as_bytes(),
+    );
+    assert_eq!(got.status.code(), Some(0), "{}", text(&got.stderr));
+    assert_eq!(text(&got.stdout), text(&want.stdout));
+    // The refusal BA49 against an upper bound says it may be stricter than Allegro's.
+    let reject: Value = serde_json::from_str(text(&got.stdout).lines().nth(1).unwrap()).unwrap();
+    assert_eq!(reject["violations"][0]["code"], "BA49");
+    assert!(
+        reject["warnings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("the refusal BA49 may be stricter than Allegro's"),
+        "{reject}"
+    );
+    // No ledger there: the run stops at once.
+    let missing = run(&["check", "--ledger", s(&dir.join("none.db")), "-"], b"{}");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        text(&missing.stderr).contains("no ledger at"),
+        "{}",
+        text(&missing.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_refused_page_is_named_and_the_others_recorded() {
+    let dir = dir("refused");
+    let db = dir.join("l.db");
+    let pl = |id: &str, amount: &str| offer(id, amount, "PLN", "allegro-pl", "ACTIVE");
+    let lines = [
+        offers_line(&t(11, 1, 0), vec![pl("1", "10.00")]),
+        offers_line(&t(11, 2, 0), vec![pl("2", "20.00"), pl("3", "abc")]),
+        offers_line(&t(11, 3, 0), vec![pl("4", "40.00")]),
+    ];
+    let file = dir.join("pages.jsonl");
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let out = run(&["ledger", "record", "--db", s(&db), s(&file)], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "badge-rules: refused {}:2: response.offers[1].sellingMode.price.amount: \"abc\" is not an amount of money (a decimal string with at most two fractional digits, not negative)\n",
+            file.display()
+        )
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        summary,
+        json!({"committed": 2, "refused": 1, "prices": 2, "events": 0})
+    );
+    // A raw page without --at, from standard input.
+    let out = run(
+        &["ledger", "record", "--db", s(&db), "-"],
+        br#"{"offers": []}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("standard input:1: a raw response needs --at"),
+        "{}",
+        text(&out.stderr)
+    );
+    let ledger = Ledger::open(&db).unwrap();
+    let at = t(11, 4, 0).parse().unwrap();
+    assert!(ledger.history("1", at).unwrap().is_some());
+    assert!(ledger.history("2", at).unwrap().is_none());
+    assert!(ledger.history("4", at).unwrap().is_some());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `pages` GET /sale/offers pages of `per_page` offers each, page `p`
+/// fetched at second `p` of 1 November, its offers `{prefix}{p * 1000 + i}`.
+fn big_import(prefix: &str, pages: usize, per_page: usize) -> String {
+    let mut out = String::new();
+    for p in 0..pages {
+        let offers = (0..per_page)
+            .map(|i| {
+                offer(
+                    &format!("{prefix}{}", p * 1000 + i),
+                    "19.99",
+                    "PLN",
+                    "allegro-pl",
+                    "ACTIVE",
+                )
+            })
+            .collect();
+        let at = format!("2026-11-01T00:{:02}:{:02}Z", p / 60, p % 60);
+        out.push_str(&offers_line(&at, offers));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn kill_9_in_the_middle_of_an_import_keeps_every_committed_page() {
+    let dir = dir("kill");
+    let db = dir.join("l.db");
+    let file = dir.join("import.jsonl");
+    let (pages, per_page) = (600, 200);
+    std::fs::write(&file, big_import("", pages, per_page)).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["ledger", "record", "--progress", "--db", s(&db), s(&file)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut committed = Vec::new();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while committed.len() < 25 {
+        line.clear();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "the import ended before the kill"
+        );
+        let at = line
+            .trim()
+            .strip_prefix("committed ")
+            .expect("a committed line");
+        let number: usize = at
+            .split(':')
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        committed.push(number - 1);
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let ledger = Ledger::open(&db).unwrap();
+    assert_eq!(ledger.integrity_check().unwrap(), "ok");
+    let at = "2026-11-02T00:00:00Z".parse().unwrap();
+    // Every page reported committed is there, whole.
+    for p in &committed {
+        for i in 0..per_page {
+            let h = ledger.history(&(p * 1000 + i).to_string(), at).unwrap();
+            assert!(h.is_some(), "page {p}, offer {i}");
+        }
+    }
+    // Every page is there whole or not at all, and the import was cut short.
+    let mut whole = 0;
+    for p in 0..pages {
+        let there = (0..per_page)
+            .filter(|i| {
+                ledger
+                    .history(&(p * 1000 + i).to_string(), at)
+                    .unwrap()
+                    .is_some()
+            })
+            .count();
+        assert!(there == 0 || there == per_page, "page {p}: {there} offers");
+        whole += usize::from(there == per_page);
+    }
+    assert!(whole >= committed.len() && whole < pages, "{whole} pages");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn two_recorders_at_once_both_succeed() {
+    let dir = dir("two");
+    let db = dir.join("l.db");
+    let files: Vec<PathBuf> = (0..2)
+        .map(|k| {
+            let file = dir.join(format!("import-{k}.jsonl"));
+            // Disjoint offers, each file its own.
+            std::fs::write(&file, big_import(&format!("{k}-"), 60, 100)).unwrap();
+            file
+        })
+        .collect();
+    let children: Vec<_> = files
+        .iter()
+        .map(|file| {
+            Command::new(BIN)
+                .args(["ledger", "record", "--db", s(&db), s(file)])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the binary starts")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(summary["committed"], 60);
+    }
+    let all = run(
+        &[
+            "ledger",
+            "lowest",
+            "--db",
+            s(&db),
+            "--at",
+            &t(11, 2, 0),
+            "--all",
+        ],
+        b"",
+    );
+    assert_eq!(text(&all.stdout).lines().count(), 2 * 60 * 100);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn prune_keeps_the_answers_of_later_windows() {
+    let dir = dir("prune");
+    let db = recorded(&dir);
+    let lowest = || {
+        run(
+            &[
+                "ledger",
+                "lowest",
+                "--db",
+                s(&db),
+                "--at",
+                &t(12, 20, 0),
+                "--all",
+            ],
+            b"",
+        )
+        .stdout
+    };
+    let before = lowest();
+    let out = run(
+        &["ledger", "prune", "--db", s(&db), "--before", &t(11, 20, 0)],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dropped: Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert!(dropped["snapshots"].as_u64() > Some(0), "{dropped}");
+    assert_eq!(text(&lowest()), text(&before));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -82,6 +82,7 @@ export const UPDATE_EXAMPLE: Values = {
   'u-price': '200.00',
   'u-offer-currency': 'PLN',
   'u-format': 'BUY_NOW',
+  'u-company': 'true',
 };
 
 export const UPDATE_EMPTY: Values = {

@@ -159,6 +159,8 @@ export function updateDocument(input: UpdateInput): Built {
     price: ifSet(v['u-price'], (amount) => ({ amount, currency })),
   });
   const offer = sellingMode ? { ...(offerId.trim() ? { id: offerId } : {}), sellingMode } : undefined;
+  // Allegro answers BB2 on the PATCH too (403): the account is context here as well.
+  const account = prune({ company: bool(v['u-company']) });
 
   const document = prune({
     kind: 'badgeUpdate',
@@ -168,6 +170,7 @@ export function updateDocument(input: UpdateInput): Built {
     request,
     campaigns: input.campaigns,
     offer,
+    account,
     badges,
     operations,
   }) as unknown as CheckDocument;

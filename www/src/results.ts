@@ -1,6 +1,8 @@
 // Shows one report: messages at the fields, the verdict, what was not checked,
 // the engine's advice, and the body that would be sent.
-import { catalogue, check, type BadgeRulesError, type Code, type Report, type Violation } from 'badge-rules';
+import {
+  catalogue, check, type BadgeRulesError, type Code, type Report, type Response as AllegroResponse, type Violation,
+} from 'badge-rules';
 import { has, t, type Key, type Lang } from './i18n';
 import { currentLang, h, showHelp, showMessages, syncAria, targets, tx, type Target } from './ui';
 import type { Built } from './documents';
@@ -73,11 +75,55 @@ export interface Results {
   warningsBlock: HTMLElement;
   body?: HTMLElement;
   endpoint?: HTMLElement;
+  /** Allegro's answer, predicted (the tabs whose request goes to Allegro). */
+  allegro?: AllegroPanel;
   doc: HTMLElement;
   checkedAt: HTMLElement;
   slot: HTMLElement;
   /** On phones: the verdict kept in view at the bottom, a link to the result. */
   mini: HTMLElement;
+}
+
+/** The panel "Allegro's answer": the response, then the later lookup. */
+export interface AllegroPanel {
+  root: HTMLElement;
+  outcome: HTMLElement;
+  request: HTMLElement;
+  body: HTMLElement;
+  then: HTMLElement;
+  thenTitle: HTMLElement;
+  thenRequest: HTMLElement;
+  thenBody: HTMLElement;
+}
+
+function allegroPanel(key: string): AllegroPanel {
+  const outcome = h('p', { class: 'small', id: `${key}-allegro-outcome` });
+  const request = h('code', { class: 'endpoint', id: `${key}-allegro-request` });
+  const body = h('pre', { class: 'json', id: `${key}-allegro-body`, tabindex: '0' });
+  const thenTitle = h('h4', { id: `${key}-allegro-then-title` });
+  const thenRequest = h('code', { class: 'endpoint', id: `${key}-allegro-then-request` });
+  const thenBody = h('pre', { class: 'json', id: `${key}-allegro-then-body`, tabindex: '0' });
+  const then = h('div', { class: 'allegro-then', id: `${key}-allegro-then`, hidden: true }, thenTitle, thenRequest, thenBody);
+  const root = h('div', { class: 'block allegro', id: `${key}-allegro`, hidden: true },
+    h('h3', {}, tx('allegroAnswer')), h('p', { class: 'small muted' }, tx('allegroNote')), outcome, request, body, then);
+  return { root, outcome, request, body, then, thenTitle, thenRequest, thenBody };
+}
+
+/** Shows `response` in the panel; hides it when there is none (an input error). */
+function showAllegro(panel: AllegroPanel, response: AllegroResponse | undefined, lang: Lang): void {
+  panel.root.hidden = !response;
+  if (!response) return;
+  panel.root.dataset.outcome = response.outcome;
+  panel.root.dataset.status = String(response.status);
+  panel.outcome.textContent = t(`outcome.${response.outcome}` as Key, lang);
+  panel.request.textContent = `${response.status === null ? '' : `HTTP ${response.status} · `}${response.request}`;
+  panel.body.textContent = JSON.stringify(response.body, null, 2);
+  const later = response.then;
+  panel.then.hidden = !later;
+  if (!later) return;
+  panel.thenTitle.textContent = t('allegroLater', lang, { request: later.request });
+  panel.thenRequest.textContent = `HTTP ${later.status} · ${later.request}`;
+  panel.thenBody.textContent = JSON.stringify(later.body, null, 2);
 }
 
 function copyButton(source: () => string, id: string): HTMLElement {
@@ -113,7 +159,7 @@ function copyButton(source: () => string, id: string): HTMLElement {
   return h('span', { class: 'copy' }, button, status);
 }
 
-export function resultsView(key: Tab['key'], o: { body: boolean; problemsTitle: Key }): Results {
+export function resultsView(key: Tab['key'], o: { body: boolean; problemsTitle: Key; allegro?: boolean }): Results {
   const verdictText = h('span', { class: 'verdict-text', id: `${key}-verdict-text` });
   const verdict = h('div', { class: 'verdict', id: `${key}-verdict`, role: 'status', 'aria-live': 'polite' },
     h('span', { class: 'verdict-icon', 'aria-hidden': 'true' }), verdictText);
@@ -141,20 +187,24 @@ export function resultsView(key: Tab['key'], o: { body: boolean; problemsTitle: 
   } else {
     bodyBlock = h('p', { class: 'small muted' }, tx('partnerBodyNote'));
   }
+  const allegro = o.allegro ? allegroPanel(key) : undefined;
   const docBlock = h('details', { class: 'block doc' },
     h('summary', {}, tx('document')),
     h('div', { class: 'block-head end' }, copyButton(() => doc.textContent ?? '', `${key}-copy-doc`)),
     doc, checkedAt);
   const root = h('section', { class: 'results', id: `${key}-results`, 'aria-labelledby': `${key}-results-title`, tabindex: '-1' },
     h('h2', { id: `${key}-results-title` }, tx('result')),
-    verdict, slot, problemsBlock, skippedBlock, warningsBlock, bodyBlock, docBlock);
+    verdict, slot, problemsBlock, skippedBlock, warningsBlock, bodyBlock, allegro?.root, docBlock);
   const mini = h('a', { class: 'minibar', href: `#${key}-results`, id: `${key}-mini` });
   mini.addEventListener('click', (e) => {
     e.preventDefault();
     root.scrollIntoView({ block: 'start' });
     root.focus({ preventScroll: true });
   });
-  return { root, verdict, verdictText, problems, problemsBlock, skipped, skippedBlock, warnings, warningsBlock, body, endpoint, doc, checkedAt, slot, mini };
+  return {
+    root, verdict, verdictText, problems, problemsBlock, skipped, skippedBlock, warnings, warningsBlock, body, endpoint, allegro, doc,
+    checkedAt, slot, mini,
+  };
 }
 
 function fieldLink(target: Target | undefined, fallback: string): Node {
@@ -258,6 +308,17 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
   if (r.body && r.endpoint) {
     r.endpoint.textContent = built.endpoint ?? '';
     r.body.textContent = JSON.stringify(built.body, null, 2);
+  }
+  if (r.allegro) {
+    // The same document, answered as Allegro would: a second check, in the
+    // package (an input error has no answer: the panel hides).
+    let response: AllegroResponse | undefined;
+    try {
+      if (report) response = check(built.document, { format: 'allegro', lang });
+    } catch {
+      response = undefined;
+    }
+    showAllegro(r.allegro, response, lang);
   }
   r.doc.textContent = JSON.stringify(built.document, null, 2);
   const time = new Date(now);

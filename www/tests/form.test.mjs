@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { builtInCampaigns, check, languages } from 'badge-rules';
+import { builtInCampaigns, check, checkJson, languages } from 'badge-rules';
 import { staticServer } from '../serve.mjs';
 
 const www = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -417,6 +417,75 @@ test('the badge update tab (PATCH): reached by keyboard, checked live, with its 
   assert.deepEqual((await messagesAt(page, '#u-offer-id')).map((m) => m.code), ['BA62']);
   await shot(page, 'update-rejected.png');
   assert.equal(new URL(page.url()).hash, '#update');
+  done();
+});
+
+/**
+ * The panel "Allegro's answer" of tab `key` shows exactly the package's
+ * `checkJson(document, {format: "allegro"})` of the document the tab checked:
+ * its status, request and body, and the later lookup.
+ */
+async function allegroPanelIsThePackages(page, key, lang) {
+  const line = checkJson(await page.textContent(`#${key}-doc`), { format: 'allegro', lang });
+  const response = JSON.parse(line);
+  assert.equal(JSON.stringify(response), line, 'the response survives JSON.parse');
+  assert.equal(await page.getAttribute(`#${key}-allegro`, 'data-status'), String(response.status));
+  assert.equal(await page.getAttribute(`#${key}-allegro`, 'data-outcome'), response.outcome);
+  assert.equal(await page.textContent(`#${key}-allegro-request`), `HTTP ${response.status} · ${response.request}`);
+  assert.equal(await page.textContent(`#${key}-allegro-body`), JSON.stringify(response.body, null, 2));
+  assert.equal(await page.isHidden(`#${key}-allegro-then`), response.then === null);
+  if (response.then) {
+    assert.equal(await page.textContent(`#${key}-allegro-then-request`), `HTTP ${response.then.status} · ${response.then.request}`);
+    assert.equal(await page.textContent(`#${key}-allegro-then-body`), JSON.stringify(response.then.body, null, 2));
+  }
+  return response;
+}
+
+test('Allegro’s answer beside the report: 202 then DECLINED with BA49, or 422 with BB5, exactly the package’s', async (t) => {
+  const { page, done } = await open(t);
+  // A too-shallow discount: accepted at once, declined later.
+  await page.fill('#a-bargain', '130.00');
+  assert.equal(await page.isVisible('#a-allegro'), true);
+  assert.equal(await page.textContent('#a-allegro h3'), 'Allegro’s answer');
+  assert.equal(await page.getAttribute('#a-allegro', 'data-status'), '202');
+  assert.equal(await page.textContent('#a-allegro-request'), 'HTTP 202 · POST /sale/badges');
+  assert.equal(await page.textContent('#a-allegro-then-title'), 'Later: GET /sale/badge-applications/{applicationId}');
+  const later = JSON.parse(await page.textContent('#a-allegro-then-body'));
+  assert.equal(later.process.status, 'DECLINED');
+  assert.deepEqual(later.process.rejectionReasons.map((r) => r.code), ['BA49']);
+  assert.equal(later.process.rejectionReasons[0].messages[0].text, engineMessage('130.00', 'en').message);
+  await allegroPanelIsThePackages(page, 'a', 'en');
+
+  // A bargain price in EUR: refused at once, with Allegro's current text.
+  await page.fill('#a-bargain', '100.00');
+  await page.selectOption('#a-currency', 'EUR');
+  assert.equal(await page.getAttribute('#a-allegro', 'data-status'), '422');
+  assert.equal(await page.getAttribute('#a-allegro', 'data-outcome'), 'error');
+  assert.equal(await page.isHidden('#a-allegro-then'), true);
+  const { errors } = JSON.parse(await page.textContent('#a-allegro-body'));
+  assert.deepEqual(errors.map((e) => e.code), ['BB5']);
+  assert.equal(errors[0].message, 'Currency not supported.');
+  assert.equal(errors[0].path, 'prices.bargain.currency');
+  await allegroPanelIsThePackages(page, 'a', 'en');
+  await page.locator('#a-allegro').screenshot({ path: join(artifacts, 'allegro-422.png') });
+
+  // In Polish: the panel's words and the userMessage follow the language.
+  await page.click('button[data-lang="pl"]');
+  assert.equal(await page.textContent('#a-allegro h3'), 'Odpowiedź Allegro');
+  const polish = await allegroPanelIsThePackages(page, 'a', 'pl');
+  assert.equal(polish.body.errors[0].message, 'Currency not supported.');
+  assert.notEqual(polish.body.errors[0].userMessage, 'Currency not supported.');
+
+  // The badge update tab has the panel too: a price change, accepted then processed.
+  await page.click('#tab-update');
+  await page.fill('#u-bargain', '90.00');
+  const update = await allegroPanelIsThePackages(page, 'u', 'pl');
+  assert.equal(update.request, 'PATCH /sale/badges/offers/{offerId}/campaigns/{campaignId}');
+  assert.equal(update.status, 202);
+  assert.equal(update.then.request, 'GET /sale/badge-operations/{operationId}');
+  assert.equal(await page.textContent('#u-allegro-then-title'), 'Później: GET /sale/badge-operations/{operationId}');
+  // The Ads Partner tab sends nothing to Allegro: no panel.
+  assert.equal(await page.$('#p-allegro'), null);
   done();
 });
 

@@ -205,6 +205,18 @@ export interface Words {
   body: string;
   bodyNote: string;
   partnerBodyNote: string;
+  /** The heading of the panel with Allegro's answer, predicted. */
+  allegroAnswer: string;
+  allegroNote: string;
+  /** How Allegro answers, one gloss per `outcome` of the package's Response. */
+  'outcome.error': string;
+  'outcome.eligibility': string;
+  'outcome.declined': string;
+  'outcome.accepted': string;
+  'outcome.pending': string;
+  'outcome.none': string;
+  /** The heading of the later lookup: `{request}` is Allegro's endpoint. */
+  allegroLater: Text<'request'>;
   copy: string;
   copied: string;
   copyFailed: string;

@@ -97,7 +97,7 @@ export function applicationTab(): TabPanel {
   const applicationsJson = areaField('a-applications-json', 'applicationsJson', { rows: 4 });
   const historyPaste = h('div', { class: 'history-paste', id: 'a-history-paste', hidden: true }, badgesJson.wrap, applicationsJson.wrap);
 
-  const results = resultsView('a', { body: true, problemsTitle: 'problems' });
+  const results = resultsView('a', { body: true, problemsTitle: 'problems', allegro: true });
   const form = h('form', { class: 'form', novalidate: true, 'aria-label': '' },
     section('campaign', campaign.wrap, info, campaignsDetails),
     section('offer', offerDetails, row(offerId.wrap, price.wrap, lowest.wrap), row(stock.wrap, format.wrap, status.wrap), row(listed.wrap, category.wrap)),

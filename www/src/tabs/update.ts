@@ -8,7 +8,7 @@ import { resolver, resultsView, show, type Tab } from '../results';
 import {
   currencySelect, currentLang, h, onLang, radioGroup, row, section, selectField, targets, textField, tx, type Option, type Target,
 } from '../ui';
-import { applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, toolbar, values, type TabPanel } from './common';
+import { applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, toolbar, values, yesNo, type TabPanel } from './common';
 
 export function updateTab(): TabPanel {
   const campaign = selectField('u-campaign', 'campaignPick', []);
@@ -37,17 +37,19 @@ export function updateTab(): TabPanel {
     controls: [offerCurrency], touched: false, invalid: false, empty: () => false, focus: () => offerCurrency.focus(),
   };
   targets.set('u-offer-currency', offerCurrencyTarget);
+  const company = selectField('u-company', 'company', yesNo());
 
-  const results = resultsView('u', { body: true, problemsTitle: 'problems' });
+  const results = resultsView('u', { body: true, problemsTitle: 'problems', allegro: true });
   const form = h('form', { class: 'form', novalidate: true },
     section('campaign', row(campaign.wrap, offerId.wrap), info, h('p', { class: 'small muted' }, tx('updateCampaignsNote'))),
     section('update', action.wrap, h('div', { class: 'lead' }, bargain.wrap)),
     section('badgeNow', row(badgeStatus.wrap, badgeMarket.wrap, badgeEnds.wrap), row(ops.wrap)),
     section('offerNow', row(price.wrap, format.wrap)),
+    section('account', row(company.wrap)),
   );
   onLang(() => form.setAttribute('aria-label', t('tabUpdate', currentLang())));
   form.addEventListener('submit', (e) => e.preventDefault());
-  const own = [campaign, offerId, action, bargain, currencyTarget, badgeStatus, badgeMarket, badgeEnds, ops, price, offerCurrencyTarget, format];
+  const own = [campaign, offerId, action, bargain, currencyTarget, badgeStatus, badgeMarket, badgeEnds, ops, price, offerCurrencyTarget, format, company];
 
   const violation = resolver({
     'offerId': 'u-offer-id',
@@ -70,6 +72,7 @@ export function updateTab(): TabPanel {
     'offer.sellingMode.format': 'u-format',
     'offer.sellingMode.price': 'u-price',
     'offer.sellingMode.price.currency': 'u-offer-currency',
+    'account': 'u-company',
   }, violation);
   const tab: Tab = { key: 'u', own, violation, context, results };
 

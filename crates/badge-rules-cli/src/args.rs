@@ -113,6 +113,31 @@ rule at length (Allegro's texts, what it reads, blames and needs, the vectors th
 badge-rules rules --format json"
     )]
     Rules(RulesArgs),
+    /// Plan campaigns over a catalogue: for each offer and campaign, the bargain price to propose, the report and the POST /sale/badges body.
+    #[command(
+        long_about = "Plan campaigns over a whole catalogue: for each (offer, campaign), the \
+verdict, violations, skipped checks and hints of the application, the bargain price proposed \
+(--price) and, when Allegro would accept it, the exact POST /sale/badges body.\n\n\
+--context is one JSON object with what every offer shares: `now`, `campaigns` (a GET \
+/sale/badge-campaigns response as it is), `account`, `terms` (or `campaignTerms`: {ID: terms}), \
+`badges` and `applications` (GET /sale/badges and GET /sale/badge-applications responses, or \
+arrays of such pages, for every offer at once). Each OFFERS file holds GET /sale/offers pages, \
+GET /sale/product-offers/{id} resources or {\"offer\": {...}, \"metrics\": {...}} lines, one \
+after another (JSON Lines when the first value ends on its first line). The report of a pair is \
+exactly what `badge-rules check` answers for the pair's application document (docs/PLAN.md).\n\n\
+The output has one line (or CSV row) per pair, in input order; an item that is not an offer \
+page, an offer or {offer, metrics} gives one {\"error\", \"file\", \"line\"} line and the run goes \
+on. A context that cannot be read stops the run before any output. A summary goes to stderr: \
+pairs, verdicts, codes, pairs per second (and a progress bar on a terminal).",
+        after_help = "Exit status:\n  \
+0  every item was planned, whatever the verdicts\n  \
+2  the context cannot be read or checked, an input cannot be read, an I/O error, or bad usage\n\n\
+Examples:\n  \
+badge-rules plan --context examples/plan/context.json examples/plan/offers-metrics.jsonl\n  \
+badge-rules plan --context examples/plan/context.json --campaign BARGAIN --price discount=15 examples/plan/offers-page.json\n  \
+badge-rules plan --context context.json --format csv --lang pl page-*.json > plan.csv"
+    )]
+    Plan(PlanArgs),
     /// Keep the 30-day lowest price: record Allegro's offer prices, answer M and the price history.
     #[command(
         long_about = "The price ledger: an SQLite database of the offer prices Allegro's responses \
@@ -242,6 +267,56 @@ pub(crate) struct LedgerPruneArgs {
     /// The earliest window opening to keep answering (RFC 3339).
     #[arg(long, value_name = "TIME", value_parser = instant())]
     pub(crate) before: Instant,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PlanArgs {
+    /// The plan's context: one JSON object (now, campaigns, account, terms,
+    /// campaignTerms, badges, applications).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) context: PathBuf,
+    /// A campaign to plan (repeat for several); none: every campaign the
+    /// context shows open for applications at `now`.
+    #[arg(long = "campaign", value_name = "ID")]
+    pub(crate) campaigns: Vec<String>,
+    /// A price ledger (badge-rules ledger): each offer's priceHistory comes
+    /// from it when its line has neither lowestPrice30Days nor priceHistory.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) ledger: Option<PathBuf>,
+    /// The bargain price to propose: `highest` (the highest price that
+    /// passes, the smallest discount), `lowest`, or `discount=N` (N % below
+    /// the market price M, rounded down to the grosz, whether it passes or not).
+    #[arg(long, value_name = "RULE", default_value = "highest", value_parser = clap::builder::ValueParser::new(price_rule))]
+    pub(crate) price: badge_rules::plan::PriceRule,
+    /// `jsonl`: one JSON line per pair; `csv`: one row per pair, for a
+    /// spreadsheet (headers in --lang).
+    #[arg(long, value_enum, default_value_t = PlanFormat::Jsonl)]
+    pub(crate) format: PlanFormat,
+    /// The language of Allegro's messages and of the CSV headers.
+    #[arg(long, value_name = "LANG", default_value = "en", ignore_case = true, value_parser = lang_options())]
+    pub(crate) lang: Options,
+    /// Plan on N threads (default: one per core); the output is in input
+    /// order whatever N.
+    #[arg(long, value_name = "N")]
+    pub(crate) jobs: Option<NonZeroUsize>,
+    /// The offers: files of pages, offers or {offer, metrics} lines; `-` or
+    /// nothing reads standard input.
+    #[arg(value_name = "OFFERS")]
+    pub(crate) offers: Vec<PathBuf>,
+}
+
+/// `plan --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PlanFormat {
+    /// One JSON line per pair.
+    Jsonl,
+    /// One CSV row per pair.
+    Csv,
+}
+
+/// `plan --price`.
+fn price_rule(text: &str) -> Result<badge_rules::plan::PriceRule, String> {
+    text.parse()
 }
 
 #[derive(Debug, Args)]

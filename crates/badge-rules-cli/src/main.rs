@@ -12,6 +12,7 @@ mod commands;
 mod exit;
 mod fill;
 mod input;
+mod items;
 mod jsonl;
 mod progress;
 mod render;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Command::Codes(args) => commands::codes::run(&args),
         Command::Terms(args) => commands::terms::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
+        Command::Plan(args) => commands::plan::run(&args),
         Command::Ledger(args) => commands::ledger::run(&args),
     })
 }

@@ -2,6 +2,9 @@
 //! benchmarks and examples, the CLI's tests and the fuzz targets (a
 //! dev-dependency of each; never published).
 //!
+//! - [`catalogue`]: the seeded generator of seller catalogues for
+//!   `badge-rules plan` (`examples/plan/`, the `gen-catalogue` binary), and
+//!   a pair's application document as docs/PLAN.md defines it.
 //! - [`corpus`]: the conformance corpus reader (`tests/conformance/*.json`,
 //!   format in docs/DESIGN.md), with typed expectations that reject unknown
 //!   keys, and the comparison of an outcome with an expectation.
@@ -26,6 +29,7 @@
     reason = "test helpers: a broken corpus file or a broken invariant must stop the test run loudly, and generated data indexes its own tables"
 )]
 
+pub mod catalogue;
 pub mod corpus;
 pub mod fuzzdoc;
 pub mod gen;

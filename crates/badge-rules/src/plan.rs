@@ -1010,7 +1010,11 @@ fn located_error(
     line: usize,
     column: usize,
 ) -> Outcome {
-    let error = shape_error(text, err, prefix);
+    let mut error = shape_error(text, err, prefix);
+    // Every value read here is an object: anything else is wrong as a whole.
+    if !text.trim_start().starts_with('{') && !matches!(error, InputError::Syntax(_)) {
+        error = repath(error, prefix.to_owned());
+    }
     if let InputError::Syntax(_) = error {
         let mut padded = "\n".repeat(line.saturating_sub(1));
         padded.push_str(&" ".repeat(column.saturating_sub(1)));

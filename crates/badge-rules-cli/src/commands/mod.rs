@@ -4,5 +4,6 @@
 pub(crate) mod check;
 pub(crate) mod codes;
 pub(crate) mod ledger;
+pub(crate) mod plan;
 pub(crate) mod rules;
 pub(crate) mod terms;

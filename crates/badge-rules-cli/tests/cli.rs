@@ -204,8 +204,9 @@ fn context_error_exits_2_naming_the_path() {
     let out = run(&["check", "--format", "json", &path], b"");
     assert_eq!(
         stdout(&out),
-        "{\"error\":{\"kind\":\"context\",\"path\":\"campaigns[0].publication.to\",\
-         \"message\":\"a WITHIN period needs `to`\"}}\n"
+        "{\"error\":{\"kind\":\"context\",\"code\":\"PERIOD_BOUND\",\
+         \"path\":\"campaigns[0].publication.to\",\"message\":\"a WITHIN period needs `to`\",\
+         \"params\":{\"bound\":\"to\",\"type\":\"WITHIN\"}}}\n"
     );
     // Text output stays empty: the message is on stderr.
     let out = run(&["check", &path], b"");

@@ -46,8 +46,9 @@ TARGET_RSS_GROWTH = 1.25  # peak RSS at DOCS / at DOCS_SMALL: "flat"
 TARGET_LINEAR_EXPONENT = 1.10  # time ~ N^k over 10k..1M badges: "linear"
 TARGET_INSTANTIATE_MS = 2.0
 TARGET_WASM_CHECK_US = 5.0
-TARGET_WASM_RATIO = 3.0
+TARGET_WASM_RATIO = 2.0  # issue 16: check() from JS <= 2 x the JSON round trip
 TARGET_GZIP_BYTES = 60 * 1024
+TARGET_GZIP_NOW_BYTES = 100 * 1024  # issue 16: the step before 60 KB
 
 
 def log(message):
@@ -286,7 +287,10 @@ def bench_wasm():
     crate_toml = open(os.path.join(ROOT, "crates", "badge-rules-wasm", "Cargo.toml")).read()
     serde_pkg = None
     if "serde-boundary" in crate_toml:
-        target_dir = os.path.join(OUT, "wasm-target")
+        # Its own directory, only ever built as a cdylib: cargo's fingerprint
+        # ignores --crate-type, so a module of `cargo build` (no LTO) left in
+        # it would count as fresh.
+        target_dir = os.path.join(OUT, "wasm-target-cdylib")
         serde_pkg = os.path.join(OUT, "pkg-serde")
         run(
             [CARGO, "rustc", "-q", "--profile", "wasm-release", "--target", "wasm32-unknown-unknown",
@@ -308,6 +312,11 @@ def bench_wasm():
     data["load_before"] = load_before
     data["load_after"] = load_average()
     data["command"] = "node crates/badge-rules-wasm/tools/bench.mjs --serde-pkg target/bench/pkg-serde"
+    try:
+        with open(os.path.join(ROOT, "target", "wasm-build.txt")) as f:
+            data["build"] = f.read().strip()  # which build `make wasm` produced
+    except FileNotFoundError:
+        data["build"] = "unknown (no target/wasm-build.txt)"
     save("wasm", data)
 
 
@@ -580,16 +589,27 @@ def report():
         )
         s = wasm["size"]
         body.append("### Size of the shipped `.wasm` (`crates/badge-rules-wasm/pkg/badge_rules_bg.wasm`)\n")
+        body.append(f"Built on: {wasm.get('build', 'unknown')} (`make wasm`; target/wasm-build.txt).\n")
         body.append("| encoding | bytes | target | met? |\n| --- | ---: | ---: | --- |")
         body.append(f"| raw | {fmt_int(s['raw'])} | – | |")
-        body.append(f"| gzip -9 | {fmt_int(s['gzip9'])} ({s['gzip9'] / 1024:.1f} KiB) | ≤ 60 KiB (61,440) "
+        body.append(f"| gzip -9 | {fmt_int(s['gzip9'])} ({s['gzip9'] / 1024:.1f} KiB) | ≤ 100 KiB now "
+                    f"| {met(s['gzip9'] <= TARGET_GZIP_NOW_BYTES)} |")
+        body.append(f"| gzip -9 | | ≤ 60 KiB (61,440), the goal "
                     f"| {met(s['gzip9'] <= TARGET_GZIP_BYTES)} |")
         body.append(f"| brotli (quality 11) | {fmt_int(s['brotli11'])} ({s['brotli11'] / 1024:.1f} KiB) | (reported) | |")
         body.append("")
         summary.append(
-            ("wasm-size", "`.wasm` gzip -9 (brotli 11 in the table)", f"{s['gzip9'] / 1024:.1f} KiB",
+            ("wasm-size", "`.wasm` gzip -9 (brotli 11 in the table), now", f"{s['gzip9'] / 1024:.1f} KiB",
+             f"brotli {s['brotli11'] / 1024:.1f} KiB", "–", "≤ 100 KiB", s["gzip9"] <= TARGET_GZIP_NOW_BYTES)
+        )
+        summary.append(
+            ("wasm-size", "`.wasm` gzip -9, the goal", f"{s['gzip9'] / 1024:.1f} KiB",
              f"brotli {s['brotli11'] / 1024:.1f} KiB", "–", "≤ 60 KiB", s["gzip9"] <= TARGET_GZIP_BYTES)
         )
+        build_notes = notes().get("wasm-build")
+        if build_notes:
+            body.append(build_notes)
+            body.append("")
         i = wasm["instantiate"]
         body.append(
             f"### Instantiation (target ≤ 2 ms)\n\n`new WebAssembly.Module(bytes)` + `initSync({{module}})`, timed "
@@ -607,13 +627,13 @@ def report():
              i["medianMs"] <= TARGET_INSTANTIATE_MS)
         )
         body.append(
-            "### `check()` per call from JavaScript (targets: ≤ 5 µs, ≤ 3 × the JSON round trip)\n\n"
+            "### `check()` per call from JavaScript (targets: ≤ 5 µs, ≤ 2 × the JSON round trip)\n\n"
             "Median over rounds of the mean µs per call within a round (1,000 calls); the contenders of a row "
             "alternate round by round in the same process. Baseline: `JSON.parse(JSON.stringify(doc))` of the "
             "same document.\n"
         )
         body.append("| document | verdict | `check(doc)` | `checkJson(text)` | JSON round trip | ratio check / round trip "
-                    "| ≤ 5 µs? | ≤ 3 ×? |\n| --- | --- | ---: | ---: | ---: | ---: | --- | --- |")
+                    "| ≤ 5 µs? | ≤ 2 ×? |\n| --- | --- | ---: | ---: | ---: | ---: | --- | --- |")
         for name, v in wasm["perCallMicros"].items():
             ratio = v["check"] / v["jsonRoundTrip"]
             body.append(
@@ -628,9 +648,27 @@ def report():
                 )
                 summary.append(
                     ("wasm-check", "`check()` against JSON.parse(JSON.stringify(doc))", f"{v['check']:.2f} µs",
-                     f"{v['jsonRoundTrip']:.2f} µs", f"{ratio:.2f}", "≤ 3", ratio <= TARGET_WASM_RATIO)
+                     f"{v['jsonRoundTrip']:.2f} µs", f"{ratio:.2f}", "≤ 2", ratio <= TARGET_WASM_RATIO)
                 )
         body.append("")
+        b = wasm.get("browser")
+        if b:
+            body.append(
+                f"### Loading in Chromium ({b['chromium']})\n\n"
+                f"The web glue's `init()` from a local server, each of {b['loads']} loads per row in a fresh "
+                "browser context, nothing cached (`no-store`), the rows alternating: served as `application/wasm` "
+                "the glue takes `WebAssembly.instantiateStreaming` (compiling while the bytes arrive), served "
+                "as `application/octet-stream` it falls back to `instantiate(ArrayBuffer)`. Baseline: fetching "
+                "the same bytes and nothing more. `www/serve.mjs` and the tests' servers send "
+                "`application/wasm`.\n"
+            )
+            body.append("| served as | `init()` to a ready module | then the first `check()` | fetch only |\n"
+                        "| --- | ---: | ---: | ---: |")
+            for label, key in (("application/wasm (streaming)", "applicationWasm"),
+                               ("application/octet-stream (ArrayBuffer)", "octetStream")):
+                body.append(f"| {label} | {b[key]['initMs']:.1f} ms | {b[key]['firstCheckMs']:.1f} ms "
+                            f"| {b['fetchOnlyMs']:.1f} ms |")
+            body.append("")
         if wasm.get("boundariesMicros"):
             body.append(
                 "### The two boundaries\n\n`check(doc)` (the shipped boundary: `JSON.stringify` → JSON text → "

@@ -9,9 +9,16 @@
 // - both boundaries, check() (JSON text) against checkViaSerde()
 //   (serde-wasm-bindgen), from a build with the `serde-boundary` feature
 //   (--serde-pkg), since the shipped package leaves checkViaSerde out;
-// - the size of the shipped .wasm: raw, gzip -9, brotli (quality 11).
+// - the size of the shipped .wasm: raw, gzip -9, brotli (quality 11);
+// - in Chromium (Debian's, through playwright-core; skipped without it): the
+//   web glue's init() in a fresh browser context per load, the .wasm served
+//   as application/wasm (the glue takes WebAssembly.instantiateStreaming,
+//   which compiles while the bytes arrive) and as application/octet-stream
+//   (the glue falls back to instantiate(ArrayBuffer)), then the first
+//   check(); against the baseline of fetching the same bytes and nothing
+//   more; the three kinds of load alternate.
 //
-// Usage: node tools/bench.mjs [--pkg DIR] [--serde-pkg DIR] [--fresh N] [--rounds N]
+// Usage: node tools/bench.mjs [--pkg DIR] [--serde-pkg DIR] [--fresh N] [--rounds N] [--browser-loads N]
 // Prints one JSON object on stdout.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,6 +36,7 @@ const arg = (name, fallback) => {
 const pkg = resolve(arg('--pkg', join(here, '..', 'pkg')));
 const serdePkg = arg('--serde-pkg', null);
 const fresh = Number(arg('--fresh', '21'));
+const browserLoads = Number(arg('--browser-loads', '15'));
 const rounds = Number(arg('--rounds', '31'));
 
 function median(xs) {
@@ -139,6 +147,86 @@ if (serdePkg) {
   }
 }
 
+// 5. Chromium: time to a ready module and to the first answer, per load.
+async function browserLoad() {
+  const { existsSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const { createServer } = await import('node:http');
+  if (!existsSync('/usr/bin/chromium')) return null;
+  const { chromium } = createRequire(join(here, 'package.json'))('playwright-core');
+  // Each load does one thing in a fresh context, so that nothing compiled
+  // before is reused: `fetch` only reads the bytes; `wasm` and `octet` call
+  // the glue's init(), which streams with application/wasm and falls back
+  // to instantiate(ArrayBuffer) otherwise; then the first check().
+  const page = `<!doctype html><meta charset="utf-8"><script type="module">
+    const q = new URLSearchParams(location.search);
+    const mode = q.get('mode');
+    const wasm = '/pkg/badge_rules_bg.wasm?type=' + mode;
+    const doc = await (await fetch('/doc.json')).json();
+    const glue = await import('/pkg/badge_rules.js');
+    const t0 = performance.now();
+    if (mode === 'fetch') {
+      await (await fetch(wasm)).arrayBuffer();
+      window.result = { ready: performance.now() - t0, firstCheck: 0 };
+    } else {
+      await glue.default({ module_or_path: wasm });
+      const t1 = performance.now();
+      glue.check(doc);
+      window.result = { ready: t1 - t0, firstCheck: performance.now() - t1 };
+    }
+  </script>`;
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const noStore = { 'cache-control': 'no-store' };
+    if (url.pathname === '/') return res.writeHead(200, { 'content-type': 'text/html', ...noStore }).end(page);
+    if (url.pathname === '/doc.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(readFileSync(sandboxPath));
+    const file = join(pkg, url.pathname.slice('/pkg/'.length));
+    const type = file.endsWith('.wasm')
+      ? (url.searchParams.get('type') === 'octet' ? 'application/octet-stream' : 'application/wasm')
+      : 'text/javascript';
+    let body;
+    try {
+      body = readFileSync(file);
+    } catch {
+      return res.writeHead(404).end();
+    }
+    res.writeHead(200, { 'content-type': type, ...noStore }).end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run'],
+  });
+  const modes = ['wasm', 'octet', 'fetch'];
+  const runs = { wasm: [], octet: [], fetch: [] };
+  try {
+    for (let i = 0; i < browserLoads; i++) {
+      for (const mode of i % 2 ? [...modes].reverse() : modes) {
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        await tab.goto(`${origin}/?mode=${mode}`);
+        runs[mode].push(await tab.waitForFunction(() => window.result).then((h) => h.jsonValue()));
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const ms = (xs) => Math.round(median(xs) * 100) / 100;
+  return {
+    chromium: browser.version(),
+    loads: browserLoads,
+    // init() to a ready module, then the first check(), medians in ms.
+    applicationWasm: { initMs: ms(runs.wasm.map((r) => r.ready)), firstCheckMs: ms(runs.wasm.map((r) => r.firstCheck)) },
+    octetStream: { initMs: ms(runs.octet.map((r) => r.ready)), firstCheckMs: ms(runs.octet.map((r) => r.firstCheck)) },
+    fetchOnlyMs: ms(runs.fetch.map((r) => r.ready)),
+  };
+}
+const browser = await browserLoad();
+
 console.log(JSON.stringify({
   node: process.version,
   v8: process.versions.v8,
@@ -148,4 +236,5 @@ console.log(JSON.stringify({
   verdicts,
   perCallMicros: calls,
   boundariesMicros: boundaries,
+  browser,
 }, null, 2));

@@ -104,7 +104,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
                     Err(fatal) => return Err(fatal),
                 }
             }
-            Err(Fatal::Input(err))
+            Err(Fatal::Input(err.localized(options.lang)))
         }
     }
 }

@@ -61,7 +61,8 @@ test-rust:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
 
-## test-wasm: build the package, then run its tests in Node and Chromium.
+## test-wasm: build the package, run its tests in Node and Chromium, then
+## check that the stable fallback build answers byte for byte the same.
 test-wasm: wasm size
 	$(CARGO) build --release -q -p badge-rules-cli
 	$(CARGO) build --release -q -p badge-rules --example gen_docs

@@ -4,6 +4,7 @@
     python3 scripts/bench.py native   # criterion benches of the core -> target/bench/native.json
     python3 scripts/bench.py cli      # check --jsonl over 1,000,000 documents -> target/bench/cli.json
     python3 scripts/bench.py wasm     # Node: instantiate, check(), boundaries, size -> target/bench/wasm.json
+    python3 scripts/bench.py plan     # plan over 1,000,000 offers against check --jsonl -> target/bench/plan.json
     python3 scripts/bench.py report   # BENCHMARKS.md from whatever target/bench/*.json holds
 
 `make bench` runs the first three, then `report`; `make bench-native`,
@@ -35,6 +36,8 @@ NOTES = os.path.join(ROOT, "scripts", "bench-notes.md")
 DOCS = int(os.environ.get("BENCH_DOCS", "1000000"))
 #: The smaller run that shows memory flat (a tenth of DOCS).
 DOCS_SMALL = max(1, DOCS // 10)
+#: Offers of the plan run (BENCH_PLAN_OFFERS overrides); the smaller run, a tenth.
+PLAN_OFFERS = int(os.environ.get("BENCH_PLAN_OFFERS", "1000000"))
 #: Repetitions of each timed CLI run (the median is kept).
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 
@@ -42,6 +45,7 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 TARGET_CHECK_NS = 1000.0
 TARGET_E2E_RATIO = 1.5
 TARGET_CLI_RATIO = 0.8
+TARGET_PLAN_RATIO = 0.8  # plan pairs/s against check --jsonl on the pairs' documents
 TARGET_RSS_GROWTH = 1.25  # peak RSS at DOCS / at DOCS_SMALL: "flat"
 TARGET_LINEAR_EXPONENT = 1.10  # time ~ N^k over 10k..1M badges: "linear"
 TARGET_INSTANTIATE_MS = 2.0
@@ -277,6 +281,110 @@ def bench_cli():
     )
 
 
+# ------------------------------------------------------------------ plan
+
+
+def head_lines(src, dst, count):
+    """The first `count` lines of `src` into `dst` (made once and kept)."""
+    if os.path.exists(dst):
+        return dst
+    with open(src, "rb") as f, open(dst + ".part", "wb") as out:
+        for _, line in zip(range(count), f):
+            out.write(line)
+    os.replace(dst + ".part", dst)
+    return dst
+
+
+def bench_plan():
+    """`badge-rules plan` over PLAN_OFFERS generated offers x 1 campaign, against
+    `check --jsonl` over the pairs' application documents (docs/PLAN.md), made
+    from the plan's own lines by the testkit; peak RSS against a tenth of the
+    offers with the same context."""
+    cores = os.cpu_count() or 1
+    cli = cargo_executable(["build", "--release", "-p", "badge-rules-cli"], "badge-rules")
+    gen = cargo_executable(["build", "--release", "-p", "badge-rules-testkit", "--bin", "gen-catalogue"], "gen-catalogue")
+    small_count = max(1, PLAN_OFFERS // 10)
+    folder = os.path.join(OUT, f"plan-{PLAN_OFFERS}")
+    context = os.path.join(folder, "context.json")
+    offers = os.path.join(folder, "offers-metrics.jsonl")
+    if not os.path.exists(context):
+        log(f"generating {PLAN_OFFERS} offers into {os.path.relpath(folder, ROOT)}")
+        run([gen, "14", str(PLAN_OFFERS), folder, "--lines-only"])
+    small_offers = head_lines(offers, os.path.join(folder, "offers-small.jsonl"), small_count)
+    plan_out = os.path.join(OUT, "plan.jsonl")
+    reports = os.path.join(OUT, "plan-reports.jsonl")
+    plan_cmd = lambda path: [cli, "plan", "--context", context, "--campaign", "BARGAIN", f"--jobs={cores}", path]
+    documents = os.path.join(folder, "documents.jsonl")
+    if not os.path.exists(documents):
+        log("the pairs' documents, from one plan run")
+        with open(plan_out, "wb") as f:
+            subprocess.run(plan_cmd(offers), cwd=ROOT, stdout=f, stderr=subprocess.DEVNULL, check=True)
+        with open(documents + ".part", "wb") as f:
+            subprocess.run([gen, "--documents", folder, plan_out], cwd=ROOT, stdout=f, check=True)
+        os.replace(documents + ".part", documents)
+    small_documents = head_lines(documents, os.path.join(folder, "documents-small.jsonl"), small_count)
+    load_before = load_average()
+    figures = {}
+    for label, offers_path, docs_path, count in (
+        ("small", small_offers, small_documents, small_count),
+        ("big", offers, documents, PLAN_OFFERS),
+    ):
+        for path in (offers_path, docs_path):
+            with open(path, "rb") as f:
+                while f.read(1 << 24):
+                    pass
+        runs = {name: [] for name in ("plan", "check")}
+        for _ in range(REPEAT):
+            runs["plan"].append(measure(plan_cmd(offers_path), plan_out))
+            runs["check"].append(measure([cli, "check", "--jsonl", f"--jobs={cores}", docs_path], reports))
+        result = {}
+        for name, rs in runs.items():
+            rs.sort(key=lambda r: r["seconds"])
+            chosen = dict(rs[len(rs) // 2])
+            chosen.pop("stdout", None)
+            chosen["all_seconds"] = [round(r["seconds"], 3) for r in rs]
+            chosen["peak_rss_kib"] = max(r["peak_rss_kib"] for r in rs)
+            chosen["pairs"] = count
+            chosen["docs_per_s"] = count / chosen["seconds"]
+            result[name] = chosen
+        # The same reports, byte for byte: the plan line's report fields are check's line.
+        same = 0
+        with open(plan_out, encoding="utf-8") as p, open(reports, encoding="utf-8") as r:
+            for a, b in zip(p, r):
+                i, j = a.index(',"verdict":'), a.rindex(',"proposedBargain":')
+                if "{" + a[i + 1:j] + "}" != b.rstrip("\n"):
+                    raise SystemExit(f"plan and check differ at pair {same + 1}:\n{a}{b}")
+                same += 1
+        if same != count:
+            raise SystemExit(f"{same} pairs compared for {count} offers")
+        figures[label] = {
+            "offers_bytes": os.path.getsize(offers_path),
+            "documents_bytes": os.path.getsize(docs_path),
+            "plan_bytes": os.path.getsize(plan_out),
+            "same_reports": same,
+            "runs": result,
+        }
+    os.remove(plan_out)
+    os.remove(reports)
+    save(
+        "plan",
+        {
+            "cores": cores,
+            "repeat": REPEAT,
+            "context_bytes": os.path.getsize(context),
+            "load_before": load_before,
+            "load_after": load_average(),
+            "commands": {
+                "catalogue": f"gen-catalogue 14 {PLAN_OFFERS} DIR --lines-only",
+                "plan": f"badge-rules plan --context DIR/context.json --campaign BARGAIN --jobs={cores} DIR/offers-metrics.jsonl",
+                "documents": "gen-catalogue --documents DIR PLAN.jsonl",
+                "check": f"badge-rules check --jsonl --jobs={cores} DIR/documents.jsonl",
+            },
+            "figures": figures,
+        },
+    )
+
+
 # ------------------------------------------------------------------ wasm
 
 
@@ -396,9 +504,13 @@ def notes():
 
 def report():
     native, cli, wasm = load("native"), load("cli"), load("wasm")
+    plan = load("plan")
+    # Where each area's summary rows and body start (areas in this order).
+    start = {}
     summary = []  # (id, target, figure, baseline, ratio, ok)
     body = []
 
+    start["native"] = (len(summary), len(body))
     if native:
         r = native["results"]
         rows = sorted((k.split("/", 1)[1], v) for k, v in r.items() if k.startswith("check_parsed/"))
@@ -533,6 +645,7 @@ def report():
             )
         body.append("")
 
+    start["cli"] = (len(summary), len(body))
     if cli:
         body.append("## `badge-rules check --jsonl` (CLI)\n")
         big, small = cli["figures"]["big"], cli["figures"]["small"]
@@ -581,6 +694,48 @@ def report():
              "flat (≤ 1.25)", growth <= TARGET_RSS_GROWTH)
         )
 
+    start["plan"] = (len(summary), len(body))
+    if plan:
+        body.append("## `badge-rules plan` (CLI)\n")
+        big, small = plan["figures"]["big"], plan["figures"]["small"]
+        cores = plan["cores"]
+        p, c = big["runs"]["plan"], big["runs"]["check"]
+        body.append(
+            f"{fmt_int(p['pairs'])} generated offers x 1 campaign (BARGAIN) with their metrics "
+            f"({big['offers_bytes'] / 1e6:.0f} MB of `{{offer, metrics}}` lines, `{plan['commands']['catalogue']}`; "
+            f"a context of {plan['context_bytes'] / 1e6:.1f} MB with every offer's badges and applications), "
+            f"against `check --jsonl` over the same pairs' application documents as docs/PLAN.md defines them "
+            f"({big['documents_bytes'] / 1e6:.0f} MB, `{plan['commands']['documents']}` from the plan's own lines). "
+            f"Both write their lines to a file; the reports were compared, byte for byte: "
+            f"{fmt_int(big['same_reports'])} of {fmt_int(p['pairs'])} equal. Wall time of the whole process, "
+            f"median of {plan['repeat']} interleaved runs, on {cores} threads; peak RSS is VmHWM, the highest of "
+            f"the runs; the smaller run has a tenth of the offers and the same context. {plan['at']}, commit "
+            f"`{plan['commit']}`, load average {plan['load_before']:.2f} before, {plan['load_after']:.2f} after.\n"
+        )
+        body.append("| run | pairs | wall | CPU (user + sys) | pairs (documents)/s | peak RSS |\n"
+                    "| --- | ---: | ---: | ---: | ---: | ---: |")
+        for label, fig in (("small", small), ("big", big)):
+            for name, what in (("plan", "plan"), ("check", "check --jsonl (baseline)")):
+                r = fig["runs"][name]
+                body.append(
+                    f"| {what} | {fmt_int(r['pairs'])} | {r['seconds']:.2f} s | {r['user_s'] + r['sys_s']:.2f} s "
+                    f"| {fmt_int(r['docs_per_s'])} | {fmt_kib(r['peak_rss_kib'])} |"
+                )
+        body.append("")
+        ratio = p["docs_per_s"] / c["docs_per_s"]
+        summary.append(
+            ("plan-throughput", f"`plan`, {fmt_int(p['pairs'])} offers x 1 campaign, {cores} cores",
+             f"{fmt_int(p['docs_per_s'])} pairs/s", f"{fmt_int(c['docs_per_s'])} documents/s (check --jsonl)",
+             f"{ratio:.2f}", "≥ 0.8", ratio >= TARGET_PLAN_RATIO)
+        )
+        growth = p["peak_rss_kib"] / small["runs"]["plan"]["peak_rss_kib"]
+        summary.append(
+            ("plan-memory", f"`plan` peak RSS, {fmt_int(p['pairs'])} vs {fmt_int(small['runs']['plan']['pairs'])} offers",
+             fmt_kib(p["peak_rss_kib"]), fmt_kib(small["runs"]["plan"]["peak_rss_kib"]), f"{growth:.2f}",
+             "flat (≤ 1.25)", growth <= TARGET_RSS_GROWTH)
+        )
+
+    start["wasm"] = (len(summary), len(body))
     if wasm:
         body.append("## The npm package in Node (WebAssembly)\n")
         body.append(
@@ -686,6 +841,31 @@ def report():
                 )
             body.append("")
 
+    start["end"] = (len(summary), len(body))
+    # An area measured in no run of target/bench keeps what BENCHMARKS.md shows of it.
+    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm}
+    kept = previous_areas()
+    notes_by_id = notes()
+    summary_lines, ordered_body, missed_blocks = [], [], []
+    for i, area in enumerate(AREA_ORDER):
+        s0, b0 = start[area]
+        s1, b1 = start[AREA_ORDER[i + 1]] if i + 1 < len(AREA_ORDER) else start["end"]
+        if data[area]:
+            rows = summary[s0:s1]
+            summary_lines += [f"| {what} | {figure} | {base} | {ratio} | {target} | {met(ok)} |"
+                              for _, what, figure, base, ratio, target, ok in rows]
+            ordered_body += body[b0:b1]
+            for sid in dict.fromkeys(sid for sid, *_, ok in rows if not ok):
+                missed_blocks.append(
+                    notes_by_id.get(sid, f"### {sid}\n\n(no analysis written yet in scripts/bench-notes.md)"))
+        elif area in kept:
+            rows, section, blocks = kept[area]
+            summary_lines += rows
+            if section:
+                ordered_body.append(section)
+            missed_blocks += blocks
+            log(f"{area}: no target/bench/{area}.json, kept as BENCHMARKS.md shows it")
+
     m = machine()
     lines = [
         "# Benchmarks",
@@ -699,8 +879,7 @@ def report():
         "| target | figure | baseline | ratio | target | met? |",
         "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
-    for _, what, figure, base, ratio, target, ok in summary:
-        lines.append(f"| {what} | {figure} | {base} | {ratio} | {target} | {met(ok)} |")
+    lines += summary_lines
     lines += ["", "## Machine", "", "| | |", "| --- | --- |"]
     for k, v in m.items():
         lines.append(f"| {k} | {v} |")
@@ -710,7 +889,7 @@ def report():
         "each area is recorded with it; ratios against a baseline of the same run are the figures to trust.",
         "",
     ]
-    lines += body
+    lines += ordered_body
     lines += [
         "## Reproduce",
         "",
@@ -719,27 +898,67 @@ def report():
         "make bench-native   # cargo bench -p badge-rules --bench engine",
         "make bench-cli      # 1,000,000 generated documents through check --jsonl and the parse-only baseline",
         "make bench-wasm     # make wasm, a serde-boundary build, node crates/badge-rules-wasm/tools/bench.mjs",
+        "make bench-plan     # badge-rules plan over 1,000,000 generated offers against check --jsonl on their documents",
         "```",
         "",
-        "Raw results: `target/bench/{native,cli,wasm}.json` and criterion's `target/criterion/`. "
+        "Raw results: `target/bench/{native,cli,wasm,plan}.json` and criterion's `target/criterion/`. "
         "`BENCH_DOCS=100000 make bench-cli` runs a smaller batch; `BENCH_HISTORY_MAX=100000` leaves the "
         "1M-badge document out of the native run.",
         "",
     ]
-    missed = [(sid, what) for sid, what, *_, ok in summary if not ok]
-    if missed:
-        notes_by_id = notes()
+    if missed_blocks:
         lines += ["## Missed targets: what holds them back, what would close them", ""]
-        seen = set()
-        for sid, _ in missed:
-            if sid in seen:
-                continue
-            seen.add(sid)
-            lines.append(notes_by_id.get(sid, f"### {sid}\n\n(no analysis written yet in scripts/bench-notes.md)"))
+        for block in missed_blocks:
+            lines.append(block.rstrip("\n"))
             lines.append("")
     with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
         f.write("\n".join(lines).rstrip() + "\n")
     log("wrote BENCHMARKS.md")
+
+
+#: The areas, in the order BENCHMARKS.md shows them, each with its section's
+#: heading, how its summary rows begin and its summary ids (for its notes).
+AREA_ORDER = ["native", "cli", "plan", "wasm"]
+AREAS = {
+    "native": ("## Native engine (criterion)",
+               ("native `check`", "native end to end", "1M badges", "`check` on the parsed document"),
+               ("native-check", "native-e2e", "history-linear")),
+    "cli": ("## `badge-rules check --jsonl` (CLI)", ("`check --jsonl`", "peak RSS, "),
+            ("cli-throughput", "cli-memory")),
+    "plan": ("## `badge-rules plan` (CLI)", ("`plan`",), ("plan-throughput", "plan-memory")),
+    "wasm": ("## The npm package in Node (WebAssembly)", ("`.wasm`", "instantiate", "`check()`"),
+             ("wasm-build", "wasm-size", "wasm-instantiate", "wasm-check")),
+}
+
+
+def previous_areas():
+    """What the current BENCHMARKS.md shows of each area: its summary rows,
+    its section and its missed-target notes, for a report run without that
+    area's target/bench JSON (`make bench-plan` runs one area, then the
+    report)."""
+    try:
+        text = open(os.path.join(ROOT, "BENCHMARKS.md")).read()
+    except FileNotFoundError:
+        return {}
+    parts = re.split(r"^(?=## )", text, flags=re.M)
+    sections = {part.split("\n", 1)[0]: part for part in parts if part.startswith("## ")}
+    rows = []
+    summary = sections.get("## Summary", "")
+    for line in summary.splitlines():
+        if line.startswith("| ") and not line.startswith("| target |") and not line.startswith("| ---"):
+            rows.append(line)
+    missed = sections.get("## Missed targets: what holds them back, what would close them", "")
+    blocks = ["### " + b for b in re.split(r"^### ", missed, flags=re.M)[1:]]
+    notes_by_id = notes()
+    kept = {}
+    for area, (heading, prefixes, sids) in AREAS.items():
+        own = [r for r in rows if r[2:].startswith(prefixes)]
+        titles = [notes_by_id[sid].split("\n", 1)[0] for sid in sids if sid in notes_by_id]
+        own_blocks = [b for b in blocks if b.split("\n", 1)[0] in titles]
+        section = sections.get(heading)
+        if own or section:
+            kept[area] = (own, section.rstrip("\n") + "\n" if section else None, own_blocks)
+    return kept
 
 
 def exponent(points):
@@ -754,7 +973,7 @@ def exponent(points):
 
 
 def main():
-    areas = {"native": bench_native, "cli": bench_cli, "wasm": bench_wasm, "report": report}
+    areas = {"native": bench_native, "cli": bench_cli, "wasm": bench_wasm, "plan": bench_plan, "report": report}
     if len(sys.argv) < 2 or any(a not in areas for a in sys.argv[1:]):
         print(__doc__, file=sys.stderr)
         sys.exit(2)

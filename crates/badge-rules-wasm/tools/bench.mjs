@@ -3,6 +3,7 @@
 // - instantiation: `new WebAssembly.Module(bytes)` + `initSync`, timed inside
 //   fresh Node processes (V8 caches compiled modules within a process), the
 //   median of --fresh runs; the first check() call of each process too;
+//   baseline: the empty module, alternating, in fresh processes of its own;
 // - check() per call on the README's sandbox application (ACCEPT) and on its
 //   REJECT twin, against the baseline JSON.parse(JSON.stringify(doc)) of the
 //   same document, timed in alternating rounds of the same run;
@@ -63,6 +64,14 @@ const child = `
   const bytes = readFileSync(${JSON.stringify(wasmPath)});
   const doc = JSON.parse(readFileSync(${JSON.stringify(sandboxPath)}, 'utf8'));
   const glue = await import(${JSON.stringify(pathToFileURL(join(pkg, 'badge_rules.js')).href)});
+  if (process.env.BENCH_EMPTY_MODULE) {
+    // Baseline, in processes of its own: the same first compile and
+    // instantiation of the smallest module (what V8 costs before our bytes).
+    const b0 = performance.now();
+    new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])));
+    console.log(JSON.stringify({ empty: performance.now() - b0 }));
+    process.exit(0);
+  }
   const t0 = performance.now();
   const module = new WebAssembly.Module(bytes);
   const t1 = performance.now();
@@ -73,9 +82,13 @@ const child = `
   console.log(JSON.stringify({ compile: t1 - t0, init: t2 - t1, firstCheck: t3 - t2 }));
 `;
 const runs = [];
+const empties = [];
 for (let i = 0; i < fresh; i++) {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
   runs.push(JSON.parse(out));
+  const base = execFileSync(process.execPath, ['--input-type=module', '-e', child],
+    { encoding: 'utf8', env: { ...process.env, BENCH_EMPTY_MODULE: '1' } });
+  empties.push(JSON.parse(base).empty);
 }
 const instantiate = {
   processes: fresh,
@@ -83,6 +96,7 @@ const instantiate = {
   compileMedianMs: median(runs.map((r) => r.compile)),
   initMedianMs: median(runs.map((r) => r.init)),
   firstCheckMedianMs: median(runs.map((r) => r.firstCheck)),
+  emptyModuleMedianMs: median(empties),
   minMs: Math.min(...runs.map((r) => r.compile + r.init)),
   maxMs: Math.max(...runs.map((r) => r.compile + r.init)),
 };

@@ -131,7 +131,8 @@ on. A context that cannot be read stops the run before any output. A summary goe
 pairs, verdicts, codes, pairs per second (and a progress bar on a terminal).",
         after_help = "Exit status:\n  \
 0  every item was planned, whatever the verdicts\n  \
-2  the context cannot be read or checked, an input cannot be read, an I/O error, or bad usage\n\n\
+2  the context or the ledger cannot be read, the context cannot be checked, an input cannot be \
+read, an I/O error, or bad usage\n\n\
 Examples:\n  \
 badge-rules plan --context examples/plan/context.json examples/plan/offers-metrics.jsonl\n  \
 badge-rules plan --context examples/plan/context.json --campaign BARGAIN --price discount=15 examples/plan/offers-page.json\n  \

@@ -1,0 +1,519 @@
+//! `badge-rules plan`, run as a user runs it: JSON Lines and CSV (English
+//! and Polish headers) over the examples, its reports equal to what `check
+//! --jsonl` answers for the pairs' documents, bad offer items named by file,
+//! line and path while the run goes on, a context that cannot be read
+//! stopping the run before any output, and `--ledger`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use badge_rules_testkit::catalogue::{self, PairBuilder};
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Runs the binary in the repository's root with `args`, `stdin` on its
+/// standard input.
+#[expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test helper: a failure is the test failing"
+)]
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+const CONTEXT: &str = "examples/plan/context.json";
+
+#[test]
+fn jsonl_over_the_examples_is_what_check_answers_for_each_pair() {
+    let out = run(
+        &[
+            "plan",
+            "--context",
+            CONTEXT,
+            "examples/plan/offers-metrics.jsonl",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    let lines: Vec<&str> = lines.lines().collect();
+    // Three campaigns are open at `now` (BLACK_WEEK's applications closed).
+    assert_eq!(lines.len(), 3 * catalogue::EXAMPLE_OFFERS);
+    let c = catalogue::generate(catalogue::EXAMPLE_SEED, catalogue::EXAMPLE_OFFERS);
+    let builder = PairBuilder::new(&c.context);
+    let mut documents = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let pair: Value = serde_json::from_str(line).unwrap();
+        let keys: Vec<&str> = pair
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sorted = vec![
+            "body",
+            "campaignId",
+            "hints",
+            "offerId",
+            "proposedBargain",
+            "skipped",
+            "verdict",
+            "violations",
+            "warnings",
+        ];
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted, "{line}");
+        let offer = &c.offers[i / 3];
+        let bargain = Some(&pair["proposedBargain"]).filter(|b| !b.is_null());
+        let doc = builder.document(
+            offer,
+            c.metrics[i / 3].as_ref(),
+            pair["campaignId"].as_str().unwrap(),
+            bargain,
+        );
+        documents.push_str(&doc.to_string());
+        documents.push('\n');
+    }
+    let checked = run(&["check", "--jsonl", "-"], documents.as_bytes());
+    let reports = text(&checked.stdout);
+    for (line, report) in lines.iter().zip(reports.lines()) {
+        let start = line.find(",\"verdict\":").unwrap() + 1;
+        let end = line.rfind(",\"proposedBargain\":").unwrap();
+        assert_eq!(format!("{{{}}}", &line[start..end]), report);
+    }
+    assert_eq!(reports.lines().count(), lines.len());
+    // The summary on stderr.
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("badge-rules: 300 offers x 3 campaigns = 900 pairs in "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("badge-rules: ACCEPT "), "{stderr}");
+    assert!(
+        stderr.contains("badge-rules: pairs by code: BA"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn csv_in_english_and_polish() {
+    let args = [
+        "plan",
+        "--context",
+        CONTEXT,
+        "--campaign",
+        "BARGAIN",
+        "--format",
+        "csv",
+    ];
+    let en = run(
+        &[&args[..], &["examples/plan/offers-metrics.jsonl"]].concat(),
+        b"",
+    );
+    let pl = run(
+        &[
+            &args[..],
+            &["--lang", "pl", "examples/plan/offers-metrics.jsonl"],
+        ]
+        .concat(),
+        b"",
+    );
+    assert_eq!((en.status.code(), pl.status.code()), (Some(0), Some(0)));
+    let (en, pl) = (text(&en.stdout), text(&pl.stdout));
+    let records =
+        |csv: &str| -> Vec<Vec<String>> { read_csv(csv.strip_prefix('\u{feff}').unwrap()) };
+    let (en_rows, pl_rows) = (records(&en), records(&pl));
+    assert_eq!(en_rows.len(), 1 + catalogue::EXAMPLE_OFFERS);
+    assert!(
+        en_rows.iter().all(|r| r.len() == 13),
+        "every record has the header's 13 fields"
+    );
+    assert_eq!(
+        en_rows[0][..4],
+        ["offer", "campaign", "verdict", "proposed bargain price"]
+    );
+    assert_eq!(
+        pl_rows[0][..4],
+        ["oferta", "kampania", "werdykt", "proponowana cena"]
+    );
+    // The same figures; the messages in each language.
+    assert_eq!(en_rows[1][..8], pl_rows[1][..8]);
+    let rejected = en_rows.iter().position(|r| r[2] == "REJECT").unwrap();
+    assert_ne!(en_rows[rejected][8], pl_rows[rejected][8]);
+    assert!(
+        en.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+        "CRLF line ends"
+    );
+    // The first rows, as a seller sees them.
+    let head: String = en.lines().take(6).map(|l| format!("{l}\n")).collect();
+    insta::assert_snapshot!("plan_csv_en_head", head);
+    let head: String = pl.lines().take(6).map(|l| format!("{l}\n")).collect();
+    insta::assert_snapshot!("plan_csv_pl_head", head);
+}
+
+/// An RFC 4180 reader: records of fields, quotes doubled inside quotes.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    records
+}
+
+#[test]
+fn bad_offer_items_are_lines_of_the_output_and_the_run_goes_on() {
+    let dir = std::env::temp_dir().join(format!("badge-rules-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let offers = dir.join("offers.jsonl");
+    let good = r#"{"offer": {"id": "7001", "sellingMode": {"format": "BUY_NOW", "price": {"amount": "100.00", "currency": "PLN"}}, "stock": {"available": 5}, "publication": {"status": "ACTIVE"}}, "metrics": {"lowestPrice30Days": {"amount": "120.00", "currency": "PLN"}}}"#;
+    let lines = [
+        good,
+        r#"{"offer": {"id": "7002", "stock": {"available": "many"}}}"#,
+        r#"{"offers": 3}"#,
+        "not json",
+        "",
+        &good.replace("7001", "7003"),
+    ];
+    std::fs::write(&offers, lines.join("\n") + "\n").unwrap();
+    let page = dir.join("page.json");
+    std::fs::write(
+        &page,
+        "{\n  \"offers\": [\n    {\"id\": \"7004\"},\n    {\"id\": \"7005\",\n     \"publication\": {\"status\": \"SOLD\"}}\n  ],\n  \"count\": 2\n}\n",
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "plan",
+            "--context",
+            CONTEXT,
+            "--campaign",
+            "HIT",
+            offers.to_str().unwrap(),
+            page.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let got: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary: Vec<String> = got
+        .iter()
+        .map(|l| match l.get("error") {
+            Some(e) => format!(
+                "error {}:{} {} {}",
+                Path::new(l["file"].as_str().unwrap())
+                    .file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap(),
+                l["line"],
+                e["kind"].as_str().unwrap(),
+                e["path"].as_str().unwrap()
+            ),
+            None => format!(
+                "{} {}",
+                l["offerId"].as_str().unwrap(),
+                l["verdict"].as_str().unwrap()
+            ),
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            "7001 ACCEPT",
+            "error offers.jsonl:2 shape offer.stock.available",
+            "error offers.jsonl:3 shape offers",
+            "error offers.jsonl:4 syntax ",
+            "7003 ACCEPT",
+            "7004 INCOMPLETE",
+            // The line of the fault, inside the offer that starts on line 4.
+            "error page.json:5 shape offers[1].publication.status",
+        ]
+    );
+    assert!(
+        text(&out.stderr).contains("input errors 4 (0 pairs, 4 items)"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The same on standard input, named so.
+    let out = run(
+        &["plan", "--context", CONTEXT, "--campaign", "HIT", "-"],
+        lines.join("\n").as_bytes(),
+    );
+    let first_error: Value =
+        serde_json::from_str(text(&out.stdout).lines().nth(1).unwrap()).unwrap();
+    assert_eq!(
+        (first_error["file"].as_str(), first_error["line"].as_u64()),
+        (Some("standard input"), Some(2))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_context_that_cannot_be_read_stops_the_run_before_any_output() {
+    let dir = std::env::temp_dir().join(format!("badge-rules-plan-context-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let offers = "examples/plan/offers-metrics.jsonl";
+    let cases: [(&str, &str, &str); 4] = [
+        ("missing.json", "", "cannot read"),
+        (
+            "not-json.json",
+            "{\"now\": ",
+            "not valid JSON at line 1, column 8",
+        ),
+        (
+            "period.json",
+            r#"{"campaigns": {"badgeCampaigns": [{"id": "BARGAIN", "application": {"type": "ALWAYS"}, "publication": {"type": "WITHIN", "from": "2026-01-01T00:00:00Z"}}]}}"#,
+            "campaigns.badgeCampaigns[0].publication.to: a WITHIN period needs `to`",
+        ),
+        (
+            "closed.json",
+            r#"{"now": "2026-11-23T12:00:00Z", "campaigns": [{"id": "X", "application": {"type": "NEVER"}}]}"#,
+            "no campaign open",
+        ),
+    ];
+    for (name, body, message) in cases {
+        let path = dir.join(name);
+        if !body.is_empty() {
+            std::fs::write(&path, body).unwrap();
+        }
+        let out = run(&["plan", "--context", path.to_str().unwrap(), offers], b"");
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(out.stdout.is_empty(), "{name}: {}", text(&out.stdout));
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr.starts_with("badge-rules: ") && stderr.contains(message),
+            "{name}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    // A bad --price is a usage error.
+    let out = run(
+        &[
+            "plan",
+            "--context",
+            CONTEXT,
+            "--price",
+            "discount=120",
+            offers,
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_discount_that_does_not_pass_gives_its_violations_and_no_body() {
+    let out = run(
+        &[
+            "plan",
+            "--context",
+            CONTEXT,
+            "--campaign",
+            "BARGAIN",
+            "--price",
+            "discount=5",
+            "examples/plan/offers-metrics.jsonl",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // BARGAIN asks at least 10 % below M: 5 % is BA49 wherever M is known.
+    let with_m = lines
+        .iter()
+        .filter(|l| !l["proposedBargain"].is_null())
+        .count();
+    let ba49 = lines
+        .iter()
+        .filter(|l| {
+            l["violations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|v| v["code"] == "BA49")
+        })
+        .count();
+    assert!(with_m > 200 && ba49 > 200, "{with_m} {ba49}");
+    assert!(lines.iter().all(|l| l["body"].is_null()));
+}
+
+#[test]
+fn plan_jobs_give_the_same_bytes() {
+    let args = |jobs: &'static str| {
+        vec![
+            "plan",
+            "--context",
+            CONTEXT,
+            "--jobs",
+            jobs,
+            "examples/plan/offers-page.json",
+            "examples/plan/offers-metrics.jsonl",
+        ]
+    };
+    let one = run(&args("1"), b"");
+    let three = run(&args("3"), b"");
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(one.stdout, three.stdout);
+    assert_eq!(text(&one.stdout).lines().count(), 2 * 900);
+}
+
+#[test]
+fn ledger_gives_each_offer_its_price_history_as_check_ledger_does() {
+    let dir = std::env::temp_dir().join(format!("badge-rules-plan-ledger-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = |price: &str| {
+        format!(
+            r#"{{"offers": [{{"id": "7001", "sellingMode": {{"format": "BUY_NOW", "price": {{"amount": "{price}", "currency": "PLN"}}}}, "stock": {{"available": 5}}, "publication": {{"status": "ACTIVE"}}}}], "count": 1, "totalCount": 1}}"#
+        )
+    };
+    let (old, new) = (dir.join("old.json"), dir.join("new.json"));
+    std::fs::write(&old, page("150.00")).unwrap();
+    std::fs::write(&new, page("100.00")).unwrap();
+    let db = dir.join("prices.db");
+    let db = db.to_str().unwrap();
+    for (at, file) in [
+        ("2026-11-01T00:00:00Z", &old),
+        ("2026-11-20T00:00:00Z", &new),
+    ] {
+        let out = run(
+            &[
+                "ledger",
+                "record",
+                "--db",
+                db,
+                "--at",
+                at,
+                file.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    let plan = |ledger: bool| {
+        let mut args = vec![
+            "plan",
+            "--context",
+            CONTEXT,
+            "--campaign",
+            "BARGAIN",
+            new.to_str().unwrap(),
+        ];
+        if ledger {
+            args.extend(["--ledger", db]);
+        }
+        let out = run(&args, b"");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let line = text(&out.stdout).trim_end().to_owned();
+        (serde_json::from_str::<Value>(&line).unwrap(), line)
+    };
+    // Without the ledger, M is unknown: the ladder is skipped.
+    let (without, _) = plan(false);
+    assert_eq!(without["verdict"], "INCOMPLETE");
+    // With it, M is the lowest of the 30 days (100.00, an upper bound: the
+    // ledger saw two moments) and the price is 10 % below.
+    let (with, line) = plan(true);
+    assert_eq!(with["proposedBargain"]["amount"], "90.00", "{with}");
+    assert_eq!(
+        with["warnings"][0]["code"], "MARKET_PRICE_UPPER_BOUND",
+        "{with}"
+    );
+    // The pair's document, checked with the same ledger, answers the same.
+    let context: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(CONTEXT)).unwrap()).unwrap();
+    let offer: Value = serde_json::from_str::<Value>(&page("100.00")).unwrap()["offers"][0].clone();
+    let doc = PairBuilder::new(&context).document(
+        &offer,
+        None,
+        "BARGAIN",
+        Some(&with["proposedBargain"]),
+    );
+    let checked = run(
+        &["check", "--format", "json", "--ledger", db, "-"],
+        doc.to_string().as_bytes(),
+    );
+    let start = line.find(",\"verdict\":").unwrap() + 1;
+    let end = line.rfind(",\"proposedBargain\":").unwrap();
+    assert_eq!(
+        format!("{{{}}}\n", &line[start..end]),
+        text(&checked.stdout)
+    );
+    // A ledger that is not there stops the run before any output.
+    let out = run(
+        &[
+            "plan",
+            "--context",
+            CONTEXT,
+            "--ledger",
+            "/nonexistent/prices.db",
+            new.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_help_page_of_plan() {
+    let out = run(&["help", "plan"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("plan_help", text(&out.stdout));
+}

@@ -38,7 +38,10 @@ setup-wasm: setup-rust
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
 		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
 
-# npm's binaryen (wasm-opt 132), esbuild, TypeScript, Vite and playwright-core.
+# npm's binaryen (wasm-opt 132), esbuild, TypeScript, Vite and playwright-core;
+# for the consumer tests (tests/consumers.test.mjs, which link them into fresh
+# projects beside the packed tarball) webpack, Rollup with node-resolve and
+# import-meta-assets, publint and @arethetypeswrong/cli.
 # `npm install --no-save` from the lock file, not `npm ci`: the registry here
 # lacks some platforms' builds of rollup 4.68.7, so the lock file leaves them
 # out and `npm ci` refuses it as out of sync (www/ pins rollup 4.67.4 instead).
@@ -52,7 +55,9 @@ setup-browser:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 ## test: formatting, lints (warnings are errors), every Rust test and doctest,
-## the npm package's tests (Node, types, Vite, Chromium), then the form's
+## the npm package's tests (Node; from its packed tarball: Node ESM/CJS,
+## TypeScript, Vite build and dev server, webpack, Rollup, a plain page,
+## badge-rules/form, publint, arethetypeswrong; Chromium), then the form's
 ## browser tests.
 test: setup test-rust test-wasm test-www
 

@@ -79,7 +79,7 @@ export function refreshCampaignSelects(): void {
   for (const select of selects) refreshCampaignSelect(select);
 }
 
-function formatInstant(s: string | undefined): string {
+function formatInstant(s: string | null | undefined): string {
   if (!s) return '?';
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) return s;

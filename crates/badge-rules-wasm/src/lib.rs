@@ -4,8 +4,9 @@
 //! nothing else: no rule, no report shape, no text lives here. The boundary
 //! is JSON text (measured faster than serde-wasm-bindgen, BENCHMARKS.md): an
 //! object is written with the engine's own `JSON.stringify`, the answer read
-//! back with `JSON.parse`. An input error is thrown as an `Error` whose `path`
-//! and `kind` properties name it (`js.rs`); nothing here can panic on input.
+//! back with `JSON.parse`. An input error is thrown as an `Error` whose `path`,
+//! `kind`, `code` and `params` properties name it (`js.rs`; the package's
+//! entry rethrows it as a `BadgeRulesError`); nothing here can panic on input.
 
 mod js;
 mod typescript;
@@ -35,10 +36,12 @@ pub fn check_json(text: &JsValue, options_value: &JsValue) -> Result<String, JsV
     // Taken as a JsValue: a non-string handed to a `&str` parameter would
     // reach memory as garbage.
     let text = text.as_string().ok_or_else(|| {
-        js::error(
+        js::wrong_type(
             "checkJson takes the check document as a JSON string",
             "",
             "shape",
+            "a JSON string",
+            text,
         )
     })?;
     answer(&text, &options, format)
@@ -64,7 +67,7 @@ fn answer(text: &str, options: &badge_rules::Options, format: Format) -> Result<
         Format::Allegro => api::allegro_response(bytes, options)
             .map(|r| serde_json::to_string(&r).unwrap_or_default()),
     }
-    .map_err(|e| thrown(&e))
+    .map_err(|e| thrown(&e, options.lang))
 }
 
 /// The catalogue of codes in `lang`: the entries of `badge-rules codes --format json`.
@@ -81,17 +84,36 @@ pub fn built_in_campaigns(lang_value: &JsValue) -> JsResult {
     from_json(&serde_json::to_string(&entries).unwrap_or_default())
 }
 
-/// The built-in terms of a campaign id (RULES.md §5).
+/// The built-in terms of a campaign id (RULES.md §5); an id that is not
+/// built in is an options error (UNKNOWN_VALUE), not the default terms.
 #[wasm_bindgen(js_name = builtInTerms, skip_typescript)]
 pub fn built_in_terms(campaign_id: &JsValue) -> JsResult {
     let id = campaign_id.as_string().ok_or_else(|| {
-        js::error(
+        js::wrong_type(
             "builtInTerms takes a campaign id string",
             "campaignId",
-            "shape",
+            "options",
+            "a campaign id string",
+            campaign_id,
         )
     })?;
-    from_json(&serde_json::to_string(&badge_rules::terms::built_in(&id)).unwrap_or_default())
+    let campaign = badge_rules::campaigns::find(&id).ok_or_else(|| {
+        let allowed = badge_rules::campaigns::BUILT_IN
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
+            .join(", ");
+        js::unknown_value(
+            &format!(
+                "campaignId: {id} is not a built-in campaign (built in: {allowed}); \
+                 any other campaign is checked against the terms its document gives"
+            ),
+            "campaignId",
+            &id,
+            &allowed,
+        )
+    })?;
+    from_json(&serde_json::to_string(&campaign.terms()).unwrap_or_default())
 }
 
 /// Every language the engine has texts for, the default first.
@@ -117,9 +139,11 @@ pub fn version() -> String {
 pub fn check_via_serde(document: JsValue, options_value: &JsValue) -> JsResult {
     let options = options(options_value)?;
     let deserializer = serde_wasm_bindgen::Deserializer::from(document);
-    let doc: badge_rules::Document = serde::Deserialize::deserialize(deserializer)
-        .map_err(|e: serde_wasm_bindgen::Error| js::error(&e.to_string(), "", "shape"))?;
-    let report = badge_rules::check(&doc, &options).map_err(|e| thrown(&e))?;
+    let doc: badge_rules::Document =
+        serde::Deserialize::deserialize(deserializer).map_err(|e: serde_wasm_bindgen::Error| {
+            js::error(&e.to_string(), "", "shape", "INVALID_VALUE", &[])
+        })?;
+    let report = badge_rules::check(&doc, &options).map_err(|e| thrown(&e, options.lang))?;
     serde::Serialize::serialize(&report, &serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js::error(&e.to_string(), "", "internal"))
+        .map_err(|e| js::error(&e.to_string(), "", "internal", "INTERNAL", &[]))
 }

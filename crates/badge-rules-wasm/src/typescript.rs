@@ -26,13 +26,6 @@ use badge_rules::terms::Terms;
 
 #[wasm_bindgen(typescript_custom_section)]
 const API: &str = r#"
-/** An input error: thrown as an `Error` naming the JSON path of the fault. */
-export interface BadgeRulesError extends Error {
-  /** The JSON path of the fault ("" for the whole document). */
-  path: string;
-  kind: "syntax" | "shape" | "context" | "options" | "internal";
-}
-
 /**
  * Allegro's Accept-Language tags: `en-US` and `pl-PL` are English and
  * Polish; Allegro's languages the engine has no texts for give English, and
@@ -153,8 +146,10 @@ pub(crate) struct PurchaseConstraints {
     pub(crate) limit: Limit,
 }
 
+/// `declaredStock` as the request carries it (the core's `DeclaredStock` is
+/// the one a plan writes, its quantity a number).
 #[derive(Tsify, Serialize, Deserialize)]
-pub(crate) struct DeclaredStock {
+pub(crate) struct DeclaredStockInput {
     #[tsify(type = "Count")]
     pub(crate) quantity: String,
 }
@@ -169,8 +164,8 @@ pub(crate) struct ApplicationRequest {
     pub(crate) prices: Option<RequestPrices>,
     #[tsify(optional)]
     pub(crate) purchase_constraints: Option<PurchaseConstraints>,
-    #[tsify(optional, type = "DeclaredStock | null")]
-    pub(crate) declared_stock: Option<DeclaredStock>,
+    #[tsify(optional, type = "DeclaredStockInput | null")]
+    pub(crate) declared_stock: Option<DeclaredStockInput>,
 }
 
 #[derive(Tsify, Serialize, Deserialize)]
@@ -205,6 +200,54 @@ pub(crate) struct QueryRequest {
     #[tsify(optional, type = "Count")]
     pub(crate) offset: Option<String>,
 }
+
+// The context types are the engine's (`badge_rules::document`), which reads
+// only what its rules need. Allegro's responses carry more: these fields
+// (declaration merging into the same interfaces) let a response be a
+// context field as Allegro sends it, object literals of Allegro's examples
+// included (tests/consumers.test.mjs compiles them). The engine ignores them.
+#[wasm_bindgen(typescript_custom_section)]
+const ALLEGRO_FIELDS: &str = r#"
+export interface IdRef {
+  /** The name Allegro sends with some references (a badge's campaign). */
+  name?: string;
+}
+export interface Campaign {
+  /** The campaign's terms and conditions. */
+  regulationsLink?: string;
+}
+/** `campaignStock` of a badge or application. */
+export interface BadgeCampaignStock { quantity?: number }
+export interface Badge {
+  campaignStock?: BadgeCampaignStock | null;
+}
+export interface BadgePrices {
+  /** The bargain price. */
+  bargain?: Money | null;
+  /** The prices of a subsidy campaign. */
+  subsidy?: { targetPrice?: Money; sellerPrice?: Money } | null;
+}
+export interface BadgeProcess {
+  /** Why Allegro declined it (for DECLINED). */
+  rejectionReasons?: Reason[];
+}
+export interface Application {
+  updatedAt?: Instant;
+  /** The prices applied for (DISCOUNT and SOURCING campaigns). */
+  prices?: { bargain?: Money | null } | null;
+  campaignStock?: BadgeCampaignStock | null;
+  purchaseConstraints?: PurchaseConstraints | null;
+}
+export interface Operation {
+  updatedAt?: Instant;
+  /** UPDATE (a new bargain price) or FINISH. */
+  type?: "UPDATE" | "FINISH";
+}
+export interface ProcessStatus {
+  /** Why Allegro declined it (for DECLINED). */
+  rejectionReasons?: Reason[];
+}
+"#;
 
 #[wasm_bindgen(typescript_custom_section)]
 const MARKETPLACES: &str = r#"

@@ -342,9 +342,11 @@ pub struct Reason {
 pub struct ReasonMessage {
     /// The text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "string | null"))]
     pub text: Option<String>,
-    /// A link.
+    /// A link (`null` in Allegro's examples when there is none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "string | null"))]
     pub link: Option<String>,
 }
 
@@ -704,9 +706,11 @@ pub struct Badge {
     pub campaign: IdRef,
     /// When the badge is shown (`null`: no end).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "Period | null"))]
     pub publication: Option<Period>,
     /// Prices (`null` for campaigns without prices).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "BadgePrices | null"))]
     pub prices: Option<BadgePrices>,
     /// Status.
     pub process: BadgeProcess,

@@ -45,6 +45,7 @@ macro_rules! error_codes {
         /// assert_eq!(serde_json::to_value(ErrorCode::NotJson).unwrap(), "NOT_JSON");
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
         #[non_exhaustive]
         pub enum ErrorCode {
             $( #[doc = $doc] #[serde(rename = $name)] $variant, )*

@@ -174,9 +174,11 @@ pub struct Period {
     pub kind: PeriodType,
     /// The start, for `SINCE` and `WITHIN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "Instant | null"))]
     pub from: Option<Instant>,
     /// The end (exclusive), for `UNTIL` and `WITHIN`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional, type = "Instant | null"))]
     pub to: Option<Instant>,
 }
 

@@ -164,11 +164,11 @@ test('TypeScript strict, lib ["es2022"] and no @types: the declarations need no 
 
 test('Vite build (no config needed) checks in Chromium, the .wasm emitted once', async () => {
   const { build } = await vite();
-  const dir = join(project.root, 'vite');
+  const dir = join(project.root, 'vite-no-config');
   await build({ root: dir, base: './', logLevel: 'error' });
   const assets = readdirSync(join(dir, 'dist', 'assets'));
   assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 1, assets.join(' '));
-  const { text, foreign, errors } = await visit(browser, `${server.origin}/vite/dist/`);
+  const { text, foreign, errors } = await visit(browser, `${server.origin}/vite-no-config/dist/`);
   assert.equal(text, APP);
   assert.deepEqual([foreign, errors], [[], []]);
 });

@@ -21,7 +21,7 @@ FUZZ_SECONDS ?= 60
 WASM_GZIP_BUDGET := 147253
 WASM_GZIP_BUDGET_STABLE := 159746
 
-.PHONY: bench bench-native bench-cli bench-wasm fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
+.PHONY: bench bench-native bench-cli bench-wasm bench-ledger fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
 
 all: test
 
@@ -203,7 +203,7 @@ fuzz: setup-rust
 ## bench: every benchmark, then BENCHMARKS.md (about 10 minutes on 2 cores;
 ## figures against baselines of the same run; scripts/bench.py).
 bench: setup-rust wasm
-	python3 scripts/bench.py native cli wasm report
+	python3 scripts/bench.py native cli wasm ledger report
 
 ## bench-native: criterion benches of the engine (check on parsed documents,
 ## end to end from bytes against serde_json, 10k/100k/1M badges).
@@ -214,6 +214,13 @@ bench-native: setup-rust
 ## against merely parsing the same lines; documents/s and peak RSS.
 bench-cli: setup-rust
 	python3 scripts/bench.py cli report
+
+## bench-ledger: the price ledger: recording 1,000,000 offers from GET
+## /sale/offers pages, lowest over 1,000,000 offers x 60 prices (and the
+## database's size), check --jsonl --ledger against check --jsonl; then the
+## report (the other areas stay as BENCHMARKS.md shows them).
+bench-ledger: setup-rust
+	python3 scripts/bench.py ledger report
 
 ## bench-wasm: the npm package in Node: instantiation, check() per call, both
 ## boundaries, the .wasm's size raw/gzip/brotli.

@@ -5,6 +5,7 @@
     python3 scripts/bench.py cli      # check --jsonl over 1,000,000 documents -> target/bench/cli.json
     python3 scripts/bench.py wasm     # Node: instantiate, check(), boundaries, size -> target/bench/wasm.json
     python3 scripts/bench.py plan     # plan over 1,000,000 offers against check --jsonl -> target/bench/plan.json
+    python3 scripts/bench.py ledger   # the price ledger: record, lowest, check --ledger -> target/bench/ledger.json
     python3 scripts/bench.py report   # BENCHMARKS.md from whatever target/bench/*.json holds
 
 `make bench` runs the first three, then `report`; `make bench-native`,
@@ -53,6 +54,15 @@ TARGET_WASM_CHECK_US = 5.0
 TARGET_WASM_RATIO = 2.0  # issue 16: check() from JS <= 2 x the JSON round trip
 TARGET_GZIP_BYTES = 60 * 1024
 TARGET_GZIP_NOW_BYTES = 100 * 1024  # issue 16: the step before 60 KB
+
+TARGET_RECORD_OFFERS_S = 100_000
+TARGET_LOWEST_OFFERS_S = 50_000
+TARGET_LEDGER_CHECK_RATIO = 0.5
+
+#: The price ledger's runs (BENCH_LEDGER_* override, for a quick try).
+LEDGER_OFFERS = int(os.environ.get("BENCH_LEDGER_OFFERS", "1000000"))
+LEDGER_SNAPSHOTS = int(os.environ.get("BENCH_LEDGER_SNAPSHOTS", "60"))
+LEDGER_DOCS = int(os.environ.get("BENCH_LEDGER_DOCS", "200000"))
 
 
 def log(message):
@@ -385,6 +395,264 @@ def bench_plan():
     )
 
 
+# ---------------------------------------------------------------- ledger
+
+
+def ledger_file(name, args, gen):
+    """A file made once by `ledger_bench ARGS` and kept (stdout to it, or the
+    file as its argument)."""
+    path = os.path.join(OUT, name)
+    if os.path.exists(path):
+        return path
+    log(f"making {os.path.relpath(path, ROOT)}")
+    if "FILE" in args:
+        subprocess.run([gen] + [path + ".part" if a == "FILE" else a for a in args], cwd=ROOT, check=True)
+    else:
+        with open(path + ".part", "wb") as f:
+            subprocess.run([gen] + args, cwd=ROOT, stdout=f, check=True)
+    os.replace(path + ".part", path)
+    return path
+
+
+def warm(path):
+    """Read a file once so that every timed run finds it in the page cache."""
+    with open(path, "rb") as f:
+        while f.read(1 << 24):
+            pass
+
+
+def fresh_runs(cmd, db, count):
+    """`cmd` REPEAT times, each into a new database `db`; the median run."""
+    runs = []
+    for _ in range(REPEAT):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        r = measure(cmd)
+        r["db_bytes"] = os.path.getsize(db)
+        runs.append(r)
+    runs.sort(key=lambda r: r["seconds"])
+    chosen = dict(runs[len(runs) // 2])
+    chosen["all_seconds"] = [round(r["seconds"], 3) for r in runs]
+    chosen["peak_rss_kib"] = max(r["peak_rss_kib"] for r in runs)
+    chosen.pop("stdout", None)
+    chosen["per_s"] = count / chosen["seconds"]
+    return chosen
+
+
+def bench_ledger():
+    cores = os.cpu_count() or 1
+    run([CARGO, "build", "--release", "-q", "-p", "badge-rules-cli"])
+    run([CARGO, "build", "--release", "-q", "-p", "badge-rules-ledger", "--example", "ledger_bench"])
+    # Cargo's target directory, wherever CARGO_TARGET_DIR puts it.
+    release = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release")
+    cli = os.path.join(release, "badge-rules")
+    gen = os.path.join(release, "examples", "ledger_bench")
+    baseline = cargo_executable(
+        ["bench", "--no-run", "-q", "-p", "badge-rules", "--bench", "jsonl_baseline"], "jsonl_baseline"
+    )
+    os.makedirs(OUT, exist_ok=True)
+    load_before = load_average()
+    figures = {}
+
+    # Recording GET /sale/offers pages (1,000 offers each), against parsing
+    # the same lines with serde_json on one thread.
+    small = max(1, LEDGER_OFFERS // 10)
+    record = {}
+    for label, count in (("small", small), ("big", LEDGER_OFFERS)):
+        pages = ledger_file(f"ledger-pages-{count}.jsonl", ["pages", str(count), "1000"], gen)
+        warm(pages)
+        db = os.path.join(OUT, "ledger-record.db")
+        r = fresh_runs([cli, "ledger", "record", "--db", db, pages], db, count)
+        r["input_bytes"] = os.path.getsize(pages)
+        if label == "big":
+            base = median_run({"baseline-1": [baseline, pages, "1"]})["baseline-1"]
+            base.pop("stdout", None)
+            base["per_s"] = count / base["seconds"]
+            r["baseline"] = base
+        record[label] = dict(r, offers=count)
+    figures["record"] = record
+
+    # lowest --all over OFFERS offers with SNAPSHOTS prices each, against
+    # reading the same rows.
+    db = ledger_file(
+        f"ledger-{LEDGER_OFFERS}x{LEDGER_SNAPSHOTS}.db",
+        ["db", "FILE", str(LEDGER_OFFERS), str(LEDGER_SNAPSHOTS)],
+        gen,
+    )
+    warm(db)
+    answers = os.path.join(OUT, "ledger-lowest.jsonl")
+    at = "2026-11-30T06:00:00Z"
+    result = median_run(
+        {"cli-lowest": [cli, "ledger", "lowest", "--db", db, "--at", at, "--all"], "scan": [gen, "scan", db]},
+        answers,
+    )
+    with open(answers, "rb") as f:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 24), b""))
+    if lines != LEDGER_OFFERS:
+        raise SystemExit(f"lowest wrote {lines} lines for {LEDGER_OFFERS} offers")
+    with open(answers) as f:
+        sample = f.readline().strip()
+    os.remove(answers)
+    for r in result.values():
+        r.pop("stdout", None)
+        r["per_s"] = LEDGER_OFFERS / r["seconds"]
+    figures["lowest"] = {
+        "offers": LEDGER_OFFERS,
+        "snapshots_each": LEDGER_SNAPSHOTS,
+        "db_bytes": os.path.getsize(db),
+        "sample": sample,
+        "runs": result,
+    }
+
+    # check --jsonl --ledger against check --jsonl, on documents without
+    # metrics for offers of that ledger.
+    check = {}
+    for label, count in (("small", max(1, LEDGER_DOCS // 10)), ("big", LEDGER_DOCS)):
+        docs = ledger_file(f"ledger-docs-{count}.jsonl", ["docs", str(LEDGER_OFFERS), str(count)], gen)
+        warm(docs)
+        reports = os.path.join(OUT, "ledger-reports.jsonl")
+        result = median_run(
+            {
+                "cli-ledger": [cli, "check", "--jsonl", f"--jobs={cores}", "--ledger", db, docs],
+                "cli-plain": [cli, "check", "--jsonl", f"--jobs={cores}", docs],
+            },
+            reports,
+        )
+        os.remove(reports)
+        for r in result.values():
+            r.pop("stdout", None)
+            r["per_s"] = count / r["seconds"]
+        check[label] = {"documents": count, "runs": result}
+    figures["check"] = check
+    save(
+        "ledger",
+        {
+            "cores": cores,
+            "repeat": REPEAT,
+            "load_before": load_before,
+            "load_after": load_average(),
+            "commands": {
+                "record": "target/release/badge-rules ledger record --db DB PAGES (a new DB each run)",
+                "record_baseline": "cargo bench -p badge-rules --bench jsonl_baseline -- PAGES 1",
+                "lowest": f"target/release/badge-rules ledger lowest --db DB --at {at} --all",
+                "lowest_baseline": "ledger_bench scan DB (every row lowest reads, read and dropped)",
+                "check": f"target/release/badge-rules check --jsonl --jobs={cores} [--ledger DB] DOCS",
+                "inputs": "cargo run --release -p badge-rules-ledger --example ledger_bench -- pages|db|docs ...",
+            },
+            "figures": figures,
+        },
+    )
+
+
+def ledger_section(ledger):
+    """The price ledger's summary rows and section of BENCHMARKS.md."""
+    summary, body = [], []
+    f = ledger["figures"]
+    rec = f["record"]
+    big, small = rec["big"], rec["small"]
+    base = big.get("baseline", {})
+    body.append("## The price ledger (`badge-rules ledger`, `check --ledger`)\n")
+    body.append(
+        f"{ledger['at']}, commit `{ledger['commit']}`, {ledger['cores']} cores, median of {ledger['repeat']} runs, "
+        f"load average {ledger['load_before']:.2f} before, {ledger['load_after']:.2f} after. Inputs from "
+        "`crates/badge-rules-ledger/examples/ledger_bench.rs`: GET /sale/offers pages of 1,000 offers as Allegro "
+        "lists them (about 1.1 KB each), a ledger built in bulk, check documents without metrics.\n"
+    )
+    body.append("### Recording GET /sale/offers pages (target ≥ 100,000 offers/s)\n")
+    body.append(
+        "`ledger record --db DB PAGES` into a new database each run: one transaction per page, parsing on one "
+        "thread while the last page is written on another. Baseline: serde_json parsing the same lines into "
+        "`Value` on one thread, nothing else.\n"
+    )
+    body.append("| offers | input | wall | offers/s | user + sys | peak RSS | database | target | met? |\n"
+                "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for r in (small, big):
+        body.append(
+            f"| {fmt_int(r['offers'])} | {r['input_bytes'] / 1e6:.0f} MB | {r['seconds']:.2f} s | {fmt_int(r['per_s'])} "
+            f"| {r['user_s'] + r['sys_s']:.2f} s | {fmt_kib(r['peak_rss_kib'])} | {r['db_bytes'] / 1e6:.1f} MB "
+            f"| ≥ 100,000 | {met(r['per_s'] >= TARGET_RECORD_OFFERS_S)} |"
+        )
+    if base:
+        body.append(
+            f"\nBaseline, serde_json → `Value` of the {fmt_int(big['offers'])} offers' lines: {base['seconds']:.2f} s "
+            f"({fmt_int(base['per_s'])} offers/s)."
+        )
+    growth = big["peak_rss_kib"] / max(1, small["peak_rss_kib"])
+    body.append(f"Peak RSS at {fmt_int(big['offers'])} / at {fmt_int(small['offers'])} offers: {growth:.2f} (flat: ≤ 1.25).\n")
+    summary.append(
+        ("ledger-record", f"ledger record, {fmt_int(big['offers'])} offers from GET /sale/offers pages",
+         f"{fmt_int(big['per_s'])} offers/s", f"{fmt_int(base['per_s'])} offers/s parsed" if base else "–",
+         f"{big['per_s'] / base['per_s']:.2f}" if base else "–", "≥ 100,000 offers/s",
+         big["per_s"] >= TARGET_RECORD_OFFERS_S)
+    )
+    summary.append(
+        ("ledger-record", f"ledger record, peak RSS {fmt_int(big['offers'])} / {fmt_int(small['offers'])} offers",
+         f"{growth:.2f}", "–", "–", "≤ 1.25 (flat)",
+         growth <= TARGET_RSS_GROWTH)
+    )
+    lo = f["lowest"]
+    cli_run, scan = lo["runs"]["cli-lowest"], lo["runs"]["scan"]
+    body.append("### `ledger lowest --all` (target ≥ 50,000 offers/s)\n")
+    body.append(
+        f"{fmt_int(lo['offers'])} offers with {lo['snapshots_each']} prices each (12 h apart) and a price change "
+        f"before every tenth, the feed watched throughout: a database of {lo['db_bytes'] / 1e6:.0f} MB "
+        f"({lo['db_bytes'] / (lo['offers'] * lo['snapshots_each']):.1f} bytes a price). One JSON line per offer, "
+        "computed by the engine's `lowest_in_30_days` over the history the model replays. Baseline: reading "
+        "every row `lowest` reads (the same three ordered scans), nothing else. A line: "
+        f"`{lo['sample']}`.\n"
+    )
+    body.append("| run | wall | offers/s | user + sys | peak RSS | target | met? |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    body.append(
+        f"| `lowest --all` | {cli_run['seconds']:.2f} s | {fmt_int(cli_run['per_s'])} | "
+        f"{cli_run['user_s'] + cli_run['sys_s']:.2f} s | {fmt_kib(cli_run['peak_rss_kib'])} | ≥ 50,000 "
+        f"| {met(cli_run['per_s'] >= TARGET_LOWEST_OFFERS_S)} |"
+    )
+    body.append(
+        f"| baseline: the rows read | {scan['seconds']:.2f} s | {fmt_int(scan['per_s'])} | "
+        f"{scan['user_s'] + scan['sys_s']:.2f} s | {fmt_kib(scan['peak_rss_kib'])} | | |\n"
+    )
+    summary.append(
+        ("ledger-lowest", f"ledger lowest --all, {fmt_int(lo['offers'])} offers × {lo['snapshots_each']} prices",
+         f"{fmt_int(cli_run['per_s'])} offers/s", f"{fmt_int(scan['per_s'])} offers/s read",
+         f"{cli_run['per_s'] / scan['per_s']:.2f}", "≥ 50,000 offers/s", cli_run["per_s"] >= TARGET_LOWEST_OFFERS_S)
+    )
+    ch = f["check"]
+    body.append("### `check --jsonl --ledger` against `check --jsonl` (target ≥ 0.5 ×)\n")
+    body.append(
+        "Application documents without metrics, for offers of the ledger above: with `--ledger` each is parsed, "
+        "filled with its offer's `priceHistory` (one connection per checking thread) and checked; without, "
+        "the same documents are checked as they are (the ladder skipped).\n"
+    )
+    body.append("| documents | `--ledger` | docs/s | plain | docs/s | ratio | peak RSS `--ledger` | target | met? |\n"
+                "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for label in ("small", "big"):
+        c = ch[label]
+        led, plain = c["runs"]["cli-ledger"], c["runs"]["cli-plain"]
+        ratio = led["per_s"] / plain["per_s"]
+        body.append(
+            f"| {fmt_int(c['documents'])} | {led['seconds']:.2f} s | {fmt_int(led['per_s'])} | {plain['seconds']:.2f} s "
+            f"| {fmt_int(plain['per_s'])} | {ratio:.2f} | {fmt_kib(led['peak_rss_kib'])} | ≥ 0.5 "
+            f"| {met(ratio >= TARGET_LEDGER_CHECK_RATIO)} |"
+        )
+    led, plain = ch["big"]["runs"]["cli-ledger"], ch["big"]["runs"]["cli-plain"]
+    ratio = led["per_s"] / plain["per_s"]
+    summary.append(
+        ("ledger-check", f"ledger: check --jsonl --ledger, {fmt_int(ch['big']['documents'])} documents",
+         f"{fmt_int(led['per_s'])} docs/s", f"{fmt_int(plain['per_s'])} docs/s", f"{ratio:.2f}", "≥ 0.5",
+         ratio >= TARGET_LEDGER_CHECK_RATIO)
+    )
+    rss = led["peak_rss_kib"] / max(1, ch["small"]["runs"]["cli-ledger"]["peak_rss_kib"])
+    body.append(f"\nPeak RSS of `--ledger` at {fmt_int(ch['big']['documents'])} / at {fmt_int(ch['small']['documents'])} "
+                f"documents: {rss:.2f} (flat: ≤ 1.25).\n")
+    summary.append(
+        ("ledger-check", f"ledger: check --jsonl --ledger, peak RSS {fmt_int(ch['big']['documents'])} / "
+         f"{fmt_int(ch['small']['documents'])} documents", f"{rss:.2f}", "–", "–",
+         "≤ 1.25 (flat)", rss <= TARGET_RSS_GROWTH)
+    )
+    return summary, body
+
+
 # ------------------------------------------------------------------ wasm
 
 
@@ -505,6 +773,7 @@ def notes():
 def report():
     native, cli, wasm = load("native"), load("cli"), load("wasm")
     plan = load("plan")
+    ledger = load("ledger")
     # Where each area's summary rows and body start (areas in this order).
     start = {}
     summary = []  # (id, target, figure, baseline, ratio, ok)
@@ -845,9 +1114,15 @@ def report():
                 )
             body.append("")
 
+    start["ledger"] = (len(summary), len(body))
+    if ledger:
+        rows, section = ledger_section(ledger)
+        summary += rows
+        body += section
+
     start["end"] = (len(summary), len(body))
     # An area measured in no run of target/bench keeps what BENCHMARKS.md shows of it.
-    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm}
+    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger}
     kept = previous_areas()
     notes_by_id = notes()
     summary_lines, ordered_body, missed_blocks = [], [], []
@@ -903,9 +1178,10 @@ def report():
         "make bench-cli      # 1,000,000 generated documents through check --jsonl and the parse-only baseline",
         "make bench-wasm     # make wasm, a serde-boundary build, node crates/badge-rules-wasm/tools/bench.mjs",
         "make bench-plan     # badge-rules plan over 1,000,000 generated offers against check --jsonl on their documents",
+        "make bench-ledger   # the price ledger: record 1M offers, lowest over 1M x 60 prices, check --ledger",
         "```",
         "",
-        "Raw results: `target/bench/{native,cli,wasm,plan}.json` and criterion's `target/criterion/`. "
+        "Raw results: `target/bench/{native,cli,wasm,plan,ledger}.json` and criterion's `target/criterion/`. "
         "`BENCH_DOCS=100000 make bench-cli` runs a smaller batch; `BENCH_HISTORY_MAX=100000` leaves the "
         "1M-badge document out of the native run.",
         "",
@@ -922,7 +1198,7 @@ def report():
 
 #: The areas, in the order BENCHMARKS.md shows them, each with its section's
 #: heading, how its summary rows begin and its summary ids (for its notes).
-AREA_ORDER = ["native", "cli", "plan", "wasm"]
+AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger"]
 AREAS = {
     "native": ("## Native engine (criterion)",
                ("native `check`", "native end to end", "1M badges", "`check` on the parsed document"),
@@ -932,6 +1208,8 @@ AREAS = {
     "plan": ("## `badge-rules plan` (CLI)", ("`plan`",), ("plan-throughput", "plan-memory")),
     "wasm": ("## The npm package in Node (WebAssembly)", ("`.wasm`", "instantiate", "`check()`"),
              ("wasm-build", "wasm-size", "wasm-instantiate", "wasm-check")),
+    "ledger": ("## The price ledger (`badge-rules ledger`, `check --ledger`)", ("ledger",),
+               ("ledger-record", "ledger-lowest", "ledger-check")),
 }
 
 
@@ -977,7 +1255,14 @@ def exponent(points):
 
 
 def main():
-    areas = {"native": bench_native, "cli": bench_cli, "wasm": bench_wasm, "plan": bench_plan, "report": report}
+    areas = {
+        "native": bench_native,
+        "cli": bench_cli,
+        "wasm": bench_wasm,
+        "plan": bench_plan,
+        "ledger": bench_ledger,
+        "report": report,
+    }
     if len(sys.argv) < 2 or any(a not in areas for a in sys.argv[1:]):
         print(__doc__, file=sys.stderr)
         sys.exit(2)

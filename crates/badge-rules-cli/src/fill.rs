@@ -8,8 +8,7 @@
 use std::path::Path;
 
 use badge_rules::Options;
-use badge_rules_ledger::{Filled, Ledger};
-use serde_json::Value;
+use badge_rules_ledger::Ledger;
 
 use crate::exit::Fatal;
 use crate::jsonl::Answer;
@@ -31,19 +30,20 @@ pub(crate) fn open_here(path: &Path) -> Result<Ledger, String> {
     })
 }
 
+/// `f` in one read transaction of `ledger`: a chunk of lines reads one
+/// snapshot of the ledger, locked once.
+pub(crate) fn in_one_read<T>(ledger: &Result<Ledger, String>, f: impl FnOnce() -> T) -> T {
+    match ledger {
+        Ok(l) => l.reading(|_| f()),
+        // Its lines answer with the error.
+        Err(_) => f(),
+    }
+}
+
 /// `bytes` with `metrics.priceHistory` filled, or `None` when the ledger
 /// leaves the document as it is.
 pub(crate) fn fill(bytes: &[u8], ledger: &Ledger) -> Result<Option<Vec<u8>>, String> {
-    let Ok(mut doc) = serde_json::from_slice::<Value>(bytes) else {
-        // Not JSON: the engine names the fault.
-        return Ok(None);
-    };
-    match ledger.fill(&mut doc).map_err(|e| e.to_string())? {
-        Filled::Filled => serde_json::to_vec(&doc)
-            .map(Some)
-            .map_err(|e| format!("cannot write the filled document: {e}")),
-        _ => Ok(None),
-    }
+    ledger.fill_bytes(bytes).map_err(|e| e.to_string())
 }
 
 /// The answer to one `--jsonl` line (without its newline) with the ledger:

@@ -137,8 +137,10 @@ fn check_chunks(
         };
         let answers = match &ledger {
             None => check_chunk(&chunk, options, answer_line),
-            Some(ledger) => answer_chunk(&chunk, |line| {
-                crate::fill::answer_line(strip_newline(line), options, answer_line, ledger)
+            Some(ledger) => crate::fill::in_one_read(ledger, || {
+                answer_chunk(&chunk, |line| {
+                    crate::fill::answer_line(strip_newline(line), options, answer_line, ledger)
+                })
             }),
         };
         // The writer may have stopped on an error: nobody is waiting then.

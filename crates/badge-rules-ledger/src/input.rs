@@ -25,6 +25,7 @@
 
 use std::fmt;
 use std::io::BufRead;
+use std::sync::mpsc::sync_channel;
 
 use crate::model::Millis;
 use crate::pages::{self, PageError};
@@ -106,6 +107,10 @@ pub struct Summary {
 /// ones as fetched at `at`, telling `report` of each as it is committed or
 /// refused.
 ///
+/// JSONL is read, parsed and recorded on three threads at once (each line
+/// still recorded in input order, one transaction each), so that parsing
+/// the next page overlaps with writing the last.
+///
 /// # Errors
 ///
 /// [`LedgerError::Io`] when `input` cannot be read, [`LedgerError::Db`] when
@@ -115,7 +120,7 @@ pub fn record(
     input: &mut dyn BufRead,
     name: &str,
     at: Option<Millis>,
-    mut report: impl FnMut(&Outcome),
+    mut report: impl FnMut(&Outcome) + Send,
 ) -> Result<Summary, LedgerError> {
     let io = |e: std::io::Error| LedgerError::Io(format!("cannot read {name}: {e}"));
     let mut summary = Summary::default();
@@ -136,29 +141,72 @@ pub fn record(
     if serde_json::from_str::<serde::de::IgnoredAny>(&line).is_err() {
         let mut text = std::mem::take(&mut line);
         input.read_to_string(&mut text).map_err(io)?;
-        one(ledger, &text, name, number, at, &mut summary, &mut report)?;
+        let parsed = pages::parse(&text, at);
+        one(
+            ledger,
+            &text,
+            name,
+            number,
+            parsed,
+            &mut summary,
+            &mut report,
+        )?;
         return Ok(summary);
     }
-    loop {
-        let text = line.trim_end_matches(['\n', '\r']);
-        if !text.trim().is_empty() {
-            one(ledger, text, name, number, at, &mut summary, &mut report)?;
+    std::thread::scope(|scope| {
+        let (line_tx, line_rx) = sync_channel::<(usize, String)>(4);
+        let (page_tx, page_rx) = sync_channel::<Parsed>(4);
+        scope.spawn(move || {
+            for (n, text) in line_rx {
+                let parsed = pages::parse(&text, at);
+                if page_tx.send((n, text, parsed)).is_err() {
+                    return;
+                }
+            }
+        });
+        let recorder = scope.spawn(move || -> Result<Summary, LedgerError> {
+            for (n, text, parsed) in page_rx {
+                one(ledger, &text, name, n, parsed, &mut summary, &mut report)?;
+            }
+            Ok(summary)
+        });
+        let mut read = Ok(());
+        loop {
+            let text = line.trim_end_matches(['\n', '\r']);
+            if !text.trim().is_empty() && line_tx.send((number, text.to_owned())).is_err() {
+                // The recorder stopped: its error says why.
+                break;
+            }
+            line.clear();
+            match input.read_line(&mut line) {
+                Ok(0) => break,
+                Ok(_) => number += 1,
+                Err(e) => {
+                    read = Err(io(e));
+                    break;
+                }
+            }
         }
-        line.clear();
-        if input.read_line(&mut line).map_err(io)? == 0 {
-            return Ok(summary);
-        }
-        number += 1;
-    }
+        drop(line_tx);
+        let recorded = recorder
+            .join()
+            .unwrap_or_else(|_| Err(LedgerError::Db("the recording thread stopped".into())));
+        // A database failure comes first; then a read failure.
+        let summary = recorded?;
+        read.map(|()| summary)
+    })
 }
 
-/// Records one response, the text starting at line `first`.
+/// A line, its text and what it parsed to.
+type Parsed = (usize, String, Result<pages::Page, PageError>);
+
+/// Records one parsed response, its text starting at line `first`.
 fn one(
     ledger: &mut Ledger,
     text: &str,
     name: &str,
     first: usize,
-    at: Option<Millis>,
+    parsed: Result<pages::Page, PageError>,
     summary: &mut Summary,
     report: &mut impl FnMut(&Outcome),
 ) -> Result<(), LedgerError> {
@@ -171,7 +219,7 @@ fn one(
             message,
         }
     };
-    let outcome = match pages::parse(text, at) {
+    let outcome = match parsed {
         Err(PageError {
             path,
             message,

@@ -577,7 +577,9 @@ impl Walk {
 /// ```
 pub fn timeline(observations: &[Observation], watch: &Watch, until: Millis) -> Timeline {
     let mut sorted = observations.to_vec();
-    sorted.sort_unstable_by_key(Observation::key);
+    if !sorted.is_sorted_by_key(Observation::key) {
+        sorted.sort_unstable_by_key(Observation::key);
+    }
     sorted.dedup();
     let mut walk = Walk {
         segments: Vec::with_capacity(sorted.len() / 4 + 2),
@@ -632,6 +634,23 @@ pub fn timeline(observations: &[Observation], watch: &Watch, until: Millis) -> T
     walk.end_state(Millis::MAX);
     Timeline {
         segments: walk.segments,
+    }
+}
+
+/// Two lists each in time order, merged in the order [`timeline`] reads.
+pub(crate) fn merge(a: Vec<Observation>, b: Vec<Observation>) -> Vec<Observation> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if y.key() < x.key() => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(o) => out.push(o),
+            None => return out,
+        }
     }
 }
 

@@ -127,6 +127,11 @@ impl Store {
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Reads through a memory map and a 64 MiB cache: a check or a
+        // `lowest` reads a few pages per offer, and a read() per page would
+        // cost more than the rest.
+        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+        self.conn.pragma_update(None, "cache_size", -65_536)?;
         self.conn
             .execute_batch(&format!("BEGIN IMMEDIATE; {SCHEMA} COMMIT;"))
     }
@@ -168,6 +173,19 @@ impl Store {
         Ok(Ok(recorded))
     }
 
+    /// Runs `f` in one read transaction: one snapshot of the database, and
+    /// one lock taken for all its reads. When the transaction cannot begin
+    /// (one is already open), `f`'s reads run as they would anyway.
+    pub(crate) fn reading<T>(&self, f: impl FnOnce() -> T) -> T {
+        let began = self.conn.execute_batch("BEGIN DEFERRED").is_ok();
+        let out = f();
+        if began {
+            // Ending a read transaction gives up a lock: nothing to lose.
+            let _ = self.conn.execute_batch("COMMIT");
+        }
+        out
+    }
+
     /// The offer recorded as `id`.
     pub(crate) fn offer(&self, id: &str) -> rusqlite::Result<Option<OfferRow>> {
         self.conn
@@ -184,32 +202,34 @@ impl Store {
 
     /// Everything recorded about the offer `row`.
     pub(crate) fn observations(&self, row: &OfferRow) -> rusqlite::Result<Vec<Observation>> {
-        let mut out = Vec::new();
+        let int = |r: &rusqlite::Row<'_>, i: usize| r.get_ref(i).and_then(|v| Ok(v.as_i64()?));
+        let mut out = Vec::with_capacity(64);
         let mut snapshots = self
             .conn
             .prepare_cached("SELECT at, price, on_sale FROM snapshots WHERE offer = ?1")?;
         let mut rows = snapshots.query([row.key])?;
         while let Some(r) = rows.next()? {
             out.push(Observation::Snapshot {
-                at: r.get(0)?,
-                price: r.get(1)?,
-                on_sale: r.get(2)?,
+                at: int(r, 0)?,
+                price: int(r, 1)?,
+                on_sale: int(r, 2)? != 0,
             });
         }
+        let snapshots_end = out.len();
         let mut events = self
             .conn
             .prepare_cached("SELECT at, kind, markets FROM events WHERE offer = ?1")?;
         let mut rows = events.query([row.key])?;
         while let Some(r) = rows.next()? {
-            let markets: Option<String> = r.get(2)?;
-            if let Some(o) = event(
-                r.get(0)?,
-                r.get(1)?,
-                markets.as_deref(),
-                row.marketplace.as_deref(),
-            ) {
+            let markets = r.get_ref(2)?.as_str_or_null()?;
+            if let Some(o) = event(int(r, 0)?, int(r, 1)?, markets, row.marketplace.as_deref()) {
                 out.push(o);
             }
+        }
+        // Both lists come in time order: merged, the timeline need not sort.
+        if snapshots_end < out.len() {
+            let events = out.split_off(snapshots_end);
+            out = crate::model::merge(out, events);
         }
         Ok(out)
     }
@@ -412,27 +432,51 @@ fn event(at: Millis, kind: i64, markets: Option<&str>, base: Option<&str>) -> Op
     }
 }
 
-/// The key of offer `id`, recorded with `currency` and `marketplace` if new.
-fn offer_key(
-    tx: &rusqlite::Transaction<'_>,
-    id: &str,
-    currency: Option<&str>,
-    marketplace: Option<&str>,
-) -> rusqlite::Result<(i64, Option<String>, Option<String>)> {
-    let found = tx
-        .prepare_cached("SELECT key, currency, marketplace FROM offers WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    if let Some(found) = found {
-        return Ok(found);
+/// The statements that record prices, prepared once per page.
+struct Writer<'t> {
+    find: rusqlite::CachedStatement<'t>,
+    add: rusqlite::CachedStatement<'t>,
+    set_currency: rusqlite::CachedStatement<'t>,
+    set_marketplace: rusqlite::CachedStatement<'t>,
+    snapshot: rusqlite::CachedStatement<'t>,
+}
+
+impl<'t> Writer<'t> {
+    fn new(tx: &'t rusqlite::Transaction<'_>) -> rusqlite::Result<Self> {
+        Ok(Writer {
+            find: tx.prepare_cached("SELECT key, currency, marketplace FROM offers WHERE id = ?1")?,
+            add: tx.prepare_cached("INSERT INTO offers (id, currency, marketplace) VALUES (?1, ?2, ?3)")?,
+            set_currency: tx.prepare_cached("UPDATE offers SET currency = ?2 WHERE key = ?1")?,
+            set_marketplace: tx.prepare_cached("UPDATE offers SET marketplace = ?2 WHERE key = ?1")?,
+            snapshot: tx.prepare_cached(
+                "INSERT OR IGNORE INTO snapshots (offer, at, price, on_sale) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+        })
     }
-    tx.prepare_cached("INSERT INTO offers (id, currency, marketplace) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, currency, marketplace])?;
-    Ok((
-        tx.last_insert_rowid(),
-        currency.map(str::to_owned),
-        marketplace.map(str::to_owned),
-    ))
+
+    /// The key of offer `id`, recorded with `currency` and `marketplace` if
+    /// new.
+    fn offer(
+        &mut self,
+        tx: &rusqlite::Transaction<'_>,
+        id: &str,
+        currency: Option<&str>,
+        marketplace: Option<&str>,
+    ) -> rusqlite::Result<(i64, Option<String>, Option<String>)> {
+        let found = self
+            .find
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        if let Some(found) = found {
+            return Ok(found);
+        }
+        self.add.execute(params![id, currency, marketplace])?;
+        Ok((
+            tx.last_insert_rowid(),
+            currency.map(str::to_owned),
+            marketplace.map(str::to_owned),
+        ))
+    }
 }
 
 fn record_snapshots(
@@ -440,10 +484,11 @@ fn record_snapshots(
     snapshots: &[Snapshot],
     at: Millis,
 ) -> rusqlite::Result<Result<(), Refusal>> {
+    let mut w = Writer::new(tx)?;
     for s in snapshots {
         let marketplace = s.marketplace.map(|m| m.id());
         let (key, currency, known_market) =
-            offer_key(tx, &s.offer, Some(&s.currency), marketplace)?;
+            w.offer(tx, &s.offer, Some(&s.currency), marketplace)?;
         match currency.as_deref() {
             Some(c) if c != s.currency => {
                 return Ok(Err(Refusal {
@@ -456,8 +501,7 @@ fn record_snapshots(
             }
             Some(_) => {}
             None => {
-                tx.prepare_cached("UPDATE offers SET currency = ?2 WHERE key = ?1")?
-                    .execute(params![key, s.currency])?;
+                w.set_currency.execute(params![key, s.currency])?;
             }
         }
         match (known_market.as_deref(), marketplace) {
@@ -471,15 +515,11 @@ fn record_snapshots(
                 }));
             }
             (None, Some(given)) => {
-                tx.prepare_cached("UPDATE offers SET marketplace = ?2 WHERE key = ?1")?
-                    .execute(params![key, given])?;
+                w.set_marketplace.execute(params![key, given])?;
             }
             _ => {}
         }
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO snapshots (offer, at, price, on_sale) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![key, at, s.price, s.on_sale])?;
+        w.snapshot.execute(params![key, at, s.price, s.on_sale])?;
     }
     Ok(Ok(()))
 }
@@ -489,12 +529,13 @@ fn record_events(
     page: &EventPage,
     fetched_at: Millis,
 ) -> rusqlite::Result<()> {
+    let mut w = Writer::new(tx)?;
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO events (offer, at, kind, id, markets) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
     for e in &page.events {
-        let (key, _, _) = offer_key(tx, &e.offer, None, None)?;
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO events (offer, at, kind, id, markets) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![key, e.at, e.kind.code(), e.id, e.marketplaces])?;
+        let (key, _, _) = w.offer(tx, &e.offer, None, None)?;
+        insert.execute(params![key, e.at, e.kind.code(), e.id, e.marketplaces])?;
     }
     let (last_id, last_at) = match &page.last {
         Some((id, at)) => (id.as_str(), Some(*at)),

@@ -4,7 +4,7 @@
 // tools/node_modules, are linked into it), served to Debian's Chromium.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -19,7 +19,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /**
  * Packs pkg/ and installs the tarball into a new project whose package.json
  * is `npm init -y`'s (no "type": CommonJS). Returns its directory and the
- * tarball's path.
+ * tarball's path; `remove()` deletes both.
  */
 export function consumer(prefix) {
   const base = mkdtempSync(join(tmpdir(), `badge-rules-${prefix}-`));
@@ -30,7 +30,7 @@ export function consumer(prefix) {
   mkdirSync(root);
   writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', main: 'index.js', license: 'ISC' }, null, 2));
   execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: root, encoding: 'utf8' });
-  return { root, tarball, packed };
+  return { root, tarball, packed, remove: () => rmSync(base, { recursive: true, force: true }) };
 }
 
 /** Links tools (vite, webpack, rollup plugins, ...) into the project's node_modules, as if installed there. */

@@ -47,6 +47,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
+  project?.remove();
 });
 
 const node = (file, cwd = project.root) => execFileSync(process.execPath, [file], { cwd, encoding: 'utf8' }).trim();

@@ -4,7 +4,7 @@
 // that is not built in say so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,4 +92,5 @@ test('the web entry before init(): NOT_INITIALIZED naming the call, then it work
   assert.match(bad.message, /optimizeDeps: \{ exclude: \["badge-rules"\] \}/);
   web.initSync({ module: readFileSync(join(pkg, 'badge_rules_bg.wasm')) });
   assert.equal(web.check({ kind: 'badgesQuery', request: { limit: 0 } }).violations[0].code, 'BB9');
+  rmSync(dir, { recursive: true, force: true });
 });

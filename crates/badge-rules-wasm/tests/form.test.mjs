@@ -19,6 +19,7 @@ const PRICE = '[name="prices.bargain.amount"]';
 const LIMIT = '[name="purchaseConstraints.limit.perUser.maxItems"]';
 
 let br;
+let project;
 let server;
 let browser;
 let page;
@@ -48,7 +49,7 @@ const field = (selector) => page.$eval(selector, (el) => {
 });
 
 before(async () => {
-  const project = consumer('form');
+  project = consumer('form');
   copy(project.root, 'form');
   br = await import(pathToFileURL(join(project.root, 'node_modules', 'badge-rules', 'node.mjs')).href);
   server = await serve(project.root);
@@ -64,6 +65,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
+  project?.remove();
 });
 
 test('bound at once: the empty price is invalid (BA2), in Polish, and the form does not submit', async () => {

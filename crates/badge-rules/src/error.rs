@@ -228,6 +228,18 @@ impl InputError {
         }
         out
     }
+
+    /// The same error at `path`: a plan names a fault of a pair's document
+    /// by its path in the plan's context file ([`crate::plan`]).
+    #[must_use]
+    pub(crate) fn at_path(mut self, path: String) -> InputError {
+        match &mut self {
+            InputError::Syntax(e) => e.path = path,
+            InputError::Shape(e) => e.path = path,
+            InputError::Context(e) => e.path = path,
+        }
+        self
+    }
 }
 
 /// The text is not JSON.

@@ -48,20 +48,19 @@
 //! assert!(pair.body.is_some());
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
-use std::marker::PhantomData;
 use std::str::FromStr;
 
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::document::{
     Account, Application, Badge, Campaign, Document, IdRef, Kind, Metrics, Offer,
 };
-use crate::error::InputError;
+use crate::error::{ErrorCode, InputError, Params, ShapeError};
 use crate::money::{from_grosze, parse_decimal, show_grosze};
 use crate::period::{Instant, Period, PeriodType};
 use crate::read::serde_text::shape_error;
@@ -108,28 +107,23 @@ pub struct PlanContext {
     /// The number of badges of each page, when `badges` was an array of pages.
     badge_pages: Option<Vec<usize>>,
     applications: Option<Vec<Application>>,
-    badges_by_offer: HashMap<String, Vec<usize>>,
-    applications_by_offer: HashMap<String, Vec<usize>>,
+    badges_by_offer: BTreeMap<String, Vec<usize>>,
+    applications_by_offer: BTreeMap<String, Vec<usize>>,
 }
 
-/// The context file as read.
+/// The context file's fields other than the lists, as read (the lists are
+/// read from their own spans of the text, [`PlanContext::from_json`]).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RawContext {
     #[serde(default)]
     now: Option<Instant>,
     #[serde(default)]
-    campaigns: Option<MapOrSeq<CampaignsPage, Vec<Campaign>>>,
-    #[serde(default)]
     account: Option<Account>,
     #[serde(default)]
     terms: Option<Terms>,
     #[serde(default)]
     campaign_terms: Option<BTreeMap<String, Terms>>,
-    #[serde(default)]
-    badges: Option<MapOrSeq<BadgesPage, Vec<BadgesPage>>>,
-    #[serde(default)]
-    applications: Option<MapOrSeq<ApplicationsPage, Vec<ApplicationsPage>>>,
 }
 
 /// GET /sale/badge-campaigns.
@@ -152,48 +146,107 @@ struct ApplicationsPage {
     applications: Vec<Application>,
 }
 
-/// A JSON object read as `M`, or a JSON array read as `S`.
-enum MapOrSeq<M, S> {
-    Map(M),
-    Seq(S),
+/// The lists of the context: the campaigns (and whether they came as the
+/// response object), the badges (and each page's size when they came as
+/// pages), the applications.
+#[derive(Default)]
+struct Lists {
+    campaigns: Option<(Vec<Campaign>, bool)>,
+    badges: Option<(Vec<Badge>, Option<Vec<usize>>)>,
+    applications: Option<Vec<Application>>,
 }
 
-impl<'de, M: Deserialize<'de>, S: Deserialize<'de>> Deserialize<'de> for MapOrSeq<M, S> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<M, S>(PhantomData<(M, S)>);
-        impl<'de, M: Deserialize<'de>, S: Deserialize<'de>> Visitor<'de> for V<M, S> {
-            type Value = MapOrSeq<M, S>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a response object or an array")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                M::deserialize(MapAccessDeserializer::new(map)).map(MapOrSeq::Map)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                S::deserialize(SeqAccessDeserializer::new(seq)).map(MapOrSeq::Seq)
-            }
-        }
-        d.deserialize_any(V(PhantomData))
+/// What JSON value starts with `first`, as an error's `found` says it.
+fn found(first: Option<u8>) -> &'static str {
+    match first {
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
     }
 }
 
-/// A value that must be a JSON object (serde would read an array as a
-/// struct's fields in order).
-struct ObjectOf<T>(T);
+/// The first byte of JSON text, past whitespace.
+fn first_byte(text: &str) -> Option<u8> {
+    text.trim_start().bytes().next()
+}
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOf<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = ObjectOf<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map)).map(ObjectOf)
-            }
+/// A value at `path` that must be an object and is not: WRONG_TYPE.
+fn not_an_object(path: &str, first: Option<u8>) -> InputError {
+    wrong_type(path, "an object", first)
+}
+
+/// A value at `path` that is not `expected`: WRONG_TYPE (built here, not by
+/// a serde reader of its own: the npm package's size).
+fn wrong_type(path: &str, expected: &str, first: Option<u8>) -> InputError {
+    shape(
+        path,
+        ErrorCode::WrongType,
+        [("expected", expected), ("found", found(first))],
+    )
+}
+
+/// A shape error at `path`.
+fn shape<const N: usize>(
+    path: &str,
+    code: ErrorCode,
+    params: [(&'static str, &str); N],
+) -> InputError {
+    let params: Params = params
+        .into_iter()
+        .map(|(name, value)| (Cow::Borrowed(name), value.to_owned()))
+        .collect();
+    InputError::Shape(ShapeError::new(path.to_owned(), code, params))
+}
+
+/// Reads a `T` from `text`, the part of the context at `path`.
+fn part<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, InputError> {
+    serde_json::from_str(text).map_err(|err| {
+        let error = shape_error(text, &err, "");
+        let inner = error.path();
+        let full = match inner.bytes().next() {
+            None => path.to_owned(),
+            Some(b'[') => format!("{path}{inner}"),
+            Some(_) if path.is_empty() => inner.to_owned(),
+            Some(_) => format!("{path}.{inner}"),
+        };
+        error.at_path(full)
+    })
+}
+
+/// The top-level `(key, value text)` pairs of JSON text that is an object
+/// (`None`: not an object). The text must be JSON.
+fn top_level(text: &str) -> Option<Vec<(&str, &str)>> {
+    let mut scan = Scan {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    scan.whitespace();
+    if scan.peek()? != b'{' {
+        return None;
+    }
+    scan.pos += 1;
+    let mut fields = Vec::new();
+    loop {
+        scan.whitespace();
+        if scan.peek()? == b'}' {
+            return Some(fields);
         }
-        d.deserialize_any(V(PhantomData))
+        let (start, end) = scan.string()?;
+        scan.whitespace();
+        // The colon.
+        scan.pos += 1;
+        scan.whitespace();
+        let value_start = scan.pos;
+        scan.value()?;
+        fields.push((text.get(start..end)?, text.get(value_start..scan.pos)?));
+        scan.whitespace();
+        match scan.peek()? {
+            b',' => scan.pos += 1,
+            _ => return Some(fields),
+        }
     }
 }
 
@@ -212,9 +265,49 @@ impl PlanContext {
     /// An [`InputError`] naming the JSON path of the fault in the context.
     pub fn from_json(text: &str) -> Result<PlanContext, InputError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let ObjectOf(raw) = serde_json::from_str::<ObjectOf<RawContext>>(text)
-            .map_err(|err| shape_error(text, &err, ""))?;
-        Ok(PlanContext::from_raw(raw))
+        // Syntax first: every part read below is then JSON.
+        serde_json::from_str::<IgnoredAny>(text).map_err(|err| shape_error(text, &err, ""))?;
+        let Some(fields) = top_level(text) else {
+            return Err(not_an_object("", first_byte(text)));
+        };
+        let raw: RawContext = part(text, "")?;
+        let mut lists = Lists::default();
+        // Each list read from its own span, by the form its first byte
+        // shows, with the check document's own derived readers: nothing
+        // more in the npm package's module.
+        for (key, value) in fields {
+            match (key, first_byte(value)) {
+                ("campaigns" | "badges" | "applications", Some(b'n')) => {}
+                ("campaigns", Some(b'[')) => {
+                    lists.campaigns = Some((part(value, "campaigns")?, false));
+                }
+                ("campaigns", _) => {
+                    let page: CampaignsPage = part(value, "campaigns")?;
+                    lists.campaigns = Some((page.campaigns, true));
+                }
+                ("badges", Some(b'[')) => {
+                    let pages: Vec<BadgesPage> = part(value, "badges")?;
+                    let sizes = pages.iter().map(|p| p.badges.len()).collect();
+                    let all = pages.into_iter().flat_map(|p| p.badges).collect();
+                    lists.badges = Some((all, Some(sizes)));
+                }
+                ("badges", _) => {
+                    let page: BadgesPage = part(value, "badges")?;
+                    lists.badges = Some((page.badges, None));
+                }
+                ("applications", Some(b'[')) => {
+                    let pages: Vec<ApplicationsPage> = part(value, "applications")?;
+                    let all = pages.into_iter().flat_map(|p| p.applications).collect();
+                    lists.applications = Some(all);
+                }
+                ("applications", _) => {
+                    let page: ApplicationsPage = part(value, "applications")?;
+                    lists.applications = Some(page.applications);
+                }
+                _ => {}
+            }
+        }
+        Ok(PlanContext::from_parts(raw, lists))
     }
 
     /// [`PlanContext::from_json`] of bytes; bytes that are not UTF-8 are a
@@ -232,38 +325,24 @@ impl PlanContext {
         PlanContext::from_json(crate::api::text_of(bytes)?)
     }
 
-    fn from_raw(raw: RawContext) -> PlanContext {
-        let (campaigns, campaigns_response) = match raw.campaigns {
-            Some(MapOrSeq::Map(page)) => (Some(page.campaigns), true),
-            Some(MapOrSeq::Seq(list)) => (Some(list), false),
+    fn from_parts(raw: RawContext, lists: Lists) -> PlanContext {
+        let (campaigns, campaigns_response) = match lists.campaigns {
+            Some((list, response)) => (Some(list), response),
             None => (None, false),
         };
-        let (badges, badge_pages) = match raw.badges {
-            Some(MapOrSeq::Map(page)) => (Some(page.badges), None),
-            Some(MapOrSeq::Seq(pages)) => {
-                let sizes = pages.iter().map(|p| p.badges.len()).collect();
-                (
-                    Some(pages.into_iter().flat_map(|p| p.badges).collect()),
-                    Some(sizes),
-                )
-            }
+        let (badges, badge_pages) = match lists.badges {
+            Some((list, sizes)) => (Some(list), sizes),
             None => (None, None),
         };
-        let applications = match raw.applications {
-            Some(MapOrSeq::Map(page)) => Some(page.applications),
-            Some(MapOrSeq::Seq(pages)) => {
-                Some(pages.into_iter().flat_map(|p| p.applications).collect())
-            }
-            None => None,
-        };
-        let mut badges_by_offer: HashMap<String, Vec<usize>> = HashMap::new();
+        let applications = lists.applications;
+        let mut badges_by_offer: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, badge) in badges.iter().flatten().enumerate() {
             badges_by_offer
                 .entry(badge.offer.id.clone())
                 .or_default()
                 .push(i);
         }
-        let mut applications_by_offer: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut applications_by_offer: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, application) in applications.iter().flatten().enumerate() {
             applications_by_offer
                 .entry(application.offer.id.clone())
@@ -670,7 +749,7 @@ impl<'c> Planner<'c> {
             whole.request = Some(body_value(&Body::new(&id, "1", None, None)));
             if let Err(err) = crate::check(&whole, &options) {
                 let path = context.context_path(err.path(), &id);
-                return Err(PlanError::Context(repath(err, path)));
+                return Err(PlanError::Context(err.at_path(path)));
             }
             let stock_required = context
                 .campaigns()
@@ -727,7 +806,7 @@ impl<'c> Planner<'c> {
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         match form(text) {
-            Some(Form::Page(Some(spans))) => {
+            Some(Form::Page(Ok(spans))) => {
                 if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
                     out.push(located_error(text, &err, "", line, 1));
                     return out;
@@ -743,90 +822,80 @@ impl<'c> Planner<'c> {
                         .map_or(0, |t| t.len() - t.rfind('\n').map_or(0, |n| n + 1));
                     let span = text.get(start..end).unwrap_or_default();
                     let prefix = format!("offers[{i}]");
-                    match read::<ObjectOf<Offer>>(span, &prefix, at_line, column + 1) {
-                        Ok(ObjectOf(offer)) => {
-                            self.offer(
-                                offer,
-                                None,
-                                span,
-                                &prefix,
-                                at_line,
-                                column + 1,
-                                &mut metrics,
-                                &mut out,
-                            );
+                    if first_byte(span) != Some(b'{') {
+                        let error = not_an_object(&prefix, first_byte(span));
+                        out.push(Outcome::ItemError {
+                            line: at_line,
+                            error,
+                        });
+                        continue;
+                    }
+                    match read::<Offer>(span, &prefix, at_line, column + 1) {
+                        Ok(offer) => {
+                            self.offer(offer, None, &prefix, at_line, &mut metrics, &mut out);
                         }
                         Err(outcome) => out.push(*outcome),
                     }
                 }
             }
-            Some(Form::Page(None)) => {
-                // `offers` is not an array: serde names it.
-                #[derive(Deserialize)]
-                struct PageShape {
-                    #[serde(rename = "offers")]
-                    _offers: Vec<IgnoredAny>,
-                }
-                if let Err(outcome) = read::<PageShape>(text, "", line, 1) {
-                    out.push(*outcome);
+            Some(Form::Page(Err(first))) => {
+                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
+                    out.push(located_error(text, &err, "", line, 1));
+                } else {
+                    let error = wrong_type("offers", "an array of offers", Some(first));
+                    out.push(Outcome::ItemError { line, error });
                 }
             }
-            Some(Form::Line) => match read::<ObjectOf<OfferLine>>(text, "", line, 1) {
-                Ok(ObjectOf(OfferLine {
-                    offer: ObjectOf(offer),
+            Some(Form::Line(b'{')) => match read::<OfferLine>(text, "", line, 1) {
+                Ok(OfferLine {
+                    offer,
                     metrics: given,
-                })) => self.offer(offer, given, text, "offer", line, 1, &mut metrics, &mut out),
+                }) => self.offer(offer, given, "offer", line, &mut metrics, &mut out),
                 Err(outcome) => out.push(*outcome),
             },
-            Some(Form::Offer) | Some(Form::NotObject) | None => {
-                match read::<ObjectOf<Offer>>(text, "", line, 1) {
-                    Ok(ObjectOf(offer)) => {
-                        self.offer(offer, None, text, "", line, 1, &mut metrics, &mut out);
-                    }
-                    Err(outcome) => out.push(*outcome),
+            Some(Form::Line(first)) => {
+                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
+                    out.push(located_error(text, &err, "", line, 1));
+                } else {
+                    let error = not_an_object("offer", Some(first));
+                    out.push(Outcome::ItemError { line, error });
+                }
+            }
+            Some(Form::Offer) => match read::<Offer>(text, "", line, 1) {
+                Ok(offer) => self.offer(offer, None, "", line, &mut metrics, &mut out),
+                Err(outcome) => out.push(*outcome),
+            },
+            Some(Form::NotObject) | None => {
+                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
+                    out.push(located_error(text, &err, "", line, 1));
+                } else {
+                    let error = not_an_object("", first_byte(text));
+                    out.push(Outcome::ItemError { line, error });
                 }
             }
         }
         out
     }
 
-    /// Every campaign's outcome for one offer read from `text` (at `prefix`
-    /// of its item, from `line` and `column`).
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "one private step of item_with, which holds every one of them"
-    )]
+    /// Every campaign's outcome for one offer (at `prefix` of its item,
+    /// starting on `line`).
     fn offer(
         &mut self,
         offer: Offer,
         given: Option<Metrics>,
-        text: &str,
         prefix: &str,
         line: usize,
-        column: usize,
         metrics: &mut impl FnMut(&Offer, Option<Metrics>) -> Option<Metrics>,
         out: &mut Vec<Outcome>,
     ) {
         let Some(offer_id) = offer.id.clone() else {
-            // Read again for the error: serde names the missing id.
-            #[derive(Deserialize)]
-            struct NeedsId {
-                #[serde(rename = "id")]
-                _id: String,
-            }
-            #[derive(Deserialize)]
-            struct LineNeedsId {
-                #[serde(rename = "offer")]
-                _offer: NeedsId,
-            }
-            let read = if prefix == "offer" {
-                read::<LineNeedsId>(text, "", line, column).map(drop)
+            let path = if prefix.is_empty() {
+                "id".to_owned()
             } else {
-                read::<NeedsId>(text, prefix, line, column).map(drop)
+                format!("{prefix}.id")
             };
-            if let Err(outcome) = read {
-                out.push(*outcome);
-            }
+            let error = shape(&path, ErrorCode::MissingField, [("field", "id")]);
+            out.push(Outcome::ItemError { line, error });
             return;
         };
         let mut slot = PairSlot {
@@ -851,7 +920,7 @@ impl<'c> Planner<'c> {
 /// `{"offer", "metrics"}`: an offer with the figures an integrator holds.
 #[derive(Deserialize)]
 struct OfferLine {
-    offer: ObjectOf<Offer>,
+    offer: Offer,
     #[serde(default)]
     metrics: Option<Metrics>,
 }
@@ -962,22 +1031,38 @@ fn propose(ctx: &rules::ApplicationContext<'_>, rule: PriceRule) -> Option<i128>
 }
 
 /// A body as the document's `request`.
+///
+/// Built by hand rather than by `serde_json::to_value`, whose serializer
+/// into a `Value` would be code of its own in the npm package's module.
 fn body_value(body: &Body) -> Value {
-    serde_json::to_value(body).unwrap_or(Value::Null)
-}
-
-/// `err` at `path`: the same error with its path replaced.
-fn repath(err: InputError, path: String) -> InputError {
-    if err.path() == path {
-        return err;
-    }
-    let Ok(mut value) = serde_json::to_value(&err) else {
-        return err;
+    let id = |id: &str| {
+        let mut map = serde_json::Map::new();
+        map.insert("id".into(), Value::String(id.to_owned()));
+        Value::Object(map)
     };
-    if let Some(slot) = value.get_mut("path") {
-        *slot = Value::String(path);
+    let mut map = serde_json::Map::new();
+    map.insert("campaign".into(), id(&body.campaign.id));
+    map.insert("offer".into(), id(&body.offer.id));
+    if let Some(prices) = &body.prices {
+        let mut bargain = serde_json::Map::new();
+        bargain.insert(
+            "amount".into(),
+            Value::String(prices.bargain.amount.clone()),
+        );
+        bargain.insert(
+            "currency".into(),
+            Value::String(prices.bargain.currency.clone()),
+        );
+        let mut p = serde_json::Map::new();
+        p.insert("bargain".into(), Value::Object(bargain));
+        map.insert("prices".into(), Value::Object(p));
     }
-    serde_json::from_value(value).unwrap_or(err)
+    if let Some(stock) = &body.declared_stock {
+        let mut q = serde_json::Map::new();
+        q.insert("quantity".into(), Value::from(stock.quantity));
+        map.insert("declaredStock".into(), Value::Object(q));
+    }
+    Value::Object(map)
 }
 
 fn item_error(error: InputError, line: usize) -> Outcome {
@@ -1012,8 +1097,8 @@ fn located_error(
 ) -> Outcome {
     let mut error = shape_error(text, err, prefix);
     // Every value read here is an object: anything else is wrong as a whole.
-    if !text.trim_start().starts_with('{') && !matches!(error, InputError::Syntax(_)) {
-        error = repath(error, prefix.to_owned());
+    if first_byte(text) != Some(b'{') && !matches!(error, InputError::Syntax(_)) {
+        error = not_an_object(prefix, first_byte(text));
     }
     if let InputError::Syntax(_) = error {
         let mut padded = "\n".repeat(line.saturating_sub(1));
@@ -1032,11 +1117,11 @@ fn located_error(
 /// What an input item is, from its top-level keys.
 #[derive(Debug, PartialEq)]
 enum Form {
-    /// `{"offers": [...]}`: the spans of the offers (`None`: `offers` is
-    /// not an array).
-    Page(Option<Vec<(usize, usize)>>),
-    /// `{"offer": ..., "metrics": ...}`.
-    Line,
+    /// `{"offers": [...]}`: the spans of the offers (`Err`: `offers` is not
+    /// an array, but a value starting with this byte).
+    Page(Result<Vec<(usize, usize)>, u8>),
+    /// `{"offer": ..., "metrics": ...}`, with the first byte of the offer.
+    Line(u8),
     /// Any other object: an offer.
     Offer,
     /// Not an object.
@@ -1055,7 +1140,7 @@ fn form(text: &str) -> Option<Form> {
         return Some(Form::NotObject);
     }
     scan.pos += 1;
-    let (mut offers, mut line) = (None, false);
+    let (mut offers, mut line) = (None, None);
     loop {
         scan.whitespace();
         if scan.peek()? == b'}' {
@@ -1069,14 +1154,14 @@ fn form(text: &str) -> Option<Form> {
         scan.pos += 1;
         scan.whitespace();
         match text.get(start..end)? {
-            "offers" if scan.peek()? == b'[' => offers = Some(Some(scan.elements()?)),
+            "offers" if scan.peek()? == b'[' => offers = Some(Ok(scan.elements()?)),
             "offers" => {
+                offers = Some(Err(scan.peek()?));
                 scan.value()?;
-                offers = Some(None);
             }
             "offer" => {
+                line = scan.peek();
                 scan.value()?;
-                line = true;
             }
             _ => scan.value()?,
         }
@@ -1089,8 +1174,8 @@ fn form(text: &str) -> Option<Form> {
     }
     Some(match (offers, line) {
         (Some(spans), _) => Form::Page(spans),
-        (None, true) => Form::Line,
-        (None, false) => Form::Offer,
+        (None, Some(first)) => Form::Line(first),
+        (None, None) => Form::Offer,
     })
 }
 
@@ -1223,13 +1308,14 @@ mod tests {
     fn forms_are_told_by_their_top_level_keys() {
         assert_eq!(
             form(r#"{"count": 2, "offers": [{"id": "1"}, {"id": "a\"}"}], "x": {"offers": 1}}"#),
-            Some(Form::Page(Some(vec![(24, 35), (37, 51)])))
+            Some(Form::Page(Ok(vec![(24, 35), (37, 51)])))
         );
-        assert_eq!(form(r#"{"offers": null}"#), Some(Form::Page(None)));
+        assert_eq!(form(r#"{"offers": null}"#), Some(Form::Page(Err(b'n'))));
         assert_eq!(
             form(r#"{"metrics": {}, "offer": {"id": "1"}}"#),
-            Some(Form::Line)
+            Some(Form::Line(b'{'))
         );
+        assert_eq!(form(r#"{"offer": [1]}"#), Some(Form::Line(b'[')));
         assert_eq!(
             form(r#"{"id": "1", "stock": {"available": 3}}"#),
             Some(Form::Offer)

@@ -297,7 +297,10 @@ impl Ledger {
     }
 
     /// [`Ledger::lowest`] of every offer recorded, in the order they were
-    /// first recorded, handed to `f` one at a time (memory holds one offer).
+    /// first recorded, handed to `f` one at a time. The rows are read on
+    /// this thread and the answers worked out on another, a few hundred
+    /// offers at a time, so memory holds a few batches whatever the size of
+    /// the ledger.
     ///
     /// # Errors
     ///
@@ -305,18 +308,48 @@ impl Ledger {
     pub fn each_lowest(
         &self,
         at: Instant,
-        mut f: impl FnMut(Lowest) -> Result<(), LedgerError>,
+        mut f: impl FnMut(Lowest) -> Result<(), LedgerError> + Send,
     ) -> Result<(), LedgerError> {
+        /// Offers handed to the answering thread at once.
+        const BATCH: usize = 256;
+        type Batch = Vec<(String, String, Vec<model::Observation>)>;
         let watch = self.watch()?;
         let until = millis_of(at);
-        self.store.each_offer(|id, row, observations| {
-            let t = timeline(observations, watch, until);
-            f(answer(
-                id,
-                &t,
-                row.currency.as_deref().unwrap_or_default(),
-                at,
-            ))
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+            let answering = scope.spawn(move || -> Result<(), LedgerError> {
+                for batch in rx {
+                    for (id, currency, observations) in batch {
+                        let t = timeline(&observations, watch, until);
+                        f(answer(&id, &t, &currency, at))?;
+                    }
+                }
+                Ok(())
+            });
+            let mut batch: Batch = Vec::with_capacity(BATCH);
+            let read = self.store.each_offer(|id, row, observations| {
+                batch.push((
+                    id.to_owned(),
+                    row.currency.clone().unwrap_or_default(),
+                    observations.to_vec(),
+                ));
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // The answering thread stopped: its error says why.
+                    tx.send(full)
+                        .map_err(|_| LedgerError::Io("the answering thread stopped".into()))?;
+                }
+                Ok(())
+            });
+            if read.is_ok() && !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            drop(tx);
+            let answered = answering
+                .join()
+                .unwrap_or_else(|_| Err(LedgerError::Io("the answering thread failed".into())));
+            // The answering thread's error first: it is why reading stopped.
+            answered.and(read)
         })
     }
 

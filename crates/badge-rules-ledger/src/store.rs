@@ -127,11 +127,10 @@ impl Store {
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Reads through a memory map and a 64 MiB cache: a check or a
-        // `lowest` reads a few pages per offer, and a read() per page would
-        // cost more than the rest.
-        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
-        self.conn.pragma_update(None, "cache_size", -65_536)?;
+        // An 8 MiB page cache (SQLite's default is 2): the memory of a run
+        // stays that whatever the size of the ledger (a memory map would
+        // read faster, but count the whole file as the process's memory).
+        self.conn.pragma_update(None, "cache_size", -8_192)?;
         self.conn
             .execute_batch(&format!("BEGIN IMMEDIATE; {SCHEMA} COMMIT;"))
     }

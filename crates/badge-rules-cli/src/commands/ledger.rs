@@ -99,7 +99,8 @@ fn record(args: &LedgerRecordArgs) -> Result<u8, Fatal> {
 fn lowest(args: &LedgerLowestArgs) -> Result<u8, Fatal> {
     let ledger = open(&args.db)?;
     let at = at_or_now(args.at)?;
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    // `Stdout`, not its lock: with --all, another thread writes.
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     let mut write = |answer: &badge_rules_ledger::Lowest| -> Result<(), Fatal> {
         serde_json::to_writer(&mut out, answer)
             .map_err(|e| Fatal::Io(format!("cannot write the output: {e}")))?;

@@ -54,3 +54,15 @@ pub(crate) fn finish(result: Result<u8, Fatal>) -> ExitCode {
     let _ = writeln!(io::stderr().lock(), "badge-rules: {message}");
     ExitCode::from(EXIT_INPUT)
 }
+
+/// Writes a command's whole output to standard output and ends it with
+/// ACCEPT's status (a closed pipe ends it quietly, through [`write_err`]).
+pub(crate) fn print(text: &str) -> Result<u8, Fatal> {
+    use std::io::Write as _;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_err(&e))?;
+    Ok(EXIT_ACCEPT)
+}

@@ -2,7 +2,6 @@
 //! people or programs, in the chosen language.
 
 use std::fmt::Write as _;
-use std::io::{self, BufWriter, Write};
 
 use badge_rules::api::{self, CatalogueEntry, CheckKind, EvidenceKind, RouteEntry};
 use badge_rules::channel::Channel;
@@ -10,25 +9,17 @@ use badge_rules::locale::{fill, Label};
 use badge_rules::Lang;
 
 use crate::args::{CodesArgs, Format};
-use crate::exit::{write_err, Fatal, EXIT_ACCEPT};
+use crate::exit::{print, Fatal};
 
 pub(crate) fn run(args: &CodesArgs) -> Result<u8, Fatal> {
     let entries = api::catalogue(args.lang);
     let text = match args.format {
-        Format::Json => {
-            let mut text = serde_json::to_string_pretty(&entries)
-                .map_err(|e| Fatal::Io(format!("cannot write the catalogue: {e}")))?;
-            text.push('\n');
-            text
-        }
+        Format::Json => serde_json::to_string_pretty(&entries)
+            .map(|text| text + "\n")
+            .map_err(|e| Fatal::Io(format!("cannot write the catalogue: {e}")))?,
         Format::Text => render(&entries, args.lang),
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| write_err(&e))?;
-    Ok(EXIT_ACCEPT)
+    print(&text)
 }
 
 /// One line per code, then one with the reason for a server-only one and

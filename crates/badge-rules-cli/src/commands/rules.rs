@@ -2,32 +2,23 @@
 //! kind of check, for people or programs.
 
 use std::fmt::Write as _;
-use std::io::{self, BufWriter, Write};
 
 use badge_rules::locale::{fill, Label};
 use badge_rules::registry::{self, RuleInfo};
 use badge_rules::Lang;
 
 use crate::args::{Format, RulesArgs};
-use crate::exit::{write_err, Fatal, EXIT_ACCEPT};
+use crate::exit::{print, Fatal};
 
 pub(crate) fn run(args: &RulesArgs) -> Result<u8, Fatal> {
     let rules = registry::rules();
     let text = match args.format {
-        Format::Json => {
-            let mut text = serde_json::to_string_pretty(&rules)
-                .map_err(|e| Fatal::Io(format!("cannot write the rules: {e}")))?;
-            text.push('\n');
-            text
-        }
+        Format::Json => serde_json::to_string_pretty(&rules)
+            .map(|text| text + "\n")
+            .map_err(|e| Fatal::Io(format!("cannot write the rules: {e}")))?,
         Format::Text => render(&rules, args.lang),
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| write_err(&e))?;
-    Ok(EXIT_ACCEPT)
+    print(&text)
 }
 
 /// For each kind, in registry order, a heading and one line per rule

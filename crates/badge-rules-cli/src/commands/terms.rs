@@ -2,7 +2,6 @@
 //! `--list` the built-in campaigns ([`api::built_in_campaigns`]).
 
 use std::fmt::Write as _;
-use std::io::{self, BufWriter, Write};
 
 use badge_rules::api;
 use badge_rules::campaigns;
@@ -12,19 +11,14 @@ use badge_rules::Lang;
 use serde_json::Value;
 
 use crate::args::{Format, TermsArgs};
-use crate::exit::{write_err, Fatal, EXIT_ACCEPT};
+use crate::exit::{print, Fatal};
 
 pub(crate) fn run(args: &TermsArgs) -> Result<u8, Fatal> {
     let text = match (&args.id, args.list) {
         (Some(id), false) => terms_of(id, args.format.unwrap_or(Format::Json), args.lang)?,
         _ => list(args.format.unwrap_or(Format::Text), args.lang)?,
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| write_err(&e))?;
-    Ok(EXIT_ACCEPT)
+    print(&text)
 }
 
 /// The terms of `id`: the JSON object, or a heading and one field per line.

@@ -17,9 +17,12 @@ FUZZ_SECONDS ?= 60
 # that adds more fails `make test` (BENCHMARKS.md has the targets, 100 and
 # 60 KB, and what stands between): the shipped (pinned-nightly) module's
 # 140,241 B of 2026-12-01 (2470ca2, with the allegro format) and 5 %; the
-# stable fallback, about 12 KB larger, to its own 152,139 B and 5 %.
-WASM_GZIP_BUDGET := 147253
-WASM_GZIP_BUDGET_STABLE := 159746
+# stable fallback, about 12 KB larger, to its own 152,139 B and 5 %. plan()
+# and planCsv() (issue 14: the plan context and offer items read, the price
+# proposed, the lines and the CSV) add 28.6 KB: the nightly module with them
+# is 171,266 B and the stable one 184,415 B (2026-12-01), each and 5 %.
+WASM_GZIP_BUDGET := 179829
+WASM_GZIP_BUDGET_STABLE := 193636
 
 .PHONY: bench bench-native bench-cli bench-wasm bench-ledger fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
 

@@ -9,6 +9,7 @@
 //! entry rethrows it as a `BadgeRulesError`); nothing here can panic on input.
 
 mod js;
+mod plan;
 mod typescript;
 
 use badge_rules::{api, Lang};

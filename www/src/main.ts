@@ -1,4 +1,4 @@
-// Starts the page: loads the engine, builds the three tabs (src/tabs/) inside
+// Starts the page: loads the engine, builds the tabs (src/tabs/) inside
 // the page's frame, and re-checks a tab on every edit. The form decides
 // nothing itself: every verdict is the engine's.
 import './style.css';
@@ -8,6 +8,7 @@ import { languageSwitch, startLang, tabs } from './chrome';
 import { formLanguages, t } from './i18n';
 import { applicationTab } from './tabs/application';
 import { partnerTab } from './tabs/partner';
+import { planTab } from './tabs/plan';
 import { updateTab } from './tabs/update';
 import { h, setLang, tx } from './ui';
 
@@ -18,10 +19,12 @@ function start(): void {
   const app = applicationTab();
   const upd = updateTab();
   const partner = partnerTab();
+  const planned = planTab();
   const runAll = () => {
     app.run();
     upd.run();
     partner.run();
+    planned.run();
   };
   const header = h('header', { class: 'top' },
     h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'b'),
@@ -35,12 +38,13 @@ function start(): void {
   skip.addEventListener('click', (e) => {
     e.preventDefault();
     const tab = document.documentElement.dataset.tab ?? 'application';
-    document.getElementById(`${tab === 'application' ? 'a' : tab === 'update' ? 'u' : 'p'}-results`)?.focus();
+    document.getElementById(`${tab === 'application' ? 'a' : tab === 'update' ? 'u' : tab === 'plan' ? 'n' : 'p'}-results`)?.focus();
   });
   const tabbed = tabs([
     { id: 'application', label: 'tabApplication', sub: 'tabApplicationSub', panel: app.panel },
     { id: 'update', label: 'tabUpdate', sub: 'tabUpdateSub', panel: upd.panel },
     { id: 'partner', label: 'tabPartner', sub: 'tabPartnerSub', panel: partner.panel },
+    { id: 'plan', label: 'tabPlan', sub: 'tabPlanSub', panel: planned.panel },
   ]);
   const footer = h('footer', { class: 'foot' }, h('p', {}, tx('footer', () => ({ version: version() }))));
   root.classList.remove('boot');

@@ -1,0 +1,281 @@
+// The Plan tab: a GET /sale/badge-campaigns response, offers (a GET
+// /sale/offers page, offer resources or {offer, metrics} lines, pasted or
+// dropped as a file), optionally badges and applications: every (offer,
+// campaign) pair with its verdict, the bargain price to propose and, when
+// accepted, its POST /sale/badges body, as the package's plan() gives them
+// (the CLI's `badge-rules plan`). The table sorts by verdict and filters by
+// code; the CSV and the bodies download as files. Nothing is decided here.
+import { plan, planCsv, type PlanLine, type PlanOptions } from 'badge-rules';
+import { t, type Key } from '../i18n';
+import {
+  PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES,
+} from '../plan-example';
+import { areaField, checkField, currentLang, fillSelect, h, onLang, row, section, selectField, setValue, textField, tx, valueOf } from '../ui';
+import { now, toolbar, type TabPanel } from './common';
+
+type Json = unknown;
+
+/** The order of a sort by verdict, ascending. */
+const VERDICTS = ['ACCEPT', 'INCOMPLETE', 'REJECT', 'ERROR'];
+
+/** A pair's line's verdict, `ERROR` for an input error. */
+const verdictOf = (l: PlanLine): string => ('error' in l ? 'ERROR' : l.verdict);
+
+/** The offers' text as plan items: one JSON value (an array is a list of items), else one value per line. */
+function offerItems(text: string): { items: Json[]; problems: string[] } {
+  const trimmed = text.trim();
+  if (!trimmed) return { items: [], problems: [] };
+  try {
+    const value: Json = JSON.parse(trimmed);
+    return { items: Array.isArray(value) ? value : [value], problems: [] };
+  } catch {
+    // JSON Lines.
+  }
+  const items: Json[] = [];
+  const problems: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      items.push(JSON.parse(line));
+    } catch (e) {
+      problems.push(t('planBadLine', currentLang(), { line: i + 1, detail: (e as Error).message }));
+    }
+  });
+  return { items, problems };
+}
+
+/** A downloaded file of `text`. */
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function planTab(): TabPanel {
+  const campaigns = areaField('n-campaigns', 'planCampaignsLabel', { help: 'planCampaignsHelp', rows: 6, placeholder: '{"badgeCampaigns": [...]}' });
+  const offers = areaField('n-offers', 'planOffersLabel', { help: 'planOffersHelp', rows: 8, placeholder: '{"offers": [...], "count": 1, "totalCount": 1}' });
+  const file = h('input', { type: 'file', id: 'n-offers-file', accept: '.json,.jsonl,.ndjson,application/json' });
+  const fileLabel = h('label', { for: 'n-offers-file', class: 'help' }, tx('planOffersFile'));
+  offers.wrap.append(h('div', { class: 'field' }, fileLabel, file));
+  const badges = areaField('n-badges', 'planBadgesLabel', { help: 'planHistoryHelp', rows: 3, optional: true, placeholder: '{"badges": [...]}' });
+  const applications = areaField('n-applications', 'planApplicationsLabel', { rows: 3, optional: true, placeholder: '{"badgeApplications": [...]}' });
+  const company = checkField('n-company', 'planCompany');
+  const quality = checkField('n-quality', 'planQuality');
+  const campaign = selectField('n-campaign', 'planCampaign', [['', 'planAllOpen']]);
+  const price = selectField('n-price', 'planPrice', [['highest', 'planPriceHighest'], ['lowest', 'planPriceLowest'], ['discount', 'planPriceDiscount']]);
+  const discount = textField('n-discount', 'planDiscount', { inputmode: 'decimal', placeholder: '15' });
+  const runButton = h('button', { type: 'submit', class: 'primary', id: 'n-run' }, tx('planRun'));
+
+  const form = h('form', { class: 'form', novalidate: true },
+    h('p', { class: 'help' }, tx('planIntro')),
+    section('planInputs', campaigns.wrap, offers.wrap, badges.wrap, applications.wrap),
+    section('planAccount', company.wrap, quality.wrap),
+    section('planHow', row(campaign.wrap, price.wrap, discount.wrap), runButton),
+  );
+  onLang(() => form.setAttribute('aria-label', t('tabPlan', currentLang())));
+
+  const status = h('div', { class: 'status', id: 'n-status', role: 'status' });
+  const summary = h('p', { id: 'n-summary' }, tx('planNothing'));
+  const shown = h('p', { class: 'help', id: 'n-shown' });
+  const codeFilter = h('select', { id: 'n-filter-code' });
+  const filterWrap = h('div', { class: 'field' }, h('label', { for: 'n-filter-code' }, tx('planFilterCode')), codeFilter);
+  const sortButton = h('button', { type: 'button', class: 'ghost small', id: 'n-sort-verdict' }, tx('planColVerdict'));
+  onLang(() => sortButton.setAttribute('aria-label', t('planSortVerdict', currentLang())));
+  const verdictHead = h('th', { scope: 'col', id: 'n-col-verdict', 'aria-sort': 'none' }, sortButton);
+  const head = (key: Key) => h('th', { scope: 'col' }, tx(key));
+  const body = h('tbody', { id: 'n-rows' });
+  const table = h('table', { class: 'campaigns plan', id: 'n-table' },
+    h('thead', {}, h('tr', {}, head('planColOffer'), head('planColCampaign'), verdictHead, head('planColPrice'), head('planColRange'), head('planColCodes'))),
+    body);
+  const csvButton = h('button', { type: 'button', class: 'ghost', id: 'n-download-csv', disabled: true }, tx('planDownloadCsv'));
+  const bodiesText = h('span', {});
+  const bodiesButton = h('button', { type: 'button', class: 'ghost', id: 'n-download-bodies', disabled: true }, bodiesText);
+  const results = h('section', { class: 'results', id: 'n-results', tabindex: '-1', 'aria-labelledby': 'n-results-title' },
+    h('h2', { id: 'n-results-title' }, tx('planResults')),
+    status, summary, h('div', { class: 'toolbar' }, csvButton, bodiesButton), filterWrap, shown,
+    h('div', { class: 'table-wrap' }, table));
+
+  let lines: PlanLine[] = [];
+  let order: 'none' | 'ascending' | 'descending' = 'none';
+  let planned = false;
+
+  /** The context and options the fields give, or the problems that stop the plan. */
+  const inputs = (): { context: Record<string, Json>; items: Json[]; options: PlanOptions; problems: string[]; stop: boolean } => {
+    const fatal: string[] = [];
+    const lang = currentLang();
+    const parse = (id: string, key: Key): Json | undefined => {
+      const text = valueOf(id).trim();
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        fatal.push(t('planBadJson', lang, { field: t(key, lang), detail: (e as Error).message }));
+        return undefined;
+      }
+    };
+    const context: Record<string, Json> = {
+      now: now(),
+      account: { company: valueOf('n-company') === 'true', meetsQualityCriteria: valueOf('n-quality') === 'true' },
+    };
+    const list = parse('n-campaigns', 'planCampaignsLabel');
+    if (list !== undefined) context.campaigns = list;
+    const b = parse('n-badges', 'planBadgesLabel');
+    if (b !== undefined) context.badges = b;
+    const a = parse('n-applications', 'planApplicationsLabel');
+    if (a !== undefined) context.applications = a;
+    const { items, problems: lineProblems } = offerItems(valueOf('n-offers'));
+    const chosen = valueOf('n-campaign');
+    const rule = valueOf('n-price');
+    const options: PlanOptions = {
+      lang,
+      campaigns: chosen ? [chosen] : [],
+      price: rule === 'discount' ? (`discount=${valueOf('n-discount').trim().replace(',', '.') || '0'}` as PlanOptions['price']) : rule as PlanOptions['price'],
+    };
+    return { context, items, options, problems: [...fatal, ...lineProblems], stop: fatal.length > 0 };
+  };
+
+  /** The campaign choices: every campaign of the pasted response. */
+  const refreshCampaigns = () => {
+    const chosen = valueOf('n-campaign');
+    let ids: string[] = [];
+    try {
+      const value = JSON.parse(valueOf('n-campaigns'));
+      const list: Json[] = Array.isArray(value) ? value : (value?.badgeCampaigns ?? []);
+      ids = list.map((c) => (c as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string');
+    } catch {
+      ids = [];
+    }
+    fillSelect(campaign.controls[0] as HTMLSelectElement, [['', 'planAllOpen'], ...ids.map((id) => [id, { raw: id }] as [string, { raw: string }])]);
+    setValue('n-campaign', ids.includes(chosen) ? chosen : '');
+  };
+
+  /** The table, filtered by code and sorted as asked. */
+  const render = () => {
+    const code = codeFilter.value;
+    const rank = (l: PlanLine) => VERDICTS.indexOf(verdictOf(l));
+    const indexed = lines.map((l, i) => ({ l, i })).filter(({ l }) => !code || ('error' in l ? false : l.violations.some((v) => v.code === code)));
+    if (order !== 'none') {
+      const sign = order === 'ascending' ? 1 : -1;
+      indexed.sort((x, y) => sign * (rank(x.l) - rank(y.l)) || x.i - y.i);
+    }
+    body.replaceChildren(...indexed.map(({ l }) => {
+      const v = verdictOf(l);
+      if ('error' in l) {
+        return h('tr', { 'data-verdict': v, class: 'plan-error' },
+          h('td', {}, l.offerId ?? ''), h('td', {}, l.campaignId ?? ''), h('td', {}, h('span', { class: 'tag', 'data-state': v }, v)),
+          h('td', { colspan: '3' }, t('planInputError', currentLang(), { where: `${l.file}:${l.line} ${l.error.path}`.trim(), message: l.error.message })));
+      }
+      const range = l.hints.bargain ? `${l.hints.bargain.min}–${l.hints.bargain.max} ${l.hints.bargain.currency}` : '–';
+      const codes = h('td', { class: 'codes' }, ...l.violations.map((x) => h('span', { class: 'code', title: x.message, 'data-code': x.code }, x.code)));
+      return h('tr', { 'data-verdict': v, 'data-offer': l.offerId, 'data-campaign': l.campaignId, 'data-codes': l.violations.map((x) => x.code).join(' ') },
+        h('td', {}, l.offerId), h('td', {}, l.campaignId), h('td', {}, h('span', { class: 'tag', 'data-state': v }, v)),
+        h('td', { class: 'num' }, l.proposedBargain ? `${l.proposedBargain.amount} ${l.proposedBargain.currency}` : '–'),
+        h('td', { class: 'num' }, range), codes);
+    }));
+    verdictHead.setAttribute('aria-sort', order);
+    shown.textContent = lines.length ? t('planShown', currentLang(), { shown: indexed.length, pairs: lines.length }) : '';
+  };
+
+  /** Plans what the fields hold, and shows it. */
+  const run = () => {
+    const lang = currentLang();
+    const { context, items, options, problems, stop } = inputs();
+    status.replaceChildren(...problems.map((p) => h('div', {}, p)));
+    status.dataset.ok = String(problems.length === 0);
+    lines = [];
+    if (!stop && items.length > 0 && context.campaigns !== undefined) {
+      try {
+        lines = plan(context as Parameters<typeof plan>[0], items as Parameters<typeof plan>[1], options);
+      } catch (e) {
+        const err = e as { path?: string; message?: string };
+        status.append(h('div', {}, err.message ?? String(e)));
+        status.dataset.ok = 'false';
+      }
+    }
+    planned = lines.length > 0;
+    const count = (v: string) => lines.filter((l) => verdictOf(l) === v).length;
+    summary.textContent = planned
+      ? t('planSummary', lang, { pairs: lines.length, accept: count('ACCEPT'), reject: count('REJECT'), incomplete: count('INCOMPLETE'), errors: count('ERROR') })
+      : t('planNothing', lang);
+    const codes = [...new Set(lines.flatMap((l) => ('error' in l ? [] : l.violations.map((v) => v.code))))].sort();
+    const chosen = codeFilter.value;
+    codeFilter.replaceChildren(h('option', { value: '' }, t('planAllCodes', lang)), ...codes.map((c) => h('option', { value: c }, c)));
+    codeFilter.value = (codes as string[]).includes(chosen) ? chosen : '';
+    const bodies = lines.filter((l) => !('error' in l) && l.body);
+    bodiesText.textContent = t('planDownloadBodies', lang, { n: bodies.length });
+    csvButton.disabled = !planned;
+    bodiesButton.disabled = bodies.length === 0;
+    render();
+  };
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    run();
+    results.focus();
+  });
+  campaigns.controls[0].addEventListener('input', refreshCampaigns);
+  const syncDiscount = () => {
+    (discount.controls[0] as HTMLInputElement).disabled = valueOf('n-price') !== 'discount';
+  };
+  price.controls[0].addEventListener('change', syncDiscount);
+  codeFilter.addEventListener('change', render);
+  sortButton.addEventListener('click', () => {
+    order = order === 'ascending' ? 'descending' : 'ascending';
+    render();
+  });
+  csvButton.addEventListener('click', () => {
+    const { context, items, options } = inputs();
+    download('plan.csv', planCsv(context as Parameters<typeof plan>[0], items as Parameters<typeof plan>[1], options), 'text/csv;charset=utf-8');
+  });
+  bodiesButton.addEventListener('click', () => {
+    const text = lines.flatMap((l) => ('error' in l || !l.body ? [] : [JSON.stringify(l.body)])).join('\n') + '\n';
+    download('bodies.jsonl', text, 'application/x-ndjson');
+  });
+
+  /** A file of offers, read into the field and planned. */
+  const readFile = async (f: File) => {
+    const text = await f.text();
+    setValue('n-offers', text);
+    const n = offerItems(text).items.length;
+    run();
+    status.prepend(h('div', { class: 'ok' }, t('planFileRead', currentLang(), { name: f.name, n })));
+  };
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (f) void readFile(f);
+  });
+  const area = offers.controls[0];
+  area.addEventListener('dragover', (e) => e.preventDefault());
+  area.addEventListener('drop', (e) => {
+    const f = (e as DragEvent).dataTransfer?.files?.[0];
+    if (!f) return;
+    e.preventDefault();
+    void readFile(f);
+  });
+
+  const fill = (example: boolean) => {
+    setValue('n-campaigns', example ? JSON.stringify(PLAN_EXAMPLE_CAMPAIGNS, null, 2) : '');
+    setValue('n-offers', example ? PLAN_EXAMPLE_LINES.map((l) => JSON.stringify(l)).join('\n') : '');
+    setValue('n-badges', example ? JSON.stringify(PLAN_EXAMPLE_BADGES, null, 2) : '');
+    setValue('n-applications', example ? JSON.stringify(PLAN_EXAMPLE_APPLICATIONS, null, 2) : '');
+    setValue('n-company', 'true');
+    setValue('n-quality', 'true');
+    setValue('n-price', 'highest');
+    setValue('n-discount', '');
+    refreshCampaigns();
+    syncDiscount();
+    run();
+  };
+  fill(false);
+  const panel = h('div', {}, toolbar(() => fill(true), () => fill(false)),
+    h('div', { class: 'plan-layout' }, h('div', { class: 'main' }, form), results));
+  // The language: the table's messages and summary in it, if there is a plan.
+  const relabel = () => {
+    if (planned) run();
+    else summary.textContent = t('planNothing', currentLang());
+  };
+  return { panel, run: relabel };
+}

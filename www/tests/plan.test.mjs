@@ -1,0 +1,210 @@
+// The Plan tab in Chromium (playwright-core, Debian's chromium, the built
+// www/dist): a campaigns response and an offers page pasted, badges given,
+// the table the package's plan() gives for the same inputs, sorted by
+// verdict and filtered by code; the CSV and the bodies downloaded (the
+// download API) equal to planCsv() and the accepted lines' bodies; a file of
+// offers chosen; Polish; a context that cannot be read named.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { plan, planCsv } from 'badge-rules';
+import { staticServer } from '../serve.mjs';
+
+const www = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(www, 'dist');
+const artifacts = join(www, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run'];
+
+// Seeded catalogue of examples/plan: its campaigns response, badges,
+// applications and the
+// first 60 offers as one GET /sale/offers page (metrics are not in a page).
+const examples = join(www, '..', 'examples', 'plan');
+const context = JSON.parse(readFileSync(join(examples, 'context.json'), 'utf8'));
+const allOffers = JSON.parse(readFileSync(join(examples, 'offers-page.json'), 'utf8')).offers;
+const offers = allOffers.slice(0, 60);
+const page = { offers, count: offers.length, totalCount: allOffers.length };
+const ids = new Set(offers.map((o) => o.id));
+const badges = { badges: context.badges.badges.filter((b) => ids.has(b.offer.id)) };
+const applications = { badgeApplications: context.applications.badgeApplications.filter((a) => ids.has(a.offer.id)) };
+const lines = readFileSync(join(examples, 'offers-metrics.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 40);
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  assert.ok(existsSync(join(dist, 'index.html')), 'www/dist is missing: run `make www` first');
+  mkdirSync(artifacts, { recursive: true });
+  server = staticServer(dist);
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The Plan tab of a fresh page, watched for foreign requests and console errors. */
+async function open(t, path = '/#plan') {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
+  const p = await ctx.newPage();
+  const foreign = [];
+  const errors = [];
+  p.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreign.push(r.url());
+  });
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  await p.goto(origin + path);
+  await p.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+  t.after(() => ctx.close());
+  const done = () => {
+    assert.deepEqual(foreign, [], 'requests outside 127.0.0.1');
+    assert.deepEqual(errors, [], 'console errors');
+  };
+  return { page: p, done };
+}
+
+/** The table's rows as the page shows them. */
+const rows = (p) => p.$$eval('#n-rows tr', (trs) => trs.map((tr) => ({
+  offer: tr.dataset.offer ?? '', campaign: tr.dataset.campaign ?? '', verdict: tr.dataset.verdict, codes: tr.dataset.codes ?? '',
+  cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+})));
+
+/** The context the page builds from its fields: now, the account boxes, the campaigns and badges pasted. */
+const pageContext = () => ({
+  now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  account: { company: true, meetsQualityCriteria: true },
+  campaigns: context.campaigns,
+  badges,
+  applications,
+});
+
+/** What the page was given, planned by the package in Node. */
+const expected = (items, options = {}) => plan(pageContext(), items, { lang: 'en', campaigns: [], price: 'highest', ...options });
+
+/** Pastes `text` into a field (as a paste does: the value at once, then an input event; Playwright's fill types a large text slowly). */
+const paste = (p, selector, text) => p.$eval(selector, (el, value) => {
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}, text);
+
+async function fill(p, { offersText = JSON.stringify(page, null, 2) } = {}) {
+  await p.click('#tab-plan');
+  await p.fill('#n-campaigns', JSON.stringify(context.campaigns, null, 2));
+  await paste(p, '#n-offers', offersText);
+  await p.fill('#n-badges', JSON.stringify(badges));
+  await p.fill('#n-applications', JSON.stringify(applications));
+  await p.check('#n-company');
+  await p.check('#n-quality');
+}
+
+test('paste campaigns and an offers page: the table is plan()\'s, sortable by verdict, filtered by code; CSV and bodies download', async (t) => {
+  const { page: p, done } = await open(t);
+  await fill(p);
+  await p.click('#n-run');
+  await p.waitForSelector('#n-rows tr');
+  const want = expected([page]);
+  const got = await rows(p);
+  // Three campaigns open (BLACK_WEEK's applications closed) for 60 offers.
+  assert.equal(got.length, 180);
+  assert.deepEqual(got.map((r) => [r.offer, r.campaign, r.verdict, r.codes]),
+    want.map((l) => [l.offerId, l.campaignId, l.verdict, l.violations.map((v) => v.code).join(' ')]));
+  const proposed = want.find((l) => l.proposedBargain);
+  const row = got[want.indexOf(proposed)];
+  assert.equal(row.cells[3], `${proposed.proposedBargain.amount} PLN`);
+  assert.equal(row.cells[4], `${proposed.hints.bargain.min}–${proposed.hints.bargain.max} PLN`);
+  const count = (v) => want.filter((l) => l.verdict === v).length;
+  assert.equal(await p.textContent('#n-summary'),
+    `180 offer–campaign pairs: ${count('ACCEPT')} ACCEPT, ${count('REJECT')} REJECT, ${count('INCOMPLETE')} INCOMPLETE, 0 input errors.`);
+  assert.ok(count('ACCEPT') > 0 && count('REJECT') > 0 && count('INCOMPLETE') > 0);
+
+  // Sort by verdict: ACCEPT first, then the other way round; ties in input order.
+  const rank = { ACCEPT: 0, INCOMPLETE: 1, REJECT: 2, ERROR: 3 };
+  await p.click('#n-sort-verdict');
+  assert.equal(await p.getAttribute('#n-col-verdict', 'aria-sort'), 'ascending');
+  const up = await rows(p);
+  const sortedUp = want.map((l, i) => ({ l, i })).sort((a, b) => rank[a.l.verdict] - rank[b.l.verdict] || a.i - b.i);
+  assert.deepEqual(up.map((r) => `${r.offer}/${r.campaign}`), sortedUp.map(({ l }) => `${l.offerId}/${l.campaignId}`));
+  await p.click('#n-sort-verdict');
+  assert.equal(await p.getAttribute('#n-col-verdict', 'aria-sort'), 'descending');
+  assert.equal((await rows(p))[0].verdict, 'REJECT');
+
+  // Filter by code: only the pairs that have it.
+  const code = 'BA17';
+  const withCode = want.filter((l) => l.violations.some((v) => v.code === code));
+  assert.ok(withCode.length > 0);
+  await p.selectOption('#n-filter-code', code);
+  const filtered = await rows(p);
+  assert.equal(filtered.length, withCode.length);
+  assert.ok(filtered.every((r) => r.codes.split(' ').includes(code)));
+  assert.equal(await p.textContent('#n-shown'), `Showing ${withCode.length} of 180.`);
+  await p.screenshot({ path: join(artifacts, 'plan-filtered.png'), fullPage: true });
+  await p.selectOption('#n-filter-code', '');
+  assert.equal((await rows(p)).length, 180);
+
+  // The CSV: planCsv() of the same inputs.
+  const [csvDownload] = await Promise.all([p.waitForEvent('download'), p.click('#n-download-csv')]);
+  assert.equal(csvDownload.suggestedFilename(), 'plan.csv');
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  assert.equal(csv, planCsv(pageContext(), [page], { lang: 'en' }));
+  assert.ok(csv.startsWith('\uFEFFoffer,campaign,verdict,proposed bargain price,'));
+
+  // The bodies: the accepted lines' POST /sale/badges bodies, one per line.
+  const accepted = want.filter((l) => l.body);
+  assert.match(await p.textContent('#n-download-bodies'), new RegExp(`the ${accepted.length} POST`));
+  const [bodiesDownload] = await Promise.all([p.waitForEvent('download'), p.click('#n-download-bodies')]);
+  assert.equal(bodiesDownload.suggestedFilename(), 'bodies.jsonl');
+  const bodies = readFileSync(await bodiesDownload.path(), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  assert.deepEqual(bodies, accepted.map((l) => l.body));
+  assert.ok(bodies.every((b) => b.campaign.id && b.offer.id));
+  done();
+});
+
+test('a file of {offer, metrics} lines, one campaign, a discount, in Polish', async (t) => {
+  const { page: p, done } = await open(t, '/?lang=pl#plan');
+  await fill(p, { offersText: '' });
+  await p.selectOption('#n-campaign', 'BARGAIN');
+  await p.selectOption('#n-price', 'discount');
+  await p.fill('#n-discount', '15');
+  await p.setInputFiles('#n-offers-file', { name: 'oferty.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.join('\n') + '\n') });
+  await p.waitForSelector('#n-rows tr');
+  const items = lines.map((l) => JSON.parse(l));
+  const want = expected(items, { lang: 'pl', campaigns: ['BARGAIN'], price: 'discount=15' });
+  const got = await rows(p);
+  assert.equal(got.length, 40);
+  assert.deepEqual(got.map((r) => [r.offer, r.verdict, r.cells[3]]),
+    want.map((l) => [l.offerId, l.verdict, l.proposedBargain ? `${l.proposedBargain.amount} PLN` : '–']));
+  assert.match(await p.textContent('#n-status'), /oferty\.jsonl: wczytano pozycji ofert: 40\./);
+  assert.match(await p.textContent('#n-summary'), /^Par oferta–kampania: 40;/);
+  assert.equal(await p.textContent('#n-col-verdict'), 'Werdykt');
+  const [csvDownload] = await Promise.all([p.waitForEvent('download'), p.click('#n-download-csv')]);
+  assert.ok(readFileSync(await csvDownload.path(), 'utf8').startsWith('\uFEFFoferta,kampania,werdykt,proponowana cena,'));
+  done();
+});
+
+test('a campaigns response that cannot be checked is named, and nothing is planned', async (t) => {
+  const { page: p, done } = await open(t);
+  await fill(p);
+  const bad = structuredClone(context.campaigns);
+  bad.badgeCampaigns[0].publication = { type: 'WITHIN', from: '2026-01-01T00:00:00Z' };
+  await p.fill('#n-campaigns', JSON.stringify(bad));
+  await p.click('#n-run');
+  await p.waitForSelector('#n-status:not(:empty)');
+  assert.equal(await p.textContent('#n-status'), 'campaigns.badgeCampaigns[0].publication.to: a WITHIN period needs `to`');
+  assert.equal(await p.getAttribute('#n-status', 'data-ok'), 'false');
+  assert.equal(await p.$$eval('#n-rows tr', (trs) => trs.length), 0);
+  assert.equal(await p.isDisabled('#n-download-csv'), true);
+  await p.fill('#n-campaigns', '{"badgeCampaigns": [');
+  await p.click('#n-run');
+  assert.match(await p.textContent('#n-status'), /^Campaigns \(GET \/sale\/badge-campaigns response\): not JSON/);
+  done();
+});

@@ -83,24 +83,38 @@ export function planCsv(context: PlanContext, offers: PlanItem[], options?: Plan
 #[wasm_bindgen(js_name = plan, skip_typescript)]
 pub fn plan(context: &JsValue, offers: &JsValue, options_value: &JsValue) -> JsResult {
     let mut text = String::from("[");
-    run(context, offers, options_value, &mut |outcome, file, lang| {
-        if text.len() > 1 {
-            text.push(',');
-        }
-        text.push_str(&api::plan_line(outcome, file, lang));
-    })?;
+    run(
+        context,
+        offers,
+        options_value,
+        &mut |outcome, file, lang| {
+            if text.len() > 1 {
+                text.push(',');
+            }
+            text.push_str(&api::plan_line(outcome, file, lang));
+        },
+    )?;
     text.push(']');
     from_json(&text)
 }
 
 /// The plan as CSV.
 #[wasm_bindgen(js_name = planCsv, skip_typescript)]
-pub fn plan_csv(context: &JsValue, offers: &JsValue, options_value: &JsValue) -> Result<String, JsValue> {
+pub fn plan_csv(
+    context: &JsValue,
+    offers: &JsValue,
+    options_value: &JsValue,
+) -> Result<String, JsValue> {
     let lang = js::options(options_value)?.lang;
     let mut text = api::plan_csv_header(lang);
-    run(context, offers, options_value, &mut |outcome, file, lang| {
-        text.push_str(&api::plan_csv_row(outcome, file, lang));
-    })?;
+    run(
+        context,
+        offers,
+        options_value,
+        &mut |outcome, file, lang| {
+            text.push_str(&api::plan_csv_row(outcome, file, lang));
+        },
+    )?;
     Ok(text)
 }
 
@@ -134,8 +148,8 @@ fn run(
             offers,
         ));
     }
-    let context = PlanContext::from_json(&json_of(context, "context")?)
-        .map_err(|e| js::thrown(&e, lang))?;
+    let context =
+        PlanContext::from_json(&json_of(context, "context")?).map_err(|e| js::thrown(&e, lang))?;
     let mut planner = Planner::new(&context, &campaigns, price, options).map_err(|e| match e {
         PlanError::Context(err) => js::thrown(&err, lang),
         other => js::error(

@@ -365,17 +365,38 @@ impl PlanContext {
     }
 
     /// The campaigns the context lists (none when it has no `campaigns`).
+    ///
+    /// ```
+    /// use badge_rules::plan::PlanContext;
+    /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "HIT"}]}"#).unwrap();
+    /// assert_eq!(context.campaigns()[0].id, "HIT");
+    /// ```
     pub fn campaigns(&self) -> &[Campaign] {
         self.campaigns.as_deref().unwrap_or_default()
     }
 
     /// The instant of the plan.
+    ///
+    /// ```
+    /// use badge_rules::plan::PlanContext;
+    /// let context = PlanContext::from_json(r#"{"now": "2026-11-23T12:00:00Z"}"#).unwrap();
+    /// assert_eq!(context.now().unwrap().to_string(), "2026-11-23T12:00:00Z");
+    /// ```
     pub fn now(&self) -> Option<Instant> {
         self.now
     }
 
     /// The badges of one offer, in the context's order; `None` when the
     /// context has no `badges`.
+    ///
+    /// ```
+    /// use badge_rules::plan::PlanContext;
+    /// let context = PlanContext::from_json(r#"{"badges": {"badges": [
+    ///     {"offer": {"id": "1"}, "campaign": {"id": "HIT"}, "process": {"status": "ACTIVE"}},
+    ///     {"offer": {"id": "2"}, "campaign": {"id": "HIT"}, "process": {"status": "FINISHED"}}]}}"#).unwrap();
+    /// assert_eq!(context.badges_of("2").unwrap()[0].campaign.id, "HIT");
+    /// assert!(context.badges_of("3").unwrap().is_empty());
+    /// ```
     pub fn badges_of(&self, offer_id: &str) -> Option<Vec<Badge>> {
         let all = self.badges.as_ref()?;
         Some(pick(all, self.badges_by_offer.get(offer_id)))
@@ -383,6 +404,13 @@ impl PlanContext {
 
     /// The applications of one offer, in the context's order; `None` when
     /// the context has no `applications`.
+    ///
+    /// ```
+    /// use badge_rules::plan::PlanContext;
+    /// let context = PlanContext::from_json(r#"{"applications": [{"badgeApplications": [
+    ///     {"campaign": {"id": "HIT"}, "offer": {"id": "1"}, "process": {"status": "REQUESTED"}}]}]}"#).unwrap();
+    /// assert_eq!(context.applications_of("1").unwrap().len(), 1);
+    /// ```
     pub fn applications_of(&self, offer_id: &str) -> Option<Vec<Application>> {
         let all = self.applications.as_ref()?;
         Some(pick(all, self.applications_by_offer.get(offer_id)))
@@ -390,6 +418,14 @@ impl PlanContext {
 
     /// The terms a campaign's pair documents carry: its `campaignTerms`,
     /// else `terms`.
+    ///
+    /// ```
+    /// use badge_rules::plan::PlanContext;
+    /// let context = PlanContext::from_json(r#"{"terms": {"minStock": 1},
+    ///     "campaignTerms": {"BARGAIN": {"minStock": 5}}}"#).unwrap();
+    /// assert_eq!(context.terms_for("BARGAIN").unwrap().min_stock, Some(5));
+    /// assert_eq!(context.terms_for("HIT").unwrap().min_stock, Some(1));
+    /// ```
     pub fn terms_for(&self, campaign_id: &str) -> Option<&Terms> {
         self.campaign_terms.get(campaign_id).or(self.terms.as_ref())
     }
@@ -557,6 +593,17 @@ impl std::error::Error for PlanError {}
 
 /// The answer for one (offer, campaign) pair, or for an input item that
 /// cannot be read.
+///
+/// ```
+/// use badge_rules::plan::{Outcome, PlanContext, Planner, PriceRule};
+/// use badge_rules::Options;
+/// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}]}"#).unwrap();
+/// let mut planner = Planner::new(&context, &["BARGAIN".into()], PriceRule::Highest, Options::default()).unwrap();
+/// // An offer priced in euros for a campaign in złoty: the pair's document cannot be checked.
+/// let outcomes = planner.item(br#"{"id": "1", "sellingMode": {"price": {"amount": "9.00", "currency": "EUR"}}}"#, 7);
+/// let Outcome::PairError { error, line, .. } = &outcomes[0] else { panic!() };
+/// assert_eq!((error.path(), *line), ("offer.sellingMode.price.currency", 7));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Outcome {
@@ -587,6 +634,16 @@ pub enum Outcome {
 }
 
 /// The answer for one (offer, campaign) pair.
+///
+/// ```
+/// use badge_rules::plan::{Outcome, PlanContext, Planner, PriceRule};
+/// use badge_rules::{Options, Verdict};
+/// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#).unwrap();
+/// let mut planner = Planner::new(&context, &["HIT".into()], PriceRule::Highest, Options::default()).unwrap();
+/// let Outcome::Pair(pair) = &planner.item(br#"{"id": "1"}"#, 1)[0] else { panic!() };
+/// // A STANDARD campaign takes no price; a report with skipped checks, no body.
+/// assert_eq!((pair.report.verdict, pair.proposed_bargain.is_none(), pair.body.is_none()), (Verdict::Incomplete, true, true));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanLine {
     /// The offer.
@@ -605,6 +662,11 @@ pub struct PlanLine {
 }
 
 /// A request price: `{amount, currency}`.
+///
+/// ```
+/// let price = badge_rules::plan::Price { amount: "99.00".into(), currency: "PLN".into() };
+/// assert_eq!(serde_json::to_string(&price).unwrap(), r#"{"amount":"99.00","currency":"PLN"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct Price {
@@ -640,6 +702,12 @@ pub struct Body {
 }
 
 /// `prices` of a [`Body`].
+///
+/// ```
+/// use badge_rules::plan::{BodyPrices, Price};
+/// let prices = BodyPrices { bargain: Price { amount: "1.00".into(), currency: "CZK".into() } };
+/// assert_eq!(serde_json::to_string(&prices).unwrap(), r#"{"bargain":{"amount":"1.00","currency":"CZK"}}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct BodyPrices {
@@ -648,6 +716,11 @@ pub struct BodyPrices {
 }
 
 /// `declaredStock` of a [`Body`].
+///
+/// ```
+/// let stock = badge_rules::plan::DeclaredStock { quantity: 5 };
+/// assert_eq!(serde_json::to_string(&stock).unwrap(), r#"{"quantity":5}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 pub struct DeclaredStock {
@@ -658,6 +731,11 @@ pub struct DeclaredStock {
 impl Body {
     /// The body for a campaign and an offer, with a bargain price and a
     /// declared quantity when given.
+    ///
+    /// ```
+    /// let body = badge_rules::plan::Body::new("HIT", "7001", None, None);
+    /// assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"campaign":{"id":"HIT"},"offer":{"id":"7001"}}"#);
+    /// ```
     pub fn new(campaign: &str, offer: &str, bargain: Option<Price>, quantity: Option<i64>) -> Body {
         Body {
             campaign: IdRef {
@@ -708,6 +786,17 @@ impl<'c> Planner<'c> {
     /// Plans `campaigns` (none: every campaign the context shows open for
     /// applications, [`PlanContext::open_campaigns`]) with the price `price`,
     /// messages in `options`' language.
+    ///
+    /// ```
+    /// use badge_rules::plan::{PlanContext, Planner, PriceRule};
+    /// use badge_rules::Options;
+    /// let context = PlanContext::from_json(r#"{"now": "2026-11-23T12:00:00Z", "campaigns": [
+    ///     {"id": "BARGAIN", "application": {"type": "ALWAYS"}}, {"id": "HIT", "application": {"type": "NEVER"}}]}"#).unwrap();
+    /// let open = Planner::new(&context, &[], PriceRule::Highest, Options::default()).unwrap();
+    /// assert_eq!(open.campaign_ids().collect::<Vec<_>>(), ["BARGAIN"]);
+    /// let named = Planner::new(&context, &["HIT".into(), "HIT".into()], PriceRule::Lowest, Options::default()).unwrap();
+    /// assert_eq!(named.campaign_ids().collect::<Vec<_>>(), ["HIT"]);
+    /// ```
     ///
     /// # Errors
     ///
@@ -769,7 +858,7 @@ impl<'c> Planner<'c> {
         })
     }
 
-    /// The campaigns planned, in order.
+    /// The campaigns planned, in order (see [`Planner::new`]).
     pub fn campaign_ids(&self) -> impl Iterator<Item = &str> {
         self.campaigns.iter().map(|t| t.id.as_str())
     }
@@ -778,6 +867,17 @@ impl<'c> Planner<'c> {
     /// line `line` of its input: a GET /sale/offers page (`{"offers": [...]}`,
     /// each offer by each campaign, in order), an offer resource, or
     /// `{"offer": {...}, "metrics": {...}}`.
+    ///
+    /// ```
+    /// use badge_rules::plan::{Outcome, PlanContext, Planner, PriceRule};
+    /// use badge_rules::Options;
+    /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#).unwrap();
+    /// let mut planner = Planner::new(&context, &["HIT".into()], PriceRule::Highest, Options::default()).unwrap();
+    /// assert_eq!(planner.item(br#"{"offers": [{"id": "1"}, {"id": "2"}]}"#, 1).len(), 2);
+    /// let broken = planner.item(b"{\"offers\": [\n  {\"id\": \"1\"}\n  {\"id\": \"2\"}]}", 40);
+    /// let Outcome::ItemError { line, error } = &broken[0] else { panic!() };
+    /// assert_eq!((*line, error.kind()), (42, "syntax"));
+    /// ```
     pub fn item(&mut self, bytes: &[u8], line: usize) -> Vec<Outcome> {
         self.item_with(bytes, line, |_, metrics| metrics)
     }
@@ -785,6 +885,19 @@ impl<'c> Planner<'c> {
     /// [`Planner::item`], each offer's metrics given by `metrics` from the
     /// offer and the metrics its item holds (a price ledger fills
     /// `priceHistory` here).
+    ///
+    /// ```
+    /// use badge_rules::plan::{Outcome, PlanContext, Planner, PriceRule};
+    /// use badge_rules::Options;
+    /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}]}"#).unwrap();
+    /// let mut planner = Planner::new(&context, &["BARGAIN".into()], PriceRule::Highest, Options::default()).unwrap();
+    /// let offer = br#"{"id": "1", "sellingMode": {"price": {"amount": "100.00", "currency": "PLN"}}}"#;
+    /// let outcomes = planner.item_with(offer, 1, |_offer, _given| {
+    ///     serde_json::from_str(r#"{"lowestPrice30Days": {"amount": "120.00", "currency": "PLN"}}"#).ok()
+    /// });
+    /// let Outcome::Pair(pair) = &outcomes[0] else { panic!() };
+    /// assert_eq!(pair.proposed_bargain.as_ref().unwrap().amount, "100.00"); // at most the offer's price
+    /// ```
     pub fn item_with(
         &mut self,
         bytes: &[u8],
@@ -1284,6 +1397,16 @@ impl Scan<'_> {
 
 impl Outcome {
     /// The verdict of a pair (`None` for an error).
+    ///
+    /// ```
+    /// use badge_rules::plan::{PlanContext, Planner, PriceRule};
+    /// use badge_rules::{Options, Verdict};
+    /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#).unwrap();
+    /// let mut planner = Planner::new(&context, &["HIT".into()], PriceRule::Highest, Options::default()).unwrap();
+    /// let outcomes = planner.item(b"[1]\n", 3);
+    /// assert_eq!((outcomes[0].verdict(), outcomes[0].line()), (None, 3));
+    /// assert_eq!(planner.item(br#"{"id": "1"}"#, 1)[0].verdict(), Some(Verdict::Incomplete));
+    /// ```
     pub fn verdict(&self) -> Option<Verdict> {
         match self {
             Outcome::Pair(line) => Some(line.report.verdict),
@@ -1291,7 +1414,7 @@ impl Outcome {
         }
     }
 
-    /// The line of the input the outcome belongs to.
+    /// The line of the input the outcome belongs to (see [`Outcome::verdict`]).
     pub fn line(&self) -> usize {
         match self {
             Outcome::Pair(pair) => pair.line,

@@ -528,7 +528,8 @@ fn on_a_terminal_the_progress_bar_then_the_summary() {
         eprintln!("util-linux `script` is missing: the terminal case is not run");
         return;
     }
-    let output = std::env::temp_dir().join(format!("badge-rules-plan-tty-{}.out", std::process::id()));
+    let output =
+        std::env::temp_dir().join(format!("badge-rules-plan-tty-{}.out", std::process::id()));
     let command = format!(
         "'{BIN}' plan --context {CONTEXT} examples/plan/offers-metrics.jsonl examples/plan/offers-page.json > '{}'",
         output.display()
@@ -542,8 +543,17 @@ fn on_a_terminal_the_progress_bar_then_the_summary() {
     assert!(tty.status.success(), "{tty:?}");
     let screen = String::from_utf8_lossy(&tty.stdout);
     // The bar counts pairs against the share of the inputs read.
-    assert!(screen.contains("[#") && screen.contains(" %  ") && screen.contains(" documents/s"), "{screen:?}");
-    assert!(screen.contains("badge-rules: 600 offers x 3 campaigns = 1,800 pairs in "), "{screen:?}");
-    assert_eq!(std::fs::read_to_string(&output).unwrap().lines().count(), 1800);
+    assert!(
+        screen.contains("[#") && screen.contains(" %  ") && screen.contains(" documents/s"),
+        "{screen:?}"
+    );
+    assert!(
+        screen.contains("badge-rules: 600 offers x 3 campaigns = 1,800 pairs in "),
+        "{screen:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&output).unwrap().lines().count(),
+        1800
+    );
     std::fs::remove_file(&output).unwrap();
 }

@@ -154,7 +154,9 @@ impl Summary {
 /// Reads each offer's `priceHistory` from a price ledger when its line has
 /// no market price figures.
 struct Filler {
-    ledger: Option<Ledger>,
+    /// The ledger, when one is asked for: this thread's connection, or why
+    /// it could not be opened (the run then ends with status 2).
+    ledger: Option<Result<Ledger, String>>,
     now: Option<badge_rules::period::Instant>,
     empty: Option<Metrics>,
 }
@@ -169,6 +171,13 @@ impl Filler {
         let (Some(ledger), Some(now), Some(id)) = (&self.ledger, self.now, offer.id.as_deref())
         else {
             return given;
+        };
+        let ledger = match ledger {
+            Ok(ledger) => ledger,
+            Err(e) => {
+                error.get_or_insert_with(|| e.clone());
+                return given;
+            }
         };
         if given
             .as_ref()
@@ -306,7 +315,7 @@ fn pipeline(
             let mut planner = planner.clone();
             scope.spawn(move || {
                 let filler = Filler {
-                    ledger: ledger.and_then(|p| Ledger::open(p).ok()),
+                    ledger: ledger.map(|p| Ledger::open(p).map_err(|e| e.to_string())),
                     now: context.now(),
                     empty: serde_json::from_str("{}").ok(),
                 };

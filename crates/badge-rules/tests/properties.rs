@@ -264,39 +264,79 @@ proptest! {
     #[test]
     fn the_bargain_hint_is_exact(seed in any::<u64>()) {
         let mut rng = gen::Rng::new(seed);
-        let doc = gen::application(&mut rng);
-        let Some(r) = report(&doc) else { return Ok(()) };
-        let Some(hint) = r.hints.bargain.clone() else { return Ok(()) };
-        // The codes of the rules whose bounds make the hint, from the registry.
-        let price_codes: Vec<&str> = badge_rules::registry::price_codes(badge_rules::Kind::Application)
-            .into_iter()
-            .map(badge_rules::Code::as_str)
-            .collect();
-        let grosze = |s: &str| -> u64 { s.replace('.', "").parse().unwrap() };
-        let with = |b: u64| {
-            let mut d = doc.clone();
+        hint_is_exact(&gen::application(&mut rng), badge_rules::Kind::Application, |d, amount| {
             if !d["request"]["prices"].is_object() {
                 d["request"]["prices"] = json!({});
             }
-            d["request"]["prices"]["bargain"] = json!({"amount": gen::grosze(b), "currency": "PLN"});
-            report(&d).map(|r| codes(&r).into_iter().filter(|c| price_codes.contains(c)).collect::<Vec<_>>())
-        };
-        let (low, high) = (grosze(&hint.min), grosze(&hint.max));
-        prop_assert!(low <= high);
-        for inside in [low, high, (low + high) / 2] {
-            if let Some(found) = with(inside) {
-                prop_assert!(found.is_empty(), "{} inside [{low}, {high}] fails {found:?}", inside);
-            }
-        }
-        if let Some(found) = with(high + 1) {
-            prop_assert!(!found.is_empty(), "{} above the hint passes", high + 1);
-        }
-        if low > 1 {
-            if let Some(found) = with(low - 1) {
-                prop_assert!(!found.is_empty(), "{} below the hint passes", low - 1);
-            }
+            d["request"]["prices"]["bargain"] = amount;
+        })?;
+    }
+
+    /// ... and so is a badge update's, for the new bargain price.
+    #[test]
+    fn the_update_bargain_hint_is_exact(seed in any::<u64>()) {
+        let mut rng = gen::Rng::new(seed);
+        hint_is_exact(&gen::badge_update(&mut rng), badge_rules::Kind::BadgeUpdate, |d, amount| {
+            d["request"]["prices"]["bargain"]["value"] = amount;
+        })?;
+    }
+}
+
+/// `doc`'s bargain hint, when it has one, is exact: `set` puts a bargain
+/// price into a copy of it; the codes are those of `kind`'s price rules, from
+/// the registry.
+fn hint_is_exact(
+    doc: &Value,
+    kind: badge_rules::Kind,
+    set: impl Fn(&mut Value, Value),
+) -> Result<(), TestCaseError> {
+    let Some(r) = report(doc) else { return Ok(()) };
+    let Some(hint) = r.hints.bargain.clone() else {
+        return Ok(());
+    };
+    let price_codes: Vec<&str> = badge_rules::registry::price_codes(kind)
+        .into_iter()
+        .map(badge_rules::Code::as_str)
+        .collect();
+    prop_assert!(!price_codes.is_empty());
+    let grosze = |s: &str| -> Result<u64, TestCaseError> {
+        s.replace('.', "")
+            .parse()
+            .map_err(|e| TestCaseError::fail(format!("hint amount {s}: {e}")))
+    };
+    let with = |b: u64| {
+        let mut d = doc.clone();
+        set(
+            &mut d,
+            json!({"amount": gen::grosze(b), "currency": hint.currency}),
+        );
+        report(&d).map(|r| {
+            codes(&r)
+                .into_iter()
+                .filter(|c| price_codes.contains(c))
+                .collect::<Vec<_>>()
+        })
+    };
+    let (low, high) = (grosze(&hint.min)?, grosze(&hint.max)?);
+    prop_assert!(low <= high);
+    for inside in [low, high, (low + high) / 2] {
+        if let Some(found) = with(inside) {
+            prop_assert!(
+                found.is_empty(),
+                "{} inside [{low}, {high}] fails {found:?}",
+                inside
+            );
         }
     }
+    if let Some(found) = with(high + 1) {
+        prop_assert!(!found.is_empty(), "{} above the hint passes", high + 1);
+    }
+    if low > 1 {
+        if let Some(found) = with(low - 1) {
+            prop_assert!(!found.is_empty(), "{} below the hint passes", low - 1);
+        }
+    }
+    Ok(())
 }
 
 #[expect(

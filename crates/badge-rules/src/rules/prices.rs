@@ -365,12 +365,19 @@ pub(crate) fn ladder_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
     let Ok(Some(m)) = ctx.m.value() else {
         return;
     };
+    ladder_range(m, &ctx.terms, range);
+}
+
+/// The bargain prices the market ladder lets pass against M (grosze): below
+/// M by at least 1 % and by the terms' `minPercent`, by at most their
+/// `maxPercent`. The application's ladder and the badge update's share it.
+pub(crate) fn ladder_range(m: i128, terms: &Terms, range: &mut Range) {
     range.at_most(m - 1);
     range.at_most(floor_share(m, 9_900));
-    if let Some(min) = ctx.terms.min_percent() {
+    if let Some(min) = terms.min_percent() {
         range.at_most(floor_share(m, 10_000 - min.basis_points()));
     }
-    if let Some(max) = ctx.terms.max_percent() {
+    if let Some(max) = terms.max_percent() {
         range.at_least(ceil_share(m, 10_000 - max.basis_points()));
     }
 }
@@ -420,7 +427,13 @@ pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)
 
 /// Sets `hints.bargain`, or warns that no price passes.
 pub(crate) fn hint(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
-    match bargain_range(ctx) {
+    show_hint(bargain_range(ctx), &ctx.currency, out);
+}
+
+/// Sets `hints.bargain` to `range` (grosze, in `currency`), or warns that no
+/// price passes when it is empty; nothing when no rule bounds the price.
+pub(crate) fn show_hint(range: Option<(i128, i128)>, currency: &str, out: &mut Out<'_>) {
+    match range {
         Some((low, high)) if low <= high => {
             // Within what a Decimal holds, as a price the seller could send.
             let sendable = from_grosze(low).is_some() && from_grosze(high).is_some();
@@ -428,7 +441,7 @@ pub(crate) fn hint(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
                 out.hint(BargainRange {
                     min: show(low),
                     max: show(high),
-                    currency: ctx.currency.clone(),
+                    currency: currency.to_owned(),
                 });
             }
         }

@@ -12,7 +12,8 @@ use super::context::{
     base_currency, check_currency, check_offer_id, check_terms, offer_price, params,
     selling_format, validate_badges, validate_campaigns,
 };
-use super::prices::{bargain_above_price, ladder, skip_ladder};
+use super::prices::{bargain_above_price, ladder, ladder_range, show_hint, skip_ladder};
+use super::range::Range;
 use super::shape;
 use super::{need, rule, Need, Out, Rule};
 use crate::catalogue::Code;
@@ -353,6 +354,47 @@ fn ba12(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     bargain_above_price(ctx.b, ctx.p(), PRICE, out);
 }
 
+/// BA12's bound: no new bargain price above P passes.
+fn ba12_bound(ctx: &UpdateContext<'_>, range: &mut Range) {
+    if let Ok(p) = ctx.p() {
+        range.at_most(p);
+    }
+}
+
+/// The badge's market price M when the market ladder runs: `campaigns` shows
+/// the campaign is `DISCOUNT` and the badge lists `prices.market`.
+fn ladder_market(ctx: &UpdateContext<'_>) -> Option<i128> {
+    let discount = matches!(ctx.campaign, Some(Some(c)) if c.kind == Some(CampaignType::Discount));
+    let m = ctx.badge?.prices.as_ref()?.market.as_ref()?;
+    discount.then(|| m.grosze())
+}
+
+/// The market ladder's bound against the badge's market price, when it runs.
+fn ladder_bound(ctx: &UpdateContext<'_>, range: &mut Range) {
+    if let Some(m) = ladder_market(ctx) {
+        ladder_range(m, &ctx.terms, range);
+    }
+}
+
+/// `hints.bargain` for a price change (RULES.md §6): the new bargain prices
+/// that pass every price rule of the update that can be evaluated (BA12's
+/// bound, and the market ladder's when it runs), so a form can show the range
+/// before the seller types. None for a campaign Allegro cannot find (BA10) or
+/// a `STANDARD` one, which has no bargain price (BA60).
+fn hint(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if !ctx.price_change() {
+        return;
+    }
+    match ctx.campaign {
+        Some(None) => return,
+        Some(Some(c)) if c.kind == Some(CampaignType::Standard) => return,
+        _ => {}
+    }
+    let mut range = Range::default();
+    super::bounds(operation(), ctx, &mut range);
+    show_hint(range.ends(), &ctx.currency, out);
+}
+
 /// The market ladder against the badge's market price, only when `campaigns`
 /// shows the campaign is `DISCOUNT`: GET /sale/badges shows ACTIVE badges
 /// priced above their listed market price in campaigns of other types, so a
@@ -420,8 +462,10 @@ pub(crate) fn operation<'a>() -> &'a [Rule<UpdateContext<'a>>] {
         rule!("4.7", final_badge, BA77, BA61),
         rule!("4.7", ba74, BA74),
         rule!("4.7", ba70, BA70),
-        rule!("4.7", ba12, BA12),
-        rule!("4.7", market_ladder, BA14, BA13, BA16, BA49, BA50),
+        rule!("4.7", ba12, bound ba12_bound, BA12),
+        rule!("4.7", market_ladder, bound ladder_bound, BA14, BA13, BA16, BA49, BA50),
+        // the bargain-range hint (§6)
+        rule!("6", hint),
     ]
 }
 

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // A tiny static server for the built form (www/dist): `node www/serve.mjs
 // [DIR] [--port N] [--host H]`, by default http://127.0.0.1:8080. The tests
-// import `staticServer` and listen on a free port.
+// import `staticServer` and listen on a free port. Text, JavaScript and the
+// .wasm are sent compressed when the client accepts it (brotli, else gzip;
+// `Vary: Accept-Encoding`), each file compressed once and kept in memory.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +22,40 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The types worth compressing (images such as PNG already are). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt']);
+
+/** The encoding to send among `br` and `gzip`, as the Accept-Encoding header allows (q=0 refuses). */
+export function pickEncoding(header = '') {
+  const q = new Map();
+  for (const part of String(header).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qp ? Number(qp.slice(2)) : 1;
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const weight = (name) => q.get(name) ?? q.get('*') ?? 0;
+  const best = ['br', 'gzip'].filter((e) => weight(e) > 0).sort((a, b) => weight(b) - weight(a));
+  return best[0] ?? null;
+}
+
 /** An http.Server serving the files under `root` (GET and HEAD only). */
 export function staticServer(root) {
   const base = resolve(root);
+  const compressed = new Map();
+  const encode = (file, body, encoding) => {
+    const key = `${encoding}:${file}`;
+    let out = compressed.get(key);
+    if (!out || out.source !== body.length) {
+      const data = encoding === 'br'
+        ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 9 });
+      out = { data, source: body.length };
+      compressed.set(key, out);
+    }
+    return out.data;
+  };
   return createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', ...headers });
@@ -41,7 +75,12 @@ export function staticServer(root) {
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-      send(200, body, { 'content-type': type, 'cache-control': cache, 'content-length': String(body.length) });
+      const headers = { 'content-type': type, 'cache-control': cache };
+      const encoding = COMPRESSIBLE.has(extname(file)) ? pickEncoding(req.headers['accept-encoding']) : null;
+      if (COMPRESSIBLE.has(extname(file))) headers.vary = 'Accept-Encoding';
+      const data = encoding ? encode(file, body, encoding) : body;
+      if (encoding) headers['content-encoding'] = encoding;
+      send(200, data, { ...headers, 'content-length': String(data.length) });
     } catch {
       send(404, 'not found\n');
     }
@@ -49,15 +88,31 @@ export function staticServer(root) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const USAGE = 'usage: node www/serve.mjs [DIR] [--port N] [--host H]   (defaults: www/dist, 8080, 127.0.0.1)';
+  const usage = (why) => {
+    console.error(`serve: ${why}\n${USAGE}`);
+    process.exit(2);
+  };
   const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const option = (name, fallback) => {
     const i = args.indexOf(name);
     if (i < 0) return fallback;
-    const [value] = args.splice(i, 2).slice(1);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) usage(`${name} needs a value`);
+    args.splice(i, 2);
     return value;
   };
-  const port = Number(option('--port', process.env.PORT ?? '8080'));
+  const portText = option('--port', process.env.PORT ?? '8080');
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) usage(`--port ${portText}: not a port number (0 to 65535)`);
+  const port = Number(portText);
   const host = option('--host', '127.0.0.1');
+  const unknown = args.find((a) => a.startsWith('-'));
+  if (unknown) usage(`unknown option ${unknown}`);
+  if (args.length > 1) usage(`one directory only, not ${args.length}`);
   const root = args[0] ?? join(fileURLToPath(new URL('.', import.meta.url)), 'dist');
   try {
     await stat(join(root, 'index.html'));

@@ -31,5 +31,23 @@ export default defineConfig({
     name: 'content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  }, {
+    // The engine's .wasm is fetched by the package's init(), only once the
+    // JavaScript ran; a preload starts it with the HTML. `crossorigin` makes
+    // it a CORS fetch with same-origin credentials, as init()'s fetch is, so
+    // the browser reuses it.
+    name: 'preload-wasm',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      // Put before the module script (after the CSP, which must come first).
+      handler: (html, ctx) => {
+        const links = Object.values(ctx.bundle ?? {})
+          .filter((file) => file.type === 'asset' && file.fileName.endsWith('.wasm'))
+          .map((file) => `<link rel="preload" as="fetch" type="application/wasm" crossorigin href="./${file.fileName}">\n  `)
+          .join('');
+        return html.replace('<script type="module"', `${links}<script type="module"`);
+      },
+    },
   }],
 });

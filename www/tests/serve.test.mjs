@@ -1,0 +1,148 @@
+// How the built form (www/dist) is delivered: serve.mjs's compression
+// (brotli or gzip as the client accepts, Vary), application/wasm and its
+// usage errors; every .wasm preloaded with the HTML and fetched once, in
+// Debian's Chromium; the page opened as a file says how to open it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { staticServer } from '../serve.mjs';
+
+const www = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(www, 'dist');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run'];
+const DESKTOP = { width: 1366, height: 900 };
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  assert.ok(existsSync(join(dist, 'index.html')), 'www/dist is missing: run `make www` first');
+  server = staticServer(dist);
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh page on the form, watched for foreign requests and console errors. */
+async function open(t, { path = '/', viewport = DESKTOP, locale = 'en-GB' } = {}) {
+  const context = await browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  const foreign = [];
+  const errors = [];
+  const responses = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') foreign.push(r.url());
+  });
+  page.on('response', (r) => responses.push(r));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(origin + path);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
+  t.after(() => context.close());
+  const done = () => {
+    assert.deepEqual(foreign, [], 'requests outside 127.0.0.1');
+    assert.deepEqual(errors, [], 'console errors');
+  };
+  return { page, done, responses };
+}
+
+test('every .wasm is preloaded with the HTML and fetched once; served compressed', async (t) => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const links = [...html.matchAll(/<link rel="preload" as="fetch" type="application\/wasm" crossorigin href="\.\/(assets\/[^"]+\.wasm)">/g)];
+  const emitted = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm')).map((f) => `assets/${f}`).sort();
+  assert.ok(emitted.length > 0);
+  assert.deepEqual(links.map((l) => l[1]).sort(), emitted, 'index.html preloads each .wasm of the build');
+  for (const link of links) assert.ok(html.indexOf(link[0]) < html.indexOf('<script type="module"'), 'the preload comes before the module script');
+  const { page, done, responses } = await open(t);
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('.wasm')).map((e) => ({ name: new URL(e.name).pathname.slice(1), initiator: e.initiatorType })));
+  assert.deepEqual(wasm.map((w) => w.name).sort(), emitted, 'each .wasm fetched once');
+  for (const w of wasm) assert.equal(w.initiator, 'link', `${w.name}: the one fetch is the preload`);
+  const served = responses.filter((r) => r.url().endsWith('.wasm'));
+  assert.equal(served.length, emitted.length);
+  for (const r of served) {
+    assert.equal(r.headers()['content-type'], 'application/wasm');
+    assert.equal(r.headers()['content-encoding'], 'br');
+  }
+  done();
+});
+
+test('opened as a file, the form says how to open it instead of “Loading…” forever', async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(dist, 'index.html')).href);
+  await page.waitForSelector('.boot-file', { state: 'visible', timeout: 10_000 });
+  assert.match(await page.textContent('.boot-file'), /web server.*make serve/s);
+  assert.match(await page.textContent('.boot-file'), /serwer WWW.*make serve/s);
+  assert.equal(await page.isVisible('.boot-text'), false);
+});
+
+/** GET (or HEAD) `path` from the static server with `headers`: status, headers and the raw body. */
+function get(path, headers = {}, method = 'GET') {
+  return new Promise((ok, fail) => {
+    const req = request(origin + path, { method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+test('serve.mjs: brotli or gzip as the client accepts, Vary: Accept-Encoding, application/wasm', async () => {
+  const html = readFileSync(join(dist, 'index.html'));
+  const br = await get('/', { 'accept-encoding': 'gzip, deflate, br' });
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.match(br.headers.vary, /Accept-Encoding/);
+  assert.equal(br.headers['content-length'], String(br.body.length));
+  assert.deepEqual(brotliDecompressSync(br.body), html);
+  const gz = await get('/', { 'accept-encoding': 'gzip' });
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.deepEqual(gunzipSync(gz.body), html);
+  const refused = await get('/', { 'accept-encoding': 'br;q=0, gzip;q=0' });
+  assert.equal(refused.headers['content-encoding'], undefined);
+  assert.deepEqual(refused.body, html);
+  const none = await get('/');
+  assert.equal(none.headers['content-encoding'], undefined);
+  assert.match(none.headers.vary, /Accept-Encoding/);
+  assert.deepEqual(none.body, html);
+
+  const name = /href="\.\/(assets\/[^"]+\.wasm)"/.exec(html.toString())[1];
+  const raw = readFileSync(join(dist, name));
+  const wasm = await get(`/${name}`, { 'accept-encoding': 'br' });
+  assert.equal(wasm.headers['content-type'], 'application/wasm');
+  assert.equal(wasm.headers['content-encoding'], 'br');
+  assert.ok(wasm.body.length < raw.length * 0.6, `${wasm.body.length} of ${raw.length} bytes`);
+  assert.deepEqual(brotliDecompressSync(wasm.body), raw);
+  const head = await get(`/${name}`, { 'accept-encoding': 'gzip' }, 'HEAD');
+  assert.equal(head.headers['content-encoding'], 'gzip');
+  assert.equal(head.body.length, 0);
+  assert.equal((await get('/nothing-here.js', { 'accept-encoding': 'br' })).status, 404);
+});
+
+test('serve.mjs: --port without a value (or a bad one) is a usage error, status 2', () => {
+  const serve = join(www, 'serve.mjs');
+  for (const args of [['--port'], ['--port', 'eighty'], ['--port', '--host', '127.0.0.1'], ['--bogus']]) {
+    const run = spawnSync(process.execPath, [serve, dist, ...args], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, /^serve: .*\nusage: node www\/serve\.mjs/, args.join(' '));
+    assert.doesNotMatch(run.stderr, /at .*\.mjs:\d+/, 'no stack trace');
+  }
+});

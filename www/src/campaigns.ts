@@ -137,6 +137,8 @@ export function campaignInfo(id: string): Node {
     ...item('type', c.type ?? '?'),
     ...item('marketplace', c.marketplace?.id ?? '?'),
     ...item('applicationWindow', periodText(c.application)),
+    // When it is listed: outside it, Allegro does not find the campaign (BA10).
+    ...item('visibilityWindow', periodText(c.visibility)),
     ...item('publicationWindow', periodText(c.publication)),
     ...item('stockReservation', t(c.stockReservationIsRequired ? 'stockReservationRequired' : 'stockReservationNo', lang)),
     ...item('eligibility', eligible),

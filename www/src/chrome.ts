@@ -1,5 +1,6 @@
 // The page's frame around the tabs: the starting language, the language
-// picker, and the tab list (buttons with arrow keys, the URL hash).
+// picker, the tab list (buttons with arrow keys, the URL hash), and keeping
+// a focused field clear of the phone's verdict bar.
 import { currentLang, h, onLang, tx } from './ui';
 import { formLanguages, t, type Key, type Lang } from './i18n';
 
@@ -47,7 +48,7 @@ export function tabs(list: TabEntry[]): HTMLElement {
       panels[j].hidden = !on;
     });
     if (focus) buttons[i].focus();
-    history.replaceState(null, '', `#${list[i].id}`);
+    if (location.hash !== `#${list[i].id}`) history.replaceState(null, '', `#${list[i].id}`);
     document.documentElement.dataset.tab = list[i].id;
   };
   list.forEach((item, i) => {
@@ -68,7 +69,32 @@ export function tabs(list: TabEntry[]): HTMLElement {
     tablist.append(button);
     panels.push(h('div', { role: 'tabpanel', id: `panel-${item.id}`, 'aria-labelledby': `tab-${item.id}`, hidden: true }, item.panel));
   });
-  const fromHash = list.findIndex((item) => `#${item.id}` === location.hash);
-  select(fromHash >= 0 ? fromHash : 0, false);
+  // The URL names the tab: read on load and whenever the hash changes (a
+  // link, Back), written on every switch.
+  const fromHash = () => list.findIndex((item) => `#${item.id}` === location.hash);
+  select(Math.max(fromHash(), 0), false);
+  window.addEventListener('hashchange', () => {
+    const i = fromHash();
+    if (i >= 0 && buttons[i].getAttribute('aria-selected') !== 'true') select(i, false);
+  });
   return h('div', { class: 'tabbed' }, tablist, ...panels);
+}
+
+/**
+ * On a phone the verdict bar stays at the bottom of the screen: a field
+ * focused behind it is scrolled up until it is clear of the bar.
+ */
+export function keepFocusClearOfBar(root: HTMLElement): void {
+  root.addEventListener('focusin', (e) => {
+    const el = e.target as HTMLElement;
+    if (!el.matches('input, select, textarea')) return;
+    requestAnimationFrame(() => {
+      const bar = [...document.querySelectorAll<HTMLElement>('.minibar')].find((b) => b.offsetParent !== null);
+      if (!bar) return;
+      const top = bar.getBoundingClientRect().top;
+      const box = el.getBoundingClientRect();
+      const margin = 12;
+      if (box.bottom + margin > top) window.scrollBy({ top: box.bottom + margin - top, behavior: 'instant' });
+    });
+  });
 }

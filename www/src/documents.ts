@@ -2,9 +2,13 @@
 // carries what the seller typed into Allegro's shapes; every decision about it
 // is the engine's. An empty field is an absent input (the engine then lists
 // the rules it could not run); a value that does not fit its JSON type is
-// passed on as typed, so that the engine names the fault.
+// passed on as typed, so that the engine names the fault. Amounts are sent as
+// Allegro writes them (`99,99` typed is `99.99` sent: src/money.ts); one that
+// cannot be read is sent as typed, for the engine's BB6.
 import type { Campaign, CheckDocument } from 'badge-rules';
 import type { Values } from './data';
+import type { Key } from './i18n';
+import { sendAmount } from './money';
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +18,12 @@ export interface Built {
   body?: unknown;
   /** `POST /sale/badges`, ... */
   endpoint?: string;
+  /**
+   * The fields the request needs that are left empty (their ids, and the
+   * form's words said there): the body is incomplete, nothing of it is sent as
+   * `""`.
+   */
+  required?: Array<{ id: string; text: Key }>;
 }
 
 /** An integer where the text is one, else the text itself (the engine judges it). */
@@ -66,7 +76,7 @@ export function applicationDocument(input: ApplicationInput): Built {
     campaign: { id: v['a-campaign'] ?? '' },
     offer: { id: v['a-offer-id'] ?? '' },
   };
-  const bargain = ifSet(v['a-bargain'], (amount) => ({ amount, currency: v['a-currency'] }));
+  const bargain = ifSet(v['a-bargain'], (amount) => ({ amount: sendAmount(amount), currency: v['a-currency'] }));
   if (bargain) request.prices = { bargain };
   const limit = ifSet(v['a-limit'], (n) => ({ limit: { perUser: { maxItems: count(n) } } }));
   if (limit) request.purchaseConstraints = limit;
@@ -80,7 +90,7 @@ export function applicationDocument(input: ApplicationInput): Built {
   else delete offer.id;
   const sellingMode = asObject(offer.sellingMode);
   sellingMode.format = ifSet(v['a-format'], (f) => f);
-  sellingMode.price = ifSet(v['a-price'], (amount) => ({ amount, currency }));
+  sellingMode.price = ifSet(v['a-price'], (amount) => ({ amount: sendAmount(amount), currency }));
   offer.sellingMode = prune(sellingMode);
   const stock = asObject(offer.stock);
   stock.available = ifSet(v['a-stock'], count);
@@ -97,13 +107,13 @@ export function applicationDocument(input: ApplicationInput): Built {
   const offerContext = input.pastedOffer || known ? (pruned ?? {}) : undefined;
 
   const metrics = prune({
-    lowestPrice30Days: ifSet(v['a-lowest'], (amount) => ({ amount, currency })),
+    lowestPrice30Days: ifSet(v['a-lowest'], (amount) => ({ amount: sendAmount(amount), currency })),
   });
   const account = prune({
     id: ifSet(v['a-account-id'], (s) => s),
     company: bool(v['a-company']),
     meetsQualityCriteria: bool(v['a-quality']),
-    positiveRatingsPercent: ifSet(v['a-ratings'], (s) => s),
+    positiveRatingsPercent: ifSet(v['a-ratings'], sendAmount),
   });
 
   const document = prune({
@@ -131,9 +141,13 @@ export function updateDocument(input: UpdateInput): Built {
   const v = input.values;
   const offerId = v['u-offer-id'] ?? '';
   const campaignId = v['u-campaign'] ?? '';
-  const request: Json = v['u-action'] === 'finish'
+  const finishing = v['u-action'] === 'finish';
+  const amount = ifSet(v['u-bargain'], sendAmount);
+  // A price change without a price: the body is not sent as `"amount": ""`;
+  // the form asks for the price (the document checks the rest of it).
+  const request: Json = finishing
     ? { process: { status: 'FINISHED' } }
-    : { prices: { bargain: { value: { amount: v['u-bargain'] ?? '', currency: v['u-currency'] } } } };
+    : amount === undefined ? {} : { prices: { bargain: { value: { amount, currency: v['u-currency'] } } } };
 
   const currency = v['u-offer-currency'] || 'PLN';
   const status = v['u-badge-status'] ?? '';
@@ -144,7 +158,7 @@ export function updateDocument(input: UpdateInput): Built {
       offer: { id: offerId },
       campaign: { id: campaignId },
       process: { status },
-      prices: ifSet(v['u-badge-market'], (amount) => ({ market: { amount, currency } })) ?? null,
+      prices: ifSet(v['u-badge-market'], (amount) => ({ market: { amount: sendAmount(amount), currency } })) ?? null,
       publication: ifSet(v['u-badge-ends'], (d) => ({ type: 'UNTIL', to: instant(d) })) ?? null,
     }];
   }
@@ -156,7 +170,7 @@ export function updateDocument(input: UpdateInput): Built {
       : undefined;
   const sellingMode = prune({
     format: ifSet(v['u-format'], (f) => f),
-    price: ifSet(v['u-price'], (amount) => ({ amount, currency })),
+    price: ifSet(v['u-price'], (amount) => ({ amount: sendAmount(amount), currency })),
   });
   const offer = sellingMode ? { ...(offerId.trim() ? { id: offerId } : {}), sellingMode } : undefined;
   // Allegro answers BB2 on the PATCH too (403): the account is context here as well.
@@ -175,7 +189,8 @@ export function updateDocument(input: UpdateInput): Built {
     operations,
   }) as unknown as CheckDocument;
   const path = `/sale/badges/offers/${encodeURIComponent(offerId)}/campaigns/${encodeURIComponent(campaignId)}`;
-  return { document, body: request, endpoint: `PATCH ${path}` };
+  const required = !finishing && amount === undefined ? [{ id: 'u-bargain', text: 'newBargainRequired' as Key }] : undefined;
+  return { document, body: request, endpoint: `PATCH ${path}`, required };
 }
 
 export const TOOL_NAMES: Record<string, string> = {
@@ -198,7 +213,7 @@ export function partnerDocument(values: Values): Built {
     gainingCustomers: checked('p-gaining'),
     investingInCampaigns: checked('p-investing'),
     activeCustomers: ifSet(v['p-customers'], count),
-    quarterlySpendGross: ifSet(v['p-spend'], (amount) => ({ amount, currency: 'PLN' })),
+    quarterlySpendGross: ifSet(v['p-spend'], (amount) => ({ amount: sendAmount(amount), currency: 'PLN' })),
     adsTools: tools,
     partnerLogo: checked('p-logo'),
     partnerPlusLogo: checked('p-plus-logo'),

@@ -11,6 +11,7 @@ import type { Lang } from 'badge-rules';
 import { en } from './locales/en';
 import { pl } from './locales/pl';
 import type { Words } from './locales/words';
+import { currencyLabel, formatDecimal } from './money';
 
 export type { Lang };
 export type Key = keyof Words;
@@ -31,4 +32,24 @@ export function has(key: string): key is Key {
 /** The languages the form has words for, in the order of `offered` (default: every locale). */
 export function formLanguages(offered: readonly string[] = Object.keys(locales)): Lang[] {
   return offered.filter((l): l is Lang => Object.prototype.hasOwnProperty.call(locales, l));
+}
+
+/** An exact decimal string written as `lang` writes numbers (`400 000,00` in Polish). */
+export function decimalText(amount: string, lang: Lang): string {
+  return formatDecimal(amount, locales[lang].dateLocale);
+}
+
+/** An amount with its currency, as `lang` writes it (`400 000,00 zł`, `400,000.00 PLN`). */
+export function moneyText(amount: string, currency: string, lang: Lang): string {
+  const w = locales[lang];
+  return t('money', lang, { amount: decimalText(amount, lang), currency: currencyLabel(currency, w.dateLocale, w.currencyDisplay) });
+}
+
+/** A range of amounts in one currency (`80,00–120,00 zł`, `80.00–120.00 PLN`). */
+export function moneyRangeText(range: { min: string; max: string; currency: string }, lang: Lang): string {
+  const w = locales[lang];
+  return t('moneyRange', lang, {
+    min: decimalText(range.min, lang), max: decimalText(range.max, lang),
+    currency: currencyLabel(range.currency, w.dateLocale, w.currencyDisplay),
+  });
 }

@@ -4,7 +4,7 @@
 import './style.css';
 import init, { languages, version } from 'badge-rules';
 import { refreshCampaignSelects } from './campaigns';
-import { languageSwitch, startLang, tabs } from './chrome';
+import { keepFocusClearOfBar, languageSwitch, startLang, tabs } from './chrome';
 import { formLanguages, t } from './i18n';
 import { applicationTab } from './tabs/application';
 import { partnerTab } from './tabs/partner';
@@ -55,6 +55,7 @@ function start(): void {
     tab.panel.addEventListener('input', tab.run);
     tab.panel.addEventListener('change', tab.run);
   }
+  keepFocusClearOfBar(root);
   // A pasted campaign list also feeds the update tab's choices.
   app.panel.addEventListener('input', (e) => {
     if ((e.target as HTMLElement).id === 'a-campaigns-json') upd.run();

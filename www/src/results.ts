@@ -3,7 +3,7 @@
 import {
   catalogue, check, type BadgeRulesError, type Code, type Report, type Response as AllegroResponse, type Violation,
 } from 'badge-rules';
-import { has, t, type Key, type Lang } from './i18n';
+import { decimalText, has, moneyText, t, type Key, type Lang } from './i18n';
 import { currentLang, h, showHelp, showMessages, syncAria, targets, tx, type Target } from './ui';
 import type { Built } from './documents';
 
@@ -47,9 +47,40 @@ function paramsText(v: Violation, lang: Lang): string {
     .map(([k, value]) => {
       const key = `param.${k}`;
       const label = has(key) ? t(key, lang) : k;
-      return `${label} ${value}${/Percent$/.test(k) ? ' %' : ''}`;
+      return `${label} ${decimalText(value, lang)}${/Percent$/.test(k) ? ' %' : ''}`;
     })
     .join(' · ');
+}
+
+/**
+ * The engine's message, its amounts written in the page's locale: the Ads
+ * Partner messages carry their figures (`400000.00 PLN`), shown as the page
+ * writes money (`400 000,00 zł`). Allegro's own texts are left as they are.
+ */
+function messageText(v: Violation, lang: Lang): string {
+  if (!v.code.startsWith('ADS_')) return v.message;
+  let text = v.message;
+  for (const value of Object.values(v.params)) {
+    if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) text = text.split(`${value} PLN`).join(moneyText(value, 'PLN', lang));
+  }
+  return text;
+}
+
+/**
+ * An input error as the field it names shows it, in the page's language: a
+ * value that cannot be read is quoted with what the field wants, in the
+ * form's words (the engine's detail of such a fault is serde's English); any
+ * other fault is the package's message, less the path (the field says where).
+ */
+function inputErrorText(error: BadgeRulesError, target: Target | undefined, lang: Lang): string {
+  const control = target?.controls[0];
+  const typed = control && !(control instanceof HTMLSelectElement) && control.type !== 'checkbox' && control.type !== 'radio' ? control.value : undefined;
+  if ((error.code === 'INVALID_VALUE' || error.code === 'WRONG_TYPE') && typed !== undefined && typed.trim() !== '') {
+    const kind = control?.getAttribute('inputmode') === 'decimal' ? 'inputUnreadableAmount' : control?.getAttribute('inputmode') === 'numeric' ? 'inputUnreadableCount' : 'inputUnreadable';
+    return t(kind, lang, { value: typed.trim() });
+  }
+  const prefix = `${error.path}: `;
+  return error.path && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
 }
 
 export interface Tab {
@@ -245,29 +276,62 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
   const pendingTargets = new Set<Target>();
   let unresolved = 0;
 
+  // A field left empty and not touched yet is something to fill in, not an
+  // error: nothing red, no message at it (but the form's "fill in" for a
+  // field the request needs). A field the request needs, left empty, shows
+  // that message only, red once touched.
+  const required = new Set<Target>();
+  for (const need of built.required ?? []) {
+    const target = targets.get(need.id);
+    if (!target) continue;
+    required.add(target);
+    const pending = !target.touched;
+    pendingTargets.add(target);
+    put(target, h('p', { class: 'violation required', 'data-code': 'REQUIRED' }, h('span', { class: 'text' }, t(need.text, lang))), pending);
+  }
   r.problems.replaceChildren();
   for (const v of report?.violations ?? []) {
     const target = tab.violation(v.path);
     const pending = !!target && !target.touched && target.empty();
-    if (pending) pendingTargets.add(target);
+    if (target && required.has(target)) {
+      // Said at the field by the form's own words.
+    } else if (pending) pendingTargets.add(target);
     else unresolved++;
     const params = paramsText(v, lang);
-    put(target, h('p', { class: 'violation', 'data-code': v.code },
-      h('span', { class: 'code' }, v.code), ' ', h('span', { class: 'text' }, v.message),
-      params ? h('span', { class: 'params' }, ` (${params})`) : null), pending);
+    if (!pending && !(target && required.has(target))) {
+      put(target, h('p', { class: 'violation', 'data-code': v.code },
+        h('span', { class: 'code' }, v.code), ' ', h('span', { class: 'text' }, messageText(v, lang)),
+        params ? h('span', { class: 'params' }, ` (${params})`) : null), false);
+    }
     r.problems.append(h('li', { 'data-code': v.code, 'data-path': v.path },
       h('span', { class: 'code' }, v.code),
-      h('div', {}, h('p', {}, v.message),
+      h('div', {}, h('p', {}, messageText(v, lang)),
         h('p', { class: 'meta' }, params ? `${params} · ` : '',
           target ? fieldLink(target, v.path) : h('span', {}, v.path === '' ? t('wholeRequest', lang) : v.path)))));
   }
-  if (error) {
-    const target = tab.context(error.path);
-    put(target, h('p', { class: 'violation input-error' }, h('span', { class: 'text' }, error.message)), false);
+  const errorTarget = error ? tab.context(error.path) : undefined;
+  if (error) put(errorTarget, h('p', { class: 'violation input-error', 'data-code': error.code }, h('span', { class: 'text' }, inputErrorText(error, errorTarget, lang))), false);
+  // Targets sharing a field (an amount and its currency) show their messages
+  // together, and the field is invalid when either is.
+  const areas = new Map<HTMLElement, Node[]>();
+  const fields = new Map<HTMLElement, { invalid: boolean; pending: boolean }>();
+  for (const target of tab.own) {
+    const entry = at.get(target);
+    const nodes = areas.get(target.msg) ?? [];
+    const field = fields.get(target.wrap) ?? { invalid: false, pending: false };
+    if (entry) {
+      nodes.push(...entry.nodes);
+      field.invalid ||= !entry.pending;
+      field.pending ||= entry.pending;
+    }
+    areas.set(target.msg, nodes);
+    fields.set(target.wrap, field);
   }
   for (const target of tab.own) {
     const entry = at.get(target);
-    showMessages(target, entry?.nodes ?? [], !!entry && !entry.pending, !!entry && entry.pending);
+    const field = fields.get(target.wrap)!;
+    showMessages(target, areas.get(target.msg)!, field.invalid, field.pending && !field.invalid);
+    target.invalid = !!entry && !entry.pending;
   }
 
   r.skipped.replaceChildren(...(report?.skipped ?? []).map((s) => {
@@ -291,10 +355,15 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
   let text: string;
   if (error) {
     state = 'ERROR';
-    text = `${t('verdictERROR', lang)}: ${error.message}`;
-  } else if (report!.verdict === 'REJECT' && unresolved === 0 && pendingTargets.size > 0) {
+    text = errorTarget ? `${t('verdictERROR', lang)}: ${t(errorTarget.label, lang)}` : `${t('verdictERROR', lang)}: ${error.message}`;
+  } else if ((report!.verdict === 'REJECT' || required.size > 0) && unresolved === 0 && pendingTargets.size > 0) {
+    // Only what is still to fill in stands between the form and a verdict.
     state = 'TODO';
     text = t('verdictTODO', lang, { fields: [...pendingTargets].map((x) => t(x.label, lang)).join(', ') });
+  } else if (tab.key === 'p' && report!.verdict === 'REJECT' && report!.level && report!.level !== 'NONE') {
+    // A level is reached: that is a success, whatever the next one lacks.
+    state = 'REACHED';
+    text = t('partnerREACHED', lang, { level: t(`level${report!.level}` as Key, lang) });
   } else {
     state = report!.verdict;
     text = t(tab.key === 'p' ? (`partner${state}` as Key) : (`verdict${state}` as Key), lang);
@@ -307,9 +376,14 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
 
   if (r.body && r.endpoint) {
     r.endpoint.textContent = built.endpoint ?? '';
-    r.body.textContent = JSON.stringify(built.body, null, 2);
+    // An incomplete request is not shown as if it could be sent.
+    r.body.textContent = required.size ? '' : JSON.stringify(built.body, null, 2);
+    r.body.dataset.incomplete = String(required.size > 0);
+    if (required.size) r.body.dataset.placeholder = t('verdictTODO', lang, { fields: [...required].map((x) => t(x.label, lang)).join(', ') });
   }
-  if (r.allegro) {
+  if (r.allegro && required.size) {
+    r.allegro.root.hidden = true;
+  } else if (r.allegro) {
     // The same document, answered as Allegro would: a second check, in the
     // package (an input error has no answer: the panel hides).
     let response: AllegroResponse | undefined;

@@ -5,6 +5,9 @@ export const en: Words = {
   // The language itself
   languageName: 'English',
   dateLocale: 'en-GB',
+  currencyDisplay: 'code',
+  money: '{amount} {currency}',
+  moneyRange: '{min}–{max} {currency}',
 
   // The page
   title: 'Badge pre-flight',
@@ -47,6 +50,7 @@ export const en: Words = {
   marketplace: 'Marketplace',
   applicationWindow: 'Applications',
   publicationWindow: 'Badge shown',
+  visibilityWindow: 'Visible in the campaign list',
   stockReservation: 'Declared stock',
   stockReservationRequired: 'required',
   stockReservationNo: 'not used',
@@ -74,6 +78,7 @@ export const en: Words = {
   pasteOfferHelp: 'Fills the fields below; everything else in it (parameters, product, seller) is checked too.',
   offerFilled: 'Filled from offer {id}.',
   offerNotObject: 'Expected one offer: a JSON object.',
+  offerKept: 'Kept, as the offer does not give them: {fields}.',
   offerId: 'Offer ID',
   offerPrice: 'Current price',
   offerCurrency: 'Offer currency',
@@ -101,7 +106,7 @@ export const en: Words = {
   perUserHelp: 'Most items one buyer may buy at the bargain price.',
   declared: 'Declared stock',
   declaredHelp: 'Only for campaigns that reserve stock.',
-  hint: '{min}–{max} {currency} passes {campaign}',
+  hint: '{range} passes {campaign}',
   hintLabel: 'Bargain prices that pass',
 
   // Account
@@ -128,6 +133,7 @@ export const en: Words = {
   actionPrice: 'Change the bargain price',
   actionFinish: 'Finish the badge',
   newBargain: 'New bargain price',
+  newBargainRequired: 'Fill in the new bargain price: a price change needs one.',
   badgeNow: 'The badge now',
   badgeStatus: 'Badge status',
   badgeNone: 'No badge on this offer',
@@ -183,6 +189,7 @@ export const en: Words = {
   partnerACCEPT: 'The highest level is reached',
   partnerREJECT: 'The next level is not reached yet',
   partnerINCOMPLETE: 'Some requirements are not known',
+  partnerREACHED: 'Reached: {level}',
   problems: 'What Allegro would answer',
   noProblems: 'No refusal.',
   notChecked: 'Not checked',
@@ -208,6 +215,9 @@ export const en: Words = {
   document: 'Check document (for the badge-rules CLI)',
   checkedAt: 'Checked at {time} (your clock).',
   inputError: '{path}: {message}',
+  inputUnreadable: '“{value}” cannot be read here.',
+  inputUnreadableAmount: '“{value}” cannot be read as an amount: write it as 180.00 or 180,00.',
+  inputUnreadableCount: '“{value}” cannot be read as a whole number: write it as 25.',
   showAt: 'Go to the field',
   footer: 'badge-rules {version}: the engine runs in this page (WebAssembly); nothing you type leaves it.',
 

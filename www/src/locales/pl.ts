@@ -5,6 +5,9 @@ export const pl: Words = {
   // The language itself
   languageName: 'Polski',
   dateLocale: 'pl-PL',
+  currencyDisplay: 'symbol',
+  money: '{amount} {currency}',
+  moneyRange: '{min}–{max} {currency}',
 
   // The page
   title: 'Kontrola zgłoszenia',
@@ -47,6 +50,7 @@ export const pl: Words = {
   marketplace: 'Serwis',
   applicationWindow: 'Zgłoszenia',
   publicationWindow: 'Oznaczenie widoczne',
+  visibilityWindow: 'Widoczna na liście kampanii',
   stockReservation: 'Deklaracja liczby sztuk',
   stockReservationRequired: 'wymagana',
   stockReservationNo: 'nie dotyczy',
@@ -74,6 +78,7 @@ export const pl: Words = {
   pasteOfferHelp: 'Wypełnia pola poniżej; reszta (parametry, produkt, sprzedawca) też jest sprawdzana.',
   offerFilled: 'Wypełniono z oferty {id}.',
   offerNotObject: 'Oczekiwano jednej oferty: obiektu JSON.',
+  offerKept: 'Bez zmian, bo oferta ich nie podaje: {fields}.',
   offerId: 'ID oferty',
   offerPrice: 'Cena aktualna',
   offerCurrency: 'Waluta oferty',
@@ -86,7 +91,7 @@ export const pl: Words = {
   formatADVERTISEMENT: 'Ogłoszenie',
   status: 'Status',
   statusACTIVE: 'Aktywna',
-  statusACTIVATING: 'Aktywowana',
+  statusACTIVATING: 'W trakcie aktywacji',
   statusINACTIVE: 'Nieaktywna',
   statusENDED: 'Zakończona',
   statusARCHIVED: 'Zarchiwizowana',
@@ -101,7 +106,7 @@ export const pl: Words = {
   perUserHelp: 'Ile sztuk jeden kupujący może kupić w cenie okazji.',
   declared: 'Deklarowana liczba sztuk',
   declaredHelp: 'Tylko dla kampanii z rezerwacją sztuk.',
-  hint: '{min}–{max} {currency} przejdzie w {campaign}',
+  hint: '{range} przejdzie w {campaign}',
   hintLabel: 'Ceny okazji, które przejdą',
 
   // Account
@@ -128,6 +133,7 @@ export const pl: Words = {
   actionPrice: 'Zmień cenę okazji',
   actionFinish: 'Zakończ oznaczenie',
   newBargain: 'Nowa cena okazji',
+  newBargainRequired: 'Wpisz nową cenę okazji: zmiana ceny jej wymaga.',
   badgeNow: 'Oznaczenie teraz',
   badgeStatus: 'Status oznaczenia',
   badgeNone: 'Oferta nie ma oznaczenia',
@@ -183,6 +189,7 @@ export const pl: Words = {
   partnerACCEPT: 'Osiągnięto najwyższy poziom',
   partnerREJECT: 'Następny poziom jeszcze nieosiągnięty',
   partnerINCOMPLETE: 'Część wymagań nie jest znana',
+  partnerREACHED: 'Osiągnięty: {level}',
   problems: 'Co odpowie Allegro',
   noProblems: 'Bez odmowy.',
   notChecked: 'Nie sprawdzono',
@@ -208,6 +215,9 @@ export const pl: Words = {
   document: 'Dokument kontroli (dla CLI badge-rules)',
   checkedAt: 'Sprawdzono {time} (Twój zegar).',
   inputError: '{path}: {message}',
+  inputUnreadable: 'Nie da się odczytać „{value}”.',
+  inputUnreadableAmount: 'Nie da się odczytać „{value}” jako kwoty: wpisz ją np. jako 180,00.',
+  inputUnreadableCount: 'Nie da się odczytać „{value}” jako liczby całkowitej: wpisz ją np. jako 25.',
   showAt: 'Przejdź do pola',
   footer: 'badge-rules {version}: silnik działa w tej stronie (WebAssembly); nic, co wpiszesz, jej nie opuszcza.',
 

@@ -15,8 +15,14 @@ export interface Words {
   // The language itself
   /** The language's own name, shown in the language picker ("Polski"). */
   languageName: string;
-  /** The BCP 47 locale dates are written in ("pl-PL"). */
+  /** The BCP 47 locale dates and numbers are written in ("pl-PL"). */
   dateLocale: string;
+  /** How a currency follows an amount: its symbol (`zł`) or its ISO code (`PLN`). */
+  currencyDisplay: 'symbol' | 'code';
+  /** An amount and its currency, each already written in the language. */
+  money: Text<'amount' | 'currency'>;
+  /** A range of amounts in one currency. */
+  moneyRange: Text<'min' | 'max' | 'currency'>;
 
   // The page
   title: string;
@@ -59,6 +65,7 @@ export interface Words {
   marketplace: string;
   applicationWindow: string;
   publicationWindow: string;
+  visibilityWindow: string;
   stockReservation: string;
   stockReservationRequired: string;
   stockReservationNo: string;
@@ -86,6 +93,8 @@ export interface Words {
   pasteOfferHelp: string;
   offerFilled: Text<'id'>;
   offerNotObject: string;
+  /** After a pasted offer: the fields it does not give, whose values were kept. */
+  offerKept: Text<'fields'>;
   offerId: string;
   offerPrice: string;
   offerCurrency: string;
@@ -113,7 +122,8 @@ export interface Words {
   perUserHelp: string;
   declared: string;
   declaredHelp: string;
-  hint: Text<'min' | 'max' | 'currency' | 'campaign'>;
+  /** The bargain prices that pass: `{range}` is a moneyRange. */
+  hint: Text<'range' | 'campaign'>;
   hintLabel: string;
 
   // Account
@@ -140,6 +150,8 @@ export interface Words {
   actionPrice: string;
   actionFinish: string;
   newBargain: string;
+  /** At the empty new bargain price: a price change needs one. */
+  newBargainRequired: string;
   badgeNow: string;
   badgeStatus: string;
   badgeNone: string;
@@ -195,6 +207,8 @@ export interface Words {
   partnerACCEPT: string;
   partnerREJECT: string;
   partnerINCOMPLETE: string;
+  /** A level is reached (the next one is not yet): `{level}` is its name. */
+  partnerREACHED: Text<'level'>;
   problems: string;
   noProblems: string;
   notChecked: string;
@@ -223,6 +237,10 @@ export interface Words {
   document: string;
   checkedAt: Text<'time'>;
   inputError: Text<'path' | 'message'>;
+  /** At a field whose value the engine cannot read: `{value}` is what was typed. */
+  inputUnreadable: Text<'value'>;
+  inputUnreadableAmount: Text<'value'>;
+  inputUnreadableCount: Text<'value'>;
   showAt: string;
   footer: Text<'version'>;
 

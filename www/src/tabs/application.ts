@@ -6,7 +6,7 @@ import {
 } from '../campaigns';
 import { ALLEGRO_EXAMPLE_CAMPAIGNS, APPLICATION_EMPTY, APPLICATION_EXAMPLE, type Values } from '../data';
 import { applicationDocument, listedCampaigns, offerFields, parseList } from '../documents';
-import { t } from '../i18n';
+import { moneyRangeText, t } from '../i18n';
 import { resolver, resultsView, show, type Tab } from '../results';
 import {
   areaField, currencySelect, currentLang, groupTarget, h, onLang, radioGroup, row, section, selectField, setValue, showHelp,
@@ -98,10 +98,11 @@ export function applicationTab(): TabPanel {
   const historyPaste = h('div', { class: 'history-paste', id: 'a-history-paste', hidden: true }, badgesJson.wrap, applicationsJson.wrap);
 
   const results = resultsView('a', { body: true, problemsTitle: 'problems', allegro: true });
+  // The price first: it is what a seller types, the rest is mostly known.
   const form = h('form', { class: 'form', novalidate: true, 'aria-label': '' },
+    section('application', h('div', { class: 'lead' }, bargain.wrap), row(limit.wrap, declared.wrap)),
     section('campaign', campaign.wrap, info, campaignsDetails),
     section('offer', offerDetails, row(offerId.wrap, price.wrap, lowest.wrap), row(stock.wrap, format.wrap, status.wrap), row(listed.wrap, category.wrap)),
-    section('application', h('div', { class: 'lead' }, bargain.wrap), row(limit.wrap, declared.wrap)),
     accountCard,
     section('history', history.wrap, historyPaste),
   );
@@ -152,7 +153,7 @@ export function applicationTab(): TabPanel {
       const range = report?.hints.bargain;
       const lang = currentLang();
       if (range) {
-        const text = t('hint', lang, { min: range.min, max: range.max, currency: range.currency, campaign: campaignSelect.value });
+        const text = t('hint', lang, { range: moneyRangeText(range, lang), campaign: campaignSelect.value });
         hint.hidden = false;
         hint.replaceChildren(h('span', { class: 'label' }, t('hintLabel', lang)), h('strong', {}, text));
         showHelp(bargain, h('span', { class: 'range', id: 'a-bargain-range' }, text));
@@ -251,13 +252,20 @@ export function applicationTab(): TabPanel {
       return;
     }
     state.pastedOffer = value as Json;
+    // What the offer gives replaces the field; what it does not give (the
+    // single-offer resource has no listing date) is kept, and said.
+    const kept: string[] = [];
     for (const [field, v] of Object.entries(offerFields(value as Json))) {
-      if (field === 'a-offer-currency' && v === '') continue;
-      setValue(field, v);
       const target = targets.get(field);
+      if (v === '') {
+        if (field !== 'a-offer-currency' && valueOf(field).trim() !== '' && target) kept.push(t(target.label, lang));
+        continue;
+      }
+      setValue(field, v);
       if (target) target.touched = false;
     }
-    offerStatus.textContent = t('offerFilled', lang, { id: String((value as Json).id ?? '?') });
+    offerStatus.replaceChildren(t('offerFilled', lang, { id: String((value as Json).id ?? '?') }),
+      ...(kept.length ? [' ', h('span', { id: 'a-offer-kept' }, t('offerKept', lang, { fields: kept.join(', ') }))] : []));
     offerStatus.dataset.ok = 'true';
   });
 

@@ -3,10 +3,11 @@
 import { campaignInfo, campaignSource, refreshCampaignSelect } from '../campaigns';
 import { UPDATE_EMPTY, UPDATE_EXAMPLE, type Values } from '../data';
 import { updateDocument } from '../documents';
-import { t, type Key } from '../i18n';
+import { moneyRangeText, t, type Key } from '../i18n';
 import { resolver, resultsView, show, type Tab } from '../results';
 import {
-  currencySelect, currentLang, h, onLang, radioGroup, row, section, selectField, targets, textField, tx, type Option, type Target,
+  currencySelect, currentLang, h, onLang, radioGroup, row, section, selectField, showHelp, targets, textField, tx, valueOf, type Option,
+  type Target,
 } from '../ui';
 import { applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, toolbar, values, yesNo, type TabPanel } from './common';
 
@@ -40,9 +41,10 @@ export function updateTab(): TabPanel {
   const company = selectField('u-company', 'company', yesNo());
 
   const results = resultsView('u', { body: true, problemsTitle: 'problems', allegro: true });
+  // The change first: the new price is what a seller types.
   const form = h('form', { class: 'form', novalidate: true },
-    section('campaign', row(campaign.wrap, offerId.wrap), info, h('p', { class: 'small muted' }, tx('updateCampaignsNote'))),
     section('update', action.wrap, h('div', { class: 'lead' }, bargain.wrap)),
+    section('campaign', row(campaign.wrap, offerId.wrap), info, h('p', { class: 'small muted' }, tx('updateCampaignsNote'))),
     section('badgeNow', row(badgeStatus.wrap, badgeMarket.wrap, badgeEnds.wrap), row(ops.wrap)),
     section('offerNow', row(price.wrap, format.wrap)),
     section('account', row(company.wrap)),
@@ -57,7 +59,8 @@ export function updateTab(): TabPanel {
     'prices': 'u-bargain',
     'prices.bargain.value.currency': 'u-currency',
     'process': 'u-action',
-    '': 'u-action',
+    // BB16 (neither prices nor process): the new price left empty.
+    '': () => (valueOf('u-action') === 'price' && valueOf('u-bargain').trim() === '' ? 'u-bargain' : 'u-action'),
   });
   const context = resolver({
     'offerId': 'u-offer-id',
@@ -74,7 +77,26 @@ export function updateTab(): TabPanel {
     'offer.sellingMode.price.currency': 'u-offer-currency',
     'account': 'u-company',
   }, violation);
-  const tab: Tab = { key: 'u', own, violation, context, results };
+  const hint = h('p', { class: 'hint', id: 'u-hint', hidden: true });
+  results.slot.append(hint);
+  const tab: Tab = {
+    key: 'u', own, violation, context, results,
+    // The bargain prices that pass, as the application tab shows them.
+    extra: (report) => {
+      const range = valueOf('u-action') === 'price' ? report?.hints.bargain : undefined;
+      const lang = currentLang();
+      if (range) {
+        const text = t('hint', lang, { range: moneyRangeText(range, lang), campaign: campaignSelect.value });
+        hint.hidden = false;
+        hint.replaceChildren(h('span', { class: 'label' }, t('hintLabel', lang)), h('strong', {}, text));
+        showHelp(bargain, h('span', { class: 'range', id: 'u-bargain-range' }, text));
+      } else {
+        hint.hidden = true;
+        hint.replaceChildren();
+        showHelp(bargain, null);
+      }
+    },
+  };
 
   const run = () => {
     const v = values('u-');

@@ -143,11 +143,11 @@ export function updateDocument(input: UpdateInput): Built {
   const campaignId = v['u-campaign'] ?? '';
   const finishing = v['u-action'] === 'finish';
   const amount = ifSet(v['u-bargain'], sendAmount);
-  // A price change without a price: the body is not sent as `"amount": ""`;
-  // the form asks for the price (the document checks the rest of it).
-  const request: Json = finishing
-    ? { process: { status: 'FINISHED' } }
-    : amount === undefined ? {} : { prices: { bargain: { value: { amount, currency: v['u-currency'] } } } };
+  // A price change without a price yet: no `"amount": ""`; the document
+  // checks the rest of it (and gives the passing range), the form asks for
+  // the price.
+  const value: Json = amount === undefined ? { currency: v['u-currency'] } : { amount, currency: v['u-currency'] };
+  const request: Json = finishing ? { process: { status: 'FINISHED' } } : { prices: { bargain: { value } } };
 
   const currency = v['u-offer-currency'] || 'PLN';
   const status = v['u-badge-status'] ?? '';

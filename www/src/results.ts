@@ -294,11 +294,15 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
     const target = tab.violation(v.path);
     const pending = !!target && !target.touched && target.empty();
     if (target && required.has(target)) {
-      // Said at the field by the form's own words.
+      // The field is empty: said there, and in the list, in the form's words.
+      const need = built.required!.find((x) => x.id === target.id)!;
+      r.problems.append(h('li', { 'data-code': 'REQUIRED', 'data-path': v.path },
+        h('span', { class: 'code' }, '…'), h('div', {}, h('p', {}, t(need.text, lang)), h('p', { class: 'meta' }, fieldLink(target, v.path)))));
+      continue;
     } else if (pending) pendingTargets.add(target);
     else unresolved++;
     const params = paramsText(v, lang);
-    if (!pending && !(target && required.has(target))) {
+    if (!pending) {
       put(target, h('p', { class: 'violation', 'data-code': v.code },
         h('span', { class: 'code' }, v.code), ' ', h('span', { class: 'text' }, messageText(v, lang)),
         params ? h('span', { class: 'params' }, ` (${params})`) : null), false);

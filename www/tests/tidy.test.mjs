@@ -81,6 +81,12 @@ async function messagesAt(page, selector) {
   });
 }
 
+/** The text of the elements a control's aria-describedby names. */
+async function describedBy(page, selector) {
+  return page.$eval(selector, (el) => (el.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? `#${id} missing`).join(' | '));
+}
+
 /** Whether `selector`'s box lies wholly inside the viewport. */
 async function inViewport(page, selector) {
   const box = await page.locator(selector).boundingBox();
@@ -240,8 +246,13 @@ test('the badge update tab: an empty new price is “fill in”, never sent as "
   assert.deepEqual(at.map((m) => m.code), ['REQUIRED']);
   assert.match(at[0].text, /Wpisz nową cenę okazji/);
   assert.equal(await invalid(page, '#u-bargain'), null, 'not red before it is touched');
-  assert.doesNotMatch(await page.textContent('#u-doc'), /"amount": ""/);
+  assert.deepEqual((await doc(page, 'u')).request, { prices: { bargain: { value: { currency: 'PLN' } } } }, 'no amount, not ""');
   assert.equal(await page.textContent('#u-body'), '', 'no body shown for a request that cannot be sent');
+  // The passing range before any price is typed, as on the application tab.
+  const before = check(await doc(page, 'u'), { lang: 'pl' }).hints.bargain;
+  assert.deepEqual(before, { min: '80.00', max: '120.00', currency: 'PLN' });
+  assert.equal(plain(await page.textContent('#u-hint strong')), '80,00–120,00 zł przejdzie w SANDBOX_TEST_CAMPAIGN');
+  assert.match(plain(await describedBy(page, '#u-bargain')), /80,00–120,00 zł przejdzie/);
   assert.equal(await page.isVisible('#u-allegro'), false);
   await page.fill('#u-bargain', '9');
   await page.fill('#u-bargain', '');

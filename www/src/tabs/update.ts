@@ -59,8 +59,7 @@ export function updateTab(): TabPanel {
     'prices': 'u-bargain',
     'prices.bargain.value.currency': 'u-currency',
     'process': 'u-action',
-    // BB16 (neither prices nor process): the new price left empty.
-    '': () => (valueOf('u-action') === 'price' && valueOf('u-bargain').trim() === '' ? 'u-bargain' : 'u-action'),
+    '': 'u-action',
   });
   const context = resolver({
     'offerId': 'u-offer-id',

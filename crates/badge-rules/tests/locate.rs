@@ -33,8 +33,11 @@ fn tracked(text: &str) -> Option<(String, String)> {
             let request = doc.request?;
             let err = serde_path_to_error::deserialize::<_, AgencySnapshot>(&request).err()?;
             let (path, message) = shape(err);
+            // An index is joined without a dot: request[0], request.level.
             let path = if path.is_empty() {
                 "request".to_owned()
+            } else if path.starts_with('[') {
+                format!("request{path}")
             } else {
                 format!("request.{path}")
             };

@@ -45,13 +45,21 @@ pub(crate) fn shape_error(text: &str, err: &serde_json::Error, prefix: &str) -> 
         path.push_str(field);
     }
     if !prefix.is_empty() {
-        path = if path.is_empty() {
-            prefix.to_owned()
-        } else {
-            format!("{prefix}.{path}")
-        };
+        path = joined(prefix, &path);
     }
     InputError::Shape(ShapeError::new(path, code, params))
+}
+
+/// `path` within the value at `prefix`: `request.prices`, and
+/// `applications[0]` for an index (no dot before `[`).
+fn joined(prefix: &str, path: &str) -> String {
+    if path.is_empty() {
+        prefix.to_owned()
+    } else if path.starts_with('[') {
+        format!("{prefix}{path}")
+    } else {
+        format!("{prefix}.{path}")
+    }
 }
 
 fn params_of<const N: usize>(pairs: [(&'static str, &str); N]) -> Params {
@@ -103,6 +111,19 @@ fn classify(message: &str, peeked: bool) -> (ErrorCode, Params) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_path_is_joined_to_its_prefix_without_a_dot_before_an_index() {
+        assert_eq!(super::joined("request", ""), "request");
+        assert_eq!(
+            super::joined("request", "prices.bargain"),
+            "request.prices.bargain"
+        );
+        assert_eq!(
+            super::joined("applications", "[0].offer"),
+            "applications[0].offer"
+        );
+    }
+
     use super::*;
     use crate::document::Document;
 

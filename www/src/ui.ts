@@ -1,6 +1,6 @@
 // DOM helpers: elements, translated text, and the form's fields. A field is a
 // *target*: a place where the engine's messages about one input are shown.
-import { t, type Key, type Lang } from './i18n';
+import { decimalText, t, type Key, type Lang } from './i18n';
 
 let lang: Lang = 'en';
 const translators: Array<() => void> = [];
@@ -157,6 +157,13 @@ export function textField(id: string, key: Key, o: FieldOptions = {}): Target {
     id, name: id, type: o.type ?? 'text', inputmode: o.inputmode, autocomplete: o.autocomplete ?? 'off',
     placeholder: o.placeholder, spellcheck: 'false',
   });
+  // An example amount is written as the page's language writes numbers (200,00).
+  const example = o.placeholder;
+  if (example && o.inputmode === 'decimal') {
+    const write = () => { input.placeholder = decimalText(example, lang); };
+    write();
+    onLang(write);
+  }
   return fieldShell(id, key, input, o);
 }
 

@@ -97,6 +97,7 @@ async function inViewport(page, selector) {
 test('in Polish, 99,99 and the other ways people type money are sent as Allegro writes it; the engine stays strict', async (t) => {
   const { page, done } = await open(t, { locale: 'pl-PL' });
   assert.equal(await page.getAttribute('html', 'lang'), 'pl');
+  assert.equal(await page.getAttribute('#a-bargain', 'placeholder'), '100,00');
   const cases = [
     ['99,99', '99.99'], [' 100.00 ', '100.00'], ['100.00', '100.00'], ['1 000,00', '1000.00'],
     ['1\u00a0000,00', '1000.00'], ['1\u202f000,00', '1000.00'], ['\u00a0110,5\u00a0', '110.5'],
@@ -160,6 +161,11 @@ test('amounts the form shows are in the page’s locale: 80,00–120,00 zł and 
   assert.match((await messagesAt(page, '#p-spend'))[0].text, /400,000\.00 PLN/);
   await page.click('#tab-application');
   assert.equal(await page.textContent('#a-hint strong'), '80.00–120.00 PLN passes SANDBOX_TEST_CAMPAIGN');
+  // Example amounts in the fields follow the language too.
+  assert.equal(await page.getAttribute('#a-bargain', 'placeholder'), '100.00');
+  await page.click('button[data-lang="pl"]');
+  assert.equal(await page.getAttribute('#a-bargain', 'placeholder'), '100,00');
+  assert.equal(plain(await page.getAttribute('#p-spend', 'placeholder')), '100 000,00');
   done();
 });
 

@@ -276,10 +276,11 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
   const pendingTargets = new Set<Target>();
   let unresolved = 0;
 
-  // A field left empty and not touched yet is something to fill in, not an
-  // error: nothing red, no message at it (but the form's "fill in" for a
-  // field the request needs). A field the request needs, left empty, shows
-  // that message only, red once touched.
+  // Nothing is red before it is touched. A field left empty and not touched
+  // yet is something to fill in: no message at it (but the form's "fill in"
+  // for a field the request needs, which is all such a field shows). One
+  // filled but not touched (example data, a paste) shows its messages, not
+  // red; touched, they are errors.
   const required = new Set<Target>();
   for (const need of built.required ?? []) {
     const target = targets.get(need.id);
@@ -293,6 +294,8 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
   for (const v of report?.violations ?? []) {
     const target = tab.violation(v.path);
     const pending = !!target && !target.touched && target.empty();
+    // Not touched but filled (example data, a paste): said at the field, not red.
+    const soft = !!target && !target.touched;
     if (target && required.has(target)) {
       // The field is empty: said there, and in the list, in the form's words.
       const need = built.required!.find((x) => x.id === target.id)!;
@@ -305,7 +308,7 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
     if (!pending) {
       put(target, h('p', { class: 'violation', 'data-code': v.code },
         h('span', { class: 'code' }, v.code), ' ', h('span', { class: 'text' }, messageText(v, lang)),
-        params ? h('span', { class: 'params' }, ` (${params})`) : null), false);
+        params ? h('span', { class: 'params' }, ` (${params})`) : null), soft);
     }
     r.problems.append(h('li', { 'data-code': v.code, 'data-path': v.path },
       h('span', { class: 'code' }, v.code),
@@ -314,7 +317,7 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
           target ? fieldLink(target, v.path) : h('span', {}, v.path === '' ? t('wholeRequest', lang) : v.path)))));
   }
   const errorTarget = error ? tab.context(error.path) : undefined;
-  if (error) put(errorTarget, h('p', { class: 'violation input-error', 'data-code': error.code }, h('span', { class: 'text' }, inputErrorText(error, errorTarget, lang))), false);
+  if (error) put(errorTarget, h('p', { class: 'violation input-error', 'data-code': error.code }, h('span', { class: 'text' }, inputErrorText(error, errorTarget, lang))), !!errorTarget && !errorTarget.touched);
   // Targets sharing a field (an amount and its currency) show their messages
   // together, and the field is invalid when either is.
   const areas = new Map<HTMLElement, Node[]>();

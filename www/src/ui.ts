@@ -109,7 +109,8 @@ export function showHelp(target: Target, content: Node | null): void {
   target.help.replaceChildren(...(content ? [content] : []));
 }
 
-function register(target: Target): Target {
+/** Adds `target` to the form's targets; editing any of its controls marks it touched. */
+export function register(target: Target): Target {
   targets.set(target.id, target);
   const touch = () => {
     target.touched = true;
@@ -236,7 +237,13 @@ export function groupTarget(id: string, legend: Key, members: Target[], wrap: HT
   const target: Target = {
     id, label: legend, wrap, help, msg,
     controls: members.flatMap((m) => m.controls),
-    touched: false,
+    // Touched when one of its members is.
+    get touched() {
+      return members.some((m) => m.touched);
+    },
+    set touched(_value: boolean) {
+      // Follows its members.
+    },
     invalid: false,
     empty: () => false,
     focus: () => members[0]?.focus(),

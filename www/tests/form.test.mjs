@@ -506,7 +506,11 @@ test('the Ads Partner tab: the level reached, what the next one lacks, the benef
   assert.deepEqual(lacking, ['ADS_ACTIVE_CUSTOMERS', 'ADS_QUARTERLY_SPEND', 'ADS_TOOLS', 'ADS_PARTNER_PLUS_LOGO']);
   assert.match((await messagesAt(page, '#p-customers'))[0].text, /2/);
   assert.match((await messagesAt(page, '#p-spend'))[0].text, /150,000\.00 PLN/);
-  assert.equal(await invalid(page, '#p-tool-graphic'), 'true');
+  // Example data, not touched yet: what the next level lacks is said at the fields, nothing is red.
+  assert.equal(await invalid(page, '#p-tool-graphic'), null);
+  assert.equal(await invalid(page, '#p-customers'), null);
+  assert.deepEqual((await messagesAt(page, '#p-tool-graphic')).map((m) => m.code), ['ADS_TOOLS']);
+  assert.equal(await page.$$eval('#panel-partner form [aria-invalid="true"], #panel-partner form .is-invalid', (els) => els.length), 0);
   assert.equal((await page.$$('#p-benefits li')).length, 8);
 
   await page.fill('#p-customers', '6');
@@ -521,6 +525,7 @@ test('the Ads Partner tab: the level reached, what the next one lacks, the benef
   await page.uncheck('#p-business');
   assert.equal(await page.getAttribute('#p-level', 'data-level'), 'NONE');
   assert.deepEqual((await messagesAt(page, '#p-business')).map((m) => m.code), ['ADS_BUSINESS_ACCOUNT']);
+  assert.equal(await invalid(page, '#p-business'), 'true', 'touched: now an error');
   await page.click('button[data-lang="pl"]');
   assert.match((await messagesAt(page, '#p-business'))[0].text, /firm/i);
   await shot(page, 'partner.png');

@@ -9,7 +9,7 @@ import { applicationDocument, listedCampaigns, offerFields, parseList } from '..
 import { moneyRangeText, t } from '../i18n';
 import { resolver, resultsView, show, type Tab } from '../results';
 import {
-  areaField, currencySelect, currentLang, groupTarget, h, onLang, radioGroup, row, section, selectField, setValue, showHelp,
+  areaField, currencySelect, currentLang, groupTarget, h, onLang, radioGroup, register, row, section, selectField, setValue, showHelp,
   targets, textField, tx, valueOf, type Target,
 } from '../ui';
 import { applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, toolbar, values, yesNo, type TabPanel } from './common';
@@ -67,7 +67,7 @@ export function applicationTab(): TabPanel {
     id: 'a-offer-currency', label: OFFER_CURRENCY_LABEL, wrap: price.wrap, help: price.help, msg: price.msg,
     controls: [offerCurrency], touched: false, invalid: false, empty: () => false, focus: () => offerCurrency.focus(),
   };
-  targets.set('a-offer-currency', offerCurrencyTarget);
+  register(offerCurrencyTarget);
 
   // Application
   const currency = currencySelect('a-currency', 'currency');
@@ -77,7 +77,7 @@ export function applicationTab(): TabPanel {
     controls: [currency], touched: false, invalid: false, empty: () => false, focus: () => currency.focus(),
   };
   bargain.msg.after(currencyTarget.msg);
-  targets.set('a-currency', currencyTarget);
+  register(currencyTarget);
   const limit = textField('a-limit', 'perUser', { inputmode: 'numeric', optional: true, help: 'perUserHelp' });
   const declared = textField('a-declared', 'declared', { inputmode: 'numeric', optional: true, help: 'declaredHelp' });
 

@@ -6,7 +6,7 @@ import { updateDocument } from '../documents';
 import { moneyRangeText, t, type Key } from '../i18n';
 import { resolver, resultsView, show, type Tab } from '../results';
 import {
-  currencySelect, currentLang, h, onLang, radioGroup, row, section, selectField, showHelp, targets, textField, tx, valueOf, type Option,
+  currencySelect, currentLang, h, onLang, radioGroup, register, row, section, selectField, showHelp, textField, tx, valueOf, type Option,
   type Target,
 } from '../ui';
 import { applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, toolbar, values, yesNo, type TabPanel } from './common';
@@ -24,7 +24,7 @@ export function updateTab(): TabPanel {
     controls: [currency], touched: false, invalid: false, empty: () => false, focus: () => currency.focus(),
   };
   bargain.msg.after(currencyTarget.msg);
-  targets.set('u-currency', currencyTarget);
+  register(currencyTarget);
   const badgeStatus = selectField('u-badge-status', 'badgeStatus', [['', 'unknown'], ['none', 'badgeNone'],
     ...['IN_VERIFICATION', 'WAITING_FOR_PUBLICATION', 'ACTIVE', 'FINISHED', 'DECLINED'].map((s) => [s, `bs${s}` as Key] as Option)]);
   const offerCurrency = currencySelect('u-offer-currency', OFFER_CURRENCY_LABEL);
@@ -37,7 +37,7 @@ export function updateTab(): TabPanel {
     id: 'u-offer-currency', label: OFFER_CURRENCY_LABEL, wrap: price.wrap, help: price.help, msg: price.msg,
     controls: [offerCurrency], touched: false, invalid: false, empty: () => false, focus: () => offerCurrency.focus(),
   };
-  targets.set('u-offer-currency', offerCurrencyTarget);
+  register(offerCurrencyTarget);
   const company = selectField('u-company', 'company', yesNo());
 
   const results = resultsView('u', { body: true, problemsTitle: 'problems', allegro: true });

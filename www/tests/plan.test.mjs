@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { plan, planCsv } from 'badge-rules';
+import { plan, planCsv } from 'badge-rules/plan';
 import { staticServer } from '../serve.mjs';
 
 const www = join(dirname(fileURLToPath(import.meta.url)), '..');

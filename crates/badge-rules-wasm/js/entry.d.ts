@@ -19,7 +19,7 @@ export type PackageErrorCode = "NOT_INITIALIZED" | "NOT_WASM" | "WASM_NOT_FOUND"
 
 /**
  * Every error the package throws. `instanceof BadgeRulesError` holds for the
- * errors of every entry (ESM, CommonJS, `badge-rules/web`).
+ * errors of every entry (ESM, CommonJS, `badge-rules/web`, `badge-rules/plan`).
  */
 export declare class BadgeRulesError extends Error {
   constructor(message: string, fields?: {

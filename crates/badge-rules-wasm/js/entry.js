@@ -2,11 +2,14 @@
 // `badge-rules/web`): wasm-bindgen's glue (badge_rules_glue.js) behind
 // init()/initSync(), every binding guarded so that a call before init() says
 // so, and every error thrown as a BadgeRulesError. tools/package.mjs appends
-// one wrapper per binding of the glue below this text.
+// one wrapper per binding of the glue below this text, and writes the same
+// entry for the plan module (`badge-rules/plan`: badge_rules_plan.js over
+// badge_rules_plan_glue.js and badge_rules_plan_bg.wasm, its names put in).
 import * as glue from './badge_rules_glue.js';
 
-// Marks the errors of every copy of the package (ESM, CommonJS, web), so that
-// `instanceof BadgeRulesError` holds whichever copy threw.
+// Marks the errors of every copy of the package (ESM, CommonJS, web, and
+// badge-rules/plan's own copy of this class), so that `instanceof
+// BadgeRulesError` holds whichever copy threw.
 const BRAND = Symbol.for('badge-rules.error');
 
 /**

@@ -95,6 +95,7 @@ pub(crate) fn unknown_value(message: &str, path: &str, value: &str, allowed: &st
 
 /// A language tag; `undefined` and `null` are the default. `at` names the
 /// argument in the error.
+#[cfg(feature = "check")]
 pub(crate) fn lang(value: &JsValue, at: &str) -> Result<Lang, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Lang::default());
@@ -114,6 +115,7 @@ pub(crate) fn lang(value: &JsValue, at: &str) -> Result<Lang, JsValue> {
 }
 
 /// What `check` and `checkJson` answer with: `options.format`.
+#[cfg(feature = "check")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
     /// `"report"` (the default): the report.
@@ -124,6 +126,7 @@ pub(crate) enum Format {
 
 /// Reads `options.format`; `undefined` and `null` (and no options) are the
 /// report.
+#[cfg(feature = "check")]
 pub(crate) fn format(value: &JsValue) -> Result<Format, JsValue> {
     if !value.is_object() {
         // No options, or not an object: `options` says which.
@@ -191,6 +194,7 @@ pub(crate) fn options(value: &JsValue) -> Result<Options, JsValue> {
 /// rejects cycles, BigInts and whatever a getter throws: passed on as an
 /// input error of the whole document (INVALID_VALUE), its first line as the
 /// message, the original as its `cause`.
+#[cfg(feature = "check")]
 pub(crate) fn text_of(document: &JsValue) -> Result<String, JsValue> {
     if !document.is_object() || js_sys::Array::is_array(document) {
         let found = type_of(document);

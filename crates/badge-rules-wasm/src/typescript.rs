@@ -1,5 +1,6 @@
-//! TypeScript declarations of the package: the functions, and the check
-//! document, one shape per `kind`.
+//! TypeScript declarations of the package's types, in both modules'
+//! declarations: the check document, one shape per `kind` (the functions are
+//! declared beside their bindings, in `check.rs` and `plan.rs`).
 //!
 //! The engine reads `request` leniently, because a wrong request is Allegro's
 //! to refuse with its own codes. A TypeScript caller, though, wants the right
@@ -23,55 +24,6 @@ use badge_rules::document::{
 };
 use badge_rules::partner::AgencySnapshot;
 use badge_rules::terms::Terms;
-
-#[wasm_bindgen(typescript_custom_section)]
-const API: &str = r#"
-/**
- * Allegro's Accept-Language tags: `en-US` and `pl-PL` are English and
- * Polish; Allegro's languages the engine has no texts for give English, and
- * a check's report one `LANGUAGE_FALLBACK` warning.
- */
-export type AcceptLanguage = "en-US" | "pl-PL" | "uk-UA" | "sk-SK" | "cs-CZ" | "hu-HU";
-
-/**
- * How to check: the language of messages (default "en"), and what to answer
- * with: `"report"` (the default) or `"allegro"`, Allegro's answer predicted.
- */
-export interface CheckOptions {
-  lang?: Lang | AcceptLanguage;
-  format?: "report" | "allegro";
-}
-
-/**
- * Checks a check document; with `{format: "allegro"}` returns Allegro's
- * answer predicted (the same JSON as the CLI's `--format allegro`).
- */
-export function check(document: CheckDocument, options: CheckOptions & { format: "allegro" }): Response;
-/**
- * Checks a check document; returns the report (the same JSON as the CLI's
- * `--format json`). Throws a {@link BadgeRulesError} on input errors.
- */
-export function check(document: CheckDocument, options?: CheckOptions & { format?: "report" }): Report;
-/** Checks a check document; the report or, with `{format: "allegro"}`, Allegro's answer. */
-export function check(document: CheckDocument, options?: CheckOptions): Report | Response;
-/**
- * Checks a check document given as JSON text; returns the report (or with
- * `{format: "allegro"}` Allegro's answer) as JSON text.
- */
-export function checkJson(text: string, options?: CheckOptions): string;
-/** Allegro's answer to a check document, predicted: `check(document, {...options, format: "allegro"})`. */
-export function allegroResponse(document: CheckDocument, options?: Pick<CheckOptions, "lang">): Response;
-/** Every code, with its text in `lang` and whether the engine checks it offline (the entries of `badge-rules codes --format json`). */
-export function catalogue(lang?: Lang): CatalogueEntry[];
-/** Every built-in campaign, in Allegro's shape and named in `lang`, with its terms. */
-export function builtInCampaigns(lang?: Lang): BuiltInCampaign[];
-/** The built-in terms of a campaign. */
-export function builtInTerms(campaignId: string): Terms;
-/** Every language the engine has texts for, the default first. */
-export function languages(): Lang[];
-/** The package's version. */
-export function version(): string;
-"#;
 
 #[wasm_bindgen(typescript_custom_section)]
 const SCALARS: &str = r#"

@@ -22,6 +22,9 @@ const vite = () => import(pathToFileURL(join(tools, 'node_modules', 'vite', 'dis
 // What tests/consumers/app/main.js writes: the call before init() refused,
 // the Polish check's verdict and code, the bad document's error code.
 const APP = 'NOT_INITIALIZED REJECT BA49 UNKNOWN_VALUE';
+// What tests/consumers/ts/plan.ts writes: each pair's verdict, the CSV's
+// records (the header and the empty last), the error of no open campaign.
+const PLAN_TS = 'REJECT,REJECT 2 NO_OPEN_CAMPAIGN';
 
 let project;
 let server;
@@ -73,9 +76,9 @@ test('publint --strict finds nothing', () => {
 });
 
 test('arethetypeswrong finds no problem in any resolution (node10, node16 CJS and ESM, bundler)', () => {
-  // The .wasm subpath is an asset, not a module: there are no types to find.
-  const run = spawnSync(toolBin('attw'), [project.tarball, '--exclude-entrypoints', './badge_rules_bg.wasm', '--format', 'ascii'],
-    { encoding: 'utf8' });
+  // The .wasm subpaths are assets, not modules: there are no types to find.
+  const run = spawnSync(toolBin('attw'), [project.tarball, '--exclude-entrypoints', './badge_rules_bg.wasm', './badge_rules_plan_bg.wasm',
+    '--format', 'ascii'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /No problems found/);
 });
@@ -86,6 +89,10 @@ test('Node ESM: import by name, ready at once', () => {
 
 test('Node CommonJS: require by name, ready at once', () => {
   assert.equal(node('node/cjs.cjs'), `${manifest.version} REJECT BB9 REJECT UNKNOWN_VALUE campaignId`);
+});
+
+test('Node ESM and CommonJS: badge-rules/plan by name, ready at once, its errors BadgeRulesErrors of badge-rules', () => {
+  for (const file of ['node/plan.mjs', 'node/plan.cjs']) assert.equal(node(file), '2 12345678,87654321 4 WRONG_TYPE context', file);
 });
 
 test('Node, the web entry: nothing before initSync, then checks', () => {
@@ -130,9 +137,10 @@ const ts = (name) => join(fixtures, 'ts', name);
 const usage = join(crate, 'tests', 'typed', 'usage.ts');
 
 test('TypeScript strict, node16, a CommonJS project (npm init -y): .ts, .cts and .mts compile and run', () => {
-  const dir = typescript('ts-node16', undefined, { module: 'node16' }, [ts('main.ts'), ts('cjs.cts'), ts('esm.mts')]);
+  const dir = typescript('ts-node16', undefined, { module: 'node16' }, [ts('main.ts'), ts('cjs.cts'), ts('esm.mts'), ts('plan.ts')]);
   const line = new RegExp(`^${manifest.version} REJECT BA49 MISSING_FIELD@campaigns\\[0\\]\\.id$`);
   for (const out of ['out/main.js', 'out/cjs.cjs', 'out/esm.mjs']) assert.match(node(out, dir), line, out);
+  assert.equal(node('out/plan.js', dir), PLAN_TS);
   assert.match(readFileSync(join(dir, 'out', 'main.js'), 'utf8'), /require\("badge-rules"\)/);
 });
 
@@ -140,8 +148,9 @@ test('TypeScript strict, nodenext, an ES module project: the typed example and A
   const dir = join(project.root, 'ts-nodenext');
   mkdirSync(dir, { recursive: true });
   allegroExamples(dir);
-  typescript('ts-nodenext', 'module', { module: 'nodenext' }, [ts('main.ts'), ts('cjs.cts'), usage]);
+  typescript('ts-nodenext', 'module', { module: 'nodenext' }, [ts('main.ts'), ts('cjs.cts'), ts('plan.ts'), usage]);
   assert.match(node('out/main.js', dir), / REJECT BA49 MISSING_FIELD/);
+  assert.equal(node('out/plan.js', dir), PLAN_TS);
   assert.match(node('out/cjs.cjs', dir), / REJECT BA49 MISSING_FIELD/);
   const verdict = execFileSync(process.execPath, ['--input-type=module', '-e', "import { verdict } from './out/allegro.js'; console.log(verdict)"],
     { cwd: dir, encoding: 'utf8' }).trim();
@@ -153,7 +162,7 @@ test('TypeScript strict, bundler resolution: the package, badge-rules/form and A
   mkdirSync(dir, { recursive: true });
   allegroExamples(dir);
   typescript('ts-bundler', 'module', { module: 'preserve', moduleResolution: 'bundler', noEmit: true, lib: ['es2022', 'dom'] },
-    [ts('main.ts'), ts('form.ts'), usage]);
+    [ts('main.ts'), ts('form.ts'), ts('plan.ts'), usage]);
 });
 
 test('TypeScript strict, lib ["es2022"] and no @types: the declarations need no DOM', () => {

@@ -1,8 +1,9 @@
-// plan(context, offers, options) is the native CLI's `badge-rules plan`,
-// line for line, over examples/plan (its {offer, metrics} lines and its GET
-// /sale/offers page), with options and in Polish; planCsv() is `--format
-// csv`; items that are not offers are lines of their own (the CLI's, but for
-// `file`, which names the item); a context that cannot be read throws.
+// badge-rules/plan's plan(context, offers, options) is the native CLI's
+// `badge-rules plan`, line for line, over examples/plan (its {offer, metrics}
+// lines and its GET /sale/offers page), with options and in Polish; planCsv()
+// is `--format csv`; items that are not offers are lines of their own (the
+// CLI's, but for `file`, which names the item); a context that cannot be read
+// throws. The plan module is its own .wasm: `badge-rules` has no plan.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pkg, root } from './helpers.mjs';
 
-const br = await import(join(pkg, 'node.mjs'));
+const br = await import(join(pkg, 'plan-node.mjs'));
+const main = await import(join(pkg, 'node.mjs'));
 
 const dir = join(root, 'examples', 'plan');
 const contextFile = join(dir, 'context.json');
@@ -108,11 +110,35 @@ test('a context that cannot be read or checked, bad options and arguments throw'
   assert.equal(thrown(() => br.plan(context, [cycle])).path, 'offers[0]');
 });
 
+test('badge-rules/plan is a module of its own: plan and planCsv with init, initSync and BadgeRulesError; badge-rules has no plan', async () => {
+  assert.deepEqual(Object.keys(br).sort(), ['BadgeRulesError', 'default', 'initSync', 'plan', 'planCsv']);
+  assert.equal(main.plan, undefined);
+  assert.equal(main.planCsv, undefined);
+  const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+  assert.equal(manifest.exports['./plan'].node.import.default, './plan-node.mjs');
+  assert.ok(readFileSync(join(pkg, 'badge_rules_plan_bg.wasm')).length > 0);
+  // Its errors are the package's errors, whichever entry's class is asked.
+  let error;
+  try {
+    br.plan([], []);
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof br.BadgeRulesError && error instanceof main.BadgeRulesError);
+  assert.notEqual(br.BadgeRulesError, main.BadgeRulesError);
+  // The web entry: nothing before initSync, then plans.
+  const web = await import(join(pkg, 'badge_rules_plan.js') + '?web');
+  assert.throws(() => web.plan(context, items), (e) => e instanceof main.BadgeRulesError && e.code === 'NOT_INITIALIZED' &&
+    /import "badge-rules\/plan"/.test(e.message));
+  web.initSync({ module: readFileSync(join(pkg, 'badge_rules_plan_bg.wasm')) });
+  assert.equal(web.plan(context, [items[0]]).length, 3);
+});
+
 test('the declarations type a plan: its context, items, options and both kinds of line', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'plan-ts-'));
   try {
     const file = join(tmp, 'plan.ts');
-    writeFileSync(file, `import { plan, planCsv, type PlanLine, type PlanContext } from ${JSON.stringify(join(pkg, 'badge_rules.js'))};
+    writeFileSync(file, `import { plan, planCsv, type PlanLine, type PlanContext } from ${JSON.stringify(join(pkg, 'badge_rules_plan.js'))};
 const context: PlanContext = { now: '2026-11-23T12:00:00Z', campaigns: { badgeCampaigns: [{ id: 'BARGAIN', type: 'DISCOUNT' }] },
   badges: [{ badges: [] }], applications: { badgeApplications: [] }, campaignTerms: { BARGAIN: { minStock: 2 } } };
 const out: PlanLine[] = plan(context, [{ offers: [{ id: '1' }] }, { offer: { id: '2' }, metrics: { soldLast30Days: 3 } }, { id: '3' }],

@@ -2,8 +2,10 @@
 // report and every input error (its whole message, code, path, params), in
 // both languages, through checkJson() and check(), over the conformance
 // corpus, the fuzz seeds, findings and working corpus (whatever of them is on
-// disk), and the seeded generator's documents. `make test-wasm` runs it on the
-// shipped package (the pinned-nightly size build) against the stable build.
+// disk), and the seeded generator's documents; and every plan() and
+// planCsv() of examples/plan (badge-rules/plan). `make test-wasm` runs it on
+// the shipped package (the pinned-nightly size build) against the stable
+// build.
 //
 // Usage: node tools/same-reports.mjs PKG_A PKG_B [--generated N]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,13 +20,19 @@ const count = at >= 0 ? Number(args.splice(at, 2)[1]) : 10_000;
 const [a, b] = args.map((dir) => resolve(dir));
 if (!a || !b) throw new Error('usage: node tools/same-reports.mjs PKG_A PKG_B [--generated N]');
 
-async function open(dir, tag) {
-  const glue = await import(`${pathToFileURL(join(dir, 'badge_rules.js')).href}?${tag}`);
-  glue.initSync({ module: new WebAssembly.Module(readFileSync(join(dir, 'badge_rules_bg.wasm'))) });
+async function open(dir, tag, stem = 'badge_rules') {
+  const glue = await import(`${pathToFileURL(join(dir, `${stem}.js`)).href}?${tag}`);
+  glue.initSync({ module: new WebAssembly.Module(readFileSync(join(dir, `${stem}_bg.wasm`))) });
   return glue;
 }
 const pa = await open(a, 'a');
 const pb = await open(b, 'b');
+// plan() and planCsv(): the plan module's (badge-rules/plan), or, in a
+// package built before it had one, the main module's.
+const planOf = (dir, main, tag) =>
+  (existsSync(join(dir, 'badge_rules_plan.js')) ? open(dir, tag, 'badge_rules_plan') : main);
+const qa = await planOf(a, pa, 'plan-a');
+const qb = await planOf(b, pb, 'plan-b');
 
 /** Everything a caller can see of one answer. */
 function answer(fn) {
@@ -71,8 +79,35 @@ for (const [i, text] of texts.entries()) {
     }
   }
 }
-console.log(`same-reports: ${texts.length} documents (${corpusAndFuzz} corpus and fuzz, ${count} generated), ` +
-  `${compared} answers compared: ${differ.length ? 'DIFFERENT' : 'byte-identical'}`);
+// The plans of examples/plan (its {offer, metrics} lines, its GET
+// /sale/offers page, items that are not offers, contexts that cannot be
+// read), in both languages and with each price rule, as lines and as CSV.
+const plans = join(root, 'examples', 'plan');
+const context = JSON.parse(readFileSync(join(plans, 'context.json'), 'utf8'));
+const items = readFileSync(join(plans, 'offers-metrics.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const page = JSON.parse(readFileSync(join(plans, 'offers-page.json'), 'utf8'));
+const odd = [items[0], { offers: 3 }, { offer: { id: 7 } }, 'text', { offers: [{ id: '1' }, [2]] }];
+const badContexts = [[], { campaigns: { badgeCampaigns: [{ id: 'X', application: { type: 'ALWAYS' }, publication: { type: 'WITHIN' } }] } },
+  { now: '2026-11-23T12:00:00Z', campaigns: [] }];
+let planned = 0;
+for (const lang of ['en', 'pl']) {
+  const runs = [];
+  for (const price of [undefined, 'lowest', 'discount=15', 'discount=0']) {
+    runs.push([context, items, { lang, price }], [context, [page], { lang, price, campaigns: ['BARGAIN', 'HIT'] }]);
+  }
+  runs.push([context, odd, { lang }], ...badContexts.map((c) => [c, items, { lang }]));
+  for (const args of runs) {
+    for (const fn of ['plan', 'planCsv']) {
+      compared++;
+      planned++;
+      const x = answer(() => qa[fn](...args));
+      const y = answer(() => qb[fn](...args));
+      if (x !== y && differ.length < 10) differ.push({ [fn]: args[2], a: x.slice(0, 2000), b: y.slice(0, 2000) });
+    }
+  }
+}
+console.log(`same-reports: ${texts.length} documents (${corpusAndFuzz} corpus and fuzz, ${count} generated) and ` +
+  `${planned} plans of examples/plan, ${compared} answers compared: ${differ.length ? 'DIFFERENT' : 'byte-identical'}`);
 if (differ.length) {
   console.error(JSON.stringify(differ, null, 2));
   process.exit(1);

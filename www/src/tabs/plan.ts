@@ -5,7 +5,9 @@
 // accepted, its POST /sale/badges body, as the package's plan() gives them
 // (the CLI's `badge-rules plan`). The table sorts by verdict and filters by
 // code; the CSV and the bodies download as files. Nothing is decided here.
-import { plan, planCsv, type PlanLine, type PlanOptions } from 'badge-rules';
+import initPlan, { plan, planCsv, type PlanLine, type PlanOptions } from 'badge-rules/plan';
+// badge-rules/plan is a module of its own, loaded with the page; the other tabs do not need it.
+await initPlan().catch((e: unknown) => console.error(e));
 import { t, type Key } from '../i18n';
 import {
   PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES,

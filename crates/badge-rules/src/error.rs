@@ -28,8 +28,22 @@ pub type Params = BTreeMap<Cow<'static, str>, String>;
 
 /// The message of `code` in `lang`, its params filled in.
 fn render(code: ErrorCode, lang: Lang, params: &Params) -> String {
-    crate::locale::render(lang.locale().input_error(code), |name| {
-        params.get(name).map(String::as_str)
+    let locale = lang.locale();
+    // serde's words in the params, in the language of the message.
+    let words: Vec<(&str, Cow<'_, str>)> = params
+        .iter()
+        .map(|(name, value)| {
+            let value = match &**name {
+                "expected" | "found" | "detail" | "allowed" => locale
+                    .serde_words(value)
+                    .unwrap_or(Cow::Borrowed(value.as_str())),
+                _ => Cow::Borrowed(value.as_str()),
+            };
+            (&**name, value)
+        })
+        .collect();
+    crate::locale::render(locale.input_error(code), |name| {
+        words.iter().find(|(k, _)| *k == name).map(|(_, v)| &**v)
     })
     .into_owned()
 }

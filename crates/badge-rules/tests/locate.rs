@@ -183,11 +183,15 @@ const WRONG: &[&str] = &[
     "\"12.345\"",
 ];
 
-#[test]
-fn locate_agrees_with_path_tracking() {
+/// The fuzz seeds and regressions, the conformance documents (compact and
+/// pretty), and 4,000 generated documents with one value replaced by one of
+/// another type or one key removed.
+#[expect(
+    clippy::unwrap_used,
+    reason = "the documents are JSON values and their places are their own"
+)]
+fn texts() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut seen = 0;
-    let mut differ = Vec::new();
     let mut texts = Vec::new();
     for dir in ["fuzz/seeds/check_json", "fuzz/regressions/check_json"] {
         texts.extend(texts_in(&root.join(dir)));
@@ -195,9 +199,6 @@ fn locate_agrees_with_path_tracking() {
     for vector in corpus::load() {
         texts.push(vector.document.to_string());
         texts.push(serde_json::to_string_pretty(&vector.document).unwrap());
-    }
-    for text in &texts {
-        agree(text, &mut seen, &mut differ);
     }
     let mut r = gen::Rng::new(0x10CA7E);
     for i in 0..4_000 {
@@ -230,7 +231,17 @@ fn locate_agrees_with_path_tracking() {
         } else {
             serde_json::to_string_pretty(&doc).unwrap()
         };
-        agree(&text, &mut seen, &mut differ);
+        texts.push(text);
+    }
+    texts
+}
+
+#[test]
+fn locate_agrees_with_path_tracking() {
+    let mut seen = 0;
+    let mut differ = Vec::new();
+    for text in &texts() {
+        agree(text, &mut seen, &mut differ);
     }
     assert!(
         differ.is_empty(),
@@ -239,4 +250,56 @@ fn locate_agrees_with_path_tracking() {
         differ.join("\n")
     );
     assert!(seen > 1_000, "only {seen} shape errors compared");
+}
+
+/// `message` without what it quotes (values, field names, examples).
+fn unquoted(message: &str) -> String {
+    let mut out = String::new();
+    let mut quote = None;
+    for c in message.chars() {
+        match (quote, c) {
+            (None, '"' | '`') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every input error these documents give, and each of them cut short (for
+/// the JSON reader's own faults), reads in Polish without serde's English
+/// words: the Polish locale knows every phrase serde and serde_json write
+/// here.
+#[test]
+fn polish_input_errors_hold_no_english_words() {
+    const ENGLISH: &[&str] = &[
+        "expected", "invalid", "string", "integer", "floating", "boolean", "sequence", "map",
+        "struct", "EOF", "trailing", "such as", "found", "value", "number", " or ",
+    ];
+    let mut seen = 0;
+    let mut english = Vec::new();
+    for text in texts() {
+        let cut = text.get(..text.len() / 2).unwrap_or_default().to_owned();
+        for text in [text, cut] {
+            let Err(err) = check_json(&text, &Options::default()) else {
+                continue;
+            };
+            seen += 1;
+            let message = err.localized(badge_rules::Lang::Pl).message().to_owned();
+            let words = unquoted(&message);
+            if let Some(word) = ENGLISH.iter().find(|w| words.contains(**w)) {
+                english.push(format!("{word:?} in {message:?} ({:?})", err.code()));
+            }
+        }
+    }
+    english.sort();
+    english.dedup();
+    assert!(seen > 1_000, "only {seen} input errors");
+    assert!(
+        english.is_empty(),
+        "{} of {seen}:\n{}",
+        english.len(),
+        english.join("\n")
+    );
 }

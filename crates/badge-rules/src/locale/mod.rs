@@ -69,6 +69,22 @@ pub trait Locale: Sync + fmt::Debug {
     fn inference(&self, inference: Inference) -> &'static str;
     /// The message of an input error; `{name}` stands for a param.
     fn input_error(&self, code: ErrorCode) -> &'static str;
+    /// serde's and serde_json's English words in an input error's params
+    /// (`expected`, `found`, `detail`: `a boolean`, ``integer `1` ``, `EOF
+    /// while parsing a list`), in this language, for its message; the params
+    /// themselves stay as serde wrote them. `None`: keep them (English, and
+    /// any phrase this language does not know).
+    ///
+    /// ```
+    /// use badge_rules::Lang;
+    /// let pl = Lang::Pl.locale();
+    /// assert_eq!(pl.serde_words("integer `1`").as_deref(), Some("liczba całkowita `1`"));
+    /// assert_eq!(Lang::En.locale().serde_words("integer `1`"), None);
+    /// ```
+    fn serde_words(&self, english: &str) -> Option<Cow<'static, str>> {
+        let _ = english;
+        None
+    }
 }
 
 macro_rules! labels {

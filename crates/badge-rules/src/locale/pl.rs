@@ -5,6 +5,8 @@
 //! assert_eq!(Lang::Pl.locale().code(Code::BB4), "Brak pola offer.id.");
 //! ```
 
+use std::borrow::Cow;
+
 use crate::catalogue::{Code, Reason};
 use crate::channel::Inference;
 use crate::error::ErrorCode;
@@ -294,4 +296,121 @@ impl Locale for Polish {
             ErrorCode::SpendCurrency => "podano {currency}: program liczy wydatki w PLN",
         }
     }
+
+    fn serde_words(&self, english: &str) -> Option<Cow<'static, str>> {
+        serde_words(english)
+    }
+}
+
+/// serde's and serde_json's English phrases (what a value should be, what it
+/// is, what stopped the JSON reader) in Polish; `None` for a phrase this file
+/// does not know, which then stays in English.
+fn serde_words(english: &str) -> Option<Cow<'static, str>> {
+    if let Some(fixed) = serde_phrase(english) {
+        return Some(Cow::Borrowed(fixed));
+    }
+    // `invalid value: string "x", expected a decimal string ...`
+    if let Some((found, expected)) = english
+        .strip_prefix("invalid value: ")
+        .and_then(|rest| rest.rsplit_once(", expected "))
+    {
+        let found = serde_words(found)?;
+        let expected = serde_words(expected)?;
+        return Some(Cow::Owned(format!("{found}; oczekiwano: {expected}")));
+    }
+    // `invalid length 0, expected struct Money with 2 elements`: an array
+    // where an object belongs.
+    if let Some((length, expected)) = english
+        .strip_prefix("invalid length ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        let expected = serde_words(expected)?;
+        return Some(Cow::Owned(format!(
+            "tablica o długości {length}; oczekiwano: {expected}"
+        )));
+    }
+    // A value as serde shows it: its kind, then the value itself.
+    const KINDS: [(&str, &str); 5] = [
+        ("integer ", "liczba całkowita "),
+        ("floating point ", "liczba "),
+        ("string ", "tekst "),
+        ("boolean ", "wartość logiczna "),
+        ("character ", "znak "),
+    ];
+    for (kind, polish) in KINDS {
+        if let Some(value) = english.strip_prefix(kind) {
+            return Some(Cow::Owned(format!("{polish}{value}")));
+        }
+    }
+    // Two allowed values: `A` or `B`.
+    if english.starts_with('`') && english.contains("` or `") {
+        return Some(Cow::Owned(english.replace("` or `", "` lub `")));
+    }
+    if english.starts_with("struct ") {
+        return Some(Cow::Borrowed("obiekt"));
+    }
+    // The engine's own readers: what they accept, then Allegro's example.
+    const READERS: [(&str, &str); 3] = [
+        (
+            "a decimal string with at most two fractional digits, such as ",
+            "liczba dziesiętna jako tekst, z co najwyżej dwiema cyframi po kropce, np. ",
+        ),
+        (
+            "an RFC 3339 time with an offset, such as ",
+            "czas w formacie RFC 3339 ze strefą, np. ",
+        ),
+        ("a JSON string", "tekst JSON"),
+    ];
+    for (reader, polish) in READERS {
+        if let Some(example) = english.strip_prefix(reader) {
+            let example = example.replace("\" or \"", "\" lub \"");
+            return Some(Cow::Owned(format!("{polish}{example}")));
+        }
+    }
+    None
+}
+
+/// The phrases serde and serde_json write whole.
+fn serde_phrase(english: &str) -> Option<&'static str> {
+    Some(match english {
+        // what a value should be
+        "a boolean" => "wartość logiczna (true lub false)",
+        "a string" | "a borrowed string" => "tekst",
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "liczba całkowita",
+        "f32" | "f64" => "liczba",
+        "a sequence" => "tablica",
+        "a map" => "obiekt",
+        "option" => "wartość lub null",
+        "a string naming one of the allowed values" => "tekst: jedna z dozwolonych wartości",
+        // what it is
+        "null" | "unit value" => "null",
+        "sequence" => "tablica",
+        "map" => "obiekt",
+        "number" => "liczba",
+        "a value of another type" => "wartość innego typu",
+        // what stopped the JSON reader
+        "EOF while parsing a list" => "tekst kończy się w środku tablicy",
+        "EOF while parsing an object" => "tekst kończy się w środku obiektu",
+        "EOF while parsing a string" => "tekst kończy się w środku napisu",
+        "EOF while parsing a value" => "tekst kończy się przed wartością",
+        "expected `:`" => "oczekiwano `:`",
+        "expected `,` or `]`" => "oczekiwano `,` lub `]`",
+        "expected `,` or `}`" => "oczekiwano `,` lub `}`",
+        "expected ident" => "oczekiwano true, false lub null",
+        "expected value" => "oczekiwano wartości",
+        "expected `\"`" => "oczekiwano `\"`",
+        "invalid escape" => "nieprawidłowa sekwencja ze znakiem \\",
+        "invalid number" => "nieprawidłowa liczba",
+        "number out of range" => "liczba poza zakresem",
+        "invalid unicode code point" => "nieprawidłowy znak Unicode",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "znak sterujący (\\u0000-\\u001F) w napisie"
+        }
+        "key must be a string" => "klucz musi być napisem w cudzysłowie",
+        "lone leading surrogate in hex escape" => "niesparowany surogat w sekwencji \\u",
+        "unexpected end of hex escape" => "niedokończona sekwencja \\u",
+        "trailing comma" => "przecinek na końcu",
+        "trailing characters" => "znaki po końcu dokumentu",
+        _ => return None,
+    })
 }

@@ -337,6 +337,25 @@ fn a_context_that_cannot_be_read_stops_the_run_before_any_output() {
         );
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
+    // The plan's own error, in the chosen language as the input errors are.
+    let closed = dir.join("closed.json");
+    let out = run(
+        &[
+            "plan",
+            "--lang",
+            "pl",
+            "--context",
+            closed.to_str().unwrap(),
+            offers,
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("kontekst nie pokazuje żadnej kampanii otwartej na zgłoszenia"),
+        "{}",
+        text(&out.stderr)
+    );
     // A bad --price is a usage error.
     let out = run(
         &[

@@ -15,7 +15,7 @@ export type ErrorKind =
   | "internal";
 
 /** The codes of the package's own errors (the engine's are {@link ErrorCode}). */
-export type PackageErrorCode = "NOT_INITIALIZED" | "NOT_WASM" | "WASM_NOT_FOUND" | "NOT_LOADED" | "INTERNAL";
+export type PackageErrorCode = "NOT_INITIALIZED" | "NOT_WASM" | "WASM_NOT_FOUND" | "NOT_LOADED" | "INTERNAL" | "NO_OPEN_CAMPAIGN";
 
 /**
  * Every error the package throws. `instanceof BadgeRulesError` holds for the

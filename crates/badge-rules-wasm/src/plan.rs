@@ -153,10 +153,10 @@ fn run(
     let mut planner = Planner::new(&context, &campaigns, price, options).map_err(|e| match e {
         PlanError::Context(err) => js::thrown(&err, lang),
         other => js::error(
-            &other.to_string(),
+            &other.message(lang),
             "options.campaigns",
             "options",
-            "NO_OPEN_CAMPAIGN",
+            other.code(),
             &[],
         ),
     })?;

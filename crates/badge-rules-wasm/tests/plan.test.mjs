@@ -101,6 +101,9 @@ test('a context that cannot be read or checked, bad options and arguments throw'
   });
   assert.equal(thrown(() => br.plan({ badges: { badges: [{ offer: {} }] } }, [])).path, 'badges.badges[0].offer.id');
   assert.equal(thrown(() => br.plan({ now: '2026-11-23T12:00:00Z', campaigns: [] }, [])).code, 'NO_OPEN_CAMPAIGN');
+  // in the chosen language, as every other error
+  assert.match(thrown(() => br.plan({ now: '2026-11-23T12:00:00Z', campaigns: [] }, [], { lang: 'pl' })).message,
+    /^kontekst nie pokazuje żadnej kampanii otwartej/);
   assert.equal(thrown(() => br.plan(context, {})).path, 'offers');
   assert.equal(thrown(() => br.plan([], [])).path, 'context');
   assert.equal(thrown(() => br.plan(context, [], { price: 'discount=0' })).path, 'options.price');

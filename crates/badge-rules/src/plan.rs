@@ -61,13 +61,14 @@ use crate::document::{
     Account, Application, Badge, Campaign, Document, IdRef, Kind, Metrics, Offer,
 };
 use crate::error::{ErrorCode, InputError, Params, ShapeError};
+use crate::locale::Label;
 use crate::money::{from_grosze, parse_decimal, show_grosze};
 use crate::period::{Instant, Period, PeriodType};
 use crate::read::serde_text::shape_error;
 use crate::report::{Report, Verdict};
 use crate::rules::{self, range::floor_share};
 use crate::terms::Terms;
-use crate::Options;
+use crate::{Lang, Options};
 
 /// What every offer of a plan shares, read once: the plan's `--context`
 /// file.
@@ -578,14 +579,38 @@ pub enum PlanError {
     NoOpenCampaign,
 }
 
+impl PlanError {
+    /// Its stable code: the input error's, or `NO_OPEN_CAMPAIGN`.
+    ///
+    /// ```
+    /// use badge_rules::plan::PlanError;
+    /// assert_eq!(PlanError::NoOpenCampaign.code(), "NO_OPEN_CAMPAIGN");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            PlanError::Context(err) => err.code().as_str(),
+            PlanError::NoOpenCampaign => "NO_OPEN_CAMPAIGN",
+        }
+    }
+
+    /// Its message in `lang` (an input error's with its path first, as its
+    /// `Display`).
+    ///
+    /// ```
+    /// use badge_rules::{plan::PlanError, Lang};
+    /// assert!(PlanError::NoOpenCampaign.message(Lang::Pl).starts_with("kontekst nie pokazuje"));
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PlanError::Context(err) => err.localized(lang).to_string(),
+            PlanError::NoOpenCampaign => lang.label(Label::NoOpenCampaign).to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PlanError::Context(err) => fmt::Display::fmt(err, f),
-            PlanError::NoOpenCampaign => f.write_str(
-                "the context shows no campaign open for applications: name the campaigns to plan",
-            ),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 

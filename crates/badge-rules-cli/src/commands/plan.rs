@@ -211,7 +211,7 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
         .map_err(|e| Fatal::Usage(format!("{context_name}: {}", e.localized(lang))))?;
     drop(bytes);
     let planner = Planner::new(&context, &args.campaigns, args.price, options)
-        .map_err(|e| Fatal::Usage(format!("{context_name}: {e}")))?;
+        .map_err(|e| Fatal::Usage(format!("{context_name}: {}", e.message(lang))))?;
     let campaigns = planner.campaign_ids().count();
     if let Some(path) = &args.ledger {
         open_ledger(path)?;

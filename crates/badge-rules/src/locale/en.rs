@@ -255,6 +255,9 @@ impl Locale for English {
             Label::RulesOfKind => "{kind} ({count} rules):",
             Label::RelaysRefusals => "and the codes Allegro names in eligibility.refusalReasons",
             Label::BoundsBargain => "(bounds the bargain price)",
+            Label::NoOpenCampaign => {
+                "the context shows no campaign open for applications: name the campaigns to plan"
+            }
             Label::RulesSummary => {
                 "{rules} rules in {kinds} kinds of check; docs/RULES-REFERENCE.md describes each."
             }

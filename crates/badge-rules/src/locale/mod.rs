@@ -194,6 +194,8 @@ labels! {
     BoundsBargain,
     #[doc = "The rule list's last line: `{rules}`, `{kinds}`."]
     RulesSummary,
+    #[doc = "A plan without campaigns named, whose context shows none open for applications."]
+    NoOpenCampaign,
     #[doc = "A route answered at once: `{status}`, the HTTP status."]
     RouteSync,
     #[doc = "A route answered later: 202, then a declined application or operation."]

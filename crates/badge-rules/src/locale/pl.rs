@@ -253,6 +253,7 @@ impl Locale for Polish {
             Label::RulesOfKind => "{kind} (reguł: {count}):",
             Label::RelaysRefusals => "oraz kody, które Allegro podaje w eligibility.refusalReasons",
             Label::BoundsBargain => "(ogranicza cenę zniżkową)",
+            Label::NoOpenCampaign => "kontekst nie pokazuje żadnej kampanii otwartej na zgłoszenia: podaj kampanie do zaplanowania",
             Label::RulesSummary => {
                 "Reguł: {rules}, rodzajów sprawdzeń: {kinds}; każdą opisuje docs/RULES-REFERENCE.md."
             }

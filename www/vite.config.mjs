@@ -16,6 +16,9 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** The .wasm of badge-rules/plan, by the name wasm-bindgen gives it. */
+export const isPlanModule = (name) => /(^|\/)badge_rules_plan_bg[-.]/.test(name);
+
 export default defineConfig({
   base: './',
   build: {
@@ -35,7 +38,8 @@ export default defineConfig({
     // The engine's .wasm is fetched by the package's init(), only once the
     // JavaScript ran; a preload starts it with the HTML. `crossorigin` makes
     // it a CORS fetch with same-origin credentials, as init()'s fetch is, so
-    // the browser reuses it.
+    // the browser reuses it. The planner's module (badge-rules/plan) is not
+    // preloaded: the Plan tab loads it when it is first shown.
     name: 'preload-wasm',
     apply: 'build',
     transformIndexHtml: {
@@ -43,7 +47,7 @@ export default defineConfig({
       // Put before the module script (after the CSP, which must come first).
       handler: (html, ctx) => {
         const links = Object.values(ctx.bundle ?? {})
-          .filter((file) => file.type === 'asset' && file.fileName.endsWith('.wasm'))
+          .filter((file) => file.type === 'asset' && file.fileName.endsWith('.wasm') && !isPlanModule(file.fileName))
           .map((file) => `<link rel="preload" as="fetch" type="application/wasm" crossorigin href="./${file.fileName}">\n  `)
           .join('');
         return html.replace('<script type="module"', `${links}<script type="module"`);

@@ -33,6 +33,8 @@ export interface TabEntry {
   label: Key;
   sub: Key;
   panel: HTMLElement;
+  /** Called each time the tab is shown (the Plan tab loads its module then). */
+  shown?: () => void;
 }
 
 export function tabs(list: TabEntry[]): HTMLElement {
@@ -50,6 +52,7 @@ export function tabs(list: TabEntry[]): HTMLElement {
     if (focus) buttons[i].focus();
     if (location.hash !== `#${list[i].id}`) history.replaceState(null, '', `#${list[i].id}`);
     document.documentElement.dataset.tab = list[i].id;
+    list[i].shown?.();
   };
   list.forEach((item, i) => {
     const button = h('button', {

@@ -44,7 +44,7 @@ function start(): void {
     { id: 'application', label: 'tabApplication', sub: 'tabApplicationSub', panel: app.panel },
     { id: 'update', label: 'tabUpdate', sub: 'tabUpdateSub', panel: upd.panel },
     { id: 'partner', label: 'tabPartner', sub: 'tabPartnerSub', panel: partner.panel },
-    { id: 'plan', label: 'tabPlan', sub: 'tabPlanSub', panel: planned.panel },
+    { id: 'plan', label: 'tabPlan', sub: 'tabPlanSub', panel: planned.panel, shown: planned.shown },
   ]);
   const footer = h('footer', { class: 'foot' }, h('p', {}, tx('footer', () => ({ version: version() }))));
   root.classList.remove('boot');

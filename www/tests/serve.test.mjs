@@ -61,18 +61,26 @@ async function open(t, { path = '/', viewport = DESKTOP, locale = 'en-GB' } = {}
   return { page, done, responses };
 }
 
-test('every .wasm is preloaded with the HTML and fetched once; served compressed', async (t) => {
+test('the engine\'s .wasm is preloaded with the HTML and fetched once, the planner\'s only when the Plan tab is shown; served compressed', async (t) => {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const links = [...html.matchAll(/<link rel="preload" as="fetch" type="application\/wasm" crossorigin href="\.\/(assets\/[^"]+\.wasm)">/g)];
   const emitted = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.wasm')).map((f) => `assets/${f}`).sort();
-  assert.ok(emitted.length > 0);
-  assert.deepEqual(links.map((l) => l[1]).sort(), emitted, 'index.html preloads each .wasm of the build');
+  const planner = emitted.filter((f) => /badge_rules_plan_bg/.test(f));
+  const engine = emitted.filter((f) => !planner.includes(f));
+  assert.equal(planner.length, 1, 'the build has the planner\'s .wasm');
+  assert.equal(engine.length, 1, 'and the engine\'s');
+  assert.deepEqual(links.map((l) => l[1]).sort(), engine, 'index.html preloads the engine\'s .wasm only');
   for (const link of links) assert.ok(html.indexOf(link[0]) < html.indexOf('<script type="module"'), 'the preload comes before the module script');
   const { page, done, responses } = await open(t);
-  const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.name.endsWith('.wasm')).map((e) => ({ name: new URL(e.name).pathname.slice(1), initiator: e.initiatorType })));
-  assert.deepEqual(wasm.map((w) => w.name).sort(), emitted, 'each .wasm fetched once');
-  for (const w of wasm) assert.equal(w.initiator, 'link', `${w.name}: the one fetch is the preload`);
+  const before = await fetched();
+  assert.deepEqual(before.map((w) => w.name), engine, 'the engine\'s .wasm fetched once, the planner\'s not yet');
+  assert.equal(before[0].initiator, 'link', 'the one fetch is the preload');
+  await page.click('#tab-plan');
+  await page.waitForFunction((name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(name)), planner[0]);
+  const after = await fetched();
+  assert.deepEqual(after.map((w) => w.name).sort(), emitted, 'each .wasm fetched once');
   const served = responses.filter((r) => r.url().endsWith('.wasm'));
   assert.equal(served.length, emitted.length);
   for (const r of served) {

@@ -261,6 +261,8 @@ export const en: Words = {
   planRun: 'Plan',
   planResults: 'The plan',
   planNothing: 'Paste the campaigns and the offers, then press Plan.',
+  planLoading: 'Loading the planner…',
+  planLoadFailed: 'The planner could not be loaded: {message}',
   planSummary: '{pairs} offer–campaign pairs: {accept} ACCEPT, {reject} REJECT, {incomplete} INCOMPLETE, {errors} input errors.',
   planShown: 'Showing {shown} of {pairs}.',
   planFilterCode: 'Show pairs with the code',

@@ -261,6 +261,8 @@ export const pl: Words = {
   planRun: 'Zaplanuj',
   planResults: 'Plan',
   planNothing: 'Wklej kampanie i oferty, a potem naciśnij Zaplanuj.',
+  planLoading: 'Wczytywanie planowania…',
+  planLoadFailed: 'Nie udało się wczytać planowania: {message}',
   planSummary: 'Par oferta–kampania: {pairs}; ACCEPT: {accept}, REJECT: {reject}, INCOMPLETE: {incomplete}, błędy danych: {errors}.',
   planShown: 'Widać {shown} z {pairs}.',
   planFilterCode: 'Pokaż pary z kodem',

@@ -284,6 +284,8 @@ export interface Words {
   planRun: string;
   planResults: string;
   planNothing: string;
+  planLoading: string;
+  planLoadFailed: Text<'message'>;
   planSummary: Text<'pairs' | 'accept' | 'reject' | 'incomplete' | 'errors'>;
   planShown: Text<'shown' | 'pairs'>;
   planFilterCode: string;

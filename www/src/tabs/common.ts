@@ -9,6 +9,8 @@ import { h, setValue, targets, tx, valueOf, type Option } from '../ui';
 export interface TabPanel {
   panel: HTMLElement;
   run: () => void;
+  /** Called each time the tab is shown. */
+  shown?: () => void;
 }
 
 export const OFFER_CURRENCY_LABEL: Key = 'offerCurrency';

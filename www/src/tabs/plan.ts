@@ -6,8 +6,6 @@
 // (the CLI's `badge-rules plan`). The table sorts by verdict and filters by
 // code; the CSV and the bodies download as files. Nothing is decided here.
 import initPlan, { plan, planCsv, type PlanLine, type PlanOptions } from 'badge-rules/plan';
-// badge-rules/plan is a module of its own, loaded with the page; the other tabs do not need it.
-await initPlan().catch((e: unknown) => console.error(e));
 import { t, type Key } from '../i18n';
 import {
   PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES,
@@ -54,6 +52,28 @@ function download(name: string, text: string, type: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// badge-rules/plan is a module of its own, with its own .wasm, which no other
+// tab needs: it is loaded the first time the Plan tab is shown or asked to
+// plan, not with the page.
+const load: { state: 'idle' | 'loading' | 'ready' | 'failed'; error: string; done?: Promise<boolean> } = { state: 'idle', error: '' };
+function loadPlan(): Promise<boolean> {
+  if (!load.done) {
+    load.state = 'loading';
+    load.done = initPlan().then(
+      () => {
+        load.state = 'ready';
+        return true;
+      },
+      (e: unknown) => {
+        load.state = 'failed';
+        load.error = e instanceof Error ? e.message : String(e);
+        return false;
+      },
+    );
+  }
+  return load.done;
 }
 
 export function planTab(): TabPanel {
@@ -188,7 +208,14 @@ export function planTab(): TabPanel {
     status.replaceChildren(...problems.map((p) => h('div', {}, p)));
     status.dataset.ok = String(problems.length === 0);
     lines = [];
-    if (!stop && items.length > 0 && context.campaigns !== undefined) {
+    const wanted = !stop && items.length > 0 && context.campaigns !== undefined;
+    if (wanted && load.state !== 'ready') {
+      // The planner's module is still loading (or failed): plan once it is in.
+      summary.textContent = load.state === 'failed' ? t('planLoadFailed', lang, { message: load.error }) : t('planLoading', lang);
+      if (load.state === 'idle' || load.state === 'loading') void loadPlan().then((ok) => ok && run());
+      return;
+    }
+    if (wanted) {
       try {
         lines = plan(context as Parameters<typeof plan>[0], items as Parameters<typeof plan>[1], options);
       } catch (e) {
@@ -279,5 +306,5 @@ export function planTab(): TabPanel {
     if (planned) run();
     else summary.textContent = t('planNothing', currentLang());
   };
-  return { panel, run: relabel };
+  return { panel, run: relabel, shown: () => void loadPlan() };
 }

@@ -89,6 +89,8 @@ const pageContext = () => ({
 });
 
 /** What the page was given, planned by the package in Node. */
+/** An amount as the Polish page writes it: 1234.50 is 1234,50, 12345.00 is 12 345,00 (a no-break space). */
+const polish = (amount) => new Intl.NumberFormat('pl-PL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(amount));
 const expected = (items, options = {}) => plan(pageContext(), items, { lang: 'en', campaigns: [], price: 'highest', ...options });
 
 /** Pastes `text` into a field (as a paste does: the value at once, then an input event; Playwright's fill types a large text slowly). */
@@ -182,7 +184,7 @@ test('a file of {offer, metrics} lines, one campaign, a discount, in Polish', as
   const got = await rows(p);
   assert.equal(got.length, 40);
   assert.deepEqual(got.map((r) => [r.offer, r.verdict, r.cells[3]]),
-    want.map((l) => [l.offerId, l.verdict, l.proposedBargain ? `${l.proposedBargain.amount} PLN` : '–']));
+    want.map((l) => [l.offerId, l.verdict, l.proposedBargain ? `${polish(l.proposedBargain.amount)} zł` : '–']));
   assert.match(await p.textContent('#n-status'), /oferty\.jsonl: wczytano pozycji ofert: 40\./);
   assert.match(await p.textContent('#n-summary'), /^Par oferta–kampania: 40;/);
   assert.equal(await p.textContent('#n-col-verdict'), 'Werdykt');

@@ -6,7 +6,7 @@
 // (the CLI's `badge-rules plan`). The table sorts by verdict and filters by
 // code; the CSV and the bodies download as files. Nothing is decided here.
 import initPlan, { plan, planCsv, type PlanLine, type PlanOptions } from 'badge-rules/plan';
-import { t, type Key } from '../i18n';
+import { moneyRangeText, moneyText, t, type Key } from '../i18n';
 import {
   PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES,
 } from '../plan-example';
@@ -190,11 +190,11 @@ export function planTab(): TabPanel {
           h('td', {}, l.offerId ?? ''), h('td', {}, l.campaignId ?? ''), h('td', {}, h('span', { class: 'tag', 'data-state': v }, v)),
           h('td', { colspan: '3' }, t('planInputError', currentLang(), { where: `${l.file}:${l.line} ${l.error.path}`.trim(), message: l.error.message })));
       }
-      const range = l.hints.bargain ? `${l.hints.bargain.min}–${l.hints.bargain.max} ${l.hints.bargain.currency}` : '–';
+      const range = l.hints.bargain ? moneyRangeText(l.hints.bargain, currentLang()) : '–';
       const codes = h('td', { class: 'codes' }, ...l.violations.map((x) => h('span', { class: 'code', title: x.message, 'data-code': x.code }, x.code)));
       return h('tr', { 'data-verdict': v, 'data-offer': l.offerId, 'data-campaign': l.campaignId, 'data-codes': l.violations.map((x) => x.code).join(' ') },
         h('td', {}, l.offerId), h('td', {}, l.campaignId), h('td', {}, h('span', { class: 'tag', 'data-state': v }, v)),
-        h('td', { class: 'num' }, l.proposedBargain ? `${l.proposedBargain.amount} ${l.proposedBargain.currency}` : '–'),
+        h('td', { class: 'num' }, l.proposedBargain ? moneyText(l.proposedBargain.amount, l.proposedBargain.currency, currentLang()) : '–'),
         h('td', { class: 'num' }, range), codes);
     }));
     verdictHead.setAttribute('aria-sort', order);

@@ -4,69 +4,16 @@
 // keyboard alone, at desktop and phone widths. Every page must make no request
 // outside 127.0.0.1 and log no console error. Screenshots of the accepted and
 // rejected states go to www/test-artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import { builtInCampaigns, check, checkJson, languages } from 'badge-rules';
-import { staticServer } from '../serve.mjs';
+import { artifacts, form } from './browser.mjs';
 
-const www = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(www, 'dist');
-const artifacts = join(www, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
 const HINT = '80.00–120.00 PLN passes SANDBOX_TEST_CAMPAIGN';
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  assert.ok(existsSync(join(dist, 'index.html')), 'www/dist is missing: run `make www` first');
-  mkdirSync(artifacts, { recursive: true });
-  server = staticServer(dist);
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page on the form, watched for foreign requests and console errors. */
-async function open(t, { path = '/', viewport = { width: 1280, height: 900 }, locale = 'en-GB', permissions = [] } = {}) {
-  const context = await browser.newContext({ viewport, locale });
-  if (permissions.length) await context.grantPermissions(permissions, { origin });
-  const page = await context.newPage();
-  const foreign = [];
-  const errors = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol === 'data:') return;
-    if (url.hostname !== '127.0.0.1') foreign.push(r.url());
-  });
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  const started = Date.now();
-  await page.goto(origin + path);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
-  const wall = Date.now() - started;
-  t.after(async () => {
-    await context.close();
-  });
-  const done = () => {
-    assert.deepEqual(foreign, [], 'requests outside 127.0.0.1');
-    assert.deepEqual(errors, [], 'console errors');
-  };
-  return { page, wall, done };
-}
+/** A fresh page on the form, watched for foreign requests, failed requests and console errors. */
+const { open } = form({ viewport: { width: 1280, height: 900 }, failedRequests: true });
 
 /** The text of the elements a control's aria-describedby names. */
 async function describedBy(page, selector) {

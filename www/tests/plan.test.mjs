@@ -4,21 +4,13 @@
 // verdict and filtered by code; the CSV and the bodies downloaded (the
 // download API) equal to planCsv() and the accepted lines' bodies; a file of
 // offers chosen; Polish; a context that cannot be read named.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { plan, planCsv } from 'badge-rules/plan';
-import { staticServer } from '../serve.mjs';
+import { artifacts, form, www } from './browser.mjs';
 
-const www = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(www, 'dist');
-const artifacts = join(www, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
 
 // Seeded catalogue of examples/plan: its campaigns response, badges,
 // applications and the
@@ -33,45 +25,9 @@ const badges = { badges: context.badges.badges.filter((b) => ids.has(b.offer.id)
 const applications = { badgeApplications: context.applications.badgeApplications.filter((a) => ids.has(a.offer.id)) };
 const lines = readFileSync(join(examples, 'offers-metrics.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 40);
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  assert.ok(existsSync(join(dist, 'index.html')), 'www/dist is missing: run `make www` first');
-  mkdirSync(artifacts, { recursive: true });
-  server = staticServer(dist);
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
 /** The Plan tab of a fresh page, watched for foreign requests and console errors. */
-async function open(t, path = '/#plan') {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-  const p = await ctx.newPage();
-  const foreign = [];
-  const errors = [];
-  p.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') foreign.push(r.url());
-  });
-  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(origin + path);
-  await p.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
-  t.after(() => ctx.close());
-  const done = () => {
-    assert.deepEqual(foreign, [], 'requests outside 127.0.0.1');
-    assert.deepEqual(errors, [], 'console errors');
-  };
-  return { page: p, done };
-}
+const { open: openForm } = form({ path: '/#plan', viewport: { width: 1280, height: 900 }, context: { acceptDownloads: true } });
+const open = (t, path = '/#plan') => openForm(t, { path });
 
 /** The table's rows as the page shows them. */
 const rows = (p) => p.$$eval('#n-rows tr', (trs) => trs.map((tr) => ({

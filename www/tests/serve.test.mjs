@@ -2,64 +2,19 @@
 // (brotli or gzip as the client accepts, Vary), application/wasm and its
 // usage errors; every .wasm preloaded with the HTML and fetched once, in
 // Debian's Chromium; the page opened as a file says how to open it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { staticServer } from '../serve.mjs';
+import { dist, form, www } from './browser.mjs';
 
-const www = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(www, 'dist');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
-const DESKTOP = { width: 1366, height: 900 };
-
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  assert.ok(existsSync(join(dist, 'index.html')), 'www/dist is missing: run `make www` first');
-  server = staticServer(dist);
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page on the form, watched for foreign requests and console errors. */
-async function open(t, { path = '/', viewport = DESKTOP, locale = 'en-GB' } = {}) {
-  const context = await browser.newContext({ viewport, locale });
-  const page = await context.newPage();
-  const foreign = [];
-  const errors = [];
-  const responses = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') foreign.push(r.url());
-  });
-  page.on('response', (r) => responses.push(r));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(origin + path);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
-  t.after(() => context.close());
-  const done = () => {
-    assert.deepEqual(foreign, [], 'requests outside 127.0.0.1');
-    assert.deepEqual(errors, [], 'console errors');
-  };
-  return { page, done, responses };
-}
+const app = form();
+const { open } = app;
 
 test('the engine\'s .wasm is preloaded with the HTML and fetched once, the planner\'s only when the Plan tab is shown; served compressed', async (t) => {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -91,7 +46,7 @@ test('the engine\'s .wasm is preloaded with the HTML and fetched once, the plann
 });
 
 test('opened as a file, the form says how to open it instead of “Loading…” forever', async (t) => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(pathToFileURL(join(dist, 'index.html')).href);
@@ -104,7 +59,7 @@ test('opened as a file, the form says how to open it instead of “Loading…”
 /** GET (or HEAD) `path` from the static server with `headers`: status, headers and the raw body. */
 function get(path, headers = {}, method = 'GET') {
   return new Promise((ok, fail) => {
-    const req = request(origin + path, { method, headers }, (res) => {
+    const req = request(app.origin + path, { method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));

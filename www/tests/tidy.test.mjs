@@ -5,67 +5,19 @@
 // phone and the verdict bar clear of the focused field, the tabs in the URL.
 // (serve.test.mjs: how the form is delivered.) Screenshots of both languages at both widths go to
 // www/test-artifacts/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { check } from 'badge-rules';
-import { staticServer } from '../serve.mjs';
+import { DESKTOP, PHONE, artifacts, form } from './browser.mjs';
 
-const www = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(www, 'dist');
-const shots = join(www, 'test-artifacts', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
+const shots = join(artifacts, 'screenshots');
 /** Intl writes Polish groups with no-break spaces: compare with plain ones. */
 const plain = (s) => s.replace(/[\u00a0\u202f]/g, ' ');
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  assert.ok(existsSync(join(dist, 'index.html')), 'www/dist is missing: run `make www` first');
-  mkdirSync(shots, { recursive: true });
-  server = staticServer(dist);
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A fresh page on the form, watched for foreign requests and console errors. */
-async function open(t, { path = '/', viewport = DESKTOP, locale = 'en-GB' } = {}) {
-  const context = await browser.newContext({ viewport, locale });
-  const page = await context.newPage();
-  const foreign = [];
-  const errors = [];
-  const responses = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') foreign.push(r.url());
-  });
-  page.on('response', (r) => responses.push(r));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(origin + path);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15_000 });
-  t.after(() => context.close());
-  const done = () => {
-    assert.deepEqual(foreign, [], 'requests outside 127.0.0.1');
-    assert.deepEqual(errors, [], 'console errors');
-  };
-  return { page, done, responses };
-}
+const { open } = form();
+mkdirSync(shots, { recursive: true });
 
 const verdict = (page, key = 'a') => page.getAttribute(`#${key}-verdict`, 'data-state');
 const invalid = (page, selector) => page.getAttribute(selector, 'aria-invalid');

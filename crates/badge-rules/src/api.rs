@@ -152,7 +152,7 @@ pub fn allegro_line(bytes: &[u8], options: &Options) -> String {
 /// let err = check_json(r#"{"kind": "application", "offer": {"stock": {"available": "many"}}}"#, &Options::default()).unwrap_err();
 /// assert_eq!(
 ///     api::error_line_in(&err, Lang::Pl),
-///     r#"{"error":{"kind":"shape","code":"WRONG_TYPE","path":"offer.stock.available","message":"oczekiwano: i64; jest: string \"many\"","params":{"expected":"i64","found":"string \"many\""}}}"#,
+///     r#"{"error":{"kind":"shape","code":"WRONG_TYPE","path":"offer.stock.available","message":"oczekiwano: liczba całkowita; jest: tekst \"many\"","params":{"expected":"i64","found":"string \"many\""}}}"#,
 /// );
 /// ```
 pub fn error_line_in(err: &InputError, lang: Lang) -> String {

@@ -16,7 +16,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -24,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 
 /// The figures of an input error's message, by name.
-pub type Params = BTreeMap<Cow<'static, str>, String>;
+pub type Params = crate::params::ParamMap;
 
 /// The message of `code` in `lang`, its params filled in.
 fn render(code: ErrorCode, lang: Lang, params: &Params) -> String {
@@ -204,7 +203,7 @@ impl InputError {
     /// use badge_rules::{check_json, error::ErrorCode, Options};
     /// let err = check_json(r#"{"kind": "application", "campaigns": [{"name": "x"}]}"#, &Options::default()).unwrap_err();
     /// assert_eq!(err.code(), ErrorCode::MissingField);
-    /// assert_eq!(err.params()["field"], "id");
+    /// assert_eq!(err.params().get("field").unwrap(), "id");
     /// ```
     pub fn code(&self) -> ErrorCode {
         match self {

@@ -30,7 +30,7 @@
 //! assert_eq!(report.verdict, Verdict::Reject);
 //! let ba49 = &report.violations[0];
 //! assert_eq!((ba49.code.as_str(), &*ba49.path), ("BA49", "prices.bargain.amount"));
-//! assert_eq!(ba49.params["discountPercent"], "35");
+//! assert_eq!(ba49.params.get("discountPercent").unwrap(), "35");
 //! ```
 //!
 //! The modules, one concept each: [`document`] (the check document, in
@@ -49,6 +49,7 @@ pub mod error;
 pub mod locale;
 pub mod lowest;
 pub mod money;
+pub mod params;
 pub mod partner;
 pub mod period;
 pub mod plan;

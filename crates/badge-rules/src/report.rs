@@ -19,8 +19,8 @@
 //! assert_eq!(report.violations[0].message, "Empty campaign.id field.");
 //! ```
 
+use crate::params::ParamMap;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -129,7 +129,8 @@ pub struct Violation {
     /// when it has no params to fill in).
     pub message: Cow<'static, str>,
     /// The figures behind the decision.
-    pub params: BTreeMap<Cow<'static, str>, String>,
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, string>"))]
+    pub params: ParamMap,
 }
 
 /// A rule that could not run.
@@ -174,7 +175,8 @@ pub struct Warning {
     /// The advice in the chosen language.
     pub message: Cow<'static, str>,
     /// Figures.
-    pub params: BTreeMap<Cow<'static, str>, String>,
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, string>"))]
+    pub params: ParamMap,
 }
 
 /// The engine's warning codes (never Allegro's BA/BB).
@@ -430,10 +432,8 @@ impl Findings {
     }
 }
 
-fn to_map(params: Params) -> BTreeMap<Cow<'static, str>, String> {
-    // Inserted one by one: collecting would sort first, and bring a sort
-    // routine into the .wasm for lists of two or three.
-    let mut map = BTreeMap::new();
+fn to_map(params: Params) -> ParamMap {
+    let mut map = ParamMap::new();
     for (k, v) in params {
         map.insert(Cow::Borrowed(k), v);
     }

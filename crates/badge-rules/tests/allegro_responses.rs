@@ -236,7 +236,7 @@ fn the_user_message_follows_accept_language_and_an_unknown_language_says_so_once
         .filter(|w| w.code == badge_rules::report::WarningCode::LanguageFallback)
         .collect();
     assert_eq!(fallbacks.len(), 1);
-    assert_eq!(fallbacks[0].params["requested"], "uk-UA");
+    assert_eq!(fallbacks[0].params.get("requested").unwrap(), "uk-UA");
     assert_eq!(
         report.violations[0].message,
         "Invalid [limit] parameter value."

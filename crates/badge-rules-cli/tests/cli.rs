@@ -1,40 +1,15 @@
 //! The `badge-rules` binary, run as a user runs it.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+mod common;
+use common::{run, BIN};
 
 use badge_rules::catalogue::{self, Code};
 use badge_rules::Lang;
 use badge_rules_testkit::corpus;
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
-
-/// Runs the binary with `args`, `stdin` on its standard input.
-#[expect(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    reason = "a test helper: a failure is the test failing"
-)]
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    // Write from another thread so a large output cannot block the child.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
 
 #[expect(
     clippy::unwrap_used,

@@ -3,39 +3,16 @@
 //! filled document against the same document with that history, a refused
 //! page, `kill -9` in the middle of a large import, two recorders at once.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
+
+mod common;
+use common::{run, BIN};
 
 use badge_rules_ledger::Ledger;
 use badge_rules_testkit::ledger::{expected, offer, offers_line, scenario, t};
 use serde_json::{json, Value};
-
-const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
-
-/// Runs the binary with `args`, `stdin` on its standard input.
-#[expect(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    reason = "a test helper: a failure is the test failing"
-)]
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -7,10 +7,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod common;
+use common::BIN;
+
 use badge_rules_testkit::catalogue::{self, PairBuilder};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_badge-rules");
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -18,29 +19,8 @@ fn root() -> PathBuf {
 
 /// Runs the binary in the repository's root with `args`, `stdin` on its
 /// standard input.
-#[expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a test helper: a failure is the test failing"
-)]
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    common::run_in(&root(), args, stdin)
 }
 
 #[expect(

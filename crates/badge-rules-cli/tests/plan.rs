@@ -276,6 +276,37 @@ fn bad_offer_items_are_lines_of_the_output_and_the_run_goes_on() {
         (first_error["file"].as_str(), first_error["line"].as_u64()),
         (Some("standard input"), Some(2))
     );
+    // In CSV: each input error is a record of its own, ERROR, the error
+    // (path and message) in the errors column, its file and line last.
+    let out = run(
+        &[
+            "plan",
+            "--context",
+            CONTEXT,
+            "--campaign",
+            "HIT",
+            "--format",
+            "csv",
+            offers.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let records = read_csv(csv.strip_prefix('\u{feff}').unwrap());
+    let errors: Vec<&Vec<String>> = records.iter().filter(|r| r[2] == "ERROR").collect();
+    assert_eq!(errors.len(), 3, "{csv}");
+    for record in &records {
+        assert_eq!(record.len(), 13, "{record:?}");
+    }
+    let first = errors[0];
+    assert_eq!((first[0].as_str(), first[1].as_str()), ("", ""));
+    assert!(first[3..11].iter().all(String::is_empty), "{first:?}");
+    assert!(
+        first[11].starts_with("offer.stock.available: "),
+        "{first:?}"
+    );
+    assert!(first[12].ends_with("offers.jsonl:2"), "{first:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -534,40 +534,31 @@ pub fn plan_csv_row(outcome: &plan::Outcome, file: &str, lang: Lang) -> String {
             campaign_id,
             error,
             ..
-        } => [
-            Cow::Borrowed(offer_id.as_str()),
-            Cow::Borrowed(campaign_id.as_str()),
-            Cow::Borrowed("ERROR"),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            Cow::Owned(error.localized(lang).to_string()),
-            source,
-        ],
-        plan::Outcome::ItemError { error, .. } => [
-            empty(),
-            empty(),
-            Cow::Borrowed("ERROR"),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            Cow::Owned(error.localized(lang).to_string()),
-            source,
-        ],
+        } => error_record(offer_id, campaign_id, error, lang, source),
+        plan::Outcome::ItemError { error, .. } => error_record("", "", error, lang, source),
     };
     let mut out = String::with_capacity(256);
     csv_record(&mut out, &fields);
     out
+}
+
+/// An input error's CSV record: its ids where it has them, `ERROR`, and the
+/// error in the `errors` column.
+fn error_record<'a>(
+    offer_id: &'a str,
+    campaign_id: &'a str,
+    error: &crate::InputError,
+    lang: Lang,
+    source: Cow<'a, str>,
+) -> [Cow<'a, str>; 13] {
+    let mut fields: [Cow<'a, str>; 13] = Default::default();
+    let [offer, campaign, verdict, .., errors, at] = &mut fields;
+    *offer = Cow::Borrowed(offer_id);
+    *campaign = Cow::Borrowed(campaign_id);
+    *verdict = Cow::Borrowed("ERROR");
+    *errors = Cow::Owned(error.localized(lang).to_string());
+    *at = source;
+    fields
 }
 
 /// One CSV record of `fields`, ending in CRLF.

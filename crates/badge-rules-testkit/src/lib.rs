@@ -33,6 +33,7 @@ pub mod catalogue;
 pub mod corpus;
 pub mod fuzzdoc;
 pub mod gen;
+pub mod imports;
 pub mod invariants;
 pub mod ledger;
 pub mod reference;

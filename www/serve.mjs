@@ -4,11 +4,20 @@
 // import `staticServer` and listen on a free port. Text, JavaScript and the
 // .wasm are sent compressed when the client accepts it (brotli, else gzip;
 // `Vary: Accept-Encoding`), each file compressed once and kept in memory.
+//
+// Hardened (issue 22): only GET and HEAD; a path is served only when each of
+// its segments is a plain file name (no `.` or `..`, plain or encoded, no
+// encoded slash, no backslash, no NUL, no dot file) and the file it names,
+// symlinks followed, is a regular file inside the root; the request head is
+// limited in size (8 KiB) and time (10 s, the whole request 30 s); every
+// answer carries the page's Content-Security-Policy (csp.mjs) with
+// frame-ancestors 'none', X-Frame-Options: DENY, nosniff and no referrer.
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HEADER_CSP } from './csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -40,9 +49,60 @@ export function pickEncoding(header = '') {
   return best[0] ?? null;
 }
 
-/** An http.Server serving the files under `root` (GET and HEAD only). */
-export function staticServer(root) {
+/** The headers of every answer, an error's too. */
+export const SECURITY_HEADERS = {
+  'content-security-policy': HEADER_CSP,
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/**
+ * The server's limits (Node's http.Server options): the request head at most
+ * 8 KiB (431 beyond), received within 10 s and the whole request within 30 s
+ * (408, then the connection is closed), checked every second.
+ */
+export const LIMITS = { maxHeaderSize: 8192, headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1000 };
+
+/** A path segment that may be served: a plain file name, not `.`/`..` nor a dot file. */
+const SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
+
+/** Whether `file` is `dir` or inside it. */
+const inside = (dir, file) => file === dir || file.startsWith(dir + sep);
+
+/**
+ * The file path `target` (a request's URL, its query left out) names under
+ * `base`, or the status refusing it: 400 for what is not an origin-form path
+ * (`/…`) or not valid percent-encoding (`%c0%ae`); 403 for a backslash, a NUL
+ * or an encoded slash, backslash or NUL (`%2f`, `%5c`, `%00`), then, decoded,
+ * for a segment that is not a plain file name (`.`, `..`, `%2e%2e`, a dot
+ * file). Symlinks are the server's to check (realpath).
+ */
+export function pathIn(base, target = '/') {
+  if (!target.startsWith('/')) return { status: 400 };
+  const raw = target.split(/[?#]/, 1)[0];
+  if (/[\\\0]|%(2f|5c|00)/i.test(raw)) return { status: 403 };
+  let decoded;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return { status: 400 };
+  }
+  const segments = decoded.split('/').filter((s) => s !== '');
+  if (!segments.every((s) => SEGMENT.test(s))) return { status: 403 };
+  const file = resolve(base, ...segments);
+  return inside(base, file) ? { file } : { status: 403 };
+}
+
+/**
+ * An http.Server serving the files under `root` (GET and HEAD only).
+ * `options` are Node's http.Server options, over LIMITS.
+ */
+export function staticServer(root, options = {}) {
   const base = resolve(root);
+  // The root's real path, symlinks resolved, against which each file's is checked.
+  let realBase;
+  const baseReal = async () => (realBase ??= await realpath(base));
   const compressed = new Map();
   const encode = (file, body, encoding) => {
     const key = `${encoding}:${file}`;
@@ -56,23 +116,23 @@ export function staticServer(root) {
     }
     return out.data;
   };
-  return createServer(async (req, res) => {
+  const REFUSED = { 400: 'bad request\n', 403: 'forbidden\n' };
+  return createServer({ ...LIMITS, ...options }, async (req, res) => {
     const send = (status, body, headers = {}) => {
-      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', ...headers });
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', { allow: 'GET, HEAD' });
-    let pathname;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      return send(400, 'bad request\n');
-    }
-    let file = resolve(join(base, pathname));
-    if (file !== base && !file.startsWith(base + sep)) return send(403, 'forbidden\n');
+    const named = pathIn(base, req.url);
+    if (!named.file) return send(named.status, REFUSED[named.status]);
+    let file = named.file;
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      // Symlinks followed: the file must still be a regular file inside the root.
+      const real = await realpath(file);
+      if (!inside(await baseReal(), real)) return send(403, REFUSED[403]);
+      if (!(await stat(real)).isFile()) return send(404, 'not found\n');
+      const body = await readFile(real);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
       const headers = { 'content-type': type, 'cache-control': cache };

@@ -2,19 +2,7 @@
 // (file:../crates/badge-rules-wasm/pkg); its .wasm is referenced with
 // new URL(..., import.meta.url), which Vite emits as an asset.
 import { defineConfig } from 'vite';
-
-// Nothing is fetched from anywhere but the page's own origin; WebAssembly may
-// be compiled. Only in the build: the dev server injects inline scripts.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+import { META_CSP } from './csp.mjs';
 
 /** The .wasm of badge-rules/plan, by the name wasm-bindgen gives it. */
 export const isPlanModule = (name) => /(^|\/)badge_rules_plan_bg[-.]/.test(name);
@@ -31,9 +19,11 @@ export default defineConfig({
   // The file: dependency is a symlink; the dev server may read its real files.
   server: { host: '127.0.0.1', port: 5173, fs: { allow: ['.', '../crates/badge-rules-wasm/pkg'] } },
   plugins: [{
+    // The page's policy (csp.mjs), only in the build: the dev server injects
+    // inline scripts. serve.mjs sends it as a header too.
     name: 'content-security-policy',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CSP }, injectTo: 'head-prepend' }],
   }, {
     // The engine's .wasm is fetched by the package's init(), only once the
     // JavaScript ran; a preload starts it with the HTML. `crossorigin` makes

@@ -166,3 +166,58 @@ test('a campaigns response that cannot be checked is named, and nothing is plann
   assert.match(await p.textContent('#n-status'), /^Campaigns \(GET \/sale\/badge-campaigns response\): not JSON/);
   done();
 });
+
+/** The records of a CSV text (RFC 4180: quoted fields, doubled quotes, CRLF). */
+function records(text) {
+  const out = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += text[i++];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); out.push(record); record = []; field = ''; i++; }
+    else field += c;
+  }
+  return out;
+}
+
+test('the CSV download cannot run formulas: a text cell starting with = + - @, tab or CR gets a single quote; amounts stay numbers', async (t) => {
+  const { page: p, done } = await open(t);
+  const evil = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'];
+  const hostile = { offers: offers.slice(0, evil.length).map((o, i) => ({ ...o, id: evil[i] })), count: evil.length, totalCount: evil.length };
+  const campaigns = structuredClone(context.campaigns);
+  campaigns.badgeCampaigns[0].id = '=CAMPAIGN()';
+  await fill(p, { offersText: JSON.stringify(hostile) });
+  await p.fill('#n-campaigns', JSON.stringify(campaigns));
+  await p.click('#n-run');
+  await p.waitForSelector('#n-rows tr');
+  // The table shows the ids as they are.
+  assert.deepEqual([...new Set((await rows(p)).map((r) => r.cells[0]))], evil);
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click('#n-download-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const raw = planCsv({ ...pageContext(), campaigns }, [hostile], { lang: 'en' });
+  const got = records(csv.slice(1));
+  const want = records(raw.slice(1));
+  assert.equal(got.length, want.length);
+  assert.equal(got.length, 1 + 3 * evil.length);
+  const amounts = [3, 5, 6];
+  const formula = /^[=+\-@\t\r]/;
+  for (const [i, record] of want.entries()) {
+    assert.deepEqual(got[i], record.map((cell, j) => (amounts.includes(j) && /^-?\d+(\.\d+)?$/.test(cell)) || !formula.test(cell) ? cell : `'${cell}`), `record ${i}`);
+  }
+  const body = got.slice(1);
+  assert.deepEqual([...new Set(body.map((r) => r[0]))], evil.map((id) => `'${id}`), 'every offer id quoted');
+  assert.ok(body.some((r) => r[1] === "'=CAMPAIGN()"), 'the campaign id quoted');
+  assert.ok(body.every((r) => r.every((cell, j) => !formula.test(cell) || amounts.includes(j))), 'no text cell starts a formula');
+  const priced = body.filter((r) => r[3] !== '');
+  assert.ok(priced.length > 0 && priced.every((r) => amounts.every((j) => /^\d+\.\d{2}$/.test(r[j]))), 'amounts are plain numbers');
+  assert.ok(csv.startsWith('\uFEFFoffer,campaign,verdict,'), 'the byte-order mark and the header as planCsv() writes them');
+  assert.ok(csv.includes(`"'=HYPERLINK(""http://x"",""y"")"`), 'quoted as RFC 4180 quotes');
+  done();
+});

@@ -4,8 +4,10 @@
 // campaign) pair with its verdict, the bargain price to propose and, when
 // accepted, its POST /sale/badges body, as the package's plan() gives them
 // (the CLI's `badge-rules plan`). The table sorts by verdict and filters by
-// code; the CSV and the bodies download as files. Nothing is decided here.
+// code; the CSV (formulas neutralised, csv.ts) and the bodies download as
+// files. Nothing is decided here.
 import initPlan, { plan, planCsv, type PlanLine, type PlanOptions } from 'badge-rules/plan';
+import { neutralisePlanCsv } from '../csv';
 import { moneyRangeText, moneyText, t, type Key } from '../i18n';
 import {
   PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES,
@@ -257,7 +259,9 @@ export function planTab(): TabPanel {
   });
   csvButton.addEventListener('click', () => {
     const { context, items, options } = inputs();
-    download('plan.csv', planCsv(context as Parameters<typeof plan>[0], items as Parameters<typeof plan>[1], options), 'text/csv;charset=utf-8');
+    // Formula injection neutralised (csv.ts): ids and messages start no formula in a spreadsheet.
+    const csv = planCsv(context as Parameters<typeof plan>[0], items as Parameters<typeof plan>[1], options);
+    download('plan.csv', neutralisePlanCsv(csv), 'text/csv;charset=utf-8');
   });
   bodiesButton.addEventListener('click', () => {
     const text = lines.flatMap((l) => ('error' in l || !l.body ? [] : [JSON.stringify(l.body)])).join('\n') + '\n';

@@ -19,7 +19,14 @@ const crate = join(here, '..');
 const pkg = process.argv[2] ?? join(crate, 'pkg');
 const bin = (name) => join(here, 'node_modules', '.bin', name);
 const cargo = readFileSync(join(crate, '..', '..', 'Cargo.toml'), 'utf8');
-const version = /\[workspace\.package\][^[]*?version = "([^"]+)"/s.exec(cargo)[1];
+/** The string `key` of the root Cargo.toml's [workspace.package] (its lines up to the next table; comments skipped). */
+const workspacePackage = (key) => {
+  const table = cargo.split(/^\[workspace\.package\]$/m)[1]?.split(/^\[/m)[0] ?? '';
+  const value = new RegExp(`^${key} = "([^"]+)"`, 'm').exec(table)?.[1];
+  if (!value) throw new Error(`Cargo.toml: [workspace.package] has no ${key}`);
+  return value;
+};
+const version = workspacePackage('version');
 
 // The modules, each behind entries of its own: the main one (`badge-rules`),
 // and, when `make wasm` built it beside (wasm-bindgen --out-name
@@ -118,7 +125,7 @@ writeFileSync(join(pkg, 'form.cjs'), formCjs.code);
 
 // 7. package.json with an exports map for every way of importing, each with
 // its own declarations; the licences, the changelog, the README.
-const repository = /\[workspace\.package\][^[]*?repository = "([^"]+)"/s.exec(cargo)[1];
+const repository = workspacePackage('repository');
 /** Module `m`'s entries: the ESM one for browsers and bundlers, the CommonJS copy, Node's (ready on import). */
 const conditions = (m) => {
   const esm = { types: `./${m.stem}.d.ts`, default: `./${m.stem}.js` };

@@ -5,7 +5,7 @@
 //! line and JSON path, and the others go on.
 //!
 //! ```
-//! use badge_rules_ledger::{input, Ledger};
+//! use badge_rules_ledger::{recording, Ledger};
 //!
 //! let dir = std::env::temp_dir().join(format!("ledger-doc-input-{}", std::process::id()));
 //! std::fs::create_dir_all(&dir).unwrap();
@@ -15,8 +15,8 @@
 //!     r#"{"fetchedAt": "2026-11-02T00:00:00Z", "response": {"offers": [{"id": "1", "sellingMode": {"price": {"amount": "9.999", "currency": "PLN"}}}]}}"#, "\n",
 //! );
 //! let mut refused = Vec::new();
-//! let summary = input::record(&mut ledger, &mut jsonl.as_bytes(), "prices.jsonl", None, |outcome| {
-//!     if let input::Outcome::Refused(fault) = outcome { refused.push(fault.to_string()) }
+//! let summary = recording::record(&mut ledger, &mut jsonl.as_bytes(), "prices.jsonl", None, |outcome| {
+//!     if let recording::Outcome::Refused(fault) = outcome { refused.push(fault.to_string()) }
 //! }).unwrap();
 //! assert_eq!((summary.committed, summary.refused), (1, 1));
 //! assert_eq!(refused[0], "prices.jsonl:2: response.offers[0].sellingMode.price.amount: \"9.999\" is not an amount of money (a decimal string with at most two fractional digits, not negative)");
@@ -29,15 +29,16 @@ use std::sync::mpsc::sync_channel;
 
 use badge_rules::json_scan::{parse_path, Cursor};
 
+use crate::error::LedgerError;
+use crate::ledger::Ledger;
 use crate::model::Millis;
 use crate::pages::{self, PageError};
 use crate::store::Recorded;
-use crate::{Ledger, LedgerError};
 
 /// A response refused: where, and why. Nothing of it was written.
 ///
 /// ```
-/// use badge_rules_ledger::input::Fault;
+/// use badge_rules_ledger::recording::Fault;
 /// let f = Fault { file: "a.json".into(), line: 3, path: "offers[0].id".into(), message: "bad".into() };
 /// assert_eq!(f.to_string(), "a.json:3: offers[0].id: bad");
 /// ```
@@ -70,7 +71,7 @@ impl fmt::Display for Fault {
 /// What became of one response.
 ///
 /// ```
-/// use badge_rules_ledger::input::Outcome;
+/// use badge_rules_ledger::recording::Outcome;
 /// let o = Outcome::Committed { line: 1, recorded: Default::default() };
 /// assert!(matches!(o, Outcome::Committed { line: 1, .. }));
 /// ```
@@ -90,7 +91,7 @@ pub enum Outcome {
 /// The responses of one input.
 ///
 /// ```
-/// let s = badge_rules_ledger::input::Summary::default();
+/// let s = badge_rules_ledger::recording::Summary::default();
 /// assert_eq!(s.committed + s.refused, 0);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

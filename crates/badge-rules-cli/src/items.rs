@@ -10,6 +10,8 @@
 
 use std::io::{self, BufRead};
 
+use badge_rules::json_scan::Nesting;
+
 /// How the file is cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -47,7 +49,7 @@ impl<R: BufRead> Items<R> {
         bytes: &mut u64,
     ) -> io::Result<Option<usize>> {
         let mut first = None;
-        let mut depth = Depth::default();
+        let mut depth = Nesting::default();
         loop {
             let before = buf.len();
             let n = self.input.read_until(b'\n', buf)?;
@@ -67,7 +69,7 @@ impl<R: BufRead> Items<R> {
             if self.mode == Mode::Lines {
                 return Ok(Some(at));
             }
-            depth.scan(line);
+            depth.feed(line);
             if depth.closed() {
                 if self.mode == Mode::Unknown {
                     self.mode = if at == self.lines {
@@ -79,41 +81,6 @@ impl<R: BufRead> Items<R> {
                 return Ok(Some(at));
             }
         }
-    }
-}
-
-/// Brackets open at the end of the text scanned so far, strings skipped.
-#[derive(Debug, Default)]
-struct Depth {
-    open: usize,
-    in_string: bool,
-    escaped: bool,
-}
-
-impl Depth {
-    fn scan(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            if self.in_string {
-                if self.escaped {
-                    self.escaped = false;
-                } else if b == b'\\' {
-                    self.escaped = true;
-                } else if b == b'"' {
-                    self.in_string = false;
-                }
-                continue;
-            }
-            match b {
-                b'"' => self.in_string = true,
-                b'{' | b'[' => self.open += 1,
-                b'}' | b']' => self.open = self.open.saturating_sub(1),
-                _ => {}
-            }
-        }
-    }
-
-    fn closed(&self) -> bool {
-        self.open == 0 && !self.in_string
     }
 }
 

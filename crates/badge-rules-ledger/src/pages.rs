@@ -20,6 +20,7 @@
 //! assert_eq!((snapshots[0].offer.as_str(), snapshots[0].price), ("123", 9990));
 //! ```
 
+use badge_rules::json_scan::{render, Step};
 use badge_rules::money::{grosze, Amount, Marketplace};
 use badge_rules::period::Instant;
 use serde::Deserialize;
@@ -408,31 +409,17 @@ fn shape_error(text: &str) -> PageError {
 /// `offers[3].sellingMode`, from serde_path_to_error's path (its `.` root
 /// as `""`).
 fn path_text(path: &serde_path_to_error::Path) -> String {
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            serde_path_to_error::Segment::Seq { index } => {
-                out.push('[');
-                out.push_str(&index.to_string());
-                out.push(']');
-            }
-            serde_path_to_error::Segment::Map { key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            serde_path_to_error::Segment::Enum { variant } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(variant);
-            }
+    let steps: Vec<Step<'_>> = path
+        .iter()
+        .filter_map(|segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => Some(Step::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => Some(Step::Key(key.into())),
+            serde_path_to_error::Segment::Enum { variant } => Some(Step::Key(variant.into())),
             // Anything else names no place a person can find.
-            _ => {}
-        }
-    }
-    out
+            _ => None,
+        })
+        .collect();
+    render(&steps)
 }
 
 fn content(

@@ -237,6 +237,7 @@ pub(crate) fn findings_into(
     Ok(out)
 }
 
+pub use read::json_scan;
 pub use read::parse_document;
 
 /// Checks a document given as JSON text: [`parse_document`], then [`check`].

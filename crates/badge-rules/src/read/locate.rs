@@ -13,14 +13,7 @@
 //! of a check. The corpus test `locate_agrees_with_path_tracking` holds the
 //! two to the same answers.
 
-use std::borrow::Cow;
-
-/// One step of a path: an object's key or an array's index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Step<'a> {
-    Key(Cow<'a, str>),
-    Index(usize),
-}
+use super::json_scan::{render, Cursor, Step};
 
 /// The JSON path of the value at `line`/`column` (serde_json's, 1-based) of
 /// `text`: `campaigns[0].id`, or `""` for the document itself. `peeked` is
@@ -28,14 +21,13 @@ enum Step<'a> {
 pub(crate) fn path_at(text: &str, line: usize, column: usize, peeked: bool) -> String {
     let at = offset(text, line, column).saturating_sub(usize::from(peeked));
     let mut scan = Scan {
-        bytes: text.as_bytes(),
-        text,
-        pos: 0,
+        cursor: Cursor::new(text),
+        len: text.len(),
         at,
         path: Vec::new(),
         found: None,
     };
-    scan.whitespace();
+    scan.cursor.whitespace();
     // An error while scanning (text cut short, or beyond the fault) only ends
     // the scan: the deepest value found so far is the answer.
     let _ = scan.value(0);
@@ -57,102 +49,74 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
     line_start.saturating_add(column).min(text.len())
 }
 
-fn render(steps: &[Step<'_>]) -> String {
-    let mut out = String::new();
-    for step in steps {
-        match step {
-            Step::Key(key) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Step::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
-        }
-    }
-    out
-}
-
 /// Deeper than serde_json reads (128): nothing there can hold a fault.
 const MAX_DEPTH: usize = 160;
 
 /// The scan stopped: the text ended, was not JSON, or went past the fault.
 struct Stop;
 
+/// The search for the deepest value whose span holds the byte `at`.
 struct Scan<'a> {
-    bytes: &'a [u8],
-    text: &'a str,
-    pos: usize,
+    cursor: Cursor<'a>,
+    len: usize,
     at: usize,
     path: Vec<Step<'a>>,
     found: Option<Vec<Step<'a>>>,
 }
 
-impl<'a> Scan<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.pos += 1;
-        }
-    }
-
-    /// Reads the value at `pos` (whitespace already skipped) and records the
-    /// path if its span holds the fault and no deeper value does.
+impl Scan<'_> {
+    /// Reads the value at the cursor (whitespace already skipped) and
+    /// records the path if its span holds the fault and no deeper value
+    /// does.
     fn value(&mut self, depth: usize) -> Result<(), Stop> {
-        if self.pos > self.at || self.pos >= self.bytes.len() || depth > MAX_DEPTH {
+        let pos = self.cursor.pos();
+        if pos > self.at || pos >= self.len || depth > MAX_DEPTH {
             return Err(Stop);
         }
-        let result = match self.peek() {
+        let result = match self.cursor.peek() {
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(|_| ()),
-            _ => self.scalar(),
+            // Decoded, as serde reads it: a string it cannot decode (a
+            // lone surrogate in an ignored field) stops the scan there.
+            Some(b'"') => self.cursor.key().map(drop).ok_or(Stop),
+            _ => self.cursor.scalar().ok_or(Stop),
         };
         // A value cut short by the end of the scan holds the fault if it
         // starts before it; one read whole, if it ends at or after it.
-        if self.found.is_none() && (result.is_err() || self.at <= self.pos) {
+        if self.found.is_none() && (result.is_err() || self.at <= self.cursor.pos()) {
             self.found = Some(self.path.clone());
         }
         result
     }
 
     fn object(&mut self, depth: usize) -> Result<(), Stop> {
-        self.pos += 1;
-        self.whitespace();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
+        self.cursor.eat(b'{');
+        self.cursor.whitespace();
+        if self.cursor.eat(b'}') {
             return Ok(());
         }
         loop {
-            let key = self.string()?;
-            self.whitespace();
-            if self.peek() != Some(b':') {
+            // Keys are named decoded, as serde reads them.
+            let key = self.cursor.key().ok_or(Stop)?;
+            self.cursor.whitespace();
+            if !self.cursor.eat(b':') {
                 return Err(Stop);
             }
-            self.pos += 1;
-            self.whitespace();
+            self.cursor.whitespace();
             self.path.push(Step::Key(key));
             let member = self.value(depth + 1);
             self.path.pop();
             member?;
-            if self.separator(b'}')? {
+            if self.cursor.separator(b'}').ok_or(Stop)? {
                 return Ok(());
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Result<(), Stop> {
-        self.pos += 1;
-        self.whitespace();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
+        self.cursor.eat(b'[');
+        self.cursor.whitespace();
+        if self.cursor.eat(b']') {
             return Ok(());
         }
         let mut index = 0;
@@ -161,73 +125,10 @@ impl<'a> Scan<'a> {
             let member = self.value(depth + 1);
             self.path.pop();
             member?;
-            if self.separator(b']')? {
+            if self.cursor.separator(b']').ok_or(Stop)? {
                 return Ok(());
             }
             index += 1;
-        }
-    }
-
-    /// After a member: `,` (more follow, `false`) or `close` (`true`).
-    fn separator(&mut self, close: u8) -> Result<bool, Stop> {
-        self.whitespace();
-        match self.peek() {
-            Some(b',') => {
-                self.pos += 1;
-                self.whitespace();
-                Ok(false)
-            }
-            Some(b) if b == close => {
-                self.pos += 1;
-                Ok(true)
-            }
-            _ => Err(Stop),
-        }
-    }
-
-    /// A string at `pos`, decoded (keys are named decoded, as serde reads
-    /// them).
-    fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
-        if self.peek() != Some(b'"') {
-            return Err(Stop);
-        }
-        let start = self.pos;
-        self.pos += 1;
-        let mut escaped = false;
-        loop {
-            match self.peek() {
-                Some(b'"') => break,
-                Some(b'\\') => {
-                    escaped = true;
-                    self.pos += 2;
-                }
-                Some(_) => self.pos += 1,
-                None => return Err(Stop),
-            }
-        }
-        self.pos += 1;
-        let raw = self.text.get(start..self.pos).ok_or(Stop)?;
-        if !escaped {
-            return raw.get(1..raw.len() - 1).map(Cow::Borrowed).ok_or(Stop);
-        }
-        serde_json::from_str::<String>(raw)
-            .map(Cow::Owned)
-            .map_err(|_| Stop)
-    }
-
-    /// A number, `true`, `false` or `null`: up to the next delimiter.
-    fn scalar(&mut self) -> Result<(), Stop> {
-        let start = self.pos;
-        while !matches!(
-            self.peek(),
-            None | Some(b',' | b']' | b'}' | b' ' | b'\n' | b'\r' | b'\t' | b':')
-        ) {
-            self.pos += 1;
-        }
-        if self.pos == start {
-            Err(Stop)
-        } else {
-            Ok(())
         }
     }
 }

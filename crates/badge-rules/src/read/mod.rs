@@ -6,6 +6,7 @@
 //! ([`locate`]), and its message is read from serde_json's error text
 //! ([`serde_text`]).
 
+pub mod json_scan;
 pub(crate) mod locate;
 pub(crate) mod serde_text;
 

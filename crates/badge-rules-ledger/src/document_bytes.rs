@@ -10,10 +10,10 @@ use serde::{Deserialize, Deserializer};
 
 use badge_rules::money::show_grosze;
 
-use crate::model::{Millis, Timeline};
-use crate::time_text;
 #[cfg(test)]
-use crate::History;
+use crate::answers::History;
+use crate::model::{Millis, Timeline};
+use crate::time::time_text;
 
 /// `{"id": ...}`.
 #[derive(Deserialize)]
@@ -234,9 +234,9 @@ mod tests {
         ];
         for watch in [Watch::new(vec![(0, 40 * day)]), Watch::default()] {
             let t = timeline(&observed, &watch, 35 * day);
-            let at = crate::instant_of(35 * day).unwrap();
-            let window = crate::window(at);
-            let want = serde_json::to_vec(&crate::history(&t, "PLN", at)).unwrap();
+            let at = crate::time::instant_of(35 * day).unwrap();
+            let window = crate::time::window(at);
+            let want = serde_json::to_vec(&crate::answers::history(&t, "PLN", at)).unwrap();
             assert_eq!(
                 String::from_utf8(metrics_json(&t, "PLN", window)).unwrap(),
                 String::from_utf8(want).unwrap()

@@ -5,7 +5,7 @@
 //! line and JSON path, and the others go on.
 //!
 //! ```
-//! use badge_rules_ledger::{input, Ledger};
+//! use badge_rules_ledger::{recording, Ledger};
 //!
 //! let dir = std::env::temp_dir().join(format!("ledger-doc-input-{}", std::process::id()));
 //! std::fs::create_dir_all(&dir).unwrap();
@@ -15,8 +15,8 @@
 //!     r#"{"fetchedAt": "2026-11-02T00:00:00Z", "response": {"offers": [{"id": "1", "sellingMode": {"price": {"amount": "9.999", "currency": "PLN"}}}]}}"#, "\n",
 //! );
 //! let mut refused = Vec::new();
-//! let summary = input::record(&mut ledger, &mut jsonl.as_bytes(), "prices.jsonl", None, |outcome| {
-//!     if let input::Outcome::Refused(fault) = outcome { refused.push(fault.to_string()) }
+//! let summary = recording::record(&mut ledger, &mut jsonl.as_bytes(), "prices.jsonl", None, |outcome| {
+//!     if let recording::Outcome::Refused(fault) = outcome { refused.push(fault.to_string()) }
 //! }).unwrap();
 //! assert_eq!((summary.committed, summary.refused), (1, 1));
 //! assert_eq!(refused[0], "prices.jsonl:2: response.offers[0].sellingMode.price.amount: \"9.999\" is not an amount of money (a decimal string with at most two fractional digits, not negative)");
@@ -27,15 +27,18 @@ use std::fmt;
 use std::io::BufRead;
 use std::sync::mpsc::sync_channel;
 
+use badge_rules::json_scan::{parse_path, Cursor};
+
+use crate::error::LedgerError;
+use crate::ledger::Ledger;
 use crate::model::Millis;
 use crate::pages::{self, PageError};
 use crate::store::Recorded;
-use crate::{Ledger, LedgerError};
 
 /// A response refused: where, and why. Nothing of it was written.
 ///
 /// ```
-/// use badge_rules_ledger::input::Fault;
+/// use badge_rules_ledger::recording::Fault;
 /// let f = Fault { file: "a.json".into(), line: 3, path: "offers[0].id".into(), message: "bad".into() };
 /// assert_eq!(f.to_string(), "a.json:3: offers[0].id: bad");
 /// ```
@@ -68,7 +71,7 @@ impl fmt::Display for Fault {
 /// What became of one response.
 ///
 /// ```
-/// use badge_rules_ledger::input::Outcome;
+/// use badge_rules_ledger::recording::Outcome;
 /// let o = Outcome::Committed { line: 1, recorded: Default::default() };
 /// assert!(matches!(o, Outcome::Committed { line: 1, .. }));
 /// ```
@@ -88,7 +91,7 @@ pub enum Outcome {
 /// The responses of one input.
 ///
 /// ```
-/// let s = badge_rules_ledger::input::Summary::default();
+/// let s = badge_rules_ledger::recording::Summary::default();
 /// assert_eq!(s.committed + s.refused, 0);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -248,142 +251,12 @@ fn one(
     Ok(())
 }
 
-/// One step of a JSON path.
-#[derive(Debug, PartialEq, Eq)]
-enum Step<'p> {
-    Key(&'p str),
-    Index(usize),
-}
-
-/// `offers[3].price` as its steps.
-fn steps(path: &str) -> Option<Vec<Step<'_>>> {
-    let mut out = Vec::new();
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
-        if !key.is_empty() {
-            out.push(Step::Key(key));
-        }
-        while let Some((index, after)) = rest.split_once(']') {
-            out.push(Step::Index(index.parse().ok()?));
-            rest = after.strip_prefix('[').unwrap_or(after);
-        }
-    }
-    Some(out)
-}
-
 /// The line (1-based) of the value at `path` in the JSON `text`, if it is
 /// there.
 fn line_of(text: &str, path: &str) -> Option<usize> {
-    let steps = steps(path)?;
-    let bytes = text.as_bytes();
-    let mut at = skip_ws(bytes, 0);
-    for step in &steps {
-        at = match step {
-            Step::Key(key) => member(bytes, at, key)?,
-            Step::Index(index) => element(bytes, at, *index)?,
-        };
-    }
-    let before = bytes.get(..at)?;
+    let at = Cursor::new(text).find(&parse_path(path)?)?;
+    let before = text.as_bytes().get(..at)?;
     Some(before.iter().filter(|b| **b == b'\n').count() + 1)
-}
-
-fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
-    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
-        at += 1;
-    }
-    at
-}
-
-/// The end of the string starting at `at` (its opening quote), after the
-/// closing quote.
-fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
-    let mut i = at + 1;
-    loop {
-        match bytes.get(i)? {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-}
-
-/// The end of the value starting at `at`.
-fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
-    match bytes.get(at)? {
-        b'"' => string_end(bytes, at),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut i = at;
-            loop {
-                match bytes.get(i)? {
-                    b'"' => {
-                        i = string_end(bytes, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-        }
-        _ => {
-            let mut i = at;
-            while bytes
-                .get(i)
-                .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
-            {
-                i += 1;
-            }
-            Some(i)
-        }
-    }
-}
-
-/// The start of member `key`'s value in the object at `at`.
-fn member(bytes: &[u8], at: usize, key: &str) -> Option<usize> {
-    if bytes.get(at) != Some(&b'{') {
-        return None;
-    }
-    let mut i = skip_ws(bytes, at + 1);
-    while bytes.get(i) == Some(&b'"') {
-        let end = string_end(bytes, i)?;
-        let name = std::str::from_utf8(bytes.get(i + 1..end - 1)?).ok()?;
-        i = skip_ws(bytes, end);
-        if bytes.get(i) != Some(&b':') {
-            return None;
-        }
-        i = skip_ws(bytes, i + 1);
-        if name == key {
-            return Some(i);
-        }
-        i = skip_ws(bytes, value_end(bytes, i)?);
-        if bytes.get(i) == Some(&b',') {
-            i = skip_ws(bytes, i + 1);
-        }
-    }
-    None
-}
-
-/// The start of element `index` in the array at `at`.
-fn element(bytes: &[u8], at: usize, index: usize) -> Option<usize> {
-    if bytes.get(at) != Some(&b'[') {
-        return None;
-    }
-    let mut i = skip_ws(bytes, at + 1);
-    for _ in 0..index {
-        i = skip_ws(bytes, value_end(bytes, i)?);
-        if bytes.get(i) != Some(&b',') {
-            return None;
-        }
-        i = skip_ws(bytes, i + 1);
-    }
-    (bytes.get(i) != Some(&b']')).then_some(i)
 }
 
 #[cfg(test)]
@@ -399,14 +272,5 @@ mod tests {
         assert_eq!(line_of(text, ""), Some(1));
         assert_eq!(line_of(text, "offers[5]"), None);
         assert_eq!(line_of(text, "nothing"), None);
-        assert_eq!(
-            steps("a[1][2].b"),
-            Some(vec![
-                Step::Key("a"),
-                Step::Index(1),
-                Step::Index(2),
-                Step::Key("b")
-            ])
-        );
     }
 }

@@ -1,0 +1,334 @@
+//! The ledger: one SQLite database, recorded into page by page and read as
+//! M, its gaps and the price history of an offer.
+
+use std::cell::OnceCell;
+use std::path::Path;
+
+use badge_rules::period::Instant;
+use serde_json::Value;
+
+use crate::answers::{answer, history, Filled, History, Lowest};
+use crate::document_bytes;
+use crate::error::{db, LedgerError};
+use crate::model::{self, timeline, Millis, Timeline, Watch};
+use crate::pages::Page;
+use crate::store::{OfferRow, Recorded, Store};
+use crate::time::{millis_of, window};
+
+/// The ledger: one SQLite database.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("ledger-doc-open-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+/// let at = "2026-11-20T00:00:00Z".parse().unwrap();
+/// assert_eq!(ledger.lowest("999", at).unwrap().lowest_price_30_days, None);
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[derive(Debug)]
+pub struct Ledger {
+    store: Store,
+    /// The watched intervals, read on first use: they change only when
+    /// pages are recorded or pruned (which forget them).
+    watch: OnceCell<Watch>,
+}
+
+impl Ledger {
+    /// Opens the database at `path`, creating it when absent (WAL mode, a
+    /// busy timeout, so that several recorders and readers can share it).
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`] when the file cannot be opened as a ledger.
+    pub fn open(path: &Path) -> Result<Self, LedgerError> {
+        Ok(Ledger {
+            store: Store::open(path)?,
+            watch: OnceCell::new(),
+        })
+    }
+
+    /// `PRAGMA integrity_check`: `ok` for a sound database.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`] when the check cannot run.
+    pub fn integrity_check(&self) -> Result<String, LedgerError> {
+        self.store.integrity_check().map_err(db)
+    }
+
+    /// Records one page, in one transaction: all of it or, when refused,
+    /// nothing. The same page twice changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Refused`] for a price in another currency or
+    /// marketplace than the offer's recorded ones; [`LedgerError::Db`].
+    pub fn record(&mut self, page: &Page) -> Result<Recorded, LedgerError> {
+        self.watch = OnceCell::new();
+        match self.store.record(page).map_err(db)? {
+            Ok(recorded) => Ok(recorded),
+            Err(refusal) => Err(LedgerError::Refused {
+                path: refusal.path,
+                message: refusal.message,
+            }),
+        }
+    }
+
+    /// The watched intervals of the event feed.
+    fn watch(&self) -> Result<&Watch, LedgerError> {
+        if let Some(watch) = self.watch.get() {
+            return Ok(watch);
+        }
+        let watch = self.store.watch().map_err(db)?;
+        Ok(self.watch.get_or_init(|| watch))
+    }
+
+    fn offer_timeline(
+        &self,
+        row: &OfferRow,
+        watch: &Watch,
+        at: Millis,
+    ) -> Result<Timeline, LedgerError> {
+        let observations = self.store.observations(row).map_err(db)?;
+        Ok(timeline(&observations, watch, at))
+    }
+
+    /// M for `offer` at `at`, with the gaps of its window.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn lowest(&self, offer: &str, at: Instant) -> Result<Lowest, LedgerError> {
+        let watch = self.watch()?;
+        let row = self.store.offer(offer).map_err(db)?;
+        let t = match &row {
+            Some(row) => self.offer_timeline(row, watch, millis_of(at))?,
+            None => timeline(&[], watch, millis_of(at)),
+        };
+        let currency = row.and_then(|r| r.currency).unwrap_or_default();
+        Ok(answer(offer, &t, &currency, at))
+    }
+
+    /// [`Ledger::lowest`] of every offer recorded, in the order they were
+    /// first recorded, handed to `f` one at a time. The rows are read on
+    /// this thread and the answers worked out on another, a few hundred
+    /// offers at a time, so memory holds a few batches whatever the size of
+    /// the ledger.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`], or the first error `f` returns.
+    pub fn each_lowest(
+        &self,
+        at: Instant,
+        mut f: impl FnMut(Lowest) -> Result<(), LedgerError> + Send,
+    ) -> Result<(), LedgerError> {
+        /// Offers handed to the answering thread at once.
+        const BATCH: usize = 256;
+        type Batch = Vec<(String, String, Vec<model::Observation>)>;
+        let watch = self.watch()?;
+        let until = millis_of(at);
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+            let answering = scope.spawn(move || -> Result<(), LedgerError> {
+                for batch in rx {
+                    for (id, currency, observations) in batch {
+                        let t = timeline(&observations, watch, until);
+                        f(answer(&id, &t, &currency, at))?;
+                    }
+                }
+                Ok(())
+            });
+            let mut batch: Batch = Vec::with_capacity(BATCH);
+            let read = self.store.each_offer(|id, row, observations| {
+                batch.push((
+                    id.to_owned(),
+                    row.currency.clone().unwrap_or_default(),
+                    observations.to_vec(),
+                ));
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // The answering thread stopped: its error says why.
+                    tx.send(full)
+                        .map_err(|_| LedgerError::Io("the answering thread stopped".into()))?;
+                }
+                Ok(())
+            });
+            if read.is_ok() && !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            drop(tx);
+            let answered = answering
+                .join()
+                .unwrap_or_else(|_| Err(LedgerError::Io("the answering thread failed".into())));
+            // The answering thread's error first: it is why reading stopped.
+            answered.and(read)
+        })
+    }
+
+    /// `metrics.priceHistory` (and `priceHistoryExact`) for `offer` in the
+    /// window of `at`; `None` when the ledger has nothing on the offer.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn history(&self, offer: &str, at: Instant) -> Result<Option<History>, LedgerError> {
+        let watch = self.watch()?;
+        let Some(row) = self.store.offer(offer).map_err(db)? else {
+            return Ok(None);
+        };
+        let t = self.offer_timeline(&row, watch, millis_of(at))?;
+        Ok(Some(history(
+            &t,
+            row.currency.as_deref().unwrap_or_default(),
+            at,
+        )))
+    }
+
+    /// Runs `f` over this ledger in one read transaction: every read in it
+    /// sees the same database, and takes its lock once (many
+    /// [`Ledger::fill`]s in a row are faster so).
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-reading-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+    /// let at = "2026-11-20T00:00:00Z".parse().unwrap();
+    /// let answers = ledger.reading(|l| (l.lowest("1", at), l.lowest("2", at)));
+    /// assert!(answers.0.is_ok() && answers.1.is_ok());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn reading<T>(&self, f: impl FnOnce(&Ledger) -> T) -> T {
+        self.store.reading(|| f(self))
+    }
+
+    /// Fills a check document's `metrics.priceHistory` and
+    /// `metrics.priceHistoryExact` for its offer (`offer.id`, else
+    /// `request.offer.id`, else `offerId`) at its `now`, when its `metrics`
+    /// has neither `lowestPrice30Days` nor `priceHistory`.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-fill-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+    /// let mut doc = serde_json::json!({"now": "2026-11-20T00:00:00Z", "offer": {"id": "1"}});
+    /// assert_eq!(ledger.fill(&mut doc).unwrap(), badge_rules_ledger::Filled::UnknownOffer);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn fill(&self, doc: &mut Value) -> Result<Filled, LedgerError> {
+        let metrics = doc.get("metrics");
+        let given = |key: &str| {
+            metrics
+                .and_then(|m| m.get(key))
+                .is_some_and(|v| !v.is_null())
+        };
+        if given("lowestPrice30Days") || given("priceHistory") {
+            return Ok(Filled::HasMetrics);
+        }
+        if metrics.is_some_and(|m| !m.is_object() && !m.is_null()) {
+            return Ok(Filled::NotApplicable);
+        }
+        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+        let offer = text(doc.pointer("/offer/id"))
+            .or_else(|| text(doc.pointer("/request/offer/id")))
+            .or_else(|| text(doc.get("offerId")));
+        let now = doc
+            .get("now")
+            .and_then(Value::as_str)
+            .and_then(|t| t.parse::<Instant>().ok());
+        let (Some(offer), Some(now)) = (offer, now) else {
+            return Ok(Filled::NotApplicable);
+        };
+        let Some(history) = self.history(&offer, now)? else {
+            return Ok(Filled::UnknownOffer);
+        };
+        let value = serde_json::to_value(&history)
+            .map_err(|e| LedgerError::Db(format!("cannot write the history: {e}")))?;
+        if let (Some(root), Value::Object(fields)) = (doc.as_object_mut(), value) {
+            let metrics = root
+                .entry("metrics")
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            if metrics.is_null() {
+                *metrics = Value::Object(serde_json::Map::new());
+            }
+            if let Some(m) = metrics.as_object_mut() {
+                m.extend(fields);
+            }
+        }
+        Ok(Filled::Filled)
+    }
+
+    /// [`Ledger::fill`] on a document's JSON bytes: the filled document's
+    /// bytes, or `None` when the ledger leaves it as it is (not JSON, metrics
+    /// of its own, no offer or `now`, an offer it does not know). A document
+    /// without `metrics` gets it appended to its own bytes, which are not
+    /// otherwise touched.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-bytes-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+    /// let doc = br#"{"now": "2026-11-20T00:00:00Z", "offer": {"id": "1"}}"#;
+    /// assert_eq!(ledger.fill_bytes(doc).unwrap(), None); // the ledger knows no offer 1
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn fill_bytes(&self, bytes: &[u8]) -> Result<Option<Vec<u8>>, LedgerError> {
+        let Ok(probe) = serde_json::from_slice::<document_bytes::Probe>(bytes) else {
+            // Not JSON, or not an object: the engine names the fault.
+            return Ok(None);
+        };
+        match probe.metrics {
+            document_bytes::MetricsProbe::Absent => {}
+            document_bytes::MetricsProbe::Object { given: false }
+            | document_bytes::MetricsProbe::Null => {
+                // Through a `Value`, to set the keys inside the object.
+                let Ok(mut doc) = serde_json::from_slice::<Value>(bytes) else {
+                    return Ok(None);
+                };
+                return match self.fill(&mut doc)? {
+                    Filled::Filled => serde_json::to_vec(&doc)
+                        .map(Some)
+                        .map_err(|e| LedgerError::Db(format!("cannot write the document: {e}"))),
+                    _ => Ok(None),
+                };
+            }
+            document_bytes::MetricsProbe::Object { given: true }
+            | document_bytes::MetricsProbe::Other => return Ok(None),
+        }
+        let (Some(offer), Some(now)) = (probe.offer_id(), probe.now()) else {
+            return Ok(None);
+        };
+        let watch = self.watch()?;
+        let Some(row) = self.store.offer(offer).map_err(db)? else {
+            return Ok(None);
+        };
+        let t = self.offer_timeline(&row, watch, millis_of(now))?;
+        let metrics = document_bytes::metrics_json(
+            &t,
+            row.currency.as_deref().unwrap_or_default(),
+            window(now),
+        );
+        Ok(document_bytes::append_metrics(bytes, &metrics))
+    }
+
+    /// Drops what no window opening at or after `before` can read (the last
+    /// price of each offer before `before` is kept): `lowest` and `history`
+    /// answer the same for every `at` from `before` + 30 days on. Returns
+    /// the snapshots, events and event pages dropped.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn prune(&mut self, before: Instant) -> Result<(usize, usize, usize), LedgerError> {
+        self.watch = OnceCell::new();
+        self.store.prune(millis_of(before)).map_err(db)
+    }
+}

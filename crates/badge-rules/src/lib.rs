@@ -33,12 +33,26 @@
 //! assert_eq!(ba49.params.get("discountPercent").unwrap(), "35");
 //! ```
 //!
-//! The modules, one concept each: [`document`] (the check document, in
-//! Allegro's names), [`money`] and [`period`] (value types), [`terms`]
-//! (campaign terms as data), [`catalogue`] (every code with its texts),
-//! [`report`] (the answer), [`error`] (input errors naming their JSON path),
-//! [`locale`] (every text, one file per language) and [`api`] (the JSON
-//! interface every adapter calls).
+//! The modules, one concept each:
+//!
+//! - the input: [`document`] (the check document, in Allegro's names),
+//!   [`money`] and [`period`] (value types), [`terms`] (campaign terms as
+//!   data), [`campaigns`] (the built-in campaigns and their terms),
+//!   [`lowest`] (the lowest price of the last 30 days), [`partner`] (the Ads
+//!   Partner program's levels, snapshot and benefits);
+//! - the codes and words: [`keys`] (every message key, at the bottom of the
+//!   crate), [`catalogue`] (every code Allegro answers with), [`locale`]
+//!   (every text, one file per language), [`params`] (a message's params by
+//!   name);
+//! - the answer: [`report`] (the report), [`error`] (input errors naming
+//!   their JSON path), [`channel`] (how Allegro answers each code, per
+//!   endpoint), [`response`] (Allegro's answer to the checked request,
+//!   predicted, in Allegro's shapes);
+//! - the rules: [`registry`] (a read-only view of the rule table: every rule,
+//!   its codes and section, and a trace of what each rule found);
+//! - the adapters' interface: [`api`] (the JSON interface every adapter
+//!   calls) and [`plan`] (a campaign planned over a whole catalogue: the
+//!   price to propose per offer and campaign).
 
 pub mod api;
 pub mod campaigns;

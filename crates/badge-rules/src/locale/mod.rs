@@ -13,7 +13,12 @@
 //!
 //! 1. copy `locale/en.rs` to `locale/xx.rs` and translate every string
 //!    (Allegro's own texts where Allegro publishes them in that language);
-//! 2. add one line to the `languages!` list below (`Xx "xx" => xx::Xx`);
+//!    the [`Locale`] trait is in `locale/texts.rs`, the keys it is asked for
+//!    in [`keys`](crate::keys);
+//! 2. add `mod xx;` and one line to the `languages!` list below: the variant,
+//!    the engine's tag and Allegro's Accept-Language tag
+//!    (`Xx "xx" "xx-XX" => xx::Xx`), and take Allegro's tag out of
+//!    [`FALLBACK_TAGS`] if it is there;
 //! 3. add the form's words, `www/src/locales/xx.ts`.
 //!
 //! The CLI, the npm package and the form list languages from [`Lang::ALL`].

@@ -22,10 +22,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::document::{Campaign, CampaignType, Eligibility, OptionalIdRef};
+use crate::locale::Lang;
 use crate::money::{Marketplace, Percent};
 use crate::period::{Period, PeriodType};
 use crate::terms::{Discount, DiscountBase, Terms};
-use crate::Lang;
 
 /// One built-in campaign.
 ///
@@ -203,6 +203,22 @@ pub struct BuiltInCampaign {
     pub campaign: Campaign,
     /// Its built-in terms.
     pub terms: Terms,
+}
+
+/// The built-in terms of `campaign_id` (RULES.md §5): a built-in campaign's
+/// ([`BUILT_IN`]), else the terms of
+/// any campaign, `minStock` 1, `requireCompanyAccount` true and discount base
+/// `MARKET`.
+///
+/// ```
+/// use badge_rules::campaigns::built_in_terms;
+/// let any = built_in_terms("BARGAIN");
+/// assert_eq!(any.min_stock, Some(1));
+/// assert_eq!(any.require_company_account, Some(true));
+/// assert!(any.min_percent().is_none());
+/// ```
+pub fn built_in_terms(campaign_id: &str) -> Terms {
+    find(campaign_id).map_or(DEFAULT_TERMS, |c| c.terms())
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::Lang;
+pub use crate::keys::Reason;
 
 /// Whether the engine can decide a code offline.
 ///
@@ -53,87 +53,6 @@ impl Check {
     pub const fn is_offline(self) -> bool {
         matches!(self, Check::Offline)
     }
-
-    /// Why only Allegro can decide it, in `lang` (`None` when offline).
-    ///
-    /// ```
-    /// use badge_rules::{catalogue::Code, Lang};
-    /// assert_eq!(Code::BA10.info().check.reason(Lang::Pl), None);
-    /// assert_eq!(Code::BB13.info().check.reason(Lang::Pl), Some("limity zapytań liczą serwery Allegro"));
-    /// ```
-    pub fn reason(self, lang: Lang) -> Option<&'static str> {
-        match self {
-            Check::Offline => None,
-            Check::ServerOnly(reason) => Some(lang.locale().reason(reason)),
-        }
-    }
-}
-
-/// Why only Allegro's servers can decide a code.
-///
-/// ```
-/// use badge_rules::{catalogue::Reason, Lang};
-/// assert_eq!(Lang::En.locale().reason(Reason::DeliveryMethods), "delivery methods are not in the input");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Reason {
-    /// A transient processing error on Allegro's side.
-    TransientError,
-    /// Rate limits are counted by Allegro's servers.
-    RateLimit,
-    /// Only Allegro knows whether an offer id exists.
-    OfferExistence,
-    /// Only Allegro knows whether an account exists.
-    AccountExistence,
-    /// The account type changes while Allegro processes the application.
-    AccountTypeChanged,
-    /// Attractiveness is Allegro's own assessment.
-    Attractiveness,
-    /// Titles and descriptions are reviewed by Allegro.
-    TitleReview,
-    /// Thumbnails are reviewed by Allegro.
-    ThumbnailReview,
-    /// The seller's other accounts are not in the input.
-    OtherAccounts,
-    /// A manual decision of the Strefa okazji team.
-    ManualDecision,
-    /// The badge's criteria are not published.
-    BadgeCriteria,
-    /// Delivery methods are not in the input.
-    DeliveryMethods,
-    /// The program's criteria are not published.
-    ProgramCriteria,
-    /// Same text as BA29; the engine reports a product's maximum price as BA29.
-    SameAsBa29,
-    /// Quality criteria are Allegro's own assessment (relayed from eligibility.refusalReasons when Allegro names it).
-    QualityCriteria,
-    /// Other campaigns' product lists are not in the input.
-    OtherCampaignsProducts,
-    /// Price attractiveness against the market is Allegro's own assessment.
-    PriceAttractiveness,
-    /// A decision taken at the seller's request.
-    SellerRequest,
-    /// Campaign replacements are announced by Allegro.
-    CampaignReplaced,
-    /// Allegro compares the offer with prices it alone sees.
-    HiddenPrices,
-    /// An informational answer, not a refusal.
-    Informational,
-    /// Custom label badges are not part of the public API.
-    CustomLabels,
-    /// Only Allegro knows whether a category exists.
-    CategoryExistence,
-    /// Campaign editability is internal to Allegro.
-    CampaignEditability,
-    /// An answer of Allegro's internal tools.
-    InternalTools,
-    /// Multipack status is not in the input.
-    Multipack,
-    /// The asynchronous twin of BB7: Allegro's synchronous validation answers first, so the engine reports BB7.
-    AsyncTwinOfBb7,
-    /// The badge's internal state is Allegro's.
-    BadgeState,
 }
 
 /// One row of the catalogue.
@@ -152,18 +71,6 @@ pub struct CodeInfo {
     pub code: Code,
     /// Whether the engine decides it offline.
     pub check: Check,
-}
-
-impl CodeInfo {
-    /// Allegro's text in `lang`.
-    ///
-    /// ```
-    /// use badge_rules::{catalogue::{self, Code}, Lang};
-    /// assert_eq!(catalogue::info(Code::BB2).text(Lang::Pl), "Konto nie jest Kontem Firma.");
-    /// ```
-    pub fn text(&self, lang: Lang) -> &'static str {
-        lang.locale().code(self.code)
-    }
 }
 
 /// A code is not in the catalogue.

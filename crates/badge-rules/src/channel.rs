@@ -27,7 +27,9 @@ use serde::Serialize;
 
 use crate::catalogue::Code;
 use crate::document::Kind;
-use crate::Lang;
+use crate::locale::Lang;
+
+pub use crate::keys::Inference;
 
 /// How Allegro answers a code.
 ///
@@ -127,31 +129,6 @@ impl Source {
         )
         .into_owned()
     }
-}
-
-/// The engine's readings, where Allegro's documentation is silent.
-///
-/// ```
-/// use badge_rules::{channel::Inference, Lang};
-/// assert!(Lang::En.locale().inference(Inference::RequestValidation).starts_with("BB codes"));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Inference {
-    /// BB codes are Allegro's synchronous request validation.
-    RequestValidation,
-    /// BA codes come from the verification of an accepted request.
-    Verification,
-    /// As Allegro's OpenAPI documents the same code for the PATCH.
-    AsForThePatch,
-    /// A rate limit is answered at once.
-    RateLimit,
-    /// A processing error is reported on the application.
-    ProcessingError,
-    /// Allegro's generic validation code, answered at once.
-    GenericValidation,
-    /// The engine's own code.
-    EngineOwn,
 }
 
 /// One endpoint's answer to one code.

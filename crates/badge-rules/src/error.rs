@@ -20,7 +20,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Lang;
+use crate::locale::Lang;
+
+pub use crate::keys::ErrorCode;
 
 /// The figures of an input error's message, by name.
 pub type Params = crate::params::ParamMap;
@@ -45,74 +47,6 @@ fn render(code: ErrorCode, lang: Lang, params: &Params) -> String {
         words.iter().find(|(k, _)| *k == name).map(|(_, v)| &**v)
     })
     .into_owned()
-}
-
-macro_rules! error_codes {
-    ($( #[doc = $doc:literal] $variant:ident $name:literal, )*) => {
-        /// What kind of input error: a stable code a form can translate, with
-        /// the error's params (its message comes from the locale files).
-        ///
-        /// ```
-        /// use badge_rules::error::ErrorCode;
-        /// assert_eq!(ErrorCode::MissingField.as_str(), "MISSING_FIELD");
-        /// assert_eq!(serde_json::to_value(ErrorCode::NotJson).unwrap(), "NOT_JSON");
-        /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-        #[non_exhaustive]
-        pub enum ErrorCode {
-            $( #[doc = $doc] #[serde(rename = $name)] $variant, )*
-        }
-
-        impl ErrorCode {
-            /// Every code.
-            ///
-            /// ```
-            /// assert!(badge_rules::error::ErrorCode::ALL.len() > 10);
-            /// ```
-            pub const ALL: &'static [ErrorCode] = &[$( ErrorCode::$variant ),*];
-
-            /// The code as serialized.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $( ErrorCode::$variant => $name, )*
-                }
-            }
-        }
-    };
-}
-
-error_codes! {
-    #[doc = "The text is not JSON: `{detail}`, `{line}`, `{column}`."]
-    NotJson "NOT_JSON",
-    #[doc = "The bytes are not UTF-8: `{line}`, `{column}`."]
-    NotUtf8 "NOT_UTF8",
-    #[doc = "The document is not a JSON object."]
-    NotAnObject "NOT_AN_OBJECT",
-    #[doc = "A value of the wrong JSON type: `{expected}`, `{found}` (serde's words)."]
-    WrongType "WRONG_TYPE",
-    #[doc = "A name that is not one of the allowed ones: `{value}`, `{allowed}`."]
-    UnknownValue "UNKNOWN_VALUE",
-    #[doc = "A required field is missing: `{field}`."]
-    MissingField "MISSING_FIELD",
-    #[doc = "A value that cannot be read: `{detail}`."]
-    InvalidValue "INVALID_VALUE",
-    #[doc = "JSON nested too deep to read."]
-    TooDeep "TOO_DEEP",
-    #[doc = "A period without a bound its type needs: `{type}`, `{bound}`."]
-    PeriodBound "PERIOD_BOUND",
-    #[doc = "The offer is not the one the request names: `{given}`, `{requested}`, `{namedBy}`."]
-    OfferMismatch "OFFER_MISMATCH",
-    #[doc = "A campaign id listed twice: `{id}`."]
-    DuplicateCampaign "DUPLICATE_CAMPAIGN",
-    #[doc = "Context money in another currency than the campaign's: `{currency}`, `{expected}`."]
-    CurrencyMismatch "CURRENCY_MISMATCH",
-    #[doc = "A percentage outside 0 to 100: `{value}`."]
-    PercentRange "PERCENT_RANGE",
-    #[doc = "More than one live badge of the offer in one campaign: `{count}`, `{campaign}`."]
-    LiveBadges "LIVE_BADGES",
-    #[doc = "Ads Partner spend not in PLN: `{currency}`."]
-    SpendCurrency "SPEND_CURRENCY",
 }
 
 /// Why a check document cannot be checked.

@@ -33,12 +33,26 @@
 //! assert_eq!(ba49.params.get("discountPercent").unwrap(), "35");
 //! ```
 //!
-//! The modules, one concept each: [`document`] (the check document, in
-//! Allegro's names), [`money`] and [`period`] (value types), [`terms`]
-//! (campaign terms as data), [`catalogue`] (every code with its texts),
-//! [`report`] (the answer), [`error`] (input errors naming their JSON path),
-//! [`locale`] (every text, one file per language) and [`api`] (the JSON
-//! interface every adapter calls).
+//! The modules, one concept each:
+//!
+//! - the input: [`document`] (the check document, in Allegro's names),
+//!   [`money`] and [`period`] (value types), [`terms`] (campaign terms as
+//!   data), [`campaigns`] (the built-in campaigns and their terms),
+//!   [`lowest`] (the lowest price of the last 30 days), [`partner`] (the Ads
+//!   Partner program's levels, snapshot and benefits);
+//! - the codes and words: [`keys`] (every message key, at the bottom of the
+//!   crate), [`catalogue`] (every code Allegro answers with), [`locale`]
+//!   (every text, one file per language), [`params`] (a message's params by
+//!   name);
+//! - the answer: [`report`] (the report), [`error`] (input errors naming
+//!   their JSON path), [`channel`] (how Allegro answers each code, per
+//!   endpoint), [`response`] (Allegro's answer to the checked request,
+//!   predicted, in Allegro's shapes);
+//! - the rules: [`registry`] (a read-only view of the rule table: every rule,
+//!   its codes and section, and a trace of what each rule found);
+//! - the adapters' interface: [`api`] (the JSON interface every adapter
+//!   calls) and [`plan`] (a campaign planned over a whole catalogue: the
+//!   price to propose per offer and campaign).
 
 pub mod api;
 pub mod campaigns;
@@ -46,6 +60,7 @@ pub mod catalogue;
 pub mod channel;
 pub mod document;
 pub mod error;
+pub mod keys;
 pub mod locale;
 pub mod lowest;
 pub mod money;
@@ -67,11 +82,9 @@ use serde::{Deserialize, Serialize};
 pub use catalogue::Code;
 pub use document::{Document, Kind};
 pub use error::InputError;
-pub use locale::Lang;
+pub use locale::{Lang, FALLBACK_TAGS};
 pub use report::{Report, Verdict, Violation};
 pub use terms::Terms;
-
-use report::Findings;
 
 /// How to check: the language of messages.
 ///
@@ -98,16 +111,6 @@ pub struct Options {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_from: Option<&'static str>,
 }
-
-/// Allegro's Accept-Language tags whose languages have no texts here: they
-/// fall back to English ([`Options::from_tag`]).
-///
-/// ```
-/// for tag in badge_rules::FALLBACK_TAGS {
-///     assert_eq!(badge_rules::Options::from_tag(tag).unwrap().fallback_from, Some(tag));
-/// }
-/// ```
-pub const FALLBACK_TAGS: [&str; 4] = ["uk-UA", "sk-SK", "cs-CZ", "hu-HU"];
 
 impl Options {
     /// Messages in `lang`.
@@ -196,7 +199,7 @@ impl TryFrom<RawOptions> for Options {
 /// period without a bound its type needs, an offer that is not the request's,
 /// ...).
 pub fn check(document: &Document, options: &Options) -> Result<Report, InputError> {
-    let mut findings = findings(document)?;
+    let mut findings = rules::findings(document)?;
     if let Some(tag) = options.fallback_from {
         findings.warn(
             report::WarningCode::LanguageFallback,
@@ -204,37 +207,6 @@ pub fn check(document: &Document, options: &Options) -> Result<Report, InputErro
         );
     }
     Ok(findings.finish(options.lang))
-}
-
-/// What the rules find in `document`, before messages are looked up.
-pub(crate) fn findings(document: &Document) -> Result<Findings, InputError> {
-    findings_into(document, Findings::default())
-}
-
-/// [`findings`], added to `out` (which may record a trace: [`registry::trace`]).
-pub(crate) fn findings_into(
-    document: &Document,
-    mut out: Findings,
-) -> Result<Findings, InputError> {
-    match document.kind {
-        Kind::Application => {
-            let ctx = rules::ApplicationContext::new(document)?;
-            rules::run(rules::application(), &ctx, &mut out);
-        }
-        Kind::BadgeUpdate => {
-            let ctx = rules::update::UpdateContext::new(document)?;
-            rules::update::check(&ctx, &mut out);
-        }
-        Kind::PartnerLevel => {
-            let snapshot = rules::partner::snapshot(document.request.as_ref())?;
-            out.level = Some(rules::partner::check(&snapshot, &mut out));
-        }
-        _ => {
-            let ctx = rules::queries::PlainContext::new(document);
-            rules::run(rules::queries::rules(document.kind), &ctx, &mut out);
-        }
-    }
-    Ok(out)
 }
 
 pub use read::json_scan;

@@ -20,8 +20,10 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::locale::Lang;
 use crate::money::Money;
-use crate::Lang;
+
+pub use crate::keys::BenefitId;
 
 /// The program's levels, lowest first.
 ///
@@ -79,73 +81,6 @@ pub struct Benefit {
     pub code: Cow<'static, str>,
     /// What it is, in the chosen language.
     pub text: Cow<'static, str>,
-}
-
-macro_rules! benefits {
-    ($( #[doc = $doc:literal] $id:ident $code:literal => $levels:expr, )*) => {
-        /// A benefit of the program: its stable id, its text in each
-        /// [`locale`](crate::locale) file.
-        ///
-        /// ```
-        /// use badge_rules::{partner::BenefitId, Lang};
-        /// assert_eq!(BenefitId::Champions.as_str(), "CHAMPIONS");
-        /// assert!(Lang::En.locale().benefit(BenefitId::Champions).contains("Champions"));
-        /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum BenefitId {
-            $( #[doc = $doc] $id, )*
-        }
-
-        impl BenefitId {
-            /// Every benefit, in the program's order.
-            ///
-            /// ```
-            /// assert_eq!(badge_rules::partner::BenefitId::ALL.len(), 9);
-            /// ```
-            pub const ALL: &'static [BenefitId] = &[$( BenefitId::$id ),*];
-
-            /// The stable id, as the report writes it.
-            ///
-            /// ```
-            /// assert_eq!(badge_rules::partner::BenefitId::Helpline.as_str(), "HELPLINE");
-            /// ```
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $( BenefitId::$id => $code, )*
-                }
-            }
-
-            /// Which levels bring it: member, partner, partner +.
-            const fn levels(self) -> [bool; 3] {
-                match self {
-                    $( BenefitId::$id => $levels, )*
-                }
-            }
-        }
-    };
-}
-
-// The program's benefits table: which of member, partner and partner + have each.
-benefits! {
-    #[doc = "Help: helpline, chat, email."]
-    Helpline "HELPLINE" => [true, true, true],
-    #[doc = "The Allegro Ads certificate."]
-    Certificate "CERTIFICATE" => [true, true, true],
-    #[doc = "Invitations to Allegro Ads events."]
-    Events "EVENTS" => [true, true, true],
-    #[doc = "Competitions dedicated to agencies."]
-    Competitions "COMPETITIONS" => [false, true, true],
-    #[doc = "The partnership logo."]
-    PartnerLogo "PARTNER_LOGO" => [false, true, true],
-    #[doc = "Bonus advertising."]
-    BonusAdvertising "BONUS_ADVERTISING" => [true, true, true],
-    #[doc = "An agency account manager."]
-    AccountManager "ACCOUNT_MANAGER" => [false, true, true],
-    #[doc = "The Allegro Ads Champions recognition system."]
-    Champions "CHAMPIONS" => [false, false, true],
-    #[doc = "The API Statystyki service."]
-    StatisticsApi "STATISTICS_API" => [false, true, true],
 }
 
 /// The benefits of `level`, in `lang`, in the program's order.

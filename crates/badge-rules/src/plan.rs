@@ -1156,7 +1156,7 @@ fn answer_pair(
 /// leave (`None`: no campaign to price, a `STANDARD` campaign, no upper end,
 /// no price passes for `highest`/`lowest`, or no M for `discount=N`).
 fn propose(ctx: &rules::ApplicationContext<'_>, rule: PriceRule) -> Option<i128> {
-    let (low, high) = rules::prices::bargain_range(ctx)?;
+    let (low, high) = rules::bargain_range(ctx)?;
     let sendable = |g: i128| g >= 1 && from_grosze(g).is_some();
     match rule {
         PriceRule::Highest => (low <= high && sendable(low) && sendable(high)).then_some(high),

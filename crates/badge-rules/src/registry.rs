@@ -19,63 +19,18 @@
 //! assert!(registry::price_codes(Kind::Application).contains(&Code::BA12));
 //! ```
 
-use std::borrow::Cow;
-
-use serde::Serialize;
-
 use crate::catalogue::Code;
 use crate::document::{Document, Kind};
 use crate::error::InputError;
 use crate::report::Findings;
-use crate::rules::{self, Rule};
-use crate::Lang;
+pub use crate::report::Traced;
+use crate::rules::{findings, findings_into, TABLE};
 
-/// One rule of one kind of check.
-///
-/// ```
-/// use badge_rules::{registry::rules, Kind};
-/// assert!(rules().iter().any(|r| r.kind == Kind::BadgeUpdate && r.name == "market_ladder"));
-///
-/// // Serialized, as the CLI's `rules --format json` prints it:
-/// let ba12 = rules().into_iter().find(|r| r.name == "prices::ba12").unwrap();
-/// assert_eq!(
-///     serde_json::to_string(&ba12).unwrap(),
-///     r#"{"kind":"application","name":"prices::ba12","section":"4.3","codes":["BA12"],"boundsBargain":true,"relays":false}"#,
-/// );
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct RuleInfo {
-    /// The kind of check it belongs to.
-    pub kind: Kind,
-    /// The rule's function, as the source names it (`prices::ba12`).
-    pub name: &'static str,
-    /// The section of RULES.md it implements (`4.3`).
-    pub section: &'static str,
-    /// The codes it reports, in report order.
-    pub codes: &'static [Code],
-    /// Does it bound the bargain price (and so the bargain-range hint)?
-    pub bounds_bargain: bool,
-    /// Does it relay codes Allegro itself named, besides its own?
-    pub relays: bool,
-}
-
-fn infos<C>(kind: Kind, list: &[Rule<C>], out: &mut Vec<RuleInfo>) {
-    for rule in list.iter().filter(|r| !r.codes.is_empty()) {
-        out.push(RuleInfo {
-            kind,
-            name: rule.name,
-            section: rule.section,
-            codes: rule.codes,
-            bounds_bargain: rule.bound.is_some(),
-            relays: rule.relays,
-        });
-    }
-}
+pub use crate::rules::rule::RuleInfo;
 
 /// Every rule, by kind (application, badge update, the queries, the Ads
-/// Partner requirements), each kind in report order.
+/// Partner requirements), each kind in report order: the rows of the rules'
+/// one table, read.
 ///
 /// ```
 /// use badge_rules::{registry::rules, Code};
@@ -85,25 +40,7 @@ fn infos<C>(kind: Kind, list: &[Rule<C>], out: &mut Vec<RuleInfo>) {
 /// }
 /// ```
 pub fn rules() -> Vec<RuleInfo> {
-    let mut out = Vec::new();
-    infos(Kind::Application, rules::application(), &mut out);
-    infos(Kind::BadgeUpdate, rules::update::pending(), &mut out);
-    infos(Kind::BadgeUpdate, rules::update::always(), &mut out);
-    infos(Kind::BadgeUpdate, rules::update::operation(), &mut out);
-    for kind in rules::queries::KINDS {
-        infos(kind, rules::queries::rules(kind), &mut out);
-    }
-    for code in &rules::partner::CODES {
-        out.push(RuleInfo {
-            kind: Kind::PartnerLevel,
-            name: "partner::requirements",
-            section: "7",
-            codes: std::slice::from_ref(code),
-            bounds_bargain: false,
-            relays: false,
-        });
-    }
-    out
+    TABLE.iter().flat_map(|row| (row.rules)()).collect()
 }
 
 /// The codes of the rules of `kind` that bound the bargain price: the rules
@@ -137,28 +74,7 @@ pub fn price_codes(kind: Kind) -> Vec<Code> {
 ///
 /// The [`InputError`] of [`check`](crate::check) when the context is impossible.
 pub fn undeclared(document: &Document) -> Result<Vec<(&'static str, Code)>, InputError> {
-    Ok(crate::findings(document)?.undeclared)
-}
-
-/// One finding of one rule, as [`trace`] lists them.
-///
-/// ```
-/// use badge_rules::registry::Traced;
-/// fn show(t: &Traced) -> String {
-///     format!("{} {} {}", t.rule, t.code, t.at)
-/// }
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Traced {
-    /// The rule, as [`RuleInfo::name`] names it.
-    pub rule: &'static str,
-    /// The code it reported.
-    pub code: Code,
-    /// The violation's path, or for a skip the input it lacked.
-    pub at: Cow<'static, str>,
-    /// A skip (`at` is the missing input) rather than a violation.
-    pub skipped: bool,
+    Ok(findings(document)?.undeclared)
 }
 
 /// Every violation and skip the rules made for `document`, in the order
@@ -187,29 +103,5 @@ pub struct Traced {
 pub fn trace(document: &Document) -> Result<Vec<Traced>, InputError> {
     let mut start = Findings::default();
     start.trace = Some(Vec::new());
-    let mut findings = crate::findings_into(document, start)?;
-    let traced = findings.trace.take().unwrap_or_default();
-    if document.kind != Kind::PartnerLevel {
-        return Ok(traced);
-    }
-    // The Ads Partner requirements are one rule, which reports straight
-    // into the findings.
-    let report = findings.finish(Lang::default());
-    let violations = report
-        .violations
-        .into_iter()
-        .map(|v| (v.code, v.path, false));
-    let skips = report
-        .skipped
-        .into_iter()
-        .map(|s| (s.code, s.missing, true));
-    Ok(violations
-        .chain(skips)
-        .map(|(code, at, skipped)| Traced {
-            rule: "partner::requirements",
-            code,
-            at,
-            skipped,
-        })
-        .collect())
+    Ok(findings_into(document, start)?.trace.unwrap_or_default())
 }

@@ -26,9 +26,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Code;
+use crate::locale::Lang;
 use crate::locale::{self, Label};
 use crate::partner::{benefits, Benefit, PartnerLevel};
-use crate::Lang;
+
+pub use crate::keys::WarningCode;
 
 /// The answer.
 ///
@@ -179,102 +181,6 @@ pub struct Warning {
     pub params: ParamMap,
 }
 
-/// The engine's warning codes (never Allegro's BA/BB).
-///
-/// ```
-/// use badge_rules::report::WarningCode;
-/// let code: WarningCode = serde_json::from_str(r#""PURCHASE_CONSTRAINTS_IGNORED""#).unwrap();
-/// assert_eq!(code, WarningCode::PurchaseConstraintsIgnored);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[non_exhaustive]
-pub enum WarningCode {
-    /// A suggested market price: Allegro computes its own.
-    SuggestedMarketPriceIgnored,
-    /// `purchaseConstraints` on a `STANDARD` campaign.
-    PurchaseConstraintsIgnored,
-    /// A refusal reason code the catalogue does not know.
-    UnknownRefusalCode,
-    /// No bargain price passes the price rules.
-    NoBargainPricePasses,
-    /// M was computed from a price history marked inexact
-    /// (`metrics.priceHistoryExact: false`): it is an upper bound of Allegro's.
-    MarketPriceUpperBound,
-    /// The language asked for has no texts: English is used.
-    LanguageFallback,
-}
-
-impl WarningCode {
-    /// Every warning code.
-    ///
-    /// ```
-    /// use badge_rules::report::WarningCode;
-    /// for code in WarningCode::ALL {
-    ///     assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
-    /// }
-    /// ```
-    pub const ALL: [WarningCode; 6] = [
-        Self::SuggestedMarketPriceIgnored,
-        Self::PurchaseConstraintsIgnored,
-        Self::UnknownRefusalCode,
-        Self::NoBargainPricePasses,
-        Self::MarketPriceUpperBound,
-        Self::LanguageFallback,
-    ];
-
-    /// The code as serialized.
-    ///
-    /// ```
-    /// use badge_rules::report::WarningCode;
-    /// assert_eq!(WarningCode::NoBargainPricePasses.as_str(), "NO_BARGAIN_PRICE_PASSES");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::SuggestedMarketPriceIgnored => "SUGGESTED_MARKET_PRICE_IGNORED",
-            Self::PurchaseConstraintsIgnored => "PURCHASE_CONSTRAINTS_IGNORED",
-            Self::UnknownRefusalCode => "UNKNOWN_REFUSAL_CODE",
-            Self::NoBargainPricePasses => "NO_BARGAIN_PRICE_PASSES",
-            Self::MarketPriceUpperBound => "MARKET_PRICE_UPPER_BOUND",
-            Self::LanguageFallback => "LANGUAGE_FALLBACK",
-        }
-    }
-
-    /// The message template in `lang`; `{name}` stands for a param.
-    ///
-    /// ```
-    /// use badge_rules::{report::WarningCode, Lang};
-    /// assert!(WarningCode::UnknownRefusalCode.template(Lang::En).contains("{refusalCode}"));
-    /// ```
-    pub fn template(self, lang: Lang) -> &'static str {
-        lang.locale().warning(self)
-    }
-
-    /// The message template in `lang` when the warning bears on a refusal
-    /// the report makes (its param `refusal` names the code), for the
-    /// warnings that have one.
-    ///
-    /// ```
-    /// use badge_rules::{report::WarningCode, Lang};
-    /// let text = WarningCode::MarketPriceUpperBound.refusal_template(Lang::En).unwrap();
-    /// assert!(text.contains("the refusal {refusal} may be stricter than Allegro's"));
-    /// assert_eq!(WarningCode::NoBargainPricePasses.refusal_template(Lang::En), None);
-    /// ```
-    pub fn refusal_template(self, lang: Lang) -> Option<&'static str> {
-        lang.locale().refusal_warning(self)
-    }
-
-    /// The template a warning with `params` is written from.
-    fn template_for(self, lang: Lang, params: &Params) -> &'static str {
-        let refusal = params.iter().any(|(k, _)| *k == "refusal");
-        refusal
-            .then(|| self.refusal_template(lang))
-            .flatten()
-            .unwrap_or_else(|| self.template(lang))
-    }
-}
-
 /// Help for a form.
 ///
 /// ```
@@ -316,6 +222,27 @@ pub struct BargainRange {
 
 pub(crate) type Params = Vec<(&'static str, String)>;
 
+/// One finding of one rule, as [`registry::trace`](crate::registry::trace) lists them.
+///
+/// ```
+/// use badge_rules::registry::Traced;
+/// fn show(t: &Traced) -> String {
+///     format!("{} {} {}", t.rule, t.code, t.at)
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Traced {
+    /// The rule, as [`RuleInfo::name`](crate::registry::RuleInfo::name) names it.
+    pub rule: &'static str,
+    /// The code it reported.
+    pub code: Code,
+    /// The violation's path, or for a skip the input it lacked.
+    pub at: Cow<'static, str>,
+    /// A skip (`at` is the missing input) rather than a violation.
+    pub skipped: bool,
+}
+
 /// What the rules find, before messages are looked up.
 #[derive(Debug, Default)]
 pub(crate) struct Findings {
@@ -329,7 +256,7 @@ pub(crate) struct Findings {
     pub(crate) undeclared: Vec<(&'static str, Code)>,
     /// Every finding with the rule that made it, when asked for
     /// ([`crate::registry::trace`]); `None` in a check.
-    pub(crate) trace: Option<Vec<crate::registry::Traced>>,
+    pub(crate) trace: Option<Vec<Traced>>,
 }
 
 impl Findings {
@@ -416,7 +343,7 @@ impl Findings {
             .into_iter()
             .map(|(code, params)| Warning {
                 code,
-                message: render(code.template_for(lang, &params), &params),
+                message: render(template_for(code, lang, &params), &params),
                 params: to_map(params),
             })
             .collect();
@@ -430,6 +357,15 @@ impl Findings {
             benefits: self.level.map(|level| benefits(level, lang)),
         }
     }
+}
+
+/// The template a warning with `params` is written from.
+fn template_for(code: WarningCode, lang: Lang, params: &Params) -> &'static str {
+    let refusal = params.iter().any(|(k, _)| *k == "refusal");
+    refusal
+        .then(|| code.refusal_template(lang))
+        .flatten()
+        .unwrap_or_else(|| code.template(lang))
 }
 
 fn to_map(params: Params) -> ParamMap {

@@ -38,8 +38,9 @@ use serde_json::{json, Map, Value};
 use crate::channel::{self, Channel};
 use crate::document::{Document, Kind};
 use crate::locale;
+use crate::locale::Lang;
 use crate::report::{Report, Verdict, Violation};
-use crate::{Lang, Options};
+use crate::Options;
 
 /// Allegro's answer to the checked request.
 ///

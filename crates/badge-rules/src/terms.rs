@@ -5,12 +5,15 @@
 //! [`Terms`] object carries them; every field is optional. Terms given in the
 //! check document are merged over the built-in terms of the campaign field by
 //! field ([`Terms::merged_over`]); a built-in campaign's terms are a row of
-//! [`campaigns::BUILT_IN`](crate::campaigns::BUILT_IN).
+//! [`campaigns::BUILT_IN`](crate::campaigns::BUILT_IN), and
+//! [`campaigns::built_in_terms`](crate::campaigns::built_in_terms) gives the
+//! built-in terms of any campaign id (this module knows no campaign).
 //!
 //! ```
-//! use badge_rules::terms::{built_in, DiscountBase, Terms};
+//! use badge_rules::campaigns::built_in_terms;
+//! use badge_rules::terms::{DiscountBase, Terms};
 //!
-//! let sandbox = built_in("SANDBOX_TEST_CAMPAIGN");
+//! let sandbox = built_in_terms("SANDBOX_TEST_CAMPAIGN");
 //! let discount = sandbox.discount.clone().unwrap();
 //! assert_eq!(discount.base, Some(DiscountBase::Market));
 //! assert_eq!(discount.min_percent.unwrap().to_string(), "40");
@@ -321,26 +324,10 @@ impl Terms {
     /// The maximum discount, if set.
     ///
     /// ```
-    /// let t = badge_rules::terms::built_in("SANDBOX_TEST_CAMPAIGN");
+    /// let t = badge_rules::campaigns::built_in_terms("SANDBOX_TEST_CAMPAIGN");
     /// assert_eq!(t.max_percent().unwrap().to_string(), "60");
     /// ```
     pub fn max_percent(&self) -> Option<Percent> {
         self.discount.as_ref().and_then(|d| d.max_percent)
     }
-}
-
-/// The built-in terms of `campaign_id` (RULES.md §5): a built-in campaign's
-/// ([`campaigns::BUILT_IN`](crate::campaigns::BUILT_IN)), else the terms of
-/// any campaign, `minStock` 1, `requireCompanyAccount` true and discount base
-/// `MARKET`.
-///
-/// ```
-/// use badge_rules::terms::built_in;
-/// let any = built_in("BARGAIN");
-/// assert_eq!(any.min_stock, Some(1));
-/// assert_eq!(any.require_company_account, Some(true));
-/// assert!(any.min_percent().is_none());
-/// ```
-pub fn built_in(campaign_id: &str) -> Terms {
-    crate::campaigns::find(campaign_id).map_or(crate::campaigns::DEFAULT_TERMS, |c| c.terms())
 }

@@ -24,7 +24,7 @@ pub(crate) fn run(args: &TermsArgs) -> Result<u8, Fatal> {
 /// The terms of `id`: the JSON object, or a heading and one field per line.
 fn terms_of(id: &str, format: Format, lang: Lang) -> Result<String, Fatal> {
     // Through a `Value`: its keys are sorted, as this command always wrote them.
-    let value = serde_json::to_value(badge_rules::terms::built_in(id))
+    let value = serde_json::to_value(badge_rules::campaigns::built_in_terms(id))
         .map_err(|e| Fatal::Io(format!("cannot write the terms: {e}")))?;
     if format == Format::Json {
         return pretty(serde_json::to_string_pretty(&value));

@@ -5,12 +5,9 @@
 //! assert_eq!(Lang::En.locale().code(Code::BB4), "Empty offer.id field.");
 //! ```
 
-use crate::catalogue::{Code, Reason};
-use crate::channel::Inference;
-use crate::error::ErrorCode;
-use crate::locale::{Label, Locale};
-use crate::partner::BenefitId;
-use crate::report::WarningCode;
+use super::texts::Locale;
+use crate::catalogue::Code;
+use crate::keys::{BenefitId, ErrorCode, Inference, Label, Reason, WarningCode};
 
 /// English.
 #[derive(Debug)]

@@ -13,7 +13,12 @@
 //!
 //! 1. copy `locale/en.rs` to `locale/xx.rs` and translate every string
 //!    (Allegro's own texts where Allegro publishes them in that language);
-//! 2. add one line to the `languages!` list below (`Xx "xx" => xx::Xx`);
+//!    the [`Locale`] trait is in `locale/texts.rs`, the keys it is asked for
+//!    in [`keys`](crate::keys);
+//! 2. add `mod xx;` and one line to the `languages!` list below: the variant,
+//!    the engine's tag and Allegro's Accept-Language tag
+//!    (`Xx "xx" "xx-XX" => xx::Xx`), and take Allegro's tag out of
+//!    [`FALLBACK_TAGS`] if it is there;
 //! 3. add the form's words, `www/src/locales/xx.ts`.
 //!
 //! The CLI, the npm package and the form list languages from [`Lang::ALL`].
@@ -29,6 +34,7 @@
 
 mod en;
 mod pl;
+mod texts;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -36,179 +42,11 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Code, Reason};
-use crate::channel::Inference;
-use crate::error::ErrorCode;
-use crate::partner::BenefitId;
-use crate::report::WarningCode;
+use crate::catalogue::{Check, CodeInfo};
+use crate::keys::WarningCode;
 
-/// Every text of one language.
-///
-/// ```
-/// use badge_rules::{report::WarningCode, Lang};
-/// let pl = Lang::Pl.locale();
-/// assert!(pl.warning(WarningCode::UnknownRefusalCode).contains("{refusalCode}"));
-/// ```
-pub trait Locale: Sync + fmt::Debug {
-    /// Allegro's text of `code` (the engine's own, for its `ADS_*` codes);
-    /// `{name}` stands for a param.
-    fn code(&self, code: Code) -> &'static str;
-    /// Why only Allegro's servers can decide a server-only code.
-    fn reason(&self, reason: Reason) -> &'static str;
-    /// The template of a warning; `{name}` stands for a param.
-    fn warning(&self, code: WarningCode) -> &'static str;
-    /// The template of a warning beside a refusal it bears on (`{refusal}`
-    /// names the code), for the warnings that have one.
-    fn refusal_warning(&self, code: WarningCode) -> Option<&'static str>;
-    /// One benefit of the Ads Partner program.
-    fn benefit(&self, benefit: BenefitId) -> &'static str;
-    /// A word or sentence an adapter shows; `{name}` stands for a param.
-    fn label(&self, label: Label) -> &'static str;
-    /// Why the engine reads a code's channel as it does, where Allegro's
-    /// documentation is silent.
-    fn inference(&self, inference: Inference) -> &'static str;
-    /// The message of an input error; `{name}` stands for a param.
-    fn input_error(&self, code: ErrorCode) -> &'static str;
-    /// serde's and serde_json's English words in an input error's params
-    /// (`expected`, `found`, `detail`: `a boolean`, ``integer `1` ``, `EOF
-    /// while parsing a list`), in this language, for its message; the params
-    /// themselves stay as serde wrote them. `None`: keep them (English, and
-    /// any phrase this language does not know).
-    ///
-    /// ```
-    /// use badge_rules::Lang;
-    /// let pl = Lang::Pl.locale();
-    /// assert_eq!(pl.serde_words("integer `1`").as_deref(), Some("liczba całkowita `1`"));
-    /// assert_eq!(Lang::En.locale().serde_words("integer `1`"), None);
-    /// ```
-    fn serde_words(&self, english: &str) -> Option<Cow<'static, str>> {
-        let _ = english;
-        None
-    }
-}
-
-macro_rules! labels {
-    ($( #[doc = $doc:literal] $variant:ident, )*) => {
-        /// The words adapters show for people, beside the report's own texts.
-        ///
-        /// ```
-        /// use badge_rules::{locale::{fill, Label}, Lang};
-        /// let line = fill(Lang::En.label(Label::SkippedMessage), &[("missing", "offer.stock.available")]);
-        /// assert_eq!(line, "Not checked: the document has no offer.stock.available.");
-        /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Label {
-            $( #[doc = $doc] $variant, )*
-        }
-
-        impl Label {
-            /// Every label.
-            ///
-            /// ```
-            /// assert!(badge_rules::locale::Label::ALL.contains(&badge_rules::locale::Label::Needs));
-            /// ```
-            pub const ALL: &'static [Label] = &[$( Label::$variant ),*];
-        }
-    };
-}
-
-labels! {
-    #[doc = "Where Allegro's OpenAPI shows a route: `{endpoint}`, `{status}` example."]
-    DocumentedExample,
-    #[doc = "Where Allegro's OpenAPI describes a route: `{endpoint}`, `{status}` response."]
-    DocumentedDescription,
-    #[doc = "The gloss of `ACCEPT`."]
-    Accept,
-    #[doc = "The gloss of `REJECT`."]
-    Reject,
-    #[doc = "The gloss of `INCOMPLETE`."]
-    Incomplete,
-    #[doc = "The gloss of `ACCEPT` for a partner level: the top level is reached."]
-    TopLevel,
-    #[doc = "The gloss of `REJECT` for a partner level."]
-    NextLevel,
-    #[doc = "A violation with the empty path."]
-    NoField,
-    #[doc = "The heading of the skipped rules."]
-    SkippedHeading,
-    #[doc = "`BA17 needs offer.stock.available`."]
-    Needs,
-    #[doc = "The message of a skipped rule; `{missing}` is the input it lacks."]
-    SkippedMessage,
-    #[doc = "The heading of the warnings."]
-    WarningsHeading,
-    #[doc = "Before the bargain range."]
-    BargainRange,
-    #[doc = "No bargain price passes."]
-    NoBargainPrice,
-    #[doc = "Before the partner level reached."]
-    PartnerLevel,
-    #[doc = "The heading of the level's benefits."]
-    Benefits,
-    #[doc = "A code the engine decides offline."]
-    Offline,
-    #[doc = "A code only Allegro's servers decide."]
-    ServerOnly,
-    #[doc = "`{reason}` why a code is server-only."]
-    ServerOnlyBecause,
-    #[doc = "The catalogue's last line: `{total}`, `{offline}`, `{serverOnly}`."]
-    CodesSummary,
-    #[doc = "The heading of a campaign's built-in terms: `{id}`."]
-    TermsOf,
-    #[doc = "The same, for a campaign with no terms of its own: `{id}`."]
-    TermsOfDefaults,
-    #[doc = "The heading of the built-in campaigns."]
-    BuiltInCampaigns,
-    #[doc = "A plan's CSV column: the offer id."]
-    PlanOffer,
-    #[doc = "A plan's CSV column: the campaign id."]
-    PlanCampaign,
-    #[doc = "A plan's CSV column: the verdict."]
-    PlanVerdict,
-    #[doc = "A plan's CSV column: the proposed bargain price."]
-    PlanBargain,
-    #[doc = "A plan's CSV column: the currency."]
-    PlanCurrency,
-    #[doc = "A plan's CSV column: the lowest bargain price that passes."]
-    PlanMin,
-    #[doc = "A plan's CSV column: the highest bargain price that passes."]
-    PlanMax,
-    #[doc = "A plan's CSV column: the violation codes."]
-    PlanCodes,
-    #[doc = "A plan's CSV column: Allegro's messages."]
-    PlanMessages,
-    #[doc = "A plan's CSV column: the checks not made, with what they need."]
-    PlanSkipped,
-    #[doc = "A plan's CSV column: the engine's warnings."]
-    PlanWarnings,
-    #[doc = "A plan's CSV column: the input error."]
-    PlanError,
-    #[doc = "A plan's CSV column: where in the input the offer is (`file:line`)."]
-    PlanSource,
-    #[doc = "The heading of one kind's rules: `{kind}`, `{count}`."]
-    RulesOfKind,
-    #[doc = "After a relaying rule's codes: it also relays Allegro's refusal codes."]
-    RelaysRefusals,
-    #[doc = "After a price rule's codes: it bounds the bargain price (and the hint)."]
-    BoundsBargain,
-    #[doc = "The rule list's last line: `{rules}`, `{kinds}`."]
-    RulesSummary,
-    #[doc = "A plan without campaigns named, whose context shows none open for applications."]
-    NoOpenCampaign,
-    #[doc = "A route answered at once: `{status}`, the HTTP status."]
-    RouteSync,
-    #[doc = "A route answered later: 202, then a declined application or operation."]
-    RouteDeclined,
-    #[doc = "A route answered before sending: the campaign's eligibility refusal."]
-    RouteEligibility,
-    #[doc = "A route no Allegro API answers: the engine's own code."]
-    RouteEngine,
-    #[doc = "A route Allegro's documentation shows."]
-    Documented,
-    #[doc = "A route the engine infers."]
-    Inferred,
-}
+pub use crate::keys::Label;
+pub use texts::Locale;
 
 macro_rules! languages {
     ($( $(#[$doc:meta])* $variant:ident $tag:literal $allegro:literal => $locale:path ),* $(,)?) => {
@@ -298,6 +136,72 @@ impl fmt::Display for Lang {
     }
 }
 
+/// Allegro's Accept-Language tags whose languages have no texts here: they
+/// fall back to English ([`Options::from_tag`](crate::Options::from_tag)).
+///
+/// ```
+/// for tag in badge_rules::FALLBACK_TAGS {
+///     assert_eq!(badge_rules::Options::from_tag(tag).unwrap().fallback_from, Some(tag));
+/// }
+/// ```
+pub const FALLBACK_TAGS: [&str; 4] = ["uk-UA", "sk-SK", "cs-CZ", "hu-HU"];
+
+/// The texts of the [`catalogue`](crate::catalogue)'s rows: the catalogue
+/// holds the codes, the languages hold their words.
+impl CodeInfo {
+    /// Allegro's text in `lang`.
+    ///
+    /// ```
+    /// use badge_rules::{catalogue::{self, Code}, Lang};
+    /// assert_eq!(catalogue::info(Code::BB2).text(Lang::Pl), "Konto nie jest Kontem Firma.");
+    /// ```
+    pub fn text(&self, lang: Lang) -> &'static str {
+        lang.locale().code(self.code)
+    }
+}
+
+impl Check {
+    /// Why only Allegro can decide it, in `lang` (`None` when offline).
+    ///
+    /// ```
+    /// use badge_rules::{catalogue::Code, Lang};
+    /// assert_eq!(Code::BA10.info().check.reason(Lang::Pl), None);
+    /// assert_eq!(Code::BB13.info().check.reason(Lang::Pl), Some("limity zapytań liczą serwery Allegro"));
+    /// ```
+    pub fn reason(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Check::Offline => None,
+            Check::ServerOnly(reason) => Some(lang.locale().reason(reason)),
+        }
+    }
+}
+
+impl WarningCode {
+    /// The message template in `lang`; `{name}` stands for a param.
+    ///
+    /// ```
+    /// use badge_rules::{report::WarningCode, Lang};
+    /// assert!(WarningCode::UnknownRefusalCode.template(Lang::En).contains("{refusalCode}"));
+    /// ```
+    pub fn template(self, lang: Lang) -> &'static str {
+        lang.locale().warning(self)
+    }
+
+    /// The message template in `lang` when the warning bears on a refusal
+    /// the report makes (its param `refusal` names the code), for the
+    /// warnings that have one.
+    ///
+    /// ```
+    /// use badge_rules::{report::WarningCode, Lang};
+    /// let text = WarningCode::MarketPriceUpperBound.refusal_template(Lang::En).unwrap();
+    /// assert!(text.contains("the refusal {refusal} may be stricter than Allegro's"));
+    /// assert_eq!(WarningCode::NoBargainPricePasses.refusal_template(Lang::En), None);
+    /// ```
+    pub fn refusal_template(self, lang: Lang) -> Option<&'static str> {
+        lang.locale().refusal_warning(self)
+    }
+}
+
 /// A language tag the engine has no texts for.
 ///
 /// ```
@@ -342,7 +246,7 @@ impl fmt::Display for UnknownLang {
         for (i, tag) in Lang::ALL
             .iter()
             .map(|l| l.allegro_tag())
-            .chain(crate::FALLBACK_TAGS)
+            .chain(FALLBACK_TAGS)
             .enumerate()
         {
             if i > 0 {
@@ -418,9 +322,8 @@ pub(crate) fn render<'t, 'v>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::{Check, ALL};
-    use crate::partner::BenefitId;
-    use crate::report::WarningCode;
+    use crate::catalogue::ALL;
+    use crate::keys::{BenefitId, ErrorCode};
 
     #[test]
     fn every_language_has_every_text() {

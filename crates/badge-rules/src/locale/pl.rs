@@ -7,12 +7,9 @@
 
 use std::borrow::Cow;
 
-use crate::catalogue::{Code, Reason};
-use crate::channel::Inference;
-use crate::error::ErrorCode;
-use crate::locale::{Label, Locale};
-use crate::partner::BenefitId;
-use crate::report::WarningCode;
+use super::texts::Locale;
+use crate::catalogue::Code;
+use crate::keys::{BenefitId, ErrorCode, Inference, Label, Reason, WarningCode};
 
 /// Polish.
 #[derive(Debug)]

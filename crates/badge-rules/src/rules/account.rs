@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::{need, ApplicationContext, Need, Out};
+use super::context::ApplicationContext;
+use super::rule::{need, Need, Out};
 use crate::catalogue::Code;
 use crate::document::Account;
 

@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use super::{need, ApplicationContext, Out};
+use super::context::ApplicationContext;
+use super::rule::{need, Out};
 use crate::catalogue::Code;
 use crate::report::WarningCode;
 

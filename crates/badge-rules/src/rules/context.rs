@@ -8,12 +8,13 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::campaigns::built_in_terms;
 use crate::document::{Badge, Campaign, CampaignType, Document, Offer, Parameter, SellingFormat};
 use crate::error::{ErrorCode, InputError};
 use crate::money::{grosze, Marketplace, Money};
 use crate::period::{Instant, Period};
 use crate::request::{self, at, Id, MoneyField};
-use crate::terms::{built_in, ListedProduct, Terms};
+use crate::terms::{ListedProduct, Terms};
 
 /// The path of a missing input.
 pub(crate) type Missing = Cow<'static, str>;
@@ -138,7 +139,7 @@ impl<'a> ApplicationContext<'a> {
             _ => CampaignRef::Blocked,
         };
         let given = doc.terms.clone().unwrap_or_default();
-        let terms = given.merged_over(built_in(campaign_id.valid().unwrap_or("")));
+        let terms = given.merged_over(built_in_terms(campaign_id.valid().unwrap_or("")));
         let found = match campaign {
             CampaignRef::Found(_, c) => Some(c),
             _ => None,

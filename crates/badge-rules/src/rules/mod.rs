@@ -1,19 +1,23 @@
-//! The rules, one module per section of RULES.md §4, all registered in one
-//! list per kind of check.
+//! The rules, one module per section of RULES.md §4, and the one table of
+//! every kind of check.
 //!
 //! A rule is a small function from a read-only context to findings: it reads
 //! the inputs it needs, reports a violation with its code and the path it
 //! blames, or lists itself as skipped with the input it misses. No rule knows
-//! about JSON text, the CLI or JavaScript.
+//! about JSON text, the CLI or JavaScript. The machinery every rule file
+//! shares ([`Rule`], [`Out`], `need!`, `rule!`) is in [`rule`], below them.
 //!
-//! The registries below are the only list of a rule's codes: a rule reports
-//! through an [`Out`] that knows them, lists all of them at once when it is
-//! skipped, and records any code it reports without declaring it (the test
-//! suite runs every document through [`crate::registry::undeclared`], which
-//! must stay empty). A rule that bounds the bargain price carries its bound
-//! beside its check ([`Rule::bound`]): the bargain-range hint is the
-//! intersection of the bounds of the registry's price rules. The registries
-//! fix the order of the report.
+//! [`TABLE`] holds one row per kind of check: its context constructor, its
+//! rules in report order, and its hint (RULES.md §6). The rows are the only
+//! list of a rule's codes: a rule reports through an [`Out`] that knows them,
+//! lists all of them at once when it is skipped, and records any code it
+//! reports without declaring it (the test suite runs every document through
+//! [`crate::registry::undeclared`], which must stay empty). A rule that
+//! bounds the bargain price carries its bound beside its check
+//! ([`Rule::bound`]): the bargain-range hint is the intersection of the
+//! bounds of the row's price rules. The registry
+//! ([`crate::registry`]) is a read-only view of this table. Adding a kind of
+//! check is its rule file and one row here.
 
 pub(crate) mod account;
 pub(crate) mod campaign;
@@ -24,182 +28,103 @@ pub(crate) mod partner;
 pub(crate) mod prices;
 pub(crate) mod queries;
 pub(crate) mod range;
+pub(crate) mod rule;
 pub(crate) mod shape;
 pub(crate) mod update;
 
-use std::borrow::Cow;
+use crate::document::{Document, Kind};
+use crate::error::InputError;
+use crate::report::Findings;
 
-use crate::catalogue::Code;
-use crate::report::{BargainRange, Findings, Params, WarningCode};
-
-pub(crate) use context::{ApplicationContext, Missing};
+pub(crate) use context::ApplicationContext;
+use queries::PlainContext;
 use range::Range;
+use rule::{bounds, infos, rule, run, Rule, RuleInfo};
 
-/// One rule: its codes, the function that checks it, and, for a price rule,
-/// the bargain prices it lets pass.
-pub(crate) struct Rule<C> {
-    /// What it checks: the function's path, for the registry listing.
-    pub name: &'static str,
-    /// The section of RULES.md it implements.
-    pub section: &'static str,
-    /// The codes it can report (and lists as skipped when it cannot run).
-    pub codes: &'static [Code],
-    /// The check.
-    pub run: fn(&C, &mut Out<'_>),
-    /// A price rule: narrows the range of bargain prices that pass it.
-    pub bound: Option<fn(&C, &mut Range)>,
-    /// It relays codes Allegro itself named (a campaign's
-    /// `eligibility.refusalReasons`): any code of the catalogue, besides its own.
-    pub relays: bool,
+/// One kind of check: its rules, run on the context its constructor reads
+/// from a document, then its hint.
+pub(crate) struct KindRules {
+    /// The kind of check.
+    pub kind: Kind,
+    /// Reads the context and runs the rules, then the hint, into the findings.
+    pub check: fn(&Document, &mut Findings) -> Result<(), InputError>,
+    /// The rules, as the registry lists them.
+    pub rules: fn() -> Vec<RuleInfo>,
 }
 
-/// Where a rule reports: the findings, and the codes its registry row declares.
-pub(crate) struct Out<'f> {
-    rule: &'static str,
-    codes: &'static [Code],
-    relays: bool,
-    findings: &'f mut Findings,
-}
-
-impl Out<'_> {
-    /// Reports `code` at `path`, once per (code, path).
-    pub(crate) fn violation(
-        &mut self,
-        code: Code,
-        path: impl Into<Cow<'static, str>>,
-        params: Params,
-    ) {
-        self.declared(code);
-        let path = path.into();
-        self.trace(code, || path.clone(), false);
-        self.findings.violation(code, path, params);
-    }
-
-    /// Lists every code of the rule as skipped for want of `missing`.
-    pub(crate) fn skip(&mut self, missing: impl Into<Cow<'static, str>>) {
-        let missing = missing.into();
-        for code in self.codes {
-            self.trace(*code, || missing.clone(), true);
-        }
-        self.findings.skip_all(self.codes, missing);
-    }
-
-    /// Lists one of the rule's codes as skipped for want of `missing`.
-    pub(crate) fn skip_code(&mut self, code: Code, missing: impl Into<Cow<'static, str>>) {
-        self.declared(code);
-        let missing = missing.into();
-        self.trace(code, || missing.clone(), true);
-        self.findings.skip(code, missing);
-    }
-
-    /// Records a finding of this rule when a trace is asked for (`at` is
-    /// only copied then).
-    fn trace(&mut self, code: Code, at: impl FnOnce() -> Cow<'static, str>, skipped: bool) {
-        if let Some(trace) = self.findings.trace.as_mut() {
-            trace.push(crate::registry::Traced {
-                rule: self.rule,
-                code,
-                at: at(),
-                skipped,
-            });
-        }
-    }
-
-    /// The rule's codes, as its registry row declares them.
-    pub(crate) fn codes(&self) -> &'static [Code] {
-        self.codes
-    }
-
-    /// Gives the engine's advice.
-    pub(crate) fn warn(&mut self, code: WarningCode, params: Params) {
-        self.findings.warn(code, params);
-    }
-
-    /// Sets `hints.bargain`.
-    pub(crate) fn hint(&mut self, range: BargainRange) {
-        self.findings.hint = Some(range);
-    }
-
-    fn declared(&mut self, code: Code) {
-        if !self.relays && !self.codes.contains(&code) {
-            self.findings.undeclared.push((self.rule, code));
-        }
-    }
-}
-
-/// Runs `rules` in order.
-pub(crate) fn run<C>(rules: &[Rule<C>], ctx: &C, findings: &mut Findings) {
-    for rule in rules {
-        let mut out = Out {
-            rule: rule.name,
-            codes: rule.codes,
-            relays: rule.relays,
-            findings,
-        };
-        (rule.run)(ctx, &mut out);
-    }
-}
-
-/// The bargain prices every price rule of `rules` lets pass.
-pub(crate) fn bounds<C>(rules: &[Rule<C>], ctx: &C, range: &mut Range) {
-    for bound in rules.iter().filter_map(|rule| rule.bound) {
-        bound(ctx, range);
-    }
-}
-
-/// Yields `Ok(value)` or lists the rule as skipped and returns from the rule.
-macro_rules! need {
-    ($out:expr, $value:expr) => {
-        match $value {
-            Ok(v) => v,
-            Err(missing) => {
-                $out.skip(missing);
-                return;
-            }
+/// A row of [`TABLE`]: the kind, the context constructor (a function from
+/// `&Document` to `Result<context, InputError>`), the function listing the
+/// rules, and `hint f` for a kind with a bargain-range hint.
+macro_rules! kind {
+    ($kind:ident, $new:expr, $rules:expr $(, hint $hint:path)?) => {
+        KindRules {
+            kind: Kind::$kind,
+            check: |document, findings| {
+                let ctx = $new(document)?;
+                let rules = $rules;
+                run(rules, &ctx, findings);
+                $( rule::hint(rules, &ctx, $hint, findings); )?
+                Ok(())
+            },
+            rules: || infos(Kind::$kind, $rules).collect(),
         }
     };
 }
-pub(crate) use need;
 
-/// The result of looking up an input that may be missing.
-pub(crate) type Need<T> = Result<T, Missing>;
-
-/// A rule's row in a registry: its section, its function, then `bound f` for
-/// a price rule or `relays` for a rule relaying Allegro's own codes, then its
-/// codes: `rule!("4.3", prices::ba12, bound prices::ba12_bound, BA12)`.
-macro_rules! rule {
-    ($section:literal, $run:path, relays $(, $code:ident)*) => {
-        $crate::rules::Rule {
-            name: stringify!($run),
-            section: $section,
-            codes: &[$($crate::catalogue::Code::$code),*],
-            run: $run,
-            bound: None,
-            relays: true,
-        }
-    };
-    ($section:literal, $run:path, bound $bound:path $(, $code:ident)*) => {
-        $crate::rules::Rule {
-            name: stringify!($run),
-            section: $section,
-            codes: &[$($crate::catalogue::Code::$code),*],
-            run: $run,
-            bound: Some($bound),
-            relays: false,
-        }
-    };
-    ($section:literal, $run:path $(, $code:ident)*) => {
-        $crate::rules::Rule {
-            name: stringify!($run),
-            section: $section,
-            codes: &[$($crate::catalogue::Code::$code),*],
-            run: $run,
-            bound: None,
-            relays: false,
-        }
-    };
+/// The context of a query, lookup or consent, which cannot be impossible.
+fn plain(document: &Document) -> Result<PlainContext<'_>, InputError> {
+    Ok(PlainContext::new(document))
 }
-pub(crate) use rule;
+
+/// Every kind of check, in the registry's order.
+pub(crate) const TABLE: &[KindRules] = &[
+    kind!(Application, ApplicationContext::new, application(), hint prices::hint),
+    kind!(BadgeUpdate, update::UpdateContext::new, update::rules(), hint update::hint),
+    kind!(CampaignsQuery, plain, queries::campaigns()),
+    kind!(ApplicationsQuery, plain, queries::listing()),
+    kind!(BadgesQuery, plain, queries::listing()),
+    kind!(ApplicationLookup, plain, queries::application_lookup()),
+    kind!(OperationLookup, plain, queries::operation_lookup()),
+    kind!(OfferConsent, plain, queries::consent_body()),
+    kind!(AccountConsent, plain, queries::consent_body()),
+    kind!(
+        AllegroPricesParticipation,
+        plain,
+        queries::participation_body()
+    ),
+    kind!(
+        AllegroPricesOfferCommand,
+        plain,
+        queries::offer_command_body()
+    ),
+    kind!(PartnerLevel, partner::PartnerContext::new, partner::rules()),
+];
+
+/// What the rules find in `document`, before messages are looked up.
+pub(crate) fn findings(document: &Document) -> Result<Findings, InputError> {
+    findings_into(document, Findings::default())
+}
+
+/// [`findings`], added to `out` (which may record a trace:
+/// [`crate::registry::trace`]).
+pub(crate) fn findings_into(
+    document: &Document,
+    mut out: Findings,
+) -> Result<Findings, InputError> {
+    if let Some(row) = TABLE.iter().find(|row| row.kind == document.kind) {
+        (row.check)(document, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// The range of bargain prices that passes every price rule of an
+/// application that can be evaluated (RULES.md §6, `hints.bargain`), in
+/// grosze.
+pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)> {
+    let mut range = Range::default();
+    bounds(application(), ctx, &mut range);
+    prices::bargain_range(ctx, range)
+}
 
 /// Every rule of an application (POST /sale/badges), in report order: the
 /// order of RULES.md's tables.
@@ -256,8 +181,7 @@ pub(crate) fn application<'a>() -> &'a [Rule<ApplicationContext<'a>>] {
         rule!("4.6", history::ba1_ba15, BA1, BA15),
         rule!("4.6", history::ba24, BA24),
         rule!("4.6", history::ba45, BA45),
-        // advice and the bargain-range hint (§6)
+        // advice (the bargain-range hint, §6, is the row's)
         rule!("4.3", prices::advice),
-        rule!("6", prices::hint),
     ]
 }

@@ -2,8 +2,9 @@
 
 use std::borrow::Cow;
 
+use super::context::ApplicationContext;
 use super::range::Range;
-use super::{need, ApplicationContext, Need, Out};
+use super::rule::{need, Need, Out};
 use crate::catalogue::Code;
 use crate::document::{Offer, OfferStatus};
 use crate::money::show_grosze as show;

@@ -14,10 +14,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::context::params;
+use super::rule::{rule, Out, Rule};
 use crate::catalogue::Code;
+use crate::document::Document;
 use crate::error::{ErrorCode, InputError};
 use crate::partner::{AgencySnapshot as Snapshot, PartnerLevel};
-use crate::report::{Findings, Params};
+use crate::report::Params;
 
 use crate::money::show_grosze as show;
 
@@ -74,22 +76,8 @@ fn tools(snapshot: &Snapshot) -> Answer {
     at_least(Some(count), 2, "request.adsTools")
 }
 
-/// Every code of the program's requirements, in the order of the levels.
-pub(crate) const CODES: [Code; 10] = [
-    Code::AdsBusinessAccount,
-    Code::AdsWebsite,
-    Code::AdsCertificate,
-    Code::AdsGainingCustomers,
-    Code::AdsInvesting,
-    Code::AdsActiveCustomers,
-    Code::AdsQuarterlySpend,
-    Code::AdsPartnerLogo,
-    Code::AdsTools,
-    Code::AdsPartnerPlusLogo,
-];
-
 /// The requirements of reaching `level` from the one below, in order.
-fn requirements(level: PartnerLevel, s: &Snapshot) -> Vec<(Code, Answer)> {
+fn answers(level: PartnerLevel, s: &Snapshot) -> Vec<(Code, Answer)> {
     match level {
         PartnerLevel::None => vec![],
         PartnerLevel::Member => vec![
@@ -141,7 +129,7 @@ fn requirements(level: PartnerLevel, s: &Snapshot) -> Vec<(Code, Answer)> {
 }
 
 /// Reads the snapshot; a field of the wrong type is an input error at its path.
-pub(crate) fn snapshot(request: Option<&Value>) -> Result<Snapshot, InputError> {
+fn snapshot(request: Option<&Value>) -> Result<Snapshot, InputError> {
     let Some(value) = request else {
         return Ok(Snapshot::default());
     };
@@ -174,26 +162,77 @@ fn check_currency(snapshot: Snapshot) -> Result<Snapshot, InputError> {
     Ok(snapshot)
 }
 
-/// The level reached (every requirement up to it known and met), with the
-/// next level's unmet requirements as violations and its unknown ones skipped.
-pub(crate) fn check(snapshot: &Snapshot, out: &mut Findings) -> PartnerLevel {
-    let mut level = PartnerLevel::None;
-    while let Some(next) = level.next() {
-        let answers = requirements(next, snapshot);
-        if answers.iter().all(|(_, a)| matches!(a, Answer::Met)) {
-            level = next;
-            continue;
+/// An agency's snapshot, with the level it reaches (every requirement up to
+/// it known and met) and the answers of the next level's requirements.
+pub(crate) struct PartnerContext {
+    /// The level reached.
+    reached: PartnerLevel,
+    /// The next level's requirements, in order; empty at the top level.
+    next: Vec<(Code, Answer)>,
+}
+
+impl PartnerContext {
+    /// Reads the snapshot in `document`'s request and finds the level.
+    pub(crate) fn new(document: &Document) -> Result<Self, InputError> {
+        let snapshot = snapshot(document.request.as_ref())?;
+        let mut reached = PartnerLevel::None;
+        while let Some(next) = reached.next() {
+            let answers = answers(next, &snapshot);
+            if answers.iter().all(|(_, a)| matches!(a, Answer::Met)) {
+                reached = next;
+                continue;
+            }
+            return Ok(PartnerContext {
+                reached,
+                next: answers,
+            });
         }
-        for (code, answer) in answers {
+        Ok(PartnerContext {
+            reached,
+            next: Vec::new(),
+        })
+    }
+}
+
+/// The Ads Partner requirements (RULES.md §7), one row per requirement, in
+/// the order of the levels: each reports, for the next level, its unmet
+/// requirement as a violation and its unknown one as skipped. Then the
+/// level reached.
+pub(crate) fn rules<'a>() -> &'a [Rule<PartnerContext>] {
+    &[
+        rule!("7", requirements as "partner::requirements", AdsBusinessAccount),
+        rule!("7", requirements as "partner::requirements", AdsWebsite),
+        rule!("7", requirements as "partner::requirements", AdsCertificate),
+        rule!("7", requirements as "partner::requirements", AdsGainingCustomers),
+        rule!("7", requirements as "partner::requirements", AdsInvesting),
+        rule!("7", requirements as "partner::requirements", AdsActiveCustomers),
+        rule!("7", requirements as "partner::requirements", AdsQuarterlySpend),
+        rule!("7", requirements as "partner::requirements", AdsPartnerLogo),
+        rule!("7", requirements as "partner::requirements", AdsTools),
+        rule!("7", requirements as "partner::requirements", AdsPartnerPlusLogo),
+        rule!("7", level),
+    ]
+}
+
+/// The requirement of the row's code, when the next level has it: unmet, a
+/// violation with the figures; unknown, skipped.
+fn requirements(ctx: &PartnerContext, out: &mut Out<'_>) {
+    for code in out.codes() {
+        for (_, answer) in ctx.next.iter().filter(|(c, _)| c == code) {
             match answer {
                 Answer::Met => {}
-                Answer::Unmet(params) => out.violation(code, Cow::Borrowed(path_of(code)), params),
-                Answer::Unknown(missing) => out.skip(code, missing),
+                Answer::Unmet(params) => {
+                    out.violation(*code, Cow::Borrowed(path_of(*code)), params.clone());
+                }
+                Answer::Unknown(missing) => out.skip_code(*code, *missing),
             }
         }
-        break;
     }
-    level
+}
+
+/// The level reached.
+fn level(ctx: &PartnerContext, out: &mut Out<'_>) {
+    out.level(ctx.reached);
 }
 
 /// The snapshot field a requirement reads.

@@ -7,8 +7,9 @@
 use std::borrow::Cow;
 
 use super::context::selling_format;
+use super::context::ApplicationContext;
 use super::range::{ceil_share, floor_share, Range};
-use super::{need, ApplicationContext, Need, Out};
+use super::rule::{need, Need, Out};
 use crate::catalogue::Code;
 use crate::document::{CampaignType, Nullable, SellingFormat};
 use crate::money::{from_grosze, percent_of, show_grosze as show};
@@ -409,10 +410,9 @@ pub(crate) fn ba37_ba38_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
     }
 }
 
-/// The range of bargain prices that passes every price rule that can be
-/// evaluated (RULES.md §6, `hints.bargain`), in grosze: the bounds of the
-/// registry's price rules.
-pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)> {
+/// The ends of `range`, the bargain prices every price rule lets pass
+/// (RULES.md §6, `hints.bargain`), in grosze, when there is a range to show.
+pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>, range: Range) -> Option<(i128, i128)> {
     // No price passes a campaign Allegro cannot find (BA10) or a request
     // without a campaign id (BB3), and a STANDARD campaign has no bargain
     // price: no range to show.
@@ -420,14 +420,13 @@ pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)
     if ctx.known_type() == Some(CampaignType::Standard) {
         return None;
     }
-    let mut range = Range::default();
-    super::bounds(super::application(), ctx, &mut range);
     range.ends()
 }
 
-/// Sets `hints.bargain`, or warns that no price passes.
-pub(crate) fn hint(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
-    show_hint(bargain_range(ctx), &ctx.currency, out);
+/// An application's hint: sets `hints.bargain` to `range`, or warns that no
+/// price passes.
+pub(crate) fn hint(ctx: &ApplicationContext<'_>, range: Range, out: &mut Out<'_>) {
+    show_hint(bargain_range(ctx, range), &ctx.currency, out);
 }
 
 /// Sets `hints.bargain` to `range` (grosze, in `currency`), or warns that no

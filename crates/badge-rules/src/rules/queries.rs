@@ -1,11 +1,12 @@
-//! RULES.md §4.8: queries, lookups and consent bodies, one registry per kind.
+//! RULES.md §4.8: queries, lookups and consent bodies, one list of rules per
+//! kind (the kinds' rows are in [`super::TABLE`]).
 
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use super::{rule, Out, Rule};
+use super::rule::{rule, Out, Rule};
 use crate::catalogue::Code;
 use crate::document::{Document, Kind};
 use crate::money::{parse_decimal, Marketplace};
@@ -203,52 +204,60 @@ fn offer_command(ctx: &PlainContext<'_>, out: &mut Out<'_>) {
     }
 }
 
-/// The rules of a query, lookup or consent of `kind`, in report order: one
-/// registry per kind. `marketplace.id` is checked wherever it is given.
-pub(crate) fn rules<'a>(kind: Kind) -> &'a [Rule<PlainContext<'a>>] {
-    match kind {
-        Kind::ApplicationsQuery | Kind::BadgesQuery => &[
-            rule!("4.8", bb9, BB9),
-            rule!("4.8", bb10, BB10),
-            rule!("4.8", bb35, BB35),
-            rule!("4.5", bb2, BB2),
-        ],
-        Kind::ApplicationLookup => &[
-            rule!("4.8", bb35, BB35),
-            rule!("4.8", bb8, BB8),
-            rule!("4.5", bb2, BB2),
-        ],
-        Kind::OperationLookup => &[
-            rule!("4.8", bb35, BB35),
-            rule!("4.8", bb14, BB14),
-            rule!("4.5", bb2, BB2),
-        ],
-        Kind::OfferConsent | Kind::AccountConsent => &[
-            rule!("4.8", bb35, BB35),
-            rule!("4.8", consent, ValidationError),
-        ],
-        Kind::AllegroPricesParticipation => &[
-            rule!("4.8", bb35, BB35),
-            rule!("4.8", participation, ValidationError),
-        ],
-        Kind::AllegroPricesOfferCommand => &[
-            rule!("4.8", bb35, BB35),
-            rule!("4.8", offer_command, ValidationError),
-        ],
-        // Campaigns query; the other kinds have registries of their own.
-        _ => &[rule!("4.8", bb35, BB35), rule!("4.5", bb2, BB2)],
-    }
+/// GET /sale/badge-campaigns, in report order. `marketplace.id` is checked
+/// wherever it is given.
+pub(crate) fn campaigns<'a>() -> &'a [Rule<PlainContext<'a>>] {
+    &[rule!("4.8", bb35, BB35), rule!("4.5", bb2, BB2)]
 }
 
-/// The kinds of [`rules`], for the registry listing.
-pub(crate) const KINDS: [Kind; 9] = [
-    Kind::CampaignsQuery,
-    Kind::ApplicationsQuery,
-    Kind::BadgesQuery,
-    Kind::ApplicationLookup,
-    Kind::OperationLookup,
-    Kind::OfferConsent,
-    Kind::AccountConsent,
-    Kind::AllegroPricesParticipation,
-    Kind::AllegroPricesOfferCommand,
-];
+/// GET /sale/badge-applications and GET /sale/badges.
+pub(crate) fn listing<'a>() -> &'a [Rule<PlainContext<'a>>] {
+    &[
+        rule!("4.8", bb9, BB9),
+        rule!("4.8", bb10, BB10),
+        rule!("4.8", bb35, BB35),
+        rule!("4.5", bb2, BB2),
+    ]
+}
+
+/// GET /sale/badge-applications/{applicationId}.
+pub(crate) fn application_lookup<'a>() -> &'a [Rule<PlainContext<'a>>] {
+    &[
+        rule!("4.8", bb35, BB35),
+        rule!("4.8", bb8, BB8),
+        rule!("4.5", bb2, BB2),
+    ]
+}
+
+/// GET /sale/badge-operations/{operationId}.
+pub(crate) fn operation_lookup<'a>() -> &'a [Rule<PlainContext<'a>>] {
+    &[
+        rule!("4.8", bb35, BB35),
+        rule!("4.8", bb14, BB14),
+        rule!("4.5", bb2, BB2),
+    ]
+}
+
+/// The Allegro Prices consents, of an offer or of the account.
+pub(crate) fn consent_body<'a>() -> &'a [Rule<PlainContext<'a>>] {
+    &[
+        rule!("4.8", bb35, BB35),
+        rule!("4.8", consent, ValidationError),
+    ]
+}
+
+/// The Allegro Prices participation body.
+pub(crate) fn participation_body<'a>() -> &'a [Rule<PlainContext<'a>>] {
+    &[
+        rule!("4.8", bb35, BB35),
+        rule!("4.8", participation, ValidationError),
+    ]
+}
+
+/// The Allegro Prices offer command body.
+pub(crate) fn offer_command_body<'a>() -> &'a [Rule<PlainContext<'a>>] {
+    &[
+        rule!("4.8", bb35, BB35),
+        rule!("4.8", offer_command, ValidationError),
+    ]
+}

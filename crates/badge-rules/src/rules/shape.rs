@@ -5,7 +5,8 @@
 
 use std::borrow::Cow;
 
-use super::{ApplicationContext, Out};
+use super::context::ApplicationContext;
+use super::rule::Out;
 use crate::catalogue::Code;
 use crate::money::AmountFault;
 use crate::request::{count, Id, MoneyField};

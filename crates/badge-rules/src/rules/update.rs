@@ -14,16 +14,16 @@ use super::context::{
 };
 use super::prices::{bargain_above_price, ladder, ladder_range, show_hint, skip_ladder};
 use super::range::Range;
+use super::rule::{need, rule, Need, Out, Rule};
 use super::shape;
-use super::{need, rule, Need, Out, Rule};
+use crate::campaigns::built_in_terms;
 use crate::catalogue::Code;
 use crate::document::{Badge, Campaign, CampaignType, Document, RequestStatus, SellingFormat};
 use crate::error::{ErrorCode, InputError};
 use crate::money::grosze;
 use crate::period::{Instant, PeriodType};
-use crate::report::Findings;
 use crate::request::{at, is_offer_id, MoneyField};
-use crate::terms::{built_in, Terms};
+use crate::terms::Terms;
 
 /// The field a refused price change blames: the new price.
 const PRICE: &str = "prices.bargain.value.amount";
@@ -89,7 +89,7 @@ impl<'a> UpdateContext<'a> {
             .as_ref()
             .map(|list| list.iter().find(|c| Some(c.id.as_str()) == campaign_id));
         let given = doc.terms.clone().unwrap_or_default();
-        let terms = given.merged_over(built_in(campaign_id.unwrap_or("")));
+        let terms = given.merged_over(built_in_terms(campaign_id.unwrap_or("")));
         check_terms(&terms)?;
         let currency = base_currency(&terms, campaign.flatten());
         if let Some(price) = doc
@@ -201,12 +201,17 @@ fn pick_badge<'a>(list: &[&'a Badge], campaign: &str) -> Result<Option<&'a Badge
     }))
 }
 
-fn body_refused(ctx: &UpdateContext<'_>) -> bool {
+/// BB16, BB15 and BB17 end the check: with them only the path parameters
+/// (and the account) are still checked, so every other rule returns at once.
+fn refused(ctx: &UpdateContext<'_>) -> bool {
     matches!(ctx.operation, Operation::Refused(_))
 }
 
 /// BB12: a `REQUESTED` operation for the same offer and campaign.
 fn bb12(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     let (Some(offer), Some(campaign)) = (ctx.offer_id, ctx.campaign_id) else {
         return;
     };
@@ -248,6 +253,9 @@ fn path_parameters(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 
 /// BA10: `campaigns` holds no campaign with `campaignId`.
 fn ba10(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     let Some(id) = ctx.campaign_id else {
         return;
     };
@@ -264,6 +272,9 @@ fn ba10(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 
 /// BB6 / BB7 / BB5 on `prices.bargain.value`.
 fn value_shape(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     if let Some(field) = &ctx.bargain {
         shape::amount(field, PRICE, out);
         shape::currency(field, "prices.bargain.value.currency", &ctx.currency, out);
@@ -276,6 +287,9 @@ fn badges<'c, 'a>(ctx: &'c UpdateContext<'a>) -> Need<&'c [&'a Badge]> {
 
 /// BA62 / BA75: no badge for the offer / none in this campaign.
 fn badge_exists(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     if ctx.offer_id.is_none() || ctx.campaign_id.is_none() {
         return;
     }
@@ -289,6 +303,9 @@ fn badge_exists(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 
 /// BA60: a price change on a `STANDARD` campaign's badge.
 fn ba60(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     if !ctx.price_change() || ctx.campaign_id.is_none() {
         return;
     }
@@ -299,6 +316,9 @@ fn ba60(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 
 /// BA63 / BA76: the terms forbid a price change / finishing.
 fn terms_forbid(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     match ctx.operation {
         Operation::PriceChange if ctx.terms.bargain_editable == Some(false) => {
             out.violation(Code::BA63, PRICE, vec![]);
@@ -313,6 +333,9 @@ fn terms_forbid(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 /// BA77 / BA61: finishing, or changing the price of, a badge that is already
 /// `FINISHED` or `DECLINED`.
 fn final_badge(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     let Some(badge) = ctx.badge else {
         return;
     };
@@ -328,6 +351,9 @@ fn final_badge(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 
 /// BA74: the badge's publication period has ended (`null` never ends).
 fn ba74(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     let Some(publication) = ctx.badge.and_then(|b| b.publication.as_ref()) else {
         return;
     };
@@ -342,6 +368,9 @@ fn ba74(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 
 /// BA70: a price change on an offer that is not `BUY_NOW`.
 fn ba70(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     if ctx.price_change()
         && need!(out, selling_format(ctx.doc.offer.as_ref())) != SellingFormat::BuyNow
     {
@@ -351,6 +380,9 @@ fn ba70(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 
 /// BA12: the new bargain price is above the offer's price.
 fn ba12(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     bargain_above_price(ctx.b, ctx.p(), PRICE, out);
 }
 
@@ -381,7 +413,7 @@ fn ladder_bound(ctx: &UpdateContext<'_>, range: &mut Range) {
 /// bound, and the market ladder's when it runs), so a form can show the range
 /// before the seller types. None for a campaign Allegro cannot find (BA10) or
 /// a `STANDARD` one, which has no bargain price (BA60).
-fn hint(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+pub(crate) fn hint(ctx: &UpdateContext<'_>, range: Range, out: &mut Out<'_>) {
     if !ctx.price_change() {
         return;
     }
@@ -390,8 +422,6 @@ fn hint(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
         Some(Some(c)) if c.kind == Some(CampaignType::Standard) => return,
         _ => {}
     }
-    let mut range = Range::default();
-    super::bounds(operation(), ctx, &mut range);
     show_hint(range.ends(), &ctx.currency, out);
 }
 
@@ -400,6 +430,9 @@ fn hint(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
 /// priced above their listed market price in campaigns of other types, so a
 /// ladder on a campaign of unknown type would refuse what Allegro accepts.
 fn market_ladder(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
+    if refused(ctx) {
+        return;
+    }
     let (Some(b), Some(badge)) = (ctx.b, ctx.badge) else {
         return;
     };
@@ -437,23 +470,17 @@ fn bb2(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     }
 }
 
-/// The rules that run whatever the body (the path parameters, the account).
-pub(crate) fn always<'a>() -> &'a [Rule<UpdateContext<'a>>] {
+/// Every rule of a badge update, in report order: a pending operation
+/// first (RULES.md's table order), then the rules that run whatever the body
+/// (the body, the path parameters, the account), then the operation's. When
+/// the body is refused (BB16, BB15, BB17) the operation's rules and BB12 do
+/// not run ([`refused`]).
+pub(crate) fn rules<'a>() -> &'a [Rule<UpdateContext<'a>>] {
     &[
+        rule!("4.7", bb12, BB12),
         rule!("4.7", body, BB16, BB15, BB17),
         rule!("4.7", path_parameters, BB11, BB3),
         rule!("4.5", bb2, BB2),
-    ]
-}
-
-/// A pending operation, reported first (RULES.md's table order).
-pub(crate) fn pending<'a>() -> &'a [Rule<UpdateContext<'a>>] {
-    &[rule!("4.7", bb12, BB12)]
-}
-
-/// Every other rule of a badge update, in report order.
-pub(crate) fn operation<'a>() -> &'a [Rule<UpdateContext<'a>>] {
-    &[
         rule!("4.7", ba10, BA10),
         rule!("4.7", value_shape, BB6, BB7, BB5),
         rule!("4.7", badge_exists, BA62, BA75),
@@ -464,19 +491,5 @@ pub(crate) fn operation<'a>() -> &'a [Rule<UpdateContext<'a>>] {
         rule!("4.7", ba70, BA70),
         rule!("4.7", ba12, bound ba12_bound, BA12),
         rule!("4.7", market_ladder, bound ladder_bound, BA14, BA13, BA16, BA49, BA50),
-        // the bargain-range hint (§6)
-        rule!("6", hint),
     ]
-}
-
-/// Checks a badge update.
-pub(crate) fn check(ctx: &UpdateContext<'_>, out: &mut Findings) {
-    if body_refused(ctx) {
-        // BB16, BB15 and BB17 end the check; the path parameters are still checked.
-        super::run(always(), ctx, out);
-        return;
-    }
-    super::run(pending(), ctx, out);
-    super::run(always(), ctx, out);
-    super::run(operation(), ctx, out);
 }

@@ -1,7 +1,8 @@
 //! Allegro's answer predicted ([`crate::response`]): what `badge-rules check
 //! --format allegro` prints.
 
-use super::check::{error_line_in, text_of};
+use super::check::error_line_in;
+use crate::read::utf8::text_of;
 use crate::response::{self, Response};
 use crate::{InputError, Options};
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::error::{ErrorCode, Params, SyntaxError};
+use crate::read::utf8::text_of;
 use crate::report::Report;
 use crate::{check_json, InputError, Lang, Options};
 
@@ -23,22 +23,6 @@ use crate::{check_json, InputError, Lang, Options};
 /// byte; then any error of [`check_json`].
 pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, InputError> {
     check_json(text_of(bytes)?, options)
-}
-
-/// The bytes as text; bytes that are not UTF-8 are a syntax error.
-pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, InputError> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        InputError::Syntax(SyntaxError::at(
-            "",
-            ErrorCode::NotUtf8,
-            Params::new(),
-            line,
-            column,
-        ))
-    })
 }
 
 /// The one line that answers a document: its report ([`report_line`]) or its

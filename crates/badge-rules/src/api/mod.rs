@@ -28,7 +28,6 @@ mod codes;
 mod plan_lines;
 
 pub use allegro::{allegro_line, allegro_response};
-pub(crate) use check::text_of;
 pub use check::{answer_line, check_bytes, error_line, error_line_in, report_line};
 pub use codes::{
     built_in_campaigns, catalogue, CatalogueEntry, CheckKind, EvidenceKind, RouteEntry,

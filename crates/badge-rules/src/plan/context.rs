@@ -12,6 +12,7 @@ use crate::document::{Account, Application, Badge, Campaign};
 use crate::error::InputError;
 use crate::period::{Instant, Period, PeriodType};
 use crate::read::serde_text::shape_error;
+use crate::read::utf8::text_of;
 use crate::terms::Terms;
 
 /// What every offer of a plan shares, read once: the plan's `--context`
@@ -188,7 +189,7 @@ impl PlanContext {
     ///
     /// As [`PlanContext::from_json`].
     pub fn from_bytes(bytes: &[u8]) -> Result<PlanContext, InputError> {
-        PlanContext::from_json(crate::api::text_of(bytes)?)
+        PlanContext::from_json(text_of(bytes)?)
     }
 
     fn from_parts(raw: RawContext, lists: Lists) -> PlanContext {

@@ -14,6 +14,7 @@ use super::prices::PriceRule;
 use crate::document::{Document, Kind, Metrics, Offer};
 use crate::error::{ErrorCode, InputError};
 use crate::locale::Label;
+use crate::read::utf8::text_of;
 use crate::{Lang, Options};
 
 /// Why a plan cannot start: nothing is answered then.
@@ -221,13 +222,13 @@ impl<'c> Planner<'c> {
         mut metrics: impl FnMut(&Offer, Option<Metrics>) -> Option<Metrics>,
     ) -> Vec<Outcome> {
         let mut out = Vec::new();
-        let text = match crate::api::text_of(bytes) {
+        let text = match text_of(bytes) {
             Ok(text) => text,
             Err(_) => {
                 // Again, with the lines before it, to name the line of the input.
                 let mut padded = vec![b'\n'; line.saturating_sub(1)];
                 padded.extend_from_slice(bytes);
-                if let Err(error) = crate::api::text_of(&padded) {
+                if let Err(error) = text_of(&padded) {
                     out.push(item_error(error, line));
                 }
                 return out;

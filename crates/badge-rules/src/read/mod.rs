@@ -4,11 +4,13 @@
 //! There is one deserializer, serde's derived one, with no path tracking: a
 //! failure is located afterwards, from where in the text serde_json stopped
 //! ([`locate`]), and its message is read from serde_json's error text
-//! ([`serde_text`]).
+//! ([`serde_text`]). Bytes are text when they are UTF-8 ([`utf8`]): a file,
+//! a line of an input, a plan's item.
 
 pub mod json_scan;
 pub(crate) mod locate;
 pub(crate) mod serde_text;
+pub(crate) mod utf8;
 
 use crate::document::Document;
 use crate::error::{ErrorCode, InputError, Params, ShapeError};

@@ -1,0 +1,244 @@
+//! A plan's output: its JSON lines (`badge-rules plan`, the npm package's
+//! `plan()`) and its CSV records (`--format csv`, `planCsv()`).
+
+use std::borrow::Cow;
+
+use super::check::{error_line_in, report_line};
+use crate::plan;
+use crate::{InputError, Lang};
+
+/// One line of a plan's output ([`crate::plan`]), without a newline: what
+/// `badge-rules plan` writes and the npm package's `plan()` hands out. For a
+/// pair, `{"offerId", "campaignId"`, then the report's fields exactly as
+/// [`report_line`] writes them, then `"proposedBargain", "body"}`; for a pair
+/// whose document cannot be checked, `{"offerId", "campaignId", "error",
+/// "file", "line"}`; for an input item that cannot be read, `{"error",
+/// "file", "line"}`, the error's path the item's. `file` names the input.
+///
+/// ```
+/// use badge_rules::plan::{PlanContext, Planner, PriceRule};
+/// use badge_rules::{api, Lang, Options};
+/// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#).unwrap();
+/// let mut planner = Planner::new(&context, &["HIT".into()], PriceRule::Highest, Options::default()).unwrap();
+/// let outcomes = planner.item(br#"{"offers": [{"id": "7001"}, {"id": 7}]}"#, 1);
+/// let line = api::plan_line(&outcomes[0], "page.json", Lang::En);
+/// assert!(line.starts_with(r#"{"offerId":"7001","campaignId":"HIT","verdict":"INCOMPLETE","violations":[],"skipped":[{"code":"BA10","#));
+/// assert!(line.ends_with(r#""warnings":[],"hints":{"bargain":null},"proposedBargain":null,"body":null}"#));
+/// assert!(api::plan_line(&outcomes[1], "page.json", Lang::En)
+///     .starts_with(r#"{"error":{"kind":"shape","code":"WRONG_TYPE","path":"offers[1].id","#));
+/// assert!(api::plan_line(&outcomes[1], "page.json", Lang::En).ends_with(r#","file":"page.json","line":1}"#));
+/// ```
+pub fn plan_line(outcome: &plan::Outcome, file: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(1024);
+    match outcome {
+        plan::Outcome::Pair(pair) => {
+            pair_ids(&mut out, &pair.offer_id, &pair.campaign_id);
+            out.push_str(inner(&report_line(&pair.report)));
+            out.push_str(",\"proposedBargain\":");
+            out.push_str(&serde_json::to_string(&pair.proposed_bargain).unwrap_or_default());
+            out.push_str(",\"body\":");
+            out.push_str(&serde_json::to_string(&pair.body).unwrap_or_default());
+            out.push('}');
+        }
+        plan::Outcome::PairError {
+            offer_id,
+            campaign_id,
+            line,
+            error,
+        } => {
+            pair_ids(&mut out, offer_id, campaign_id);
+            located(&mut out, error, file, *line, lang);
+        }
+        plan::Outcome::ItemError { line, error } => {
+            out.push('{');
+            located(&mut out, error, file, *line, lang);
+        }
+    }
+    out
+}
+
+/// `{"offerId":…,"campaignId":…,`
+fn pair_ids(out: &mut String, offer_id: &str, campaign_id: &str) {
+    out.push_str("{\"offerId\":");
+    out.push_str(&serde_json::to_string(offer_id).unwrap_or_default());
+    out.push_str(",\"campaignId\":");
+    out.push_str(&serde_json::to_string(campaign_id).unwrap_or_default());
+    out.push(',');
+}
+
+/// `"error":{…},"file":…,"line":N}`
+fn located(out: &mut String, error: &InputError, file: &str, line: usize, lang: Lang) {
+    out.push_str(inner(&error_line_in(error, lang)));
+    out.push_str(",\"file\":");
+    out.push_str(&serde_json::to_string(file).unwrap_or_default());
+    out.push_str(",\"line\":");
+    out.push_str(&line.to_string());
+    out.push('}');
+}
+
+/// A JSON object's text without its braces.
+fn inner(object: &str) -> &str {
+    object
+        .strip_prefix('{')
+        .and_then(|o| o.strip_suffix('}'))
+        .unwrap_or_default()
+}
+
+/// The first record of a plan's CSV (`badge-rules plan --format csv`): a
+/// UTF-8 byte-order mark, so that spreadsheets read the Polish letters, then
+/// the column names in `lang`, ending in CRLF (RFC 4180).
+///
+/// ```
+/// use badge_rules::{api, Lang};
+/// assert!(api::plan_csv_header(Lang::En).starts_with("\u{feff}offer,campaign,verdict,proposed bargain price,"));
+/// assert!(api::plan_csv_header(Lang::Pl).starts_with("\u{feff}oferta,kampania,werdykt,proponowana cena,"));
+/// ```
+pub fn plan_csv_header(lang: Lang) -> String {
+    use crate::locale::Label;
+    let names = [
+        Label::PlanOffer,
+        Label::PlanCampaign,
+        Label::PlanVerdict,
+        Label::PlanBargain,
+        Label::PlanCurrency,
+        Label::PlanMin,
+        Label::PlanMax,
+        Label::PlanCodes,
+        Label::PlanMessages,
+        Label::PlanSkipped,
+        Label::PlanWarnings,
+        Label::PlanError,
+        Label::PlanSource,
+    ]
+    .map(|label| Cow::Borrowed(lang.label(label)));
+    let mut out = String::from("\u{feff}");
+    csv_record(&mut out, &names);
+    out
+}
+
+/// One record of a plan's CSV for `outcome` (the columns of
+/// [`plan_csv_header`]), ending in CRLF: fields with a comma, a quote or a
+/// line break quoted, quotes doubled (RFC 4180). The verdict is `ACCEPT`,
+/// `REJECT`, `INCOMPLETE`, or `ERROR` for an input error; codes are
+/// space-separated, messages and skipped checks separated by ` | `.
+///
+/// ```
+/// use badge_rules::plan::{PlanContext, Planner, PriceRule};
+/// use badge_rules::{api, Lang, Options};
+/// let context = PlanContext::from_json(r#"{"now": "2026-11-23T12:00:00Z", "campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}]}"#).unwrap();
+/// let mut planner = Planner::new(&context, &["BARGAIN".into()], PriceRule::Discount(50), Options::default()).unwrap();
+/// let line = br#"{"offer": {"id": "7001", "sellingMode": {"format": "BUY_NOW", "price": {"amount": "200.00", "currency": "PLN"}}},
+///     "metrics": {"lowestPrice30Days": {"amount": "200.00", "currency": "PLN"}}}"#;
+/// let outcomes = planner.item(line, 3);
+/// let row = api::plan_csv_row(&outcomes[0], "offers.jsonl", Lang::En);
+/// assert!(row.starts_with("7001,BARGAIN,REJECT,199.00,PLN,0.01,198.00,BA16,BA16: Discount must be"), "{row}");
+/// assert!(row.ends_with(",offers.jsonl:3\r\n"), "{row}");
+/// ```
+pub fn plan_csv_row(outcome: &plan::Outcome, file: &str, lang: Lang) -> String {
+    let source = Cow::Owned(format!("{file}:{}", outcome.line()));
+    let empty = || Cow::Borrowed("");
+    let fields: [Cow<'_, str>; 13] = match outcome {
+        plan::Outcome::Pair(pair) => {
+            let report = &pair.report;
+            let hint = report.hints.bargain.as_ref();
+            let currency = pair
+                .proposed_bargain
+                .as_ref()
+                .map(|p| p.currency.as_str())
+                .or(hint.map(|h| h.currency.as_str()))
+                .unwrap_or_default();
+            let joined = |items: Vec<String>, by: &str| Cow::Owned(items.join(by));
+            [
+                Cow::Borrowed(pair.offer_id.as_str()),
+                Cow::Borrowed(pair.campaign_id.as_str()),
+                Cow::Borrowed(report.verdict.as_str()),
+                pair.proposed_bargain
+                    .as_ref()
+                    .map_or_else(empty, |p| Cow::Borrowed(p.amount.as_str())),
+                Cow::Borrowed(currency),
+                hint.map_or_else(empty, |h| Cow::Borrowed(h.min.as_str())),
+                hint.map_or_else(empty, |h| Cow::Borrowed(h.max.as_str())),
+                joined(
+                    report
+                        .violations
+                        .iter()
+                        .map(|v| v.code.as_str().to_owned())
+                        .collect(),
+                    " ",
+                ),
+                joined(
+                    report
+                        .violations
+                        .iter()
+                        .map(|v| format!("{}: {}", v.code.as_str(), v.message))
+                        .collect(),
+                    " | ",
+                ),
+                joined(
+                    report
+                        .skipped
+                        .iter()
+                        .map(|s| format!("{} ({})", s.code.as_str(), s.missing))
+                        .collect(),
+                    " | ",
+                ),
+                joined(
+                    report
+                        .warnings
+                        .iter()
+                        .map(|w| format!("{}: {}", w.code.as_str(), w.message))
+                        .collect(),
+                    " | ",
+                ),
+                empty(),
+                source,
+            ]
+        }
+        plan::Outcome::PairError {
+            offer_id,
+            campaign_id,
+            error,
+            ..
+        } => error_record(offer_id, campaign_id, error, lang, source),
+        plan::Outcome::ItemError { error, .. } => error_record("", "", error, lang, source),
+    };
+    let mut out = String::with_capacity(256);
+    csv_record(&mut out, &fields);
+    out
+}
+
+/// An input error's CSV record: its ids where it has them, `ERROR`, and the
+/// error in the `errors` column.
+fn error_record<'a>(
+    offer_id: &'a str,
+    campaign_id: &'a str,
+    error: &crate::InputError,
+    lang: Lang,
+    source: Cow<'a, str>,
+) -> [Cow<'a, str>; 13] {
+    let mut fields: [Cow<'a, str>; 13] = Default::default();
+    let [offer, campaign, verdict, .., errors, at] = &mut fields;
+    *offer = Cow::Borrowed(offer_id);
+    *campaign = Cow::Borrowed(campaign_id);
+    *verdict = Cow::Borrowed("ERROR");
+    *errors = Cow::Owned(error.localized(lang).to_string());
+    *at = source;
+    fields
+}
+
+/// One CSV record of `fields`, ending in CRLF.
+fn csv_record(out: &mut String, fields: &[Cow<'_, str>]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
+}

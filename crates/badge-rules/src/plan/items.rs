@@ -1,0 +1,297 @@
+//! An input item of a plan: its form (a GET /sale/offers page, an offer,
+//! `{"offer", "metrics"}`), told by one scan of its top level, and the item
+//! errors of reading it, located in the input.
+
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::Deserialize;
+
+use super::faults::{first_byte, not_an_object};
+use super::outcome::Outcome;
+use crate::document::{Metrics, Offer};
+use crate::error::InputError;
+use crate::read::serde_text::shape_error;
+
+/// The top-level `(key, value text)` pairs of JSON text that is an object
+/// (`None`: not an object). The text must be JSON.
+pub(super) fn top_level(text: &str) -> Option<Vec<(&str, &str)>> {
+    let mut scan = Scan {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    scan.whitespace();
+    if scan.peek()? != b'{' {
+        return None;
+    }
+    scan.pos += 1;
+    let mut fields = Vec::new();
+    loop {
+        scan.whitespace();
+        if scan.peek()? == b'}' {
+            return Some(fields);
+        }
+        let (start, end) = scan.string()?;
+        scan.whitespace();
+        // The colon.
+        scan.pos += 1;
+        scan.whitespace();
+        let value_start = scan.pos;
+        scan.value()?;
+        fields.push((text.get(start..end)?, text.get(value_start..scan.pos)?));
+        scan.whitespace();
+        match scan.peek()? {
+            b',' => scan.pos += 1,
+            _ => return Some(fields),
+        }
+    }
+}
+
+/// `{"offer", "metrics"}`: an offer with the figures an integrator holds.
+#[derive(Deserialize)]
+pub(super) struct OfferLine {
+    pub(super) offer: Offer,
+    #[serde(default)]
+    pub(super) metrics: Option<Metrics>,
+}
+
+pub(super) fn item_error(error: InputError, line: usize) -> Outcome {
+    let line = match &error {
+        InputError::Syntax(e) => e.line(),
+        _ => line,
+    };
+    Outcome::ItemError { line, error }
+}
+
+/// Reads a `T` from `text` (at `prefix` of its item, starting at `line` and
+/// `column` of the input), or the item error naming the path and line.
+pub(super) fn read<T: DeserializeOwned>(
+    text: &str,
+    prefix: &str,
+    line: usize,
+    column: usize,
+) -> Result<T, Box<Outcome>> {
+    serde_json::from_str::<T>(text)
+        .map_err(|err| Box::new(located_error(text, &err, prefix, line, column)))
+}
+
+/// The item error of `err`, met reading `text`: a syntax error is read
+/// again with `text` where it stands in the input, so that its line and
+/// column are the input's; any other names the line serde stopped at.
+pub(super) fn located_error(
+    text: &str,
+    err: &serde_json::Error,
+    prefix: &str,
+    line: usize,
+    column: usize,
+) -> Outcome {
+    let mut error = shape_error(text, err, prefix);
+    // Every value read here is an object: anything else is wrong as a whole.
+    if first_byte(text) != Some(b'{') && !matches!(error, InputError::Syntax(_)) {
+        error = not_an_object(prefix, first_byte(text));
+    }
+    if let InputError::Syntax(_) = error {
+        let mut padded = "\n".repeat(line.saturating_sub(1));
+        padded.push_str(&" ".repeat(column.saturating_sub(1)));
+        padded.push_str(text);
+        if let Err(again) = serde_json::from_str::<IgnoredAny>(&padded) {
+            return item_error(shape_error(&padded, &again, prefix), line);
+        }
+    }
+    Outcome::ItemError {
+        line: line + err.line().saturating_sub(1),
+        error,
+    }
+}
+
+/// What an input item is, from its top-level keys.
+#[derive(Debug, PartialEq)]
+pub(super) enum Form {
+    /// `{"offers": [...]}`: the spans of the offers (`Err`: `offers` is not
+    /// an array, but a value starting with this byte).
+    Page(Result<Vec<(usize, usize)>, u8>),
+    /// `{"offer": ..., "metrics": ...}`, with the first byte of the offer.
+    Line(u8),
+    /// Any other object: an offer.
+    Offer,
+    /// Not an object.
+    NotObject,
+}
+
+/// The form of `text`, found by one scan of its top level (`None`: the text
+/// is not JSON, as far as the scan can tell).
+pub(super) fn form(text: &str) -> Option<Form> {
+    let mut scan = Scan {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    scan.whitespace();
+    if scan.peek()? != b'{' {
+        return Some(Form::NotObject);
+    }
+    scan.pos += 1;
+    let (mut offers, mut line) = (None, None);
+    loop {
+        scan.whitespace();
+        if scan.peek()? == b'}' {
+            break;
+        }
+        let (start, end) = scan.string()?;
+        scan.whitespace();
+        if scan.peek()? != b':' {
+            return None;
+        }
+        scan.pos += 1;
+        scan.whitespace();
+        match text.get(start..end)? {
+            "offers" if scan.peek()? == b'[' => offers = Some(Ok(scan.elements()?)),
+            "offers" => {
+                offers = Some(Err(scan.peek()?));
+                scan.value()?;
+            }
+            "offer" => {
+                line = scan.peek();
+                scan.value()?;
+            }
+            _ => scan.value()?,
+        }
+        scan.whitespace();
+        match scan.peek()? {
+            b',' => scan.pos += 1,
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    Some(match (offers, line) {
+        (Some(spans), _) => Form::Page(spans),
+        (None, Some(first)) => Form::Line(first),
+        (None, None) => Form::Offer,
+    })
+}
+
+/// A scan of JSON text's structure: strings, containers and scalars skipped
+/// whole, nothing decoded.
+struct Scan<'t> {
+    bytes: &'t [u8],
+    pos: usize,
+}
+
+impl Scan<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    /// At a `"`: skips the string; the span of its contents.
+    fn string(&mut self) -> Option<(usize, usize)> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        self.pos += 1;
+        let start = self.pos;
+        loop {
+            let rest = self.bytes.get(self.pos..)?;
+            let at = rest.iter().position(|b| *b == b'"' || *b == b'\\')?;
+            self.pos += at;
+            if self.peek()? == b'"' {
+                let end = self.pos;
+                self.pos += 1;
+                return Some((start, end));
+            }
+            self.pos += 2;
+        }
+    }
+
+    /// Skips one value.
+    fn value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.string().map(drop),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth = depth.checked_sub(1)?;
+                            if depth == 0 {
+                                self.pos += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.pos += 1;
+                }
+            }
+            _ => {
+                let start = self.pos;
+                while let Some(b) = self.peek() {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+                (self.pos > start).then_some(())
+            }
+        }
+    }
+
+    /// At a `[`: the spans of its elements.
+    fn elements(&mut self) -> Option<Vec<(usize, usize)>> {
+        self.pos += 1;
+        let mut spans = Vec::new();
+        self.whitespace();
+        if self.peek()? == b']' {
+            self.pos += 1;
+            return Some(spans);
+        }
+        loop {
+            self.whitespace();
+            let start = self.pos;
+            self.value()?;
+            spans.push((start, self.pos));
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some(spans);
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_told_by_their_top_level_keys() {
+        assert_eq!(
+            form(r#"{"count": 2, "offers": [{"id": "1"}, {"id": "a\"}"}], "x": {"offers": 1}}"#),
+            Some(Form::Page(Ok(vec![(24, 35), (37, 51)])))
+        );
+        assert_eq!(form(r#"{"offers": null}"#), Some(Form::Page(Err(b'n'))));
+        assert_eq!(
+            form(r#"{"metrics": {}, "offer": {"id": "1"}}"#),
+            Some(Form::Line(b'{'))
+        );
+        assert_eq!(form(r#"{"offer": [1]}"#), Some(Form::Line(b'[')));
+        assert_eq!(
+            form(r#"{"id": "1", "stock": {"available": 3}}"#),
+            Some(Form::Offer)
+        );
+        assert_eq!(form(r#"[{"id": "1"}]"#), Some(Form::NotObject));
+        assert_eq!(form(r#"{"offers": [{"id": "1"}"#), None);
+        assert_eq!(form(""), None);
+    }
+}

@@ -1,0 +1,126 @@
+//! One (offer, campaign) pair: the campaign's document with the offer put
+//! in, the price proposed from the range, the check.
+
+use super::body::{body_value, Body, BodyPrices, Price};
+use super::outcome::{Outcome, PlanLine};
+use super::prices::PriceRule;
+use crate::document::{Application, Badge, Document, Metrics, Offer};
+use crate::error::InputError;
+use crate::money::{from_grosze, show_grosze};
+use crate::report::{Report, Verdict};
+use crate::rules::{self, range::floor_share};
+use crate::Options;
+
+/// One planned campaign: the pair document every offer is put into.
+#[derive(Debug, Clone)]
+pub(super) struct Template {
+    pub(super) id: String,
+    /// The context shows the campaign with `stockReservationIsRequired: true`.
+    pub(super) stock_required: bool,
+    pub(super) document: Document,
+}
+
+/// The parts of a pair's document that belong to the offer, moved into each
+/// campaign's document in turn.
+pub(super) struct PairSlot {
+    pub(super) offer: Option<Offer>,
+    pub(super) metrics: Option<Metrics>,
+    pub(super) badges: Option<Vec<Badge>>,
+    pub(super) applications: Option<Vec<Application>>,
+}
+
+/// The outcome of one pair.
+pub(super) fn plan_pair(
+    template: &mut Template,
+    slot: &mut PairSlot,
+    offer_id: &str,
+    line: usize,
+    price: PriceRule,
+    options: &Options,
+) -> Outcome {
+    let document = &mut template.document;
+    document.offer = slot.offer.take();
+    document.metrics = slot.metrics.take();
+    document.badges = slot.badges.take();
+    document.applications = slot.applications.take();
+    let answer = answer_pair(
+        document,
+        &template.id,
+        template.stock_required,
+        offer_id,
+        price,
+        options,
+    );
+    slot.offer = document.offer.take();
+    slot.metrics = document.metrics.take();
+    slot.badges = document.badges.take();
+    slot.applications = document.applications.take();
+    match answer {
+        Ok((report, proposed_bargain, body)) => {
+            let body = (report.verdict == Verdict::Accept).then_some(body);
+            Outcome::Pair(Box::new(PlanLine {
+                offer_id: offer_id.to_owned(),
+                campaign_id: template.id.clone(),
+                line,
+                report,
+                proposed_bargain,
+                body,
+            }))
+        }
+        Err(error) => Outcome::PairError {
+            offer_id: offer_id.to_owned(),
+            campaign_id: template.id.clone(),
+            line,
+            error,
+        },
+    }
+}
+
+/// The pair's report with the proposed price: the range first (from the
+/// document without a price), the price by `rule`, then the check.
+fn answer_pair(
+    document: &mut Document,
+    campaign_id: &str,
+    stock_required: bool,
+    offer_id: &str,
+    rule: PriceRule,
+    options: &Options,
+) -> Result<(Report, Option<Price>, Body), InputError> {
+    let quantity = stock_required
+        .then(|| document.offer.as_ref()?.stock.as_ref()?.available)
+        .flatten()
+        .filter(|q| *q >= 1);
+    let mut body = Body::new(campaign_id, offer_id, None, quantity);
+    document.request = Some(body_value(&body));
+    let proposed = {
+        let ctx = rules::ApplicationContext::new(document)?;
+        propose(&ctx, rule).map(|grosze| Price {
+            amount: show_grosze(grosze),
+            currency: ctx.currency.clone(),
+        })
+    };
+    if let Some(price) = &proposed {
+        body.prices = Some(BodyPrices {
+            bargain: price.clone(),
+        });
+        document.request = Some(body_value(&body));
+    }
+    let report = crate::check(document, options)?;
+    Ok((report, proposed, body))
+}
+
+/// The price `rule` proposes, in grosze, from the range the price rules
+/// leave (`None`: no campaign to price, a `STANDARD` campaign, no upper end,
+/// no price passes for `highest`/`lowest`, or no M for `discount=N`).
+fn propose(ctx: &rules::ApplicationContext<'_>, rule: PriceRule) -> Option<i128> {
+    let (low, high) = rules::bargain_range(ctx)?;
+    let sendable = |g: i128| g >= 1 && from_grosze(g).is_some();
+    match rule {
+        PriceRule::Highest => (low <= high && sendable(low) && sendable(high)).then_some(high),
+        PriceRule::Lowest => (low <= high && sendable(low) && sendable(high)).then_some(low),
+        PriceRule::Discount(bp) => {
+            let m = ctx.m.value().ok().flatten()?;
+            Some(floor_share(m, 10_000 - bp)).filter(|g| sendable(*g))
+        }
+    }
+}

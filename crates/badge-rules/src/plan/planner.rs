@@ -1,0 +1,348 @@
+//! The planner: the campaigns of a context planned over each input item.
+
+use std::fmt;
+
+use serde::de::IgnoredAny;
+
+use super::body::{body_value, Body};
+use super::context::PlanContext;
+use super::faults::{first_byte, not_an_object, shape, wrong_type};
+use super::items::{form, item_error, located_error, read, Form, OfferLine};
+use super::outcome::Outcome;
+use super::pairs::{plan_pair, PairSlot, Template};
+use super::prices::PriceRule;
+use crate::document::{Document, Kind, Metrics, Offer};
+use crate::error::{ErrorCode, InputError};
+use crate::locale::Label;
+use crate::read::utf8::text_of;
+use crate::{Lang, Options};
+
+/// Why a plan cannot start: nothing is answered then.
+///
+/// ```
+/// use badge_rules::plan::{PlanContext, PlanError, Planner, PriceRule};
+/// use badge_rules::Options;
+/// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "X", "application": {"type": "NEVER"}}]}"#).unwrap();
+/// let err = Planner::new(&context, &[], PriceRule::Highest, Options::default()).unwrap_err();
+/// assert!(matches!(err, PlanError::NoOpenCampaign));
+///
+/// let context = PlanContext::from_json(r#"{"campaigns": {"badgeCampaigns": [{"id": "X", "publication": {"type": "WITHIN"}}]}}"#).unwrap();
+/// let err = Planner::new(&context, &["X".into()], PriceRule::Highest, Options::default()).unwrap_err();
+/// assert_eq!(err.to_string(), "campaigns.badgeCampaigns[0].publication.from: a WITHIN period needs `from`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PlanError {
+    /// The context cannot be checked (its JSON path is the context file's).
+    Context(InputError),
+    /// No campaign was named and the context shows none open for applications.
+    NoOpenCampaign,
+}
+
+impl PlanError {
+    /// Its stable code: the input error's, or `NO_OPEN_CAMPAIGN`.
+    ///
+    /// ```
+    /// use badge_rules::plan::PlanError;
+    /// assert_eq!(PlanError::NoOpenCampaign.code(), "NO_OPEN_CAMPAIGN");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            PlanError::Context(err) => err.code().as_str(),
+            PlanError::NoOpenCampaign => "NO_OPEN_CAMPAIGN",
+        }
+    }
+
+    /// Its message in `lang` (an input error's with its path first, as its
+    /// `Display`).
+    ///
+    /// ```
+    /// use badge_rules::{plan::PlanError, Lang};
+    /// assert!(PlanError::NoOpenCampaign.message(Lang::Pl).starts_with("kontekst nie pokazuje"));
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PlanError::Context(err) => err.localized(lang).to_string(),
+            PlanError::NoOpenCampaign => lang.label(Label::NoOpenCampaign).to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// Plans offers against the campaigns of a [`PlanContext`]: one per thread
+/// (it is `Clone`), each answering the items it is given.
+///
+/// ```
+/// use badge_rules::plan::{Outcome, PlanContext, Planner, PriceRule};
+/// use badge_rules::Options;
+/// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}, {"id": "HIT", "type": "STANDARD"}]}"#).unwrap();
+/// let campaigns = ["BARGAIN".to_owned(), "HIT".to_owned()];
+/// let mut planner = Planner::new(&context, &campaigns, PriceRule::Lowest, Options::default()).unwrap();
+/// let page = br#"{"offers": [{"id": "1"}, {"id": "2"}, {"id": 3}], "count": 3}"#;
+/// let outcomes = planner.item(page, 1);
+/// assert_eq!(outcomes.len(), 5); // two offers by two campaigns, and the third offer's error
+/// let Outcome::ItemError { error, .. } = &outcomes[4] else { panic!() };
+/// assert_eq!(error.path(), "offers[2].id");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Planner<'c> {
+    context: &'c PlanContext,
+    price: PriceRule,
+    options: Options,
+    campaigns: Vec<Template>,
+}
+
+impl<'c> Planner<'c> {
+    /// Plans `campaigns` (none: every campaign the context shows open for
+    /// applications, [`PlanContext::open_campaigns`]) with the price `price`,
+    /// messages in `options`' language.
+    ///
+    /// ```
+    /// use badge_rules::plan::{PlanContext, Planner, PriceRule};
+    /// use badge_rules::Options;
+    /// let context = PlanContext::from_json(r#"{"now": "2026-11-23T12:00:00Z", "campaigns": [
+    ///     {"id": "BARGAIN", "application": {"type": "ALWAYS"}}, {"id": "HIT", "application": {"type": "NEVER"}}]}"#).unwrap();
+    /// let open = Planner::new(&context, &[], PriceRule::Highest, Options::default()).unwrap();
+    /// assert_eq!(open.campaign_ids().collect::<Vec<_>>(), ["BARGAIN"]);
+    /// let named = Planner::new(&context, &["HIT".into(), "HIT".into()], PriceRule::Lowest, Options::default()).unwrap();
+    /// assert_eq!(named.campaign_ids().collect::<Vec<_>>(), ["HIT"]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`PlanError::Context`] when a campaign's documents cannot be checked
+    /// whatever the offer (a period without a bound its type needs, a
+    /// duplicate campaign id, terms out of range), naming the path in the
+    /// context; [`PlanError::NoOpenCampaign`].
+    pub fn new(
+        context: &'c PlanContext,
+        campaigns: &[String],
+        price: PriceRule,
+        options: Options,
+    ) -> Result<Planner<'c>, PlanError> {
+        let ids = if campaigns.is_empty() {
+            context.open_campaigns()
+        } else {
+            let mut ids: Vec<String> = Vec::new();
+            for id in campaigns {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+            ids
+        };
+        if ids.is_empty() {
+            return Err(PlanError::NoOpenCampaign);
+        }
+        let mut templates = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut document = Document::new(Kind::Application);
+            document.now = context.now;
+            document.campaigns.clone_from(&context.campaigns);
+            document.account.clone_from(&context.account);
+            document.terms = context.terms_for(&id).cloned();
+            // Whatever the offer: the context with every badge and application.
+            let mut whole = document.clone();
+            whole.badges.clone_from(&context.badges);
+            whole.applications.clone_from(&context.applications);
+            whole.request = Some(body_value(&Body::new(&id, "1", None, None)));
+            if let Err(err) = crate::check(&whole, &options) {
+                let path = context.context_path(err.path(), &id);
+                return Err(PlanError::Context(err.at_path(path)));
+            }
+            let stock_required = context
+                .campaigns()
+                .iter()
+                .any(|c| c.id == id && c.stock_reservation_is_required == Some(true));
+            templates.push(Template {
+                id,
+                stock_required,
+                document,
+            });
+        }
+        Ok(Planner {
+            context,
+            price,
+            options,
+            campaigns: templates,
+        })
+    }
+
+    /// The campaigns planned, in order (see [`Planner::new`]).
+    pub fn campaign_ids(&self) -> impl Iterator<Item = &str> {
+        self.campaigns.iter().map(|t| t.id.as_str())
+    }
+
+    /// The outcomes of one input item, given as bytes whose first line is
+    /// line `line` of its input: a GET /sale/offers page (`{"offers": [...]}`,
+    /// each offer by each campaign, in order), an offer resource, or
+    /// `{"offer": {...}, "metrics": {...}}`.
+    ///
+    /// ```
+    /// use badge_rules::plan::{Outcome, PlanContext, Planner, PriceRule};
+    /// use badge_rules::Options;
+    /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#).unwrap();
+    /// let mut planner = Planner::new(&context, &["HIT".into()], PriceRule::Highest, Options::default()).unwrap();
+    /// assert_eq!(planner.item(br#"{"offers": [{"id": "1"}, {"id": "2"}]}"#, 1).len(), 2);
+    /// let broken = planner.item(b"{\"offers\": [\n  {\"id\": \"1\"}\n  {\"id\": \"2\"}]}", 40);
+    /// let Outcome::ItemError { line, error } = &broken[0] else { panic!() };
+    /// assert_eq!((*line, error.kind()), (42, "syntax"));
+    /// ```
+    pub fn item(&mut self, bytes: &[u8], line: usize) -> Vec<Outcome> {
+        self.item_with(bytes, line, |_, metrics| metrics)
+    }
+
+    /// [`Planner::item`], each offer's metrics given by `metrics` from the
+    /// offer and the metrics its item holds (a price ledger fills
+    /// `priceHistory` here).
+    ///
+    /// ```
+    /// use badge_rules::plan::{Outcome, PlanContext, Planner, PriceRule};
+    /// use badge_rules::Options;
+    /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}]}"#).unwrap();
+    /// let mut planner = Planner::new(&context, &["BARGAIN".into()], PriceRule::Highest, Options::default()).unwrap();
+    /// let offer = br#"{"id": "1", "sellingMode": {"price": {"amount": "100.00", "currency": "PLN"}}}"#;
+    /// let outcomes = planner.item_with(offer, 1, |_offer, _given| {
+    ///     serde_json::from_str(r#"{"lowestPrice30Days": {"amount": "120.00", "currency": "PLN"}}"#).ok()
+    /// });
+    /// let Outcome::Pair(pair) = &outcomes[0] else { panic!() };
+    /// assert_eq!(pair.proposed_bargain.as_ref().unwrap().amount, "100.00"); // at most the offer's price
+    /// ```
+    pub fn item_with(
+        &mut self,
+        bytes: &[u8],
+        line: usize,
+        mut metrics: impl FnMut(&Offer, Option<Metrics>) -> Option<Metrics>,
+    ) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        let text = match text_of(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                // Again, with the lines before it, to name the line of the input.
+                let mut padded = vec![b'\n'; line.saturating_sub(1)];
+                padded.extend_from_slice(bytes);
+                if let Err(error) = text_of(&padded) {
+                    out.push(item_error(error, line));
+                }
+                return out;
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        match form(text) {
+            Some(Form::Page(Ok(spans))) => {
+                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
+                    out.push(located_error(text, &err, "", line, 1));
+                    return out;
+                }
+                let mut at_line = line;
+                let mut counted = 0;
+                for (i, (start, end)) in spans.into_iter().enumerate() {
+                    let before = text.get(counted..start).unwrap_or_default();
+                    at_line += before.bytes().filter(|b| *b == b'\n').count();
+                    counted = start;
+                    let column = text
+                        .get(..start)
+                        .map_or(0, |t| t.len() - t.rfind('\n').map_or(0, |n| n + 1));
+                    let span = text.get(start..end).unwrap_or_default();
+                    let prefix = format!("offers[{i}]");
+                    if first_byte(span) != Some(b'{') {
+                        let error = not_an_object(&prefix, first_byte(span));
+                        out.push(Outcome::ItemError {
+                            line: at_line,
+                            error,
+                        });
+                        continue;
+                    }
+                    match read::<Offer>(span, &prefix, at_line, column + 1) {
+                        Ok(offer) => {
+                            self.offer(offer, None, &prefix, at_line, &mut metrics, &mut out);
+                        }
+                        Err(outcome) => out.push(*outcome),
+                    }
+                }
+            }
+            Some(Form::Page(Err(first))) => {
+                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
+                    out.push(located_error(text, &err, "", line, 1));
+                } else {
+                    let error = wrong_type("offers", "an array of offers", Some(first));
+                    out.push(Outcome::ItemError { line, error });
+                }
+            }
+            Some(Form::Line(b'{')) => match read::<OfferLine>(text, "", line, 1) {
+                Ok(OfferLine {
+                    offer,
+                    metrics: given,
+                }) => self.offer(offer, given, "offer", line, &mut metrics, &mut out),
+                Err(outcome) => out.push(*outcome),
+            },
+            Some(Form::Line(first)) => {
+                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
+                    out.push(located_error(text, &err, "", line, 1));
+                } else {
+                    let error = not_an_object("offer", Some(first));
+                    out.push(Outcome::ItemError { line, error });
+                }
+            }
+            Some(Form::Offer) => match read::<Offer>(text, "", line, 1) {
+                Ok(offer) => self.offer(offer, None, "", line, &mut metrics, &mut out),
+                Err(outcome) => out.push(*outcome),
+            },
+            Some(Form::NotObject) | None => {
+                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
+                    out.push(located_error(text, &err, "", line, 1));
+                } else {
+                    let error = not_an_object("", first_byte(text));
+                    out.push(Outcome::ItemError { line, error });
+                }
+            }
+        }
+        out
+    }
+
+    /// Every campaign's outcome for one offer (at `prefix` of its item,
+    /// starting on `line`).
+    fn offer(
+        &mut self,
+        offer: Offer,
+        given: Option<Metrics>,
+        prefix: &str,
+        line: usize,
+        metrics: &mut impl FnMut(&Offer, Option<Metrics>) -> Option<Metrics>,
+        out: &mut Vec<Outcome>,
+    ) {
+        let Some(offer_id) = offer.id.clone() else {
+            let path = if prefix.is_empty() {
+                "id".to_owned()
+            } else {
+                format!("{prefix}.id")
+            };
+            let error = shape(&path, ErrorCode::MissingField, [("field", "id")]);
+            out.push(Outcome::ItemError { line, error });
+            return;
+        };
+        let mut slot = PairSlot {
+            metrics: metrics(&offer, given),
+            offer: Some(offer),
+            badges: self.context.badges_of(&offer_id),
+            applications: self.context.applications_of(&offer_id),
+        };
+        for template in &mut self.campaigns {
+            out.push(plan_pair(
+                template,
+                &mut slot,
+                &offer_id,
+                line,
+                self.price,
+                &self.options,
+            ));
+        }
+    }
+}

@@ -9,13 +9,15 @@
 
 mod args;
 mod commands;
+mod document_fill;
 mod exit;
-mod fill;
-mod input;
 mod items;
 mod jsonl;
+mod ledger_open;
+mod pipeline;
 mod progress;
 mod render;
+mod source;
 
 use std::process::ExitCode;
 

@@ -1,7 +1,6 @@
-//! The progress of a pipeline run ([`crate::pipeline`]: `check --jsonl`,
-//! `plan`), drawn on stderr when it is a terminal: a bar with the share of
-//! the input read, and for `check --jsonl` a last line with the documents
-//! per second.
+//! The progress of a pipeline run (`check --jsonl`, `plan`), drawn on
+//! stderr when it is a terminal: a bar with the share of the input read,
+//! and for `check --jsonl` a last line with the documents per second.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};

@@ -1,5 +1,5 @@
 //! `badge-rules check`: one document checked and its report printed, or with
-//! `--jsonl` every line of the input checked by [`crate::jsonl`] through the
+//! `--jsonl` every line of the input checked by [`crate::check_lines`] through the
 //! [`crate::pipeline`].
 
 use std::io::{self, BufWriter, Read, Write};
@@ -12,7 +12,7 @@ use crate::ledger_open::{self, Unopened};
 use crate::pipeline::Pipeline;
 use crate::progress::Ending;
 use crate::render::render_report;
-use crate::{document_fill, jsonl, source};
+use crate::{check_lines, document_fill, source};
 
 /// The ledger `--ledger` names, which must exist.
 fn open_ledger(path: &std::path::Path) -> Result<badge_rules_ledger::Ledger, Fatal> {
@@ -29,7 +29,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
     let (mut input, name) = source::open(args.file.as_deref())?;
     // The line that answers a document for programs, in --jsonl and for an
     // input error of a single document alike.
-    let answer: jsonl::Answer = match args.format {
+    let answer: check_lines::Answer = match args.format {
         Some(CheckFormat::Allegro) => api::allegro_line,
         _ => api::answer_line,
     };
@@ -48,7 +48,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
             // Opened once here, so that a missing ledger stops the run at once.
             open_ledger(path)?;
         }
-        let checker = jsonl::Checker {
+        let checker = check_lines::Checker {
             options: &options,
             answer,
             ledger: args.ledger.as_deref(),

@@ -5,24 +5,25 @@
 //! run stops before any output. The offers are streamed through the
 //! [`crate::pipeline`], as `check --jsonl` streams documents: the inputs are
 //! cut into items ([`crate::items`]), each planning thread has its own
-//! [`Planner`] (and ledger connection), and the answers come in input order.
+//! [`Planner`] (and ledger connection, [`crate::offer_fill`]), the answers
+//! come in input order, and [`crate::plan_summary`] counts them for stderr.
 
-use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use badge_rules::document::{Metrics, Offer};
-use badge_rules::plan::{Outcome, PlanContext, Planner};
-use badge_rules::{api, Lang, Verdict};
+use badge_rules::plan::{PlanContext, Planner};
+use badge_rules::{api, Lang};
 use badge_rules_ledger::Ledger;
 
 use crate::args::{PlanArgs, PlanFormat};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT};
 use crate::items::Items;
-use crate::ledger_open::{self, Connection, Unopened};
-use crate::pipeline::{Answers, Cut, Pipeline, Tally};
-use crate::progress::{grouped, Ending};
+use crate::ledger_open::{self, Unopened};
+use crate::offer_fill::Filler;
+use crate::pipeline::{Answers, Cut, Pipeline};
+use crate::plan_summary::Summary;
+use crate::progress::Ending;
 use crate::source;
 
 /// Whole items of one input, cut from its bytes.
@@ -76,160 +77,6 @@ impl<R: io::BufRead> Cut for ItemCut<R> {
 
     fn is_empty(chunk: &Chunk) -> bool {
         chunk.items.is_empty() && chunk.bytes == 0
-    }
-}
-/// What a run planned, for the summary on stderr.
-#[derive(Debug, Default)]
-struct Summary {
-    pairs: u64,
-    accept: u64,
-    reject: u64,
-    incomplete: u64,
-    pair_errors: u64,
-    item_errors: u64,
-    /// Pairs with each violation code.
-    codes: BTreeMap<&'static str, u64>,
-    /// The first failure of the ledger.
-    ledger_error: Option<String>,
-}
-
-impl Tally for Summary {
-    /// The pairs: what the progress bar counts.
-    fn documents(&self) -> u64 {
-        self.pairs
-    }
-
-    fn merge(&mut self, other: Summary) {
-        self.pairs += other.pairs;
-        self.accept += other.accept;
-        self.reject += other.reject;
-        self.incomplete += other.incomplete;
-        self.pair_errors += other.pair_errors;
-        self.item_errors += other.item_errors;
-        for (code, n) in other.codes {
-            *self.codes.entry(code).or_default() += n;
-        }
-        if self.ledger_error.is_none() {
-            self.ledger_error = other.ledger_error;
-        }
-    }
-}
-
-impl Summary {
-    fn add(&mut self, outcome: &Outcome) {
-        match outcome {
-            Outcome::Pair(pair) => {
-                self.pairs += 1;
-                match pair.report.verdict {
-                    Verdict::Accept => self.accept += 1,
-                    Verdict::Reject => self.reject += 1,
-                    _ => self.incomplete += 1,
-                }
-                let mut seen: Vec<&'static str> = Vec::new();
-                for v in &pair.report.violations {
-                    let code = v.code.as_str();
-                    if !seen.contains(&code) {
-                        seen.push(code);
-                        *self.codes.entry(code).or_default() += 1;
-                    }
-                }
-            }
-            Outcome::PairError { .. } => {
-                self.pairs += 1;
-                self.pair_errors += 1;
-            }
-            _ => self.item_errors += 1,
-        }
-    }
-
-    /// The summary's lines.
-    fn render(&self, campaigns: usize, seconds: f64) -> String {
-        let per_second = if seconds > 0.0 {
-            (self.pairs as f64 / seconds) as u64
-        } else {
-            self.pairs
-        };
-        let offers = self.pairs / campaigns.max(1) as u64;
-        let mut s = format!(
-            "badge-rules: {} offers x {} campaign{} = {} pairs in {seconds:.2} s, {} documents/s\n",
-            grouped(offers),
-            campaigns,
-            if campaigns == 1 { "" } else { "s" },
-            grouped(self.pairs),
-            grouped(per_second),
-        );
-        s.push_str(&format!(
-            "badge-rules: ACCEPT {}, REJECT {}, INCOMPLETE {}, input errors {} ({} pairs, {} items)\n",
-            grouped(self.accept),
-            grouped(self.reject),
-            grouped(self.incomplete),
-            grouped(self.pair_errors + self.item_errors),
-            grouped(self.pair_errors),
-            grouped(self.item_errors),
-        ));
-        if !self.codes.is_empty() {
-            let mut codes: Vec<(&&str, &u64)> = self.codes.iter().collect();
-            codes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            let list: Vec<String> = codes
-                .iter()
-                .map(|(code, n)| format!("{code} {}", grouped(**n)))
-                .collect();
-            s.push_str(&format!(
-                "badge-rules: pairs by code: {}\n",
-                list.join(", ")
-            ));
-        }
-        s
-    }
-}
-
-/// Reads each offer's `priceHistory` from a price ledger when its line has
-/// no market price figures.
-struct Filler {
-    /// The ledger, when one is asked for: this thread's connection, or why
-    /// it could not be opened (the run then ends with status 2).
-    ledger: Option<Connection>,
-    now: Option<badge_rules::period::Instant>,
-    empty: Option<Metrics>,
-}
-
-impl Filler {
-    fn fill(
-        &self,
-        offer: &Offer,
-        given: Option<Metrics>,
-        error: &mut Option<String>,
-    ) -> Option<Metrics> {
-        let (Some(ledger), Some(now), Some(id)) = (&self.ledger, self.now, offer.id.as_deref())
-        else {
-            return given;
-        };
-        let ledger = match ledger {
-            Ok(ledger) => ledger,
-            Err(e) => {
-                error.get_or_insert_with(|| e.clone());
-                return given;
-            }
-        };
-        if given
-            .as_ref()
-            .is_some_and(|m| m.lowest_price_30_days.is_some() || m.price_history.is_some())
-        {
-            return given;
-        }
-        match ledger.history(id, now) {
-            Ok(Some(history)) => {
-                let mut metrics = given.or_else(|| self.empty.clone())?;
-                metrics.price_history = Some(history.price_history);
-                metrics.price_history_exact = Some(history.price_history_exact);
-                Some(metrics)
-            }
-            Ok(None) => given,
-            Err(e) => {
-                error.get_or_insert_with(|| e.to_string());
-                given
-            }
-        }
     }
 }
 
@@ -370,32 +217,5 @@ impl<'a, 'c> Planning<'a, 'c> {
         }
         answers.tally.ledger_error = ledger_error;
         answers
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_summary_counts_pairs_verdicts_and_codes() {
-        let mut s = Summary {
-            pairs: 1_200,
-            accept: 700,
-            reject: 400,
-            incomplete: 90,
-            pair_errors: 10,
-            item_errors: 2,
-            ..Summary::default()
-        };
-        s.codes.insert("BA49", 300);
-        s.codes.insert("BA17", 300);
-        s.codes.insert("BB12", 5);
-        assert_eq!(
-            s.render(2, 0.5),
-            "badge-rules: 600 offers x 2 campaigns = 1,200 pairs in 0.50 s, 2,400 documents/s\n\
-             badge-rules: ACCEPT 700, REJECT 400, INCOMPLETE 90, input errors 12 (10 pairs, 2 items)\n\
-             badge-rules: pairs by code: BA17 300, BA49 300, BB12 5\n"
-        );
     }
 }

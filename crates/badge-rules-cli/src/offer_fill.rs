@@ -13,11 +13,16 @@ pub(crate) struct Filler {
     /// The ledger, when one is asked for: this thread's connection, or why
     /// it could not be opened (the run then ends with status 2).
     pub(crate) ledger: Option<Connection>,
+    /// The context's now: the history is read as of it.
     pub(crate) now: Option<Instant>,
+    /// Empty metrics, for an offer line that gives none.
     pub(crate) empty: Option<Metrics>,
 }
 
 impl Filler {
+    /// The metrics to plan `offer` with: `given`, or with the ledger's
+    /// price history when `given` has no market price figures; the
+    /// ledger's first failure goes to `error`.
     pub(crate) fn fill(
         &self,
         offer: &Offer,

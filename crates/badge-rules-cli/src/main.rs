@@ -6,16 +6,28 @@
 //! `--jsonl`), and turns the verdict into an exit status. This file only
 //! dispatches: [`args`] is the grammar, [`commands`] the work of each
 //! command, [`exit`] how a run ends.
+//!
+//! Below the commands: [`source`] opens an input; [`pipeline`] is the
+//! ordered parallel pipeline that `check --jsonl` ([`check_lines`]) and
+//! `plan` (its items cut by [`items`]) feed, and [`progress`] its bar on
+//! stderr; [`ledger_open`] opens the price ledger for `check` and `plan`,
+//! [`document_fill`] fills a check document from it and [`offer_fill`] a
+//! planned offer; [`plan_summary`] counts what `plan` planned; [`render`]
+//! writes a report for people.
 
 mod args;
+mod check_lines;
 mod commands;
+mod document_fill;
 mod exit;
-mod fill;
-mod input;
 mod items;
-mod jsonl;
+mod ledger_open;
+mod offer_fill;
+mod pipeline;
+mod plan_summary;
 mod progress;
 mod render;
+mod source;
 
 use std::process::ExitCode;
 

@@ -1,15 +1,25 @@
-//! The progress of a `--jsonl` run, drawn on stderr when it is a terminal:
-//! a bar with the share of the input read, and a last line with the
-//! documents per second.
+//! The progress of a pipeline run (`check --jsonl`, `plan`), drawn on
+//! stderr when it is a terminal: a bar with the share of the input read,
+//! and for `check --jsonl` a last line with the documents per second.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-/// The progress of a `--jsonl` run on a terminal's stderr: a bar redrawn at
-/// most ten times a second, then one line with the documents per second.
+/// How a bar ends when its run does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ending {
+    /// One line with the documents per second takes its place (`check --jsonl`).
+    RateLine,
+    /// It is cleared (`plan`, whose summary takes its place).
+    Cleared,
+}
+
+/// The progress of a run on a terminal's stderr: a bar redrawn at most ten
+/// times a second, then as its [`Ending`] says.
 #[derive(Debug)]
 pub(crate) struct Progress {
+    ending: Ending,
     start: Instant,
     drawn_at: Option<Instant>,
     total_bytes: Option<u64>,
@@ -20,8 +30,9 @@ pub(crate) struct Progress {
 impl Progress {
     const EVERY: Duration = Duration::from_millis(100);
 
-    pub(crate) fn new(total_bytes: Option<u64>) -> Self {
+    pub(crate) fn new(total_bytes: Option<u64>, ending: Ending) -> Self {
         Progress {
+            ending,
             start: Instant::now(),
             drawn_at: None,
             total_bytes,
@@ -50,7 +61,12 @@ impl Progress {
         }
     }
 
+    /// Ends the bar as its [`Ending`] says.
     pub(crate) fn finish(mut self) {
+        if self.ending == Ending::Cleared {
+            // Dropping the bar clears it.
+            return;
+        }
         let line = final_line(self.documents, self.start.elapsed());
         self.drawn_at = None;
         let _ = writeln!(io::stderr().lock(), "\r\x1b[2K{line}");

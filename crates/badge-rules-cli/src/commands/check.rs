@@ -1,23 +1,35 @@
 //! `badge-rules check`: one document checked and its report printed, or with
-//! `--jsonl` every line of the input handed to the [`crate::jsonl`] pipeline.
+//! `--jsonl` every line of the input checked by [`crate::check_lines`] through the
+//! [`crate::pipeline`].
 
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
-use std::num::NonZeroUsize;
+use std::io::{self, BufWriter, Read, Write};
 
 use badge_rules::{api, Options, Verdict};
 
 use crate::args::{CheckArgs, CheckFormat};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INCOMPLETE, EXIT_REJECT};
-use crate::progress::Progress;
+use crate::ledger_open::{self, Unopened};
+use crate::pipeline::Pipeline;
+use crate::progress::Ending;
 use crate::render::render_report;
-use crate::{fill, input, jsonl};
+use crate::{check_lines, document_fill, source};
+
+/// The ledger `--ledger` names, which must exist.
+fn open_ledger(path: &std::path::Path) -> Result<badge_rules_ledger::Ledger, Fatal> {
+    ledger_open::open(path).map_err(|e| {
+        Fatal::Io(match e {
+            Unopened::Missing => format!("no ledger at {}", path.display()),
+            Unopened::Refused(message) => message,
+        })
+    })
+}
 
 pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
     let options: Options = args.lang;
-    let (mut input, name) = input::open(args.file.as_ref())?;
+    let (mut input, name) = source::open(args.file.as_deref())?;
     // The line that answers a document for programs, in --jsonl and for an
     // input error of a single document alike.
-    let answer: jsonl::Answer = match args.format {
+    let answer: check_lines::Answer = match args.format {
         Some(CheckFormat::Allegro) => api::allegro_line,
         _ => api::answer_line,
     };
@@ -28,29 +40,20 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
                     .into(),
             ));
         }
-        let jobs = args.jobs.map_or_else(
-            || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
-            NonZeroUsize::get,
-        );
-        let progress = io::stderr()
-            .is_terminal()
-            .then(|| Progress::new(input::size(args.file.as_ref())));
+        let pipeline = Pipeline::new(args.jobs, "checking")
+            .progress(|| source::size(args.file.as_deref()), Ending::RateLine);
         // `Stdout`, not its lock: the writing thread owns it.
         let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
         if let Some(path) = &args.ledger {
             // Opened once here, so that a missing ledger stops the run at once.
-            fill::open(path)?;
+            open_ledger(path)?;
         }
-        jsonl::check_lines(
-            &mut input,
-            &mut out,
-            &options,
+        let checker = check_lines::Checker {
+            options: &options,
             answer,
-            &name,
-            jobs,
-            progress,
-            args.ledger.as_deref(),
-        )?;
+            ledger: args.ledger.as_deref(),
+        };
+        checker.check_lines(&mut input, &name, &mut out, pipeline)?;
         return Ok(EXIT_ACCEPT);
     }
     let mut bytes = Vec::new();
@@ -58,7 +61,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
         .read_to_end(&mut bytes)
         .map_err(|e| Fatal::Io(format!("cannot read {name}: {e}")))?;
     if let Some(path) = &args.ledger {
-        if let Some(filled) = fill::fill(&bytes, &fill::open(path)?).map_err(Fatal::Io)? {
+        if let Some(filled) = document_fill::fill(&bytes, &open_ledger(path)?).map_err(Fatal::Io)? {
             bytes = filled;
         }
     }

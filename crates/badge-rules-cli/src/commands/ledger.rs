@@ -14,7 +14,7 @@ use crate::args::{
     LedgerRecordArgs,
 };
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INPUT};
-use crate::input;
+use crate::source;
 
 pub(crate) fn run(args: &LedgerArgs) -> Result<u8, Fatal> {
     match &args.command {
@@ -62,7 +62,7 @@ fn record(args: &LedgerRecordArgs) -> Result<u8, Fatal> {
     let mut total = ledger_input::Summary::default();
     let stderr = io::stderr();
     for file in &args.files {
-        let (mut reader, name) = input::open(Some(file))?;
+        let (mut reader, name) = source::open(Some(file))?;
         let summary = ledger_input::record(&mut ledger, &mut reader, &name, at, |outcome| {
             // stderr is for people; nothing to do if it is gone.
             let _ = match outcome {

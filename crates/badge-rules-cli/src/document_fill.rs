@@ -1,0 +1,39 @@
+//! `check --ledger`: a check document's `metrics.priceHistory` filled from
+//! the price ledger before the engine reads it
+//! ([`badge_rules_ledger::Ledger::fill_bytes`]).
+//!
+//! A document the ledger does not fill (it has metrics of its own, names no
+//! offer the ledger knows, is not JSON) reaches the engine as its own bytes,
+//! so its answer is the one a check without the ledger gives.
+
+use badge_rules_ledger::Ledger;
+
+use crate::ledger_open::Connection;
+
+/// `bytes` with `metrics.priceHistory` filled, or `None` when the ledger
+/// leaves the document as it is.
+pub(crate) fn fill(bytes: &[u8], ledger: &Ledger) -> Result<Option<Vec<u8>>, String> {
+    ledger.fill_bytes(bytes).map_err(|e| e.to_string())
+}
+
+/// The answer to one `--jsonl` line (without its newline) with the ledger:
+/// `answer`'s line for the filled document, or an `{"error"}` line of kind
+/// `ledger` when the ledger fails.
+pub(crate) fn answer_line(
+    line: &[u8],
+    ledger: &Connection,
+    answer: impl FnOnce(&[u8]) -> String,
+) -> String {
+    let filled = match ledger {
+        Ok(ledger) => fill(line, ledger),
+        Err(message) => Err(message.clone()),
+    };
+    match filled {
+        Ok(Some(doc)) => answer(&doc),
+        Ok(None) => answer(line),
+        Err(message) => {
+            serde_json::json!({"error": {"kind": "ledger", "path": "", "message": message}})
+                .to_string()
+        }
+    }
+}

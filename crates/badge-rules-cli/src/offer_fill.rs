@@ -1,0 +1,63 @@
+//! `plan --ledger`: an offer's `priceHistory` read from the price ledger
+//! when its line has no market price figures (a `check` document is filled
+//! by [`crate::document_fill`]).
+
+use badge_rules::document::{Metrics, Offer};
+use badge_rules::period::Instant;
+
+use crate::ledger_open::Connection;
+
+/// Reads each offer's `priceHistory` from a price ledger when its line has
+/// no market price figures.
+pub(crate) struct Filler {
+    /// The ledger, when one is asked for: this thread's connection, or why
+    /// it could not be opened (the run then ends with status 2).
+    pub(crate) ledger: Option<Connection>,
+    /// The context's now: the history is read as of it.
+    pub(crate) now: Option<Instant>,
+    /// Empty metrics, for an offer line that gives none.
+    pub(crate) empty: Option<Metrics>,
+}
+
+impl Filler {
+    /// The metrics to plan `offer` with: `given`, or with the ledger's
+    /// price history when `given` has no market price figures; the
+    /// ledger's first failure goes to `error`.
+    pub(crate) fn fill(
+        &self,
+        offer: &Offer,
+        given: Option<Metrics>,
+        error: &mut Option<String>,
+    ) -> Option<Metrics> {
+        let (Some(ledger), Some(now), Some(id)) = (&self.ledger, self.now, offer.id.as_deref())
+        else {
+            return given;
+        };
+        let ledger = match ledger {
+            Ok(ledger) => ledger,
+            Err(e) => {
+                error.get_or_insert_with(|| e.clone());
+                return given;
+            }
+        };
+        if given
+            .as_ref()
+            .is_some_and(|m| m.lowest_price_30_days.is_some() || m.price_history.is_some())
+        {
+            return given;
+        }
+        match ledger.history(id, now) {
+            Ok(Some(history)) => {
+                let mut metrics = given.or_else(|| self.empty.clone())?;
+                metrics.price_history = Some(history.price_history);
+                metrics.price_history_exact = Some(history.price_history_exact);
+                Some(metrics)
+            }
+            Ok(None) => given,
+            Err(e) => {
+                error.get_or_insert_with(|| e.to_string());
+                given
+            }
+        }
+    }
+}

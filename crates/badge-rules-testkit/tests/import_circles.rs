@@ -8,7 +8,6 @@ use std::path::Path;
 use badge_rules_testkit::imports::{circles, Graph};
 
 #[test]
-#[ignore = "enabled once the structure issue's moves land"]
 fn no_crate_has_an_import_circle() {
     let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut found = Vec::new();

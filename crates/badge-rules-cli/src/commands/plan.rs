@@ -17,9 +17,10 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Mutex;
 use std::time::Instant;
 
+use badge_rules::api::{self, PlanOptions};
 use badge_rules::document::{Metrics, Offer};
 use badge_rules::plan::{Outcome, PlanContext, Planner};
-use badge_rules::{api, Lang, Verdict};
+use badge_rules::{Lang, Verdict};
 use badge_rules_ledger::Ledger;
 
 use crate::args::{PlanArgs, PlanFormat};
@@ -210,7 +211,13 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
     let context = PlanContext::from_bytes(&bytes)
         .map_err(|e| Fatal::Usage(format!("{context_name}: {}", e.localized(lang))))?;
     drop(bytes);
-    let planner = Planner::new(&context, &args.campaigns, args.price, options)
+    let plan_options = PlanOptions {
+        messages: options,
+        campaigns: args.campaigns.clone(),
+        price: args.price,
+    };
+    let planner = plan_options
+        .planner(&context)
         .map_err(|e| Fatal::Usage(format!("{context_name}: {}", e.message(lang))))?;
     let campaigns = planner.campaign_ids().count();
     if let Some(path) = &args.ledger {

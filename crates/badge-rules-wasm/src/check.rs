@@ -2,10 +2,11 @@
 //! `checkJson`, `allegroResponse`, `catalogue`, `builtInCampaigns`,
 //! `builtInTerms`, `languages`, `version`, and their declarations.
 
-use badge_rules::{api, Lang};
+use badge_rules::api::{self, AnswerFormat};
+use badge_rules::Lang;
 use wasm_bindgen::prelude::*;
 
-use crate::js::{self, format, from_json, lang, options, text_of, thrown, Format, JsResult};
+use crate::js::{self, check_options, from_json, lang, lang_options, text_of, thrown, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
 const API: &str = r#"
@@ -61,10 +62,9 @@ export function version(): string;
 /// "allegro"}` Allegro's answer predicted (`--format allegro`).
 #[wasm_bindgen(js_name = check, skip_typescript)]
 pub fn check(document: &JsValue, options_value: &JsValue) -> JsResult {
-    let options = options(options_value)?;
-    let format = format(options_value)?;
+    let options = check_options(options_value)?;
     let text = text_of(document)?;
-    from_json(&answer(&text, &options, format)?)
+    from_json(&answer(&text, &options.messages, options.format)?)
 }
 
 /// Checks a check document given as JSON text; returns the report (or with
@@ -72,8 +72,7 @@ pub fn check(document: &JsValue, options_value: &JsValue) -> JsResult {
 /// error.
 #[wasm_bindgen(js_name = checkJson, skip_typescript)]
 pub fn check_json(text: &JsValue, options_value: &JsValue) -> Result<String, JsValue> {
-    let options = options(options_value)?;
-    let format = format(options_value)?;
+    let options = check_options(options_value)?;
     // Taken as a JsValue: a non-string handed to a `&str` parameter would
     // reach memory as garbage.
     let text = text.as_string().ok_or_else(|| {
@@ -85,30 +84,29 @@ pub fn check_json(text: &JsValue, options_value: &JsValue) -> Result<String, JsV
             text,
         )
     })?;
-    answer(&text, &options, format)
+    answer(&text, &options.messages, options.format)
 }
 
 /// Allegro's answer to a check document given as a JavaScript object: `check`
 /// with `{format: "allegro"}` (`options.format` is not read).
 #[wasm_bindgen(js_name = allegroResponse, skip_typescript)]
 pub fn allegro_response(document: &JsValue, options_value: &JsValue) -> JsResult {
-    let options = options(options_value)?;
+    let options = lang_options(options_value)?;
     let text = text_of(document)?;
-    from_json(&answer(&text, &options, Format::Allegro)?)
+    from_json(&answer(&text, &options, AnswerFormat::Allegro)?)
 }
 
 /// The line of the CLI's `--jsonl` (with `--format allegro` for
-/// [`Format::Allegro`]) for a document that can be checked; its input error
-/// thrown otherwise.
-fn answer(text: &str, options: &badge_rules::Options, format: Format) -> Result<String, JsValue> {
-    let bytes = text.as_bytes();
-    match format {
-        Format::Report => api::check_bytes(bytes, options).map(|r| api::report_line(&r)),
-        // What `api::allegro_line` writes for a response.
-        Format::Allegro => api::allegro_response(bytes, options)
-            .map(|r| serde_json::to_string(&r).unwrap_or_default()),
-    }
-    .map_err(|e| thrown(&e, options.lang))
+/// [`AnswerFormat::Allegro`]) for a document that can be checked; its input
+/// error thrown otherwise.
+fn answer(
+    text: &str,
+    options: &badge_rules::Options,
+    format: AnswerFormat,
+) -> Result<String, JsValue> {
+    format
+        .answer(text.as_bytes(), options)
+        .map_err(|e| thrown(&e, options.lang))
 }
 
 /// The catalogue of codes in `lang`: the entries of `badge-rules codes --format json`.
@@ -178,7 +176,7 @@ pub fn version() -> String {
 #[cfg(feature = "serde-boundary")]
 #[wasm_bindgen(js_name = checkViaSerde, skip_typescript)]
 pub fn check_via_serde(document: JsValue, options_value: &JsValue) -> JsResult {
-    let options = options(options_value)?;
+    let options = lang_options(options_value)?;
     let deserializer = serde_wasm_bindgen::Deserializer::from(document);
     let doc: badge_rules::Document =
         serde::Deserialize::deserialize(deserializer).map_err(|e: serde_wasm_bindgen::Error| {

@@ -1,10 +1,19 @@
 //! JavaScript values in and out: thrown errors, options, JSON text.
 //!
 //! The only conversions of the package; what they carry (reports, errors,
-//! catalogue entries) is the core's JSON surface.
+//! catalogue entries) is the core's JSON surface. Options are not read here:
+//! the options object goes to the core as JSON text, and the core's option
+//! types ([`badge_rules::api::CheckOptions`], `PlanOptions`) read it.
 
+use badge_rules::api::OptionsError;
+#[cfg(feature = "plan")]
+use badge_rules::api::PlanOptions;
+#[cfg(feature = "check")]
+use badge_rules::api::{self, CheckOptions};
 use badge_rules::error::ErrorCode;
-use badge_rules::{InputError, Lang, Options, FALLBACK_TAGS};
+#[cfg(feature = "check")]
+use badge_rules::Options;
+use badge_rules::{InputError, Lang};
 use js_sys::{Error, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
@@ -83,6 +92,7 @@ pub(crate) fn wrong_type(
 
 /// A name that is not one of the allowed ones: UNKNOWN_VALUE with `value`
 /// and `allowed`.
+#[cfg(feature = "check")]
 pub(crate) fn unknown_value(message: &str, path: &str, value: &str, allowed: &str) -> JsValue {
     error(
         message,
@@ -114,80 +124,75 @@ pub(crate) fn lang(value: &JsValue, at: &str) -> Result<Lang, JsValue> {
     }
 }
 
-/// What `check` and `checkJson` answer with: `options.format`.
-#[cfg(feature = "check")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Format {
-    /// `"report"` (the default): the report.
-    Report,
-    /// `"allegro"`: Allegro's answer predicted (`api::allegro_response`).
-    Allegro,
+/// A bad option the core found ([`OptionsError`]), as a thrown `Error` of
+/// kind `options`.
+fn options_error(err: &OptionsError) -> JsValue {
+    let params: Vec<(&str, &str)> = err
+        .params
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    error(
+        &err.message,
+        &err.path,
+        "options",
+        err.code.as_str(),
+        &params,
+    )
 }
 
-/// Reads `options.format`; `undefined` and `null` (and no options) are the
-/// report.
-#[cfg(feature = "check")]
-pub(crate) fn format(value: &JsValue) -> Result<Format, JsValue> {
-    if !value.is_object() {
-        // No options, or not an object: `options` says which.
-        return Ok(Format::Report);
-    }
-    let format = Reflect::get(value, &"format".into()).unwrap_or(JsValue::UNDEFINED);
-    if format.is_undefined() || format.is_null() {
-        return Ok(Format::Report);
-    }
-    match format.as_string().as_deref() {
-        Some("report") => Ok(Format::Report),
-        Some("allegro") => Ok(Format::Allegro),
-        other => Err(unknown_value(
-            "options.format must be \"report\" (the default) or \"allegro\"",
-            "options.format",
-            other.unwrap_or_default(),
-            "report, allegro",
-        )),
-    }
-}
-
-/// Reads `{lang}`; `undefined` and `null` are the defaults.
-pub(crate) fn options(value: &JsValue) -> Result<Options, JsValue> {
+/// The options object as JSON text, for the core's option types to read:
+/// `undefined` and `null` are no options (`null`); anything else but an
+/// object is WRONG_TYPE. `JSON.stringify` runs every getter: one that throws
+/// (or a BigInt, a cycle) is INVALID_VALUE at `options`, its own error the
+/// `cause`, never ignored.
+fn options_json(value: &JsValue) -> Result<String, JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok("null".into());
     }
     if !value.is_object() {
-        return Err(wrong_type(
-            "options must be an object such as {lang: \"pl\"}",
-            "options",
-            "options",
-            "an object",
-            value,
-        ));
+        return Err(options_error(&OptionsError::not_an_object(&type_of(value))));
     }
-    let tag = Reflect::get(value, &"lang".into()).unwrap_or(JsValue::UNDEFINED);
-    if tag.is_undefined() || tag.is_null() {
-        return Ok(Options::default());
-    }
-    let Some(text) = tag.as_string() else {
-        return Err(wrong_type(
-            "options.lang must be a language tag string",
-            "options.lang",
+    let text = JSON::stringify(value).map_err(|e| {
+        let detail = Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "a value that JSON cannot hold".into());
+        let detail = detail
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('.');
+        let err = error(
+            &format!("options cannot be written as JSON: {detail}"),
             "options",
-            "a language tag string",
-            &tag,
-        ));
-    };
-    Options::from_tag(&text).map_err(|e| {
-        let allowed = format!(
-            "{}, en-US, pl-PL, {}",
-            languages(),
-            FALLBACK_TAGS.join(", ")
+            "options",
+            ErrorCode::InvalidValue.as_str(),
+            &[("detail", detail)],
         );
-        unknown_value(
-            &format!("options.lang: {e}"),
-            "options.lang",
-            &text,
-            &allowed,
-        )
-    })
+        let _ = Reflect::set(&err, &"cause".into(), &e);
+        err
+    })?;
+    Ok(text.as_string().unwrap_or_else(|| "null".into()))
+}
+
+/// The options of `check` and `checkJson` ([`CheckOptions`]).
+#[cfg(feature = "check")]
+pub(crate) fn check_options(value: &JsValue) -> Result<CheckOptions, JsValue> {
+    CheckOptions::from_json(&options_json(value)?).map_err(|e| options_error(&e))
+}
+
+/// The options of `allegroResponse`: `lang` alone ([`api::lang_options`]).
+#[cfg(feature = "check")]
+pub(crate) fn lang_options(value: &JsValue) -> Result<Options, JsValue> {
+    api::lang_options(&options_json(value)?).map_err(|e| options_error(&e))
+}
+
+/// The options of `plan` and `planCsv` ([`PlanOptions`]).
+#[cfg(feature = "plan")]
+pub(crate) fn plan_options(value: &JsValue) -> Result<PlanOptions, JsValue> {
+    PlanOptions::from_json(&options_json(value)?).map_err(|e| options_error(&e))
 }
 
 /// A check document as JSON text, written by `JSON.stringify`, which also
@@ -244,6 +249,7 @@ pub(crate) fn from_json(text: &str) -> JsResult {
 }
 
 /// The engine's languages, as an error's `allowed` lists them.
+#[cfg(feature = "check")]
 fn languages() -> String {
     Lang::ALL
         .iter()

@@ -4,12 +4,13 @@
 //! the CLI's `badge-rules plan` line for line (an item's `file` is
 //! `offers[i]`, its index in the array).
 
-use badge_rules::plan::{Outcome, PlanContext, PlanError, Planner, PriceRule};
-use badge_rules::{api, Lang};
+use badge_rules::api::{self, PlanOptions};
+use badge_rules::plan::{Outcome, PlanContext, PlanError};
+use badge_rules::Lang;
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-use crate::js::{self, from_json, JsResult};
+use crate::js::{self, from_json, plan_options, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
 const PLAN_API: &str = r#"
@@ -82,18 +83,14 @@ export function planCsv(context: PlanContext, offers: PlanItem[], options?: Plan
 /// The plan's lines, as an array.
 #[wasm_bindgen(js_name = plan, skip_typescript)]
 pub fn plan(context: &JsValue, offers: &JsValue, options_value: &JsValue) -> JsResult {
+    let options = plan_options(options_value)?;
     let mut text = String::from("[");
-    run(
-        context,
-        offers,
-        options_value,
-        &mut |outcome, file, lang| {
-            if text.len() > 1 {
-                text.push(',');
-            }
-            text.push_str(&api::plan_line(outcome, file, lang));
-        },
-    )?;
+    run(context, offers, &options, &mut |outcome, file, lang| {
+        if text.len() > 1 {
+            text.push(',');
+        }
+        text.push_str(&api::plan_line(outcome, file, lang));
+    })?;
     text.push(']');
     from_json(&text)
 }
@@ -105,16 +102,11 @@ pub fn plan_csv(
     offers: &JsValue,
     options_value: &JsValue,
 ) -> Result<String, JsValue> {
-    let lang = js::options(options_value)?.lang;
-    let mut text = api::plan_csv_header(lang);
-    run(
-        context,
-        offers,
-        options_value,
-        &mut |outcome, file, lang| {
-            text.push_str(&api::plan_csv_row(outcome, file, lang));
-        },
-    )?;
+    let options = plan_options(options_value)?;
+    let mut text = api::plan_csv_header(options.messages.lang);
+    run(context, offers, &options, &mut |outcome, file, lang| {
+        text.push_str(&api::plan_csv_row(outcome, file, lang));
+    })?;
     Ok(text)
 }
 
@@ -124,12 +116,10 @@ pub fn plan_csv(
 fn run(
     context: &JsValue,
     offers: &JsValue,
-    options_value: &JsValue,
+    options: &PlanOptions,
     each: &mut dyn FnMut(&Outcome, &str, Lang),
 ) -> Result<(), JsValue> {
-    let options = js::options(options_value)?;
-    let lang = options.lang;
-    let (campaigns, price) = plan_options(options_value)?;
+    let lang = options.messages.lang;
     if !context.is_object() || Array::is_array(context) {
         return Err(js::wrong_type(
             "the plan's context must be an object such as {now, campaigns, badges}",
@@ -150,7 +140,7 @@ fn run(
     }
     let context =
         PlanContext::from_json(&json_of(context, "context")?).map_err(|e| js::thrown(&e, lang))?;
-    let mut planner = Planner::new(&context, &campaigns, price, options).map_err(|e| match e {
+    let mut planner = options.planner(&context).map_err(|e| match e {
         PlanError::Context(err) => js::thrown(&err, lang),
         other => js::error(
             &other.message(lang),
@@ -168,62 +158,6 @@ fn run(
         }
     }
     Ok(())
-}
-
-/// `options.campaigns` and `options.price`.
-fn plan_options(value: &JsValue) -> Result<(Vec<String>, PriceRule), JsValue> {
-    if !value.is_object() {
-        return Ok((Vec::new(), PriceRule::default()));
-    }
-    let get = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let mut campaigns = Vec::new();
-    let list = get("campaigns");
-    if !list.is_undefined() && !list.is_null() {
-        if !Array::is_array(&list) {
-            return Err(js::wrong_type(
-                "options.campaigns must be an array of campaign ids",
-                "options.campaigns",
-                "options",
-                "an array of strings",
-                &list,
-            ));
-        }
-        for (i, id) in Array::from(&list).iter().enumerate() {
-            let Some(id) = id.as_string() else {
-                return Err(js::wrong_type(
-                    "options.campaigns must be an array of campaign ids",
-                    &format!("options.campaigns[{i}]"),
-                    "options",
-                    "a string",
-                    &id,
-                ));
-            };
-            campaigns.push(id);
-        }
-    }
-    let price = get("price");
-    let price = if price.is_undefined() || price.is_null() {
-        PriceRule::default()
-    } else {
-        let text = price.as_string().ok_or_else(|| {
-            js::wrong_type(
-                "options.price must be \"highest\", \"lowest\" or \"discount=N\"",
-                "options.price",
-                "options",
-                "a string",
-                &price,
-            )
-        })?;
-        text.parse().map_err(|e: String| {
-            js::unknown_value(
-                &format!("options.price: {e}"),
-                "options.price",
-                &text,
-                "highest, lowest, discount=N",
-            )
-        })?
-    };
-    Ok((campaigns, price))
 }
 
 /// A value as JSON text (`undefined`, a function: `null`); a value JSON

@@ -59,6 +59,14 @@ test('a getter that throws: its own error is the cause', () => {
   assert.equal(notAnError.cause, 'a string');
 });
 
+test('an option getter that throws is an error of the options, its own error the cause', () => {
+  const boom = new RangeError('no language yet');
+  const e = thrown(() => esm.check({ kind: 'badgesQuery' }, { get lang() { throw boom; } }));
+  assert.deepEqual([e.kind, e.code, e.path], ['options', 'INVALID_VALUE', 'options']);
+  assert.equal(e.message, 'options cannot be written as JSON: no language yet');
+  assert.equal(e.cause, boom);
+});
+
 test('bad arguments and options: WRONG_TYPE and UNKNOWN_VALUE with their figures', () => {
   const lang = thrown(() => esm.check({ kind: 'badgesQuery' }, { lang: 'de' }));
   assert.deepEqual([lang.kind, lang.code, lang.path, lang.params.value], ['options', 'UNKNOWN_VALUE', 'options.lang', 'de']);

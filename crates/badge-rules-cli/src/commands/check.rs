@@ -4,7 +4,8 @@
 
 use std::io::{self, BufWriter, Read, Write};
 
-use badge_rules::{api, Options, Verdict};
+use badge_rules::api::{self, AnswerFormat, CheckOptions};
+use badge_rules::{Options, Verdict};
 
 use crate::args::{CheckArgs, CheckFormat};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INCOMPLETE, EXIT_REJECT};
@@ -25,14 +26,18 @@ fn open_ledger(path: &std::path::Path) -> Result<badge_rules_ledger::Ledger, Fat
 }
 
 pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
-    let options: Options = args.lang;
+    let check_options = CheckOptions {
+        messages: args.lang,
+        format: match args.format {
+            Some(CheckFormat::Allegro) => AnswerFormat::Allegro,
+            _ => AnswerFormat::Report,
+        },
+    };
+    let options: Options = check_options.messages;
     let (mut input, name) = source::open(args.file.as_deref())?;
     // The line that answers a document for programs, in --jsonl and for an
     // input error of a single document alike.
-    let answer: check_lines::Answer = match args.format {
-        Some(CheckFormat::Allegro) => api::allegro_line,
-        _ => api::answer_line,
-    };
+    let answer: check_lines::Answer = check_options.format.line_fn();
     if args.jsonl {
         if args.format == Some(CheckFormat::Text) {
             return Err(Fatal::Usage(

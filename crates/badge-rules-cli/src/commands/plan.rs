@@ -12,8 +12,9 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::time::Instant;
 
+use badge_rules::api::{self, PlanOptions};
 use badge_rules::plan::{PlanContext, Planner};
-use badge_rules::{api, Lang};
+use badge_rules::Lang;
 use badge_rules_ledger::Ledger;
 
 use crate::args::{PlanArgs, PlanFormat};
@@ -89,7 +90,13 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
     let context = PlanContext::from_bytes(&bytes)
         .map_err(|e| Fatal::Usage(format!("{context_name}: {}", e.localized(lang))))?;
     drop(bytes);
-    let planner = Planner::new(&context, &args.campaigns, args.price, options)
+    let plan_options = PlanOptions {
+        messages: options,
+        campaigns: args.campaigns.clone(),
+        price: args.price,
+    };
+    let planner = plan_options
+        .planner(&context)
         .map_err(|e| Fatal::Usage(format!("{context_name}: {}", e.message(lang))))?;
     let campaigns = planner.campaign_ids().count();
     if let Some(path) = &args.ledger {

@@ -20,11 +20,13 @@
 //! One file per entry point, as cedar-policy's `ffi` module has: `check`
 //! (a document's report or input error, as a line), `allegro` (Allegro's
 //! answer predicted), `codes` (the catalogue and the built-in campaigns),
-//! `plan_lines` (a plan's JSON lines and CSV records).
+//! `plan_lines` (a plan's JSON lines and CSV records), `options` (each entry
+//! point's options, as both adapters read them).
 
 mod allegro;
 mod check;
 mod codes;
+mod options;
 mod plan_lines;
 
 pub use allegro::{allegro_line, allegro_response};
@@ -32,4 +34,5 @@ pub use check::{answer_line, check_bytes, error_line, error_line_in, report_line
 pub use codes::{
     built_in_campaigns, catalogue, CatalogueEntry, CheckKind, EvidenceKind, RouteEntry,
 };
+pub use options::{lang_options, AnswerFormat, CheckOptions, OptionsError, PlanOptions};
 pub use plan_lines::{plan_csv_header, plan_csv_row, plan_line};

@@ -1,6 +1,9 @@
 //! An input item of a plan: its form (a GET /sale/offers page, an offer,
 //! `{"offer", "metrics"}`), told by one scan of its top level, and the item
-//! errors of reading it, located in the input.
+//! errors of reading it, located in the input. The scan is the core's one
+//! JSON structure scanner, [`crate::json_scan::Cursor`].
+
+use std::ops::Range;
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;
@@ -9,38 +12,35 @@ use super::faults::{first_byte, not_an_object};
 use super::outcome::Outcome;
 use crate::document::{Metrics, Offer};
 use crate::error::InputError;
+use crate::read::json_scan::Cursor;
 use crate::read::serde_text::shape_error;
 
 /// The top-level `(key, value text)` pairs of JSON text that is an object
 /// (`None`: not an object). The text must be JSON.
 pub(super) fn top_level(text: &str) -> Option<Vec<(&str, &str)>> {
-    let mut scan = Scan {
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
-    scan.whitespace();
-    if scan.peek()? != b'{' {
+    let mut cursor = Cursor::new(text);
+    cursor.whitespace();
+    if !cursor.eat(b'{') {
         return None;
     }
-    scan.pos += 1;
     let mut fields = Vec::new();
     loop {
-        scan.whitespace();
-        if scan.peek()? == b'}' {
+        cursor.whitespace();
+        if cursor.peek()? == b'}' {
             return Some(fields);
         }
-        let (start, end) = scan.string()?;
-        scan.whitespace();
-        // The colon.
-        scan.pos += 1;
-        scan.whitespace();
-        let value_start = scan.pos;
-        scan.value()?;
-        fields.push((text.get(start..end)?, text.get(value_start..scan.pos)?));
-        scan.whitespace();
-        match scan.peek()? {
-            b',' => scan.pos += 1,
-            _ => return Some(fields),
+        let key = cursor.string()?;
+        cursor.whitespace();
+        if !cursor.eat(b':') {
+            return None;
+        }
+        cursor.whitespace();
+        let value_start = cursor.pos();
+        cursor.value()?;
+        fields.push((cursor.slice(key)?, cursor.slice(value_start..cursor.pos())?));
+        cursor.whitespace();
+        if !cursor.eat(b',') {
+            return Some(fields);
         }
     }
 }
@@ -107,7 +107,7 @@ pub(super) fn located_error(
 pub(super) enum Form {
     /// `{"offers": [...]}`: the spans of the offers (`Err`: `offers` is not
     /// an array, but a value starting with this byte).
-    Page(Result<Vec<(usize, usize)>, u8>),
+    Page(Result<Vec<Range<usize>>, u8>),
     /// `{"offer": ..., "metrics": ...}`, with the first byte of the offer.
     Line(u8),
     /// Any other object: an offer.
@@ -119,43 +119,41 @@ pub(super) enum Form {
 /// The form of `text`, found by one scan of its top level (`None`: the text
 /// is not JSON, as far as the scan can tell).
 pub(super) fn form(text: &str) -> Option<Form> {
-    let mut scan = Scan {
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
-    scan.whitespace();
-    if scan.peek()? != b'{' {
+    let mut cursor = Cursor::new(text);
+    cursor.whitespace();
+    if cursor.peek()? != b'{' {
         return Some(Form::NotObject);
     }
-    scan.pos += 1;
+    cursor.eat(b'{');
     let (mut offers, mut line) = (None, None);
     loop {
-        scan.whitespace();
-        if scan.peek()? == b'}' {
+        cursor.whitespace();
+        if cursor.peek()? == b'}' {
             break;
         }
-        let (start, end) = scan.string()?;
-        scan.whitespace();
-        if scan.peek()? != b':' {
+        let key = cursor.string()?;
+        cursor.whitespace();
+        if !cursor.eat(b':') {
             return None;
         }
-        scan.pos += 1;
-        scan.whitespace();
-        match text.get(start..end)? {
-            "offers" if scan.peek()? == b'[' => offers = Some(Ok(scan.elements()?)),
+        cursor.whitespace();
+        match cursor.slice(key)? {
+            "offers" if cursor.peek()? == b'[' => offers = Some(Ok(cursor.elements()?)),
             "offers" => {
-                offers = Some(Err(scan.peek()?));
-                scan.value()?;
+                offers = Some(Err(cursor.peek()?));
+                cursor.value()?;
             }
             "offer" => {
-                line = scan.peek();
-                scan.value()?;
+                line = cursor.peek();
+                cursor.value()?;
             }
-            _ => scan.value()?,
+            _ => cursor.value()?,
         }
-        scan.whitespace();
-        match scan.peek()? {
-            b',' => scan.pos += 1,
+        cursor.whitespace();
+        match cursor.peek()? {
+            b',' => {
+                cursor.eat(b',');
+            }
             b'}' => break,
             _ => return None,
         }
@@ -167,109 +165,6 @@ pub(super) fn form(text: &str) -> Option<Form> {
     })
 }
 
-/// A scan of JSON text's structure: strings, containers and scalars skipped
-/// whole, nothing decoded.
-struct Scan<'t> {
-    bytes: &'t [u8],
-    pos: usize,
-}
-
-impl Scan<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
-        }
-    }
-
-    /// At a `"`: skips the string; the span of its contents.
-    fn string(&mut self) -> Option<(usize, usize)> {
-        if self.peek()? != b'"' {
-            return None;
-        }
-        self.pos += 1;
-        let start = self.pos;
-        loop {
-            let rest = self.bytes.get(self.pos..)?;
-            let at = rest.iter().position(|b| *b == b'"' || *b == b'\\')?;
-            self.pos += at;
-            if self.peek()? == b'"' {
-                let end = self.pos;
-                self.pos += 1;
-                return Some((start, end));
-            }
-            self.pos += 2;
-        }
-    }
-
-    /// Skips one value.
-    fn value(&mut self) -> Option<()> {
-        match self.peek()? {
-            b'"' => self.string().map(drop),
-            b'{' | b'[' => {
-                let mut depth = 0usize;
-                loop {
-                    match self.peek()? {
-                        b'"' => {
-                            self.string()?;
-                            continue;
-                        }
-                        b'{' | b'[' => depth += 1,
-                        b'}' | b']' => {
-                            depth = depth.checked_sub(1)?;
-                            if depth == 0 {
-                                self.pos += 1;
-                                return Some(());
-                            }
-                        }
-                        _ => {}
-                    }
-                    self.pos += 1;
-                }
-            }
-            _ => {
-                let start = self.pos;
-                while let Some(b) = self.peek() {
-                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-                (self.pos > start).then_some(())
-            }
-        }
-    }
-
-    /// At a `[`: the spans of its elements.
-    fn elements(&mut self) -> Option<Vec<(usize, usize)>> {
-        self.pos += 1;
-        let mut spans = Vec::new();
-        self.whitespace();
-        if self.peek()? == b']' {
-            self.pos += 1;
-            return Some(spans);
-        }
-        loop {
-            self.whitespace();
-            let start = self.pos;
-            self.value()?;
-            spans.push((start, self.pos));
-            self.whitespace();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b']' => {
-                    self.pos += 1;
-                    return Some(spans);
-                }
-                _ => return None,
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,7 +173,7 @@ mod tests {
     fn forms_are_told_by_their_top_level_keys() {
         assert_eq!(
             form(r#"{"count": 2, "offers": [{"id": "1"}, {"id": "a\"}"}], "x": {"offers": 1}}"#),
-            Some(Form::Page(Ok(vec![(24, 35), (37, 51)])))
+            Some(Form::Page(Ok(vec![24..35, 37..51])))
         );
         assert_eq!(form(r#"{"offers": null}"#), Some(Form::Page(Err(b'n'))));
         assert_eq!(

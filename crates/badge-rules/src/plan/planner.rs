@@ -1,6 +1,7 @@
 //! The planner: the campaigns of a context planned over each input item.
 
 use std::fmt;
+use std::ops::Range;
 
 use serde::de::IgnoredAny;
 
@@ -243,7 +244,7 @@ impl<'c> Planner<'c> {
                 }
                 let mut at_line = line;
                 let mut counted = 0;
-                for (i, (start, end)) in spans.into_iter().enumerate() {
+                for (i, Range { start, end }) in spans.into_iter().enumerate() {
                     let before = text.get(counted..start).unwrap_or_default();
                     at_line += before.bytes().filter(|b| *b == b'\n').count();
                     counted = start;

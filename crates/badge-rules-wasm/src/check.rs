@@ -186,3 +186,29 @@ pub fn check_via_serde(document: JsValue, options_value: &JsValue) -> JsResult {
     serde::Serialize::serialize(&report, &serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js::error(&e.to_string(), "", "internal", "INTERNAL", &[]))
 }
+
+#[cfg(test)]
+mod tests {
+    /// This file's text: the custom section's constant is consumed by
+    /// `wasm_bindgen`, so the test reads it where it is written.
+    const API: &str = include_str!("check.rs");
+
+    /// The TypeScript `AcceptLanguage` type is written by hand (a custom
+    /// section must be a literal): it lists the Allegro tag of every
+    /// language of the core, then the tags that fall back to English, so a
+    /// language added to the core fails here until the type names it.
+    #[test]
+    fn the_accept_language_type_lists_the_cores_tags() {
+        let line = API
+            .lines()
+            .find(|l| l.starts_with("export type AcceptLanguage"))
+            .unwrap();
+        let typed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        let core: Vec<&str> = badge_rules::Lang::ALL
+            .iter()
+            .map(|l| l.allegro_tag())
+            .chain(badge_rules::FALLBACK_TAGS)
+            .collect();
+        assert_eq!(typed, core);
+    }
+}

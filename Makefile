@@ -76,6 +76,7 @@ test-rust:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p badge-rules-wasm --all-targets --no-default-features --features plan -- -D warnings
 	$(CARGO) test --workspace
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm
 
 ## test-wasm: build the package, run its tests in Node and Chromium, then
 ## check that the stable fallback build answers byte for byte the same.

@@ -70,7 +70,7 @@ pub struct History {
     pub price_history_exact: bool,
 }
 
-/// What [`Ledger::fill`] did to a document.
+/// What [`Ledger::fill`](crate::Ledger::fill) did to a document.
 ///
 /// ```
 /// assert_ne!(badge_rules_ledger::Filled::Filled, badge_rules_ledger::Filled::UnknownOffer);

@@ -39,7 +39,9 @@
 //!   [`money`] and [`period`] (value types), [`terms`] (campaign terms as
 //!   data), [`campaigns`] (the built-in campaigns and their terms),
 //!   [`lowest`] (the lowest price of the last 30 days), [`partner`] (the Ads
-//!   Partner program's levels, snapshot and benefits);
+//!   Partner program's levels, snapshot and benefits), [`json_scan`] (the
+//!   one scanner of JSON text's structure, which the core, the ledger and the
+//!   CLI use to find a value's path, line and extent without parsing it);
 //! - the codes and words: [`keys`] (every message key, at the bottom of the
 //!   crate), [`catalogue`] (every code Allegro answers with), [`locale`]
 //!   (every text, one file per language), [`params`] (a message's params by

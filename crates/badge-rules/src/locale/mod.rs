@@ -2,7 +2,7 @@
 //! language.
 //!
 //! A language is one implementation of [`Locale`] (as a language is one `I18n`
-//! implementation in garde): Allegro's text of every [`Code`], the reason a
+//! implementation in garde): Allegro's text of every [`Code`](crate::Code), the reason a
 //! server-only code cannot be decided offline, the engine's warning
 //! templates, the Ads Partner benefits, and the [`Label`]s adapters print for
 //! people (verdict sentences, headings, the skipped-check sentence). Each

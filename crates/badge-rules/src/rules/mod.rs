@@ -185,3 +185,55 @@ pub(crate) fn application<'a>() -> &'a [Rule<ApplicationContext<'a>>] {
         rule!("4.3", prices::advice),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TABLE;
+    use crate::document::Kind;
+
+    /// A kind's place in the list below. The match is exhaustive, so a new
+    /// kind does not compile here until it is given the next number.
+    fn number(kind: Kind) -> usize {
+        match kind {
+            Kind::Application => 0,
+            Kind::BadgeUpdate => 1,
+            Kind::CampaignsQuery => 2,
+            Kind::ApplicationsQuery => 3,
+            Kind::BadgesQuery => 4,
+            Kind::ApplicationLookup => 5,
+            Kind::OperationLookup => 6,
+            Kind::OfferConsent => 7,
+            Kind::AccountConsent => 8,
+            Kind::AllegroPricesParticipation => 9,
+            Kind::AllegroPricesOfferCommand => 10,
+            Kind::PartnerLevel => 11,
+        }
+    }
+
+    /// Every kind of check has exactly one row: a kind without one would run
+    /// no rule and answer ACCEPT.
+    #[test]
+    fn every_kind_has_one_row() {
+        let kinds = [
+            Kind::Application,
+            Kind::BadgeUpdate,
+            Kind::CampaignsQuery,
+            Kind::ApplicationsQuery,
+            Kind::BadgesQuery,
+            Kind::ApplicationLookup,
+            Kind::OperationLookup,
+            Kind::OfferConsent,
+            Kind::AccountConsent,
+            Kind::AllegroPricesParticipation,
+            Kind::AllegroPricesOfferCommand,
+            Kind::PartnerLevel,
+        ];
+        let numbers: Vec<usize> = kinds.iter().map(|k| number(*k)).collect();
+        assert_eq!(numbers, (0..kinds.len()).collect::<Vec<_>>());
+        for kind in kinds {
+            let rows = TABLE.iter().filter(|row| row.kind == kind).count();
+            assert_eq!(rows, 1, "{kind:?} has {rows} rows in rules::TABLE");
+        }
+        assert_eq!(TABLE.len(), kinds.len());
+    }
+}

@@ -112,7 +112,7 @@ pub fn plan_csv_header(lang: Lang) -> String {
     ]
     .map(|label| Cow::Borrowed(lang.label(label)));
     let mut out = String::from("\u{feff}");
-    csv_record(&mut out, &names);
+    csv_record(&mut out, &names, &[]);
     out
 }
 
@@ -203,9 +203,13 @@ pub fn plan_csv_row(outcome: &plan::Outcome, file: &str, lang: Lang) -> String {
         plan::Outcome::ItemError { error, .. } => error_record("", "", error, lang, source),
     };
     let mut out = String::with_capacity(256);
-    csv_record(&mut out, &fields);
+    csv_record(&mut out, &fields, &AMOUNTS);
     out
 }
+
+/// The columns that hold amounts the engine wrote (the proposed price, the
+/// range's ends): numbers, never neutralised.
+const AMOUNTS: [usize; 3] = [3, 5, 6];
 
 /// An input error's CSV record: its ids where it has them, `ERROR`, and the
 /// error in the `errors` column.
@@ -226,19 +230,62 @@ fn error_record<'a>(
     fields
 }
 
-/// One CSV record of `fields`, ending in CRLF.
-fn csv_record(out: &mut String, fields: &[Cow<'_, str>]) {
+/// A text cell that a spreadsheet would run as a formula (it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return: an offer id such as
+/// `=HYPERLINK(…)`), with a `'` before it, as OWASP's CSV-injection advice
+/// has it; any other text as it is.
+fn neutralised(field: &str) -> Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
+/// One CSV record of `fields`, ending in CRLF; every field but the columns
+/// of `amounts` [`neutralised`].
+fn csv_record(out: &mut String, fields: &[Cow<'_, str>], amounts: &[usize]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
+        let field = if amounts.contains(&i) {
+            Cow::Borrowed(field.as_ref())
+        } else {
+            neutralised(field)
+        };
         if field.contains([',', '"', '\r', '\n']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
         } else {
-            out.push_str(field);
+            out.push_str(&field);
         }
     }
     out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::{csv_record, AMOUNTS};
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_is_neutralised_but_an_amount_is_not() {
+        let mut fields: [Cow<'_, str>; 13] = Default::default();
+        fields[0] = "=HYPERLINK(\"http://x\",\"y\")".into();
+        fields[1] = "@CAMPAIGN".into();
+        fields[2] = "ACCEPT".into();
+        fields[3] = "-5.00".into();
+        fields[8] = "+1".into();
+        fields[9] = "\tx".into();
+        fields[12] = "-x.jsonl:3".into();
+        let mut out = String::new();
+        csv_record(&mut out, &fields, &AMOUNTS);
+        assert_eq!(
+            out,
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@CAMPAIGN,ACCEPT,-5.00,,,,,'+1,'\tx,,,'-x.jsonl:3\r\n"
+        );
+    }
 }

@@ -43,6 +43,18 @@ pub(crate) fn write_err(e: &io::Error) -> Fatal {
 /// The exit status of a run: its own, or for a failure status 2 after one
 /// line on stderr. A closed standard output ends the run as ripgrep does:
 /// status 0 and nothing on stderr.
+/// How a run ends when its arguments were not taken, or asked for help or
+/// the version: clap's text on stdout (help, version) or stderr (an
+/// error), with clap's status (0 or 2); a closed stdout ends it quietly like
+/// any other output, and any other failed write (a full disk) is an error,
+/// never a silent 0.
+pub(crate) fn parse_failed(e: &clap::Error) -> ExitCode {
+    match e.print() {
+        Ok(()) => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_INPUT)),
+        Err(err) => finish(Err(write_err(&err))),
+    }
+}
+
 pub(crate) fn finish(result: Result<u8, Fatal>) -> ExitCode {
     let message = match result {
         Ok(code) => return ExitCode::from(code),

@@ -36,7 +36,10 @@ use clap::Parser as _;
 use crate::args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return exit::parse_failed(&e),
+    };
     exit::finish(match cli.command {
         Command::Check(args) => commands::check::run(&args),
         Command::Codes(args) => commands::codes::run(&args),

@@ -97,3 +97,31 @@ fn one_document_keeps_its_verdict() {
         )
     );
 }
+
+#[test]
+fn help_and_version_stop_quietly_on_a_closed_pipe() {
+    for args in [&["--help"][..], &["--version"], &["check", "--help"]] {
+        assert_eq!(closed_at_once(args), (Some(0), String::new()), "{args:?}");
+    }
+}
+
+/// Help written to a full disk is lost: that is an error (status 2, said on
+/// stderr), never a silent 0.
+#[test]
+fn help_to_a_full_disk_is_an_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: this system has no /dev/full");
+        return;
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_badge-rules"))
+        .arg("--help")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("badge-rules: cannot write the output: "),
+        "{stderr}"
+    );
+}

@@ -103,6 +103,7 @@ fn strip_newline(line: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::tests::ClosedPipe;
     use badge_rules::api;
     use std::io::{self, BufReader, Read};
     use std::num::NonZeroUsize;
@@ -189,18 +190,6 @@ mod tests {
             matches!(&result, Err(Fatal::Io(m)) if m.contains("cannot write")),
             "{result:?}"
         );
-    }
-
-    /// A pipe whose reader has gone.
-    struct ClosedPipe;
-
-    impl Write for ClosedPipe {
-        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-            Err(io::ErrorKind::BrokenPipe.into())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
     }
 
     #[test]

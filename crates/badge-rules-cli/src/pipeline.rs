@@ -302,7 +302,7 @@ fn write_in_order<T: Tally>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::io::{BufReader, Read};
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -459,8 +459,8 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 
-    /// A pipe whose reader has gone.
-    struct ClosedPipe;
+    /// A pipe whose reader has gone (the check adapter's tests use it too).
+    pub(crate) struct ClosedPipe;
 
     impl Write for ClosedPipe {
         fn write(&mut self, _: &[u8]) -> io::Result<usize> {

@@ -153,7 +153,16 @@ fn options_json(value: &JsValue) -> Result<String, JsValue> {
     if !value.is_object() {
         return Err(options_error(&OptionsError::not_an_object(&type_of(value))));
     }
-    let text = JSON::stringify(value).map_err(|e| {
+    let text = stringify(value, "options", "options", "options")?;
+    Ok(text.as_string().unwrap_or_else(|| "null".into()))
+}
+
+/// `value` as JSON text, by `JSON.stringify`, which runs every getter and
+/// rejects cycles and BigInts: what it throws becomes INVALID_VALUE at
+/// `path` (of `kind`), its first line the message's detail ("`what` cannot
+/// be written as JSON: …"), the original error its `cause`.
+fn stringify(value: &JsValue, what: &str, path: &str, kind: &str) -> Result<JsValue, JsValue> {
+    JSON::stringify(value).map(JsValue::from).map_err(|e| {
         let detail = Reflect::get(&e, &"message".into())
             .ok()
             .and_then(|m| m.as_string())
@@ -165,16 +174,15 @@ fn options_json(value: &JsValue) -> Result<String, JsValue> {
             .unwrap_or_default()
             .trim_end_matches('.');
         let err = error(
-            &format!("options cannot be written as JSON: {detail}"),
-            "options",
-            "options",
+            &format!("{what} cannot be written as JSON: {detail}"),
+            path,
+            kind,
             ErrorCode::InvalidValue.as_str(),
             &[("detail", detail)],
         );
         let _ = Reflect::set(&err, &"cause".into(), &e);
         err
-    })?;
-    Ok(text.as_string().unwrap_or_else(|| "null".into()))
+    })
 }
 
 /// The options of `check` and `checkJson` ([`CheckOptions`]).
@@ -211,27 +219,7 @@ pub(crate) fn text_of(document: &JsValue) -> Result<String, JsValue> {
             &[("found", &found)],
         ));
     }
-    let text = JSON::stringify(document).map_err(|e| {
-        let detail = Reflect::get(&e, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "a value that JSON cannot hold".into());
-        let detail = detail
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches('.');
-        let err = error(
-            &format!("the check document cannot be written as JSON: {detail}"),
-            "",
-            "shape",
-            ErrorCode::InvalidValue.as_str(),
-            &[("detail", detail)],
-        );
-        let _ = Reflect::set(&err, &"cause".into(), &e);
-        err
-    })?;
+    let text = stringify(document, "the check document", "", "shape")?;
     Ok(text.as_string().unwrap_or_default())
 }
 

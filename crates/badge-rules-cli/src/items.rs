@@ -5,8 +5,14 @@
 //! line is an item (what it holds is the core's to judge). Otherwise values
 //! follow one another over as many lines as they take (pretty-printed
 //! GET /sale/offers pages, `cat page-*.json`): a value ends at the end of
-//! the line where its brackets close, strings skipped. Blank lines are no
-//! items. Only the item being read is held, however long the file.
+//! the line where its brackets close, strings skipped. Either way, a value
+//! that closes before the end of its line, with more than whitespace after
+//! it, ends there, and what follows starts the next item on the same line:
+//! responses as Allegro sends them (one line, no final newline) or
+//! pretty-printed without a final newline, put one after another by `cat`,
+//! are read value by value, as jq and serde's `StreamDeserializer` read
+//! them. Blank lines are no items. Only the item being read is held,
+//! however long the file.
 
 use std::io::{self, BufRead};
 
@@ -30,6 +36,9 @@ pub(crate) struct Items<R> {
     /// Lines read so far.
     lines: usize,
     mode: Mode,
+    /// The rest of the last line read, after a value that closed before its
+    /// end: the start of the next item.
+    rest: Vec<u8>,
 }
 
 impl<R: BufRead> Items<R> {
@@ -38,6 +47,7 @@ impl<R: BufRead> Items<R> {
             input,
             lines: 0,
             mode: Mode::Unknown,
+            rest: Vec::new(),
         }
     }
 
@@ -52,34 +62,56 @@ impl<R: BufRead> Items<R> {
         let mut depth = Nesting::default();
         loop {
             let before = buf.len();
-            let n = self.input.read_until(b'\n', buf)?;
-            if n == 0 {
-                // The end: a value left open is still an item (its error is
-                // the core's to name).
-                return Ok(first);
+            if self.rest.is_empty() {
+                let n = self.input.read_until(b'\n', buf)?;
+                if n == 0 {
+                    // The end: a value left open is still an item (its
+                    // error is the core's to name).
+                    return Ok(first);
+                }
+                *bytes += n as u64;
+                self.lines += 1;
+            } else {
+                // The rest of the line a value closed in: same line.
+                buf.append(&mut self.rest);
             }
-            *bytes += n as u64;
-            self.lines += 1;
             let line = buf.get(before..).unwrap_or_default();
             if first.is_none() && line.iter().all(u8::is_ascii_whitespace) {
                 buf.truncate(before);
                 continue;
             }
             let at = *first.get_or_insert(self.lines);
+            // Where a value closes on this line, if one does.
+            let closes = depth.feed_until_closed(line);
+            if let Some(end) = closes {
+                let after = line.get(end..).unwrap_or_default();
+                if !after.iter().all(u8::is_ascii_whitespace) {
+                    // More on the line: the next item starts there.
+                    self.rest = after.to_vec();
+                    buf.truncate(before + end);
+                    self.settle(at);
+                    return Ok(Some(at));
+                }
+            }
             if self.mode == Mode::Lines {
                 return Ok(Some(at));
             }
-            depth.feed(line);
-            if depth.closed() {
-                if self.mode == Mode::Unknown {
-                    self.mode = if at == self.lines {
-                        Mode::Lines
-                    } else {
-                        Mode::Values
-                    };
-                }
+            if closes.is_some() || depth.closed() {
+                self.settle(at);
                 return Ok(Some(at));
             }
+        }
+    }
+
+    /// The first item, starting on line `at`, has ended on the current
+    /// line: the file is JSON Lines if that is its first line.
+    fn settle(&mut self, at: usize) {
+        if self.mode == Mode::Unknown {
+            self.mode = if at == self.lines {
+                Mode::Lines
+            } else {
+                Mode::Values
+            };
         }
     }
 }
@@ -129,5 +161,40 @@ mod tests {
         );
         // Left open at the end: still an item.
         assert_eq!((got[2].0, got[2].1.as_str()), (11, "[1,\n"));
+    }
+
+    /// `cat page-*.json` of responses as Allegro sends them: one line each,
+    /// no final newline, so the pages follow one another on one line.
+    #[test]
+    fn minified_pages_without_a_final_newline_are_one_item_each() {
+        let got = items(
+            "{\"offers\": [{\"id\": \"1\"}]}{\"offers\": []} {\"id\": \"}{\"}\n{\"id\": \"3\"}",
+        );
+        assert_eq!(
+            got,
+            [
+                (1, "{\"offers\": [{\"id\": \"1\"}]}".to_owned()),
+                (1, "{\"offers\": []}".to_owned()),
+                (1, " {\"id\": \"}{\"}\n".to_owned()),
+                (2, "{\"id\": \"3\"}".to_owned()),
+            ]
+        );
+    }
+
+    /// Pretty pages without a final newline: the next page's `{` follows the
+    /// last `}` on its line.
+    #[test]
+    fn pretty_pages_without_a_final_newline_are_one_item_each() {
+        let page = |id: &str| format!("{{\n  \"offers\": [\n    {{\"id\": \"{id}\"}}\n  ]\n}}");
+        let text = format!("{}{}{}", page("1"), page("2"), page("3"));
+        let got = items(&text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got.iter().map(|(line, _)| *line).collect::<Vec<_>>(),
+            [1, 5, 9]
+        );
+        assert_eq!(got[0].1, page("1"));
+        assert_eq!(got[1].1, page("2"));
+        assert_eq!(got[2].1, page("3"));
     }
 }

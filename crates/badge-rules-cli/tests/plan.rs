@@ -587,3 +587,33 @@ fn on_a_terminal_the_progress_bar_then_the_summary() {
     );
     std::fs::remove_file(&output).unwrap();
 }
+
+/// `cat page-*.json | badge-rules plan …` with GET /sale/offers pages as
+/// Allegro sends them (one line, no final newline) and pretty-printed
+/// without a final newline: every offer of every page is planned, as when
+/// the pages are on lines of their own.
+#[test]
+fn pages_put_one_after_another_without_newlines_plan_every_offer() {
+    let c = catalogue::generate(catalogue::EXAMPLE_SEED, 30);
+    let pages: Vec<Value> = c
+        .offers
+        .chunks(10)
+        .map(|offers| serde_json::json!({"offers": offers, "count": offers.len()}))
+        .collect();
+    let args = ["plan", "--context", CONTEXT, "-"];
+    let lines: String = pages.iter().map(|p| format!("{p}\n")).collect();
+    let want = run(&args, lines.as_bytes());
+    assert_eq!(want.status.code(), Some(0), "{}", text(&want.stderr));
+    // Three campaigns are open at the context's `now`.
+    assert_eq!(text(&want.stdout).lines().count(), 3 * 30);
+    let minified: String = pages.iter().map(Value::to_string).collect();
+    let pretty: String = pages
+        .iter()
+        .map(|p| serde_json::to_string_pretty(p).unwrap())
+        .collect();
+    for joined in [minified, pretty] {
+        let got = run(&args, joined.as_bytes());
+        assert_eq!(got.status.code(), Some(0), "{}", text(&got.stderr));
+        assert_eq!(text(&got.stdout), text(&want.stdout));
+    }
+}

@@ -239,8 +239,21 @@ pub(crate) struct LedgerLowestArgs {
     /// The end of the 30-day window (RFC 3339; default: now).
     #[arg(long, value_name = "TIME", value_parser = instant())]
     pub(crate) at: Option<Instant>,
-    /// Every offer of the ledger, in the order first recorded.
-    #[arg(long, conflicts_with = "offers")]
+    /// The campaign's marketplace (allegro-pl, allegro-cz, ...; default: the
+    /// offer's base marketplace): its prices, in its currency.
+    #[arg(long, value_name = "ID")]
+    pub(crate) marketplace: Option<String>,
+    /// The campaign applied to: its own prices are left out of the
+    /// reference minimum.
+    #[arg(long, value_name = "ID")]
+    pub(crate) campaign: Option<String>,
+    /// The campaign's publication start (RFC 3339): when after --at, the
+    /// 30 days are those before it.
+    #[arg(long, value_name = "TIME", value_parser = instant())]
+    pub(crate) starts: Option<Instant>,
+    /// Every offer of the ledger, in the order first recorded (on its base
+    /// marketplace, for no campaign).
+    #[arg(long, conflicts_with_all = ["offers", "marketplace", "campaign", "starts"])]
     pub(crate) all: bool,
     /// The offers; `-` reads offer ids from standard input, one per line.
     #[arg(value_name = "OFFER_ID", required_unless_present = "all")]
@@ -255,6 +268,18 @@ pub(crate) struct LedgerHistoryArgs {
     /// The `now` of the document it is for (RFC 3339; default: now).
     #[arg(long, value_name = "TIME", value_parser = instant())]
     pub(crate) at: Option<Instant>,
+    /// The campaign's marketplace (allegro-pl, allegro-cz, ...; default: the
+    /// offer's base marketplace): its prices, in its currency.
+    #[arg(long, value_name = "ID")]
+    pub(crate) marketplace: Option<String>,
+    /// The campaign applied to: its own prices are left out of the
+    /// reference minimum.
+    #[arg(long, value_name = "ID")]
+    pub(crate) campaign: Option<String>,
+    /// The campaign's publication start (RFC 3339): when after --at, the
+    /// 30 days are those before it.
+    #[arg(long, value_name = "TIME", value_parser = instant())]
+    pub(crate) starts: Option<Instant>,
     /// The offer.
     #[arg(value_name = "OFFER_ID")]
     pub(crate) offer: String,

@@ -3,7 +3,9 @@
 //! by [`crate::document_fill`]).
 
 use badge_rules::document::{Metrics, Offer};
+use badge_rules::money::Marketplace;
 use badge_rules::period::Instant;
+use badge_rules_ledger::Question;
 
 use crate::ledger_open::Connection;
 
@@ -17,6 +19,9 @@ pub(crate) struct Filler {
     pub(crate) now: Option<Instant>,
     /// Empty metrics, for an offer line that gives none.
     pub(crate) empty: Option<Metrics>,
+    /// The marketplace of the context's campaigns, when they all share one
+    /// (`None`: the offer's base marketplace).
+    pub(crate) marketplace: Option<Marketplace>,
 }
 
 impl Filler {
@@ -46,7 +51,9 @@ impl Filler {
         {
             return given;
         }
-        match ledger.history(id, now) {
+        let mut q = Question::new(id, now);
+        q.marketplace = self.marketplace;
+        match ledger.history_for(&q) {
             Ok(Some(history)) => {
                 let mut metrics = given.or_else(|| self.empty.clone())?;
                 metrics.price_history = Some(history.price_history);

@@ -475,3 +475,104 @@ fn prune_keeps_the_answers_of_later_windows() {
     assert_eq!(text(&lowest()), text(&before));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn lowest_and_history_answer_for_a_campaign_and_a_marketplace() {
+    let dir = dir("campaign");
+    let db = recorded(&dir);
+    let ask = |extra: &[&str]| -> Value {
+        let mut args = vec![
+            "ledger",
+            "lowest",
+            "--db",
+            s(&db),
+            "--at",
+            "2026-11-30T00:00:00Z",
+        ];
+        args.extend_from_slice(extra);
+        let out = run(&args, b"");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let got = ask(&["--campaign", "BARGAIN", "1011"]);
+    assert_eq!(
+        got["lowestPrice30Days"],
+        json!({"amount": "86.61", "currency": "PLN"})
+    );
+    assert_eq!(
+        got["referenceLowestPrice30Days"],
+        json!({"amount": "102.98", "currency": "PLN"})
+    );
+    let got = ask(&["--campaign", "BARGAIN", "1012"]);
+    assert_eq!(
+        got["lowestPrice30Days"],
+        json!({"amount": "102.98", "currency": "PLN"})
+    );
+    let got = ask(&["--starts", "2026-12-07T00:00:00Z", "1013"]);
+    assert_eq!(
+        got["lowestPrice30Days"],
+        json!({"amount": "110.00", "currency": "PLN"})
+    );
+    assert_eq!(got["reductionStartsAt"], "2026-12-07T00:00:00Z");
+    assert!(got["assumed"]
+        .as_str()
+        .unwrap()
+        .contains("until the reduction starts"));
+    let got = ask(&["--marketplace", "allegro-cz", "1014"]);
+    assert_eq!(
+        got["lowestPrice30Days"],
+        json!({"amount": "280.00", "currency": "CZK"})
+    );
+    let bad = run(
+        &[
+            "ledger",
+            "lowest",
+            "--db",
+            s(&db),
+            "--marketplace",
+            "allegro-de",
+            "1014",
+        ],
+        b"",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    // check --ledger asks for the campaign's marketplace: a campaign on
+    // allegro-cz reads the CZK history, as `ledger history --marketplace`.
+    let mut doc = document("1014", "280.00", "150.00");
+    doc["campaigns"][0]["marketplace"]["id"] = json!("allegro-cz");
+    doc["request"]["prices"]["bargain"]["currency"] = json!("CZK");
+    doc["offer"]["sellingMode"]["price"]["currency"] = json!("CZK");
+    let history = run(
+        &[
+            "ledger",
+            "history",
+            "--db",
+            s(&db),
+            "--at",
+            &t(11, 30, 0),
+            "--marketplace",
+            "allegro-cz",
+            "--campaign",
+            "SANDBOX_TEST_CAMPAIGN",
+            "1014",
+        ],
+        b"",
+    );
+    assert_eq!(history.status.code(), Some(0), "{}", text(&history.stderr));
+    let metrics: Value = serde_json::from_slice(&history.stdout).unwrap();
+    assert_eq!(metrics["priceHistory"][0]["price"]["currency"], "CZK");
+    assert_eq!(metrics["referencePriceHistory"], metrics["priceHistory"]);
+    let mut with = doc.clone();
+    with["metrics"] = metrics;
+    let want = run(
+        &["check", "--format", "json", "-"],
+        with.to_string().as_bytes(),
+    );
+    let got = run(
+        &["check", "--ledger", s(&db), "--format", "json", "-"],
+        doc.to_string().as_bytes(),
+    );
+    assert_eq!(text(&got.stdout), text(&want.stdout));
+    assert_eq!(got.status.code(), want.status.code());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -4,12 +4,12 @@
 
 use badge_rules::document::PriceChange;
 use badge_rules::lowest::lowest_in_30_days;
-use badge_rules::money::{from_grosze, Money};
+use badge_rules::money::{from_grosze, Marketplace, Money};
 use badge_rules::period::Instant;
 use serde::Serialize;
 
 use crate::model::{GapKind, Timeline};
-use crate::time::{instant_of, time_text, window};
+use crate::time::{instant_of, millis_of, time_text, window};
 
 /// A gap in a window, as `ledger lowest` prints it.
 ///
@@ -28,29 +28,103 @@ pub struct GapOut {
     pub kind: GapKind,
 }
 
+/// What is asked of the ledger: M of `offer` on `marketplace` for a
+/// reduction asked for at `at`, in `campaign`, whose publication starts at
+/// `starts`.
+///
+/// ```
+/// use badge_rules_ledger::Question;
+/// let q = Question::new("1", "2026-11-30T00:00:00Z".parse().unwrap());
+/// assert_eq!((q.marketplace, q.campaign, q.starts), (None, None, None));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The offer.
+    pub offer: String,
+    /// When it is asked (a check document's `now`).
+    pub at: Instant,
+    /// The campaign's marketplace (`None`: the offer's base marketplace).
+    pub marketplace: Option<Marketplace>,
+    /// The campaign of the request: its own prices are left out of the
+    /// reference minimum.
+    pub campaign: Option<String>,
+    /// The campaign's publication start: when after `at`, the reduction
+    /// starts then, and the 30 days are those before it.
+    pub starts: Option<Instant>,
+}
+
+impl Question {
+    /// M of `offer` at `at`, on its base marketplace, for no campaign.
+    ///
+    /// ```
+    /// let q = badge_rules_ledger::Question::new("7", "2026-11-30T00:00:00Z".parse().unwrap());
+    /// assert_eq!(q.offer, "7");
+    /// ```
+    pub fn new(offer: &str, at: Instant) -> Self {
+        Question {
+            offer: offer.to_owned(),
+            at,
+            marketplace: None,
+            campaign: None,
+            starts: None,
+        }
+    }
+
+    /// When the reduction starts: the campaign's publication start when
+    /// after `at`, else `at`.
+    pub(crate) fn reduction(&self) -> Instant {
+        match self.starts {
+            Some(s) if s > self.at => s,
+            _ => self.at,
+        }
+    }
+}
+
 /// The answer of `ledger lowest` for one offer.
 ///
 /// ```
 /// use badge_rules_ledger::Lowest;
-/// let l = Lowest { offer_id: "1".into(), at: "t".into(), lowest_price_30_days: None, exact: false, gaps: vec![] };
+/// let l = Lowest { offer_id: "1".into(), at: "t".into(), lowest_price_30_days: None, exact: false, gaps: vec![],
+///     marketplace: None, campaign: None, reduction_starts_at: None, assumed: None,
+///     reference_lowest_price_30_days: None, reference_exact: false };
 /// assert_eq!(serde_json::to_string(&l).unwrap(),
-///     r#"{"offerId":"1","at":"t","lowestPrice30Days":null,"exact":false,"gaps":[]}"#);
+///     r#"{"offerId":"1","at":"t","lowestPrice30Days":null,"exact":false,"gaps":[],"referenceLowestPrice30Days":null,"referenceExact":false}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Lowest {
     /// The offer.
     pub offer_id: String,
-    /// The end of the window.
+    /// When it is asked.
     pub at: String,
-    /// M, computed by the engine over the recorded history (`null`: no price
-    /// known in the window).
+    /// M, computed by the engine over the recorded history of the prices in
+    /// force for buyers, campaign prices included (`null`: no price known
+    /// in the window).
     pub lowest_price_30_days: Option<Money>,
     /// No gap could hide a lower price: M is Allegro's. `false`: M is an
     /// upper bound.
     pub exact: bool,
     /// The gaps in the window.
     pub gaps: Vec<GapOut>,
+    /// The marketplace asked for, when one was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marketplace: Option<String>,
+    /// The campaign of the request, when one was named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<String>,
+    /// When the reduction starts, when after `at`: the window is the 30
+    /// days before it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reduction_starts_at: Option<String>,
+    /// What the answer assumed (the price in force at `at` holding until the
+    /// reduction starts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assumed: Option<String>,
+    /// The reference minimum: M without the prices of the request's own
+    /// campaign.
+    pub reference_lowest_price_30_days: Option<Money>,
+    /// The reference minimum is exact.
+    pub reference_exact: bool,
 }
 
 /// An offer's price history for a window, as a check document's `metrics`
@@ -58,16 +132,30 @@ pub struct Lowest {
 ///
 /// ```
 /// use badge_rules_ledger::History;
-/// let h = History { price_history: vec![], price_history_exact: true };
-/// assert_eq!(serde_json::to_string(&h).unwrap(), r#"{"priceHistory":[],"priceHistoryExact":true}"#);
+/// let h = History { price_history: vec![], price_history_exact: true,
+///     reference_price_history: vec![], reference_price_history_exact: true, reduction_starts_at: None };
+/// assert_eq!(serde_json::to_string(&h).unwrap(),
+///     r#"{"priceHistory":[],"priceHistoryExact":true,"referencePriceHistory":[],"referencePriceHistoryExact":true}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct History {
-    /// `metrics.priceHistory`.
+    /// `metrics.priceHistory`: the prices in force for buyers, campaign
+    /// prices included (the reading the engine computes M from).
     pub price_history: Vec<PriceChange>,
     /// `metrics.priceHistoryExact`.
     pub price_history_exact: bool,
+    /// `metrics.referencePriceHistory`: the same without the prices of the
+    /// request's own campaign (the engine does not read it; an integrator
+    /// who wants the reference minimum puts it in `priceHistory`).
+    pub reference_price_history: Vec<PriceChange>,
+    /// `metrics.referencePriceHistoryExact`.
+    pub reference_price_history_exact: bool,
+    /// `metrics.reductionStartsAt`: the campaign's publication start when
+    /// after `now`; the history is that of the 30 days before it, the price
+    /// in force at `now` taken as in force until then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reduction_starts_at: Option<String>,
 }
 
 /// What [`Ledger::fill`](crate::Ledger::fill) did to a document.
@@ -88,9 +176,12 @@ pub enum Filled {
     UnknownOffer,
 }
 
-pub(crate) fn history(t: &Timeline, currency: &str, at: Instant) -> History {
-    let (start, end) = window(at);
-    let price_history = t
+/// The prices in force over the window of `q` (as far as `q.at`) and
+/// whether no gap meets it.
+fn entries(t: &Timeline, currency: &str, q: &Question) -> (Vec<PriceChange>, bool) {
+    let (start, _) = window(q.reduction());
+    let end = millis_of(q.at);
+    let history = t
         .entries_for(start, end)
         .into_iter()
         .filter_map(|(from, price)| {
@@ -100,19 +191,42 @@ pub(crate) fn history(t: &Timeline, currency: &str, at: Instant) -> History {
             })
         })
         .collect();
+    (history, t.gaps_in(start, end).is_empty())
+}
+
+/// The two timelines of an answer: with every campaign price, and without
+/// the request's campaign's.
+pub(crate) struct Timelines {
+    pub(crate) all: Timeline,
+    pub(crate) reference: Timeline,
+    pub(crate) currency: String,
+}
+
+pub(crate) fn history(t: &Timelines, q: &Question) -> History {
+    let (price_history, price_history_exact) = entries(&t.all, &t.currency, q);
+    let (reference_price_history, reference_price_history_exact) =
+        entries(&t.reference, &t.currency, q);
     History {
         price_history,
-        price_history_exact: t.gaps_in(start, end).is_empty(),
+        price_history_exact,
+        reference_price_history,
+        reference_price_history_exact,
+        reduction_starts_at: (q.reduction() > q.at).then(|| time_text(millis_of(q.reduction()))),
     }
 }
 
-pub(crate) fn answer(offer: &str, t: &Timeline, currency: &str, at: Instant) -> Lowest {
-    let (start, end) = window(at);
-    let history = history(t, currency, at);
-    let lowest = lowest_in_30_days(&history.price_history, at, None)
-        .and_then(from_grosze)
-        .map(|amount| Money::new(amount, currency));
+pub(crate) fn answer(t: &Timelines, q: &Question) -> Lowest {
+    let reduction = q.reduction();
+    let (start, _) = window(reduction);
+    let end = millis_of(q.at);
+    let h = history(t, q);
+    let lowest = |entries: &[PriceChange]| {
+        lowest_in_30_days(entries, reduction, None)
+            .and_then(from_grosze)
+            .map(|amount| Money::new(amount, t.currency.as_str()))
+    };
     let gaps: Vec<GapOut> = t
+        .all
         .gaps_in(start, end)
         .into_iter()
         .map(|g| GapOut {
@@ -121,11 +235,24 @@ pub(crate) fn answer(offer: &str, t: &Timeline, currency: &str, at: Instant) -> 
             kind: g.kind,
         })
         .collect();
+    let later = reduction > q.at;
     Lowest {
-        offer_id: offer.to_owned(),
+        offer_id: q.offer.clone(),
         at: time_text(end),
-        lowest_price_30_days: lowest,
+        lowest_price_30_days: lowest(&h.price_history),
         exact: gaps.is_empty(),
         gaps,
+        marketplace: q.marketplace.map(|m| m.id().to_owned()),
+        campaign: q.campaign.clone(),
+        reduction_starts_at: h.reduction_starts_at.clone(),
+        assumed: later.then(|| {
+            format!(
+                "the price in force at {} is taken as in force until the reduction starts at {}",
+                time_text(end),
+                time_text(millis_of(reduction))
+            )
+        }),
+        reference_lowest_price_30_days: lowest(&h.reference_price_history),
+        reference_exact: h.reference_price_history_exact,
     }
 }

@@ -8,12 +8,9 @@ use badge_rules::period::Instant;
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use badge_rules::money::show_grosze;
+use badge_rules::money::Marketplace;
 
-#[cfg(test)]
-use crate::answers::History;
-use crate::model::{Millis, Timeline};
-use crate::time::time_text;
+use crate::answers::Question;
 
 /// `{"id": ...}`.
 #[derive(Deserialize)]
@@ -21,10 +18,25 @@ pub(crate) struct IdRef {
     id: Option<String>,
 }
 
-/// `request`: its `offer.id`.
+/// `request`: its `offer.id` and `campaign.id`.
 #[derive(Deserialize)]
 pub(crate) struct RequestProbe {
     offer: Option<IdRef>,
+    campaign: Option<IdRef>,
+}
+
+/// `{"from": ...}` of a campaign's `publication`.
+#[derive(Deserialize)]
+pub(crate) struct PublicationProbe {
+    from: Option<String>,
+}
+
+/// One of `campaigns[]`: its id, marketplace and publication start.
+#[derive(Deserialize)]
+pub(crate) struct CampaignProbe {
+    id: Option<String>,
+    marketplace: Option<IdRef>,
+    publication: Option<PublicationProbe>,
 }
 
 /// What of a check document the ledger reads; anything else is skipped.
@@ -35,6 +47,7 @@ pub(crate) struct Probe {
     request: Option<RequestProbe>,
     #[serde(rename = "offerId")]
     offer_id: Option<String>,
+    campaigns: Option<Vec<CampaignProbe>>,
     #[serde(default)]
     pub(crate) metrics: MetricsProbe,
 }
@@ -52,6 +65,38 @@ impl Probe {
 
     pub(crate) fn now(&self) -> Option<Instant> {
         self.now.as_deref().and_then(|t| t.parse().ok())
+    }
+
+    /// What the document asks of the ledger: its offer at its `now`, on the
+    /// marketplace of its request's campaign (`request.campaign.id` found
+    /// in `campaigns[]`), whose publication start may lie after `now`.
+    pub(crate) fn question(&self) -> Option<Question> {
+        let mut q = Question::new(self.offer_id()?, self.now()?);
+        let campaign = self
+            .request
+            .as_ref()
+            .and_then(|r| r.campaign.as_ref())
+            .and_then(|c| c.id.clone());
+        let found = campaign.as_deref().and_then(|id| {
+            self.campaigns
+                .iter()
+                .flatten()
+                .find(|c| c.id.as_deref() == Some(id))
+        });
+        if let Some(c) = found {
+            q.marketplace = c
+                .marketplace
+                .as_ref()
+                .and_then(|m| m.id.as_deref())
+                .and_then(Marketplace::from_id);
+            q.starts = c
+                .publication
+                .as_ref()
+                .and_then(|p| p.from.as_deref())
+                .and_then(|t| t.parse().ok());
+        }
+        q.campaign = campaign;
+        Some(q)
     }
 }
 
@@ -119,36 +164,6 @@ impl<'de> Deserialize<'de> for MetricsProbe {
     }
 }
 
-/// The `metrics` of the window `(start, end)` of `t`, as JSON: the bytes
-/// `serde_json` writes for the [`History`] of that window, written
-/// straight from the timeline.
-pub(crate) fn metrics_json(
-    t: &Timeline,
-    currency: &str,
-    (start, end): (Millis, Millis),
-) -> Vec<u8> {
-    let currency = serde_json::to_string(currency).unwrap_or_else(|_| "\"\"".into());
-    let mut out = Vec::with_capacity(256);
-    out.extend_from_slice(b"{\"priceHistory\":[");
-    for (i, (from, price)) in t.entries_for(start, end).into_iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"at\":\"");
-        out.extend_from_slice(time_text(from).as_bytes());
-        out.extend_from_slice(b"\",\"price\":{\"amount\":\"");
-        out.extend_from_slice(show_grosze(i128::from(price)).as_bytes());
-        out.extend_from_slice(b"\",\"currency\":");
-        out.extend_from_slice(currency.as_bytes());
-        out.extend_from_slice(b"}}");
-    }
-    out.extend_from_slice(b"],\"priceHistoryExact\":");
-    let exact = t.gaps_in(start, end).is_empty();
-    out.extend_from_slice(if exact { b"true" } else { b"false" });
-    out.push(b'}');
-    out
-}
-
 /// `bytes` (a JSON object without `metrics`) with `"metrics": metrics`
 /// appended before its closing brace.
 pub(crate) fn append_metrics(bytes: &[u8], metrics: &[u8]) -> Option<Vec<u8>> {
@@ -213,35 +228,5 @@ mod tests {
             format!(r#"{{"a": 1,{m}}}"#).into_bytes()
         );
         assert_eq!(append_metrics(b"[]", h), None);
-    }
-
-    #[test]
-    fn the_metrics_written_by_hand_are_serde_json_s() {
-        use crate::model::{timeline, Observation, Watch};
-        let day = 86_400_000;
-        let observed = [
-            Observation::Snapshot {
-                at: day,
-                price: 20_000,
-                on_sale: true,
-            },
-            Observation::PriceChanged { at: 2 * day + 1 },
-            Observation::Snapshot {
-                at: 3 * day,
-                price: 5,
-                on_sale: true,
-            },
-        ];
-        for watch in [Watch::new(vec![(0, 40 * day)]), Watch::default()] {
-            let t = timeline(&observed, &watch, 35 * day);
-            let at = crate::time::instant_of(35 * day).unwrap();
-            let window = crate::time::window(at);
-            let want = serde_json::to_vec(&crate::answers::history(&t, "PLN", at)).unwrap();
-            assert_eq!(
-                String::from_utf8(metrics_json(&t, "PLN", window)).unwrap(),
-                String::from_utf8(want).unwrap()
-            );
-        }
-        let _: Option<History> = None;
     }
 }

@@ -7,13 +7,15 @@ use std::path::Path;
 use badge_rules::period::Instant;
 use serde_json::Value;
 
-use crate::answers::{answer, history, Filled, History, Lowest};
+use serde::Deserialize;
+
+use crate::answers::{answer, history, Filled, History, Lowest, Question, Timelines};
 use crate::document_bytes;
 use crate::error::{db, LedgerError};
-use crate::model::{self, timeline, Millis, Timeline, Watch};
+use crate::model::{self, timeline, with_campaigns, Watch};
 use crate::pages::Page;
-use crate::store::{OfferRow, Recorded, Store};
-use crate::time::{millis_of, window};
+use crate::store::{Recorded, Store};
+use crate::time::millis_of;
 
 /// The ledger: one SQLite database.
 ///
@@ -83,30 +85,65 @@ impl Ledger {
         Ok(self.watch.get_or_init(|| watch))
     }
 
-    fn offer_timeline(
-        &self,
-        row: &OfferRow,
-        watch: &Watch,
-        at: Millis,
-    ) -> Result<Timeline, LedgerError> {
-        let observations = self.store.observations(row).map_err(db)?;
-        Ok(timeline(&observations, watch, at))
+    /// The timelines `q` reads: the offer's prices on its marketplace, with
+    /// every campaign price and without the request's campaign's.
+    fn timelines(&self, q: &Question, watch: &Watch) -> Result<Option<Timelines>, LedgerError> {
+        let until = millis_of(q.at);
+        let Some(row) = self.store.offer(&q.offer).map_err(db)? else {
+            return Ok(None);
+        };
+        let series = self.store.series(&row, q.marketplace).map_err(db)?;
+        let base = timeline(&series.observations, watch, until);
+        Ok(Some(Timelines {
+            all: with_campaigns(&base, &series.badges, None),
+            reference: with_campaigns(&base, &series.badges, q.campaign.as_deref()),
+            currency: series.currency,
+        }))
     }
 
-    /// M for `offer` at `at`, with the gaps of its window.
+    /// M for `offer` at `at` on its base marketplace, with the gaps of its
+    /// window ([`Ledger::ask`] with no campaign).
     ///
     /// # Errors
     ///
     /// [`LedgerError::Db`].
     pub fn lowest(&self, offer: &str, at: Instant) -> Result<Lowest, LedgerError> {
+        self.ask(&Question::new(offer, at))
+    }
+
+    /// M for `q`: over the 30 days before the reduction (its campaign's
+    /// publication start when after `q.at`, else `q.at`), on `q`'s
+    /// marketplace, campaign prices included; and the reference minimum,
+    /// without `q`'s campaign's prices (docs/LEDGER.md).
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-ask-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+    /// let mut q = badge_rules_ledger::Question::new("1", "2026-11-30T00:00:00Z".parse().unwrap());
+    /// q.starts = Some("2026-12-07T00:00:00Z".parse().unwrap());
+    /// let answer = ledger.ask(&q).unwrap();
+    /// assert_eq!(answer.reduction_starts_at.as_deref(), Some("2026-12-07T00:00:00Z"));
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn ask(&self, q: &Question) -> Result<Lowest, LedgerError> {
         let watch = self.watch()?;
-        let row = self.store.offer(offer).map_err(db)?;
-        let t = match &row {
-            Some(row) => self.offer_timeline(row, watch, millis_of(at))?,
-            None => timeline(&[], watch, millis_of(at)),
+        let t = match self.timelines(q, watch)? {
+            Some(t) => t,
+            None => {
+                let empty = timeline(&[], watch, millis_of(q.at));
+                Timelines {
+                    all: empty.clone(),
+                    reference: empty,
+                    currency: String::new(),
+                }
+            }
         };
-        let currency = row.and_then(|r| r.currency).unwrap_or_default();
-        Ok(answer(offer, &t, &currency, at))
+        Ok(answer(&t, q))
     }
 
     /// [`Ledger::lowest`] of every offer recorded, in the order they were
@@ -125,26 +162,39 @@ impl Ledger {
     ) -> Result<(), LedgerError> {
         /// Offers handed to the answering thread at once.
         const BATCH: usize = 256;
-        type Batch = Vec<(String, String, Vec<model::Observation>)>;
+        type Batch = Vec<(
+            String,
+            String,
+            Vec<model::Observation>,
+            Vec<model::BadgeSeen>,
+        )>;
         let watch = self.watch()?;
         let until = millis_of(at);
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
             let answering = scope.spawn(move || -> Result<(), LedgerError> {
                 for batch in rx {
-                    for (id, currency, observations) in batch {
-                        let t = timeline(&observations, watch, until);
-                        f(answer(&id, &t, &currency, at))?;
+                    for (id, currency, observations, badges) in batch {
+                        let base = timeline(&observations, watch, until);
+                        let all = with_campaigns(&base, &badges, None);
+                        let t = Timelines {
+                            reference: all.clone(),
+                            all,
+                            currency,
+                        };
+                        f(answer(&t, &Question::new(&id, at)))?;
                     }
                 }
                 Ok(())
             });
             let mut batch: Batch = Vec::with_capacity(BATCH);
             let read = self.store.each_offer(|id, row, observations| {
+                let badges = self.store.base_badges(row).map_err(db)?;
                 batch.push((
                     id.to_owned(),
                     row.currency.clone().unwrap_or_default(),
                     observations.to_vec(),
+                    badges,
                 ));
                 if batch.len() == BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -167,22 +217,25 @@ impl Ledger {
     }
 
     /// `metrics.priceHistory` (and `priceHistoryExact`) for `offer` in the
-    /// window of `at`; `None` when the ledger has nothing on the offer.
+    /// window of `at` on its base marketplace; `None` when the ledger has
+    /// nothing on the offer.
     ///
     /// # Errors
     ///
     /// [`LedgerError::Db`].
     pub fn history(&self, offer: &str, at: Instant) -> Result<Option<History>, LedgerError> {
+        self.history_for(&Question::new(offer, at))
+    }
+
+    /// The history (and the reference history) `q` reads; `None` when the
+    /// ledger has nothing on the offer.
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn history_for(&self, q: &Question) -> Result<Option<History>, LedgerError> {
         let watch = self.watch()?;
-        let Some(row) = self.store.offer(offer).map_err(db)? else {
-            return Ok(None);
-        };
-        let t = self.offer_timeline(&row, watch, millis_of(at))?;
-        Ok(Some(history(
-            &t,
-            row.currency.as_deref().unwrap_or_default(),
-            at,
-        )))
+        Ok(self.timelines(q, watch)?.map(|t| history(&t, q)))
     }
 
     /// Runs `f` over this ledger in one read transaction: every read in it
@@ -203,9 +256,12 @@ impl Ledger {
     }
 
     /// Fills a check document's `metrics.priceHistory` and
-    /// `metrics.priceHistoryExact` for its offer (`offer.id`, else
-    /// `request.offer.id`, else `offerId`) at its `now`, when its `metrics`
-    /// has neither `lowestPrice30Days` nor `priceHistory`.
+    /// `metrics.priceHistoryExact` (and the reference history beside them,
+    /// docs/LEDGER.md) for its offer (`offer.id`, else `request.offer.id`,
+    /// else `offerId`) at its `now`, on the marketplace of its campaign
+    /// (`request.campaign.id` in `campaigns[]`, whose `publication.from`
+    /// after `now` starts the reduction), when its `metrics` has neither
+    /// `lowestPrice30Days` nor `priceHistory`.
     ///
     /// ```
     /// let dir = std::env::temp_dir().join(format!("ledger-doc-fill-{}", std::process::id()));
@@ -220,30 +276,18 @@ impl Ledger {
     ///
     /// [`LedgerError::Db`].
     pub fn fill(&self, doc: &mut Value) -> Result<Filled, LedgerError> {
-        let metrics = doc.get("metrics");
-        let given = |key: &str| {
-            metrics
-                .and_then(|m| m.get(key))
-                .is_some_and(|v| !v.is_null())
-        };
-        if given("lowestPrice30Days") || given("priceHistory") {
-            return Ok(Filled::HasMetrics);
-        }
-        if metrics.is_some_and(|m| !m.is_object() && !m.is_null()) {
-            return Ok(Filled::NotApplicable);
-        }
-        let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
-        let offer = text(doc.pointer("/offer/id"))
-            .or_else(|| text(doc.pointer("/request/offer/id")))
-            .or_else(|| text(doc.get("offerId")));
-        let now = doc
-            .get("now")
-            .and_then(Value::as_str)
-            .and_then(|t| t.parse::<Instant>().ok());
-        let (Some(offer), Some(now)) = (offer, now) else {
+        let Ok(probe) = document_bytes::Probe::deserialize(&*doc) else {
             return Ok(Filled::NotApplicable);
         };
-        let Some(history) = self.history(&offer, now)? else {
+        match probe.metrics {
+            document_bytes::MetricsProbe::Object { given: true } => return Ok(Filled::HasMetrics),
+            document_bytes::MetricsProbe::Other => return Ok(Filled::NotApplicable),
+            _ => {}
+        }
+        let Some(q) = probe.question() else {
+            return Ok(Filled::NotApplicable);
+        };
+        let Some(history) = self.history_for(&q)? else {
             return Ok(Filled::UnknownOffer);
         };
         let value = serde_json::to_value(&history)
@@ -303,19 +347,14 @@ impl Ledger {
             document_bytes::MetricsProbe::Object { given: true }
             | document_bytes::MetricsProbe::Other => return Ok(None),
         }
-        let (Some(offer), Some(now)) = (probe.offer_id(), probe.now()) else {
+        let Some(q) = probe.question() else {
             return Ok(None);
         };
-        let watch = self.watch()?;
-        let Some(row) = self.store.offer(offer).map_err(db)? else {
+        let Some(history) = self.history_for(&q)? else {
             return Ok(None);
         };
-        let t = self.offer_timeline(&row, watch, millis_of(now))?;
-        let metrics = document_bytes::metrics_json(
-            &t,
-            row.currency.as_deref().unwrap_or_default(),
-            window(now),
-        );
+        let metrics = serde_json::to_vec(&history)
+            .map_err(|e| LedgerError::Db(format!("cannot write the history: {e}")))?;
         Ok(document_bytes::append_metrics(bytes, &metrics))
     }
 

@@ -43,7 +43,7 @@ mod time;
 /// The former name of [`recording`], kept for the code that calls it so.
 pub use recording as input;
 
-pub use answers::{Filled, GapOut, History, Lowest};
+pub use answers::{Filled, GapOut, History, Lowest, Question};
 pub use error::LedgerError;
 pub use ledger::Ledger;
 pub use time::{instant_of, millis_of};

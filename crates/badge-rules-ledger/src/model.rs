@@ -192,6 +192,16 @@ pub enum GapKind {
     AwaitingSnapshot,
     /// An ended offer is seen for sale again with no activation event.
     UnseenReactivation,
+    /// A badge seen `ACTIVE` with no publication start: since when its
+    /// bargain price has been in force is unknown.
+    CampaignStartUnknown,
+    /// A badge seen `ACTIVE` and not seen again (or seen no longer active
+    /// without its publication end): whether its price was lowered after
+    /// the last page that listed it is unknown, until its planned end.
+    CampaignUnconfirmed,
+    /// A badge seen `ACTIVE` at two bargain prices: when the price changed
+    /// is unknown.
+    CampaignPriceChanged,
 }
 
 impl GapKind {
@@ -209,6 +219,9 @@ impl GapKind {
             GapKind::SeveralChanges => "severalChanges",
             GapKind::AwaitingSnapshot => "awaitingSnapshot",
             GapKind::UnseenReactivation => "unseenReactivation",
+            GapKind::CampaignStartUnknown => "campaignStartUnknown",
+            GapKind::CampaignUnconfirmed => "campaignUnconfirmed",
+            GapKind::CampaignPriceChanged => "campaignPriceChanged",
         }
     }
 }
@@ -637,6 +650,285 @@ pub fn timeline(observations: &[Observation], watch: &Watch, until: Millis) -> T
     }
 }
 
+/// `process.status` of a badge (GET /sale/badges).
+///
+/// ```
+/// use badge_rules_ledger::model::BadgeStatus;
+/// assert_eq!(BadgeStatus::from_status("FINISHED"), Some(BadgeStatus::Finished));
+/// assert_eq!(BadgeStatus::from_code(BadgeStatus::Active.code()), Some(BadgeStatus::Active));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum BadgeStatus {
+    /// `IN_VERIFICATION`.
+    InVerification,
+    /// `WAITING_FOR_PUBLICATION`.
+    WaitingForPublication,
+    /// `ACTIVE`: published, its bargain price in force for buyers.
+    Active,
+    /// `FINISHED`: was published over its publication period.
+    Finished,
+    /// `DECLINED`: never in force.
+    Declined,
+}
+
+impl BadgeStatus {
+    /// The status named `text`.
+    ///
+    /// ```
+    /// assert_eq!(badge_rules_ledger::model::BadgeStatus::from_status("X"), None);
+    /// ```
+    pub fn from_status(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    const ALL: [BadgeStatus; 5] = [
+        BadgeStatus::InVerification,
+        BadgeStatus::WaitingForPublication,
+        BadgeStatus::Active,
+        BadgeStatus::Finished,
+        BadgeStatus::Declined,
+    ];
+
+    /// Allegro's name for it.
+    ///
+    /// ```
+    /// assert_eq!(badge_rules_ledger::model::BadgeStatus::Declined.as_str(), "DECLINED");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BadgeStatus::InVerification => "IN_VERIFICATION",
+            BadgeStatus::WaitingForPublication => "WAITING_FOR_PUBLICATION",
+            BadgeStatus::Active => "ACTIVE",
+            BadgeStatus::Finished => "FINISHED",
+            BadgeStatus::Declined => "DECLINED",
+        }
+    }
+
+    /// The number stored for it.
+    ///
+    /// ```
+    /// assert_eq!(badge_rules_ledger::model::BadgeStatus::InVerification.code(), 0);
+    /// ```
+    pub const fn code(self) -> i64 {
+        match self {
+            BadgeStatus::InVerification => 0,
+            BadgeStatus::WaitingForPublication => 1,
+            BadgeStatus::Active => 2,
+            BadgeStatus::Finished => 3,
+            BadgeStatus::Declined => 4,
+        }
+    }
+
+    /// The status stored as `code`.
+    ///
+    /// ```
+    /// assert_eq!(badge_rules_ledger::model::BadgeStatus::from_code(9), None);
+    /// ```
+    pub fn from_code(code: i64) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// One badge of one offer on one marketplace, as a GET /sale/badges page
+/// fetched at `at` showed it.
+///
+/// ```
+/// use badge_rules_ledger::model::{BadgeSeen, BadgeStatus};
+/// let seen = BadgeSeen { campaign: "BARGAIN".into(), at: 5, status: BadgeStatus::Active,
+///     bargain: Some(8661), from: Some(0), to: None };
+/// assert_eq!(seen.bargain, Some(8661));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct BadgeSeen {
+    /// `campaign.id`.
+    pub campaign: String,
+    /// When the page was fetched.
+    pub at: Millis,
+    /// `process.status`.
+    pub status: BadgeStatus,
+    /// `prices.bargain`, in hundredths.
+    pub bargain: Option<i64>,
+    /// `publication.from`.
+    pub from: Option<Millis>,
+    /// `publication.to`.
+    pub to: Option<Millis>,
+}
+
+/// What the badges of one campaign say of its bargain price: segments
+/// `[from, to)` where it was in force ([`Known::Price`]) or may have been
+/// ([`Known::Gap`]); nothing elsewhere. `seen` holds one campaign's
+/// badges, sorted.
+fn campaign_layer(seen: &[&BadgeSeen], out: &mut Vec<Segment>) {
+    // The last ACTIVE sighting (time, price, planned end), and the last
+    // sighting that showed the badge not yet (or no longer) in force.
+    let mut active: Option<(Millis, i64, Option<Millis>)> = None;
+    let mut quiet: Option<Millis> = None;
+    let mut push = |from: Millis, to: Millis, known: Known| {
+        if from < to {
+            out.push(Segment { from, to, known });
+        }
+    };
+    for b in seen {
+        match (b.status, b.bargain) {
+            (BadgeStatus::Active, Some(price)) => match active {
+                None => {
+                    let start = match b.from {
+                        Some(from) => from.max(quiet.unwrap_or(Millis::MIN)).min(b.at),
+                        None => {
+                            let since = quiet.unwrap_or(Millis::MIN);
+                            push(since, b.at, Known::Gap(GapKind::CampaignStartUnknown));
+                            b.at
+                        }
+                    };
+                    push(start, b.at.saturating_add(1), Known::Price(price));
+                    active = Some((b.at, price, b.to));
+                }
+                Some((last, p, _)) if p == price => {
+                    push(last, b.at.saturating_add(1), Known::Price(price));
+                    active = Some((b.at, price, b.to));
+                }
+                Some((last, _, _)) => {
+                    push(
+                        last.saturating_add(1),
+                        b.at,
+                        Known::Gap(GapKind::CampaignPriceChanged),
+                    );
+                    push(b.at, b.at.saturating_add(1), Known::Price(price));
+                    active = Some((b.at, price, b.to));
+                }
+            },
+            (BadgeStatus::Finished, bargain) => {
+                let price = bargain.or(active.map(|a| a.1));
+                match (active, price, b.to) {
+                    // Seen in force, then finished at its publication end.
+                    (Some((last, p, _)), Some(price), Some(end)) if p == price => {
+                        push(
+                            last,
+                            end.min(b.at).max(last.saturating_add(1)),
+                            Known::Price(p),
+                        );
+                    }
+                    (Some((last, _, _)), _, end) => {
+                        let end = end.unwrap_or(b.at).min(b.at);
+                        push(
+                            last.saturating_add(1),
+                            end,
+                            Known::Gap(GapKind::CampaignUnconfirmed),
+                        );
+                    }
+                    // Never seen active: its publication period vouches.
+                    (None, Some(price), Some(end)) => match b.from {
+                        Some(from) => push(from, end.min(b.at), Known::Price(price)),
+                        None => push(
+                            quiet.unwrap_or(Millis::MIN),
+                            end.min(b.at),
+                            Known::Gap(GapKind::CampaignStartUnknown),
+                        ),
+                    },
+                    (None, Some(_), None) => push(
+                        b.from.unwrap_or(quiet.unwrap_or(Millis::MIN)),
+                        b.at,
+                        Known::Gap(GapKind::CampaignUnconfirmed),
+                    ),
+                    (None, None, _) => {}
+                }
+                active = None;
+                quiet = Some(b.at);
+            }
+            // Declined, or not yet published: no price in force.
+            (_, _) => {
+                if let Some((last, _, _)) = active.take() {
+                    push(
+                        last.saturating_add(1),
+                        b.at,
+                        Known::Gap(GapKind::CampaignUnconfirmed),
+                    );
+                }
+                quiet = Some(b.at);
+            }
+        }
+    }
+    // Seen active last: unknown from then until its planned end.
+    if let Some((last, _, end)) = active {
+        push(
+            last.saturating_add(1),
+            end.unwrap_or(Millis::MAX),
+            Known::Gap(GapKind::CampaignUnconfirmed),
+        );
+    }
+}
+
+/// `base` with the bargain prices of the badges `seen` laid over it: where
+/// the offer is for sale at a known price, the lowest price in force for
+/// buyers (its own or a campaign's); where a campaign's price may have been
+/// in force unseen, a gap. The badges of `leave_out` are left out (the
+/// reference minimum, without the request's own campaign).
+///
+/// ```
+/// use badge_rules_ledger::model::{timeline, with_campaigns, BadgeSeen, BadgeStatus, Observation, Watch};
+/// let base = timeline(&[Observation::Snapshot { at: 0, price: 10_298, on_sale: true }],
+///     &Watch::new(vec![(0, 100)]), 100);
+/// let badge = BadgeSeen { campaign: "BARGAIN".into(), at: 60, status: BadgeStatus::Finished,
+///     bargain: Some(8_661), from: Some(20), to: Some(50) };
+/// let t = with_campaigns(&base, &[badge.clone()], None);
+/// assert_eq!(t.entries_for(0, 100), [(0, 10_298), (20, 8_661), (50, 10_298)]);
+/// let reference = with_campaigns(&base, &[badge], Some("BARGAIN"));
+/// assert_eq!(reference.entries_for(0, 100), [(0, 10_298)]);
+/// ```
+pub fn with_campaigns(base: &Timeline, seen: &[BadgeSeen], leave_out: Option<&str>) -> Timeline {
+    let mut sorted: Vec<&BadgeSeen> = seen
+        .iter()
+        .filter(|b| Some(b.campaign.as_str()) != leave_out)
+        .collect();
+    if sorted.is_empty() {
+        return base.clone();
+    }
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut layers = Vec::new();
+    for campaign in sorted.chunk_by(|a, b| a.campaign == b.campaign) {
+        campaign_layer(campaign, &mut layers);
+    }
+    let mut cuts: Vec<Millis> = layers.iter().flat_map(|s| [s.from, s.to]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let at = |known: Known, x: Millis| -> Known {
+        let Known::Price(mut p) = known else {
+            return known;
+        };
+        for l in layers.iter().filter(|l| l.from <= x && x < l.to) {
+            match l.known {
+                Known::Gap(kind) => return Known::Gap(kind),
+                Known::Price(q) => p = p.min(q),
+                Known::OffSale => {}
+            }
+        }
+        Known::Price(p)
+    };
+    let mut walk = Walk {
+        segments: Vec::with_capacity(base.segments.len() + cuts.len()),
+        state: State::Off {
+            since: Millis::MIN,
+            confirmed: Millis::MIN,
+        },
+    };
+    for s in &base.segments {
+        let mut x = s.from;
+        if s.from < s.to {
+            let first = cuts.partition_point(|c| *c <= s.from);
+            for c in cuts.iter().skip(first).take_while(|c| **c < s.to) {
+                walk.close(x, *c, at(s.known, x));
+                x = *c;
+            }
+        }
+        walk.close(x, s.to, at(s.known, x));
+    }
+    Timeline {
+        segments: walk.segments,
+    }
+}
+
 /// Two lists each in time order, merged in the order [`timeline`] reads.
 pub(crate) fn merge(a: Vec<Observation>, b: Vec<Observation>) -> Vec<Observation> {
     let mut out = Vec::with_capacity(a.len() + b.len());
@@ -832,5 +1124,129 @@ mod tests {
         let mut twice = observed.to_vec();
         twice.extend_from_slice(&observed);
         assert_eq!(timeline(&twice, &all(5), 5 * H), want);
+    }
+
+    fn badge(
+        at: Millis,
+        status: BadgeStatus,
+        from: Option<Millis>,
+        to: Option<Millis>,
+    ) -> BadgeSeen {
+        BadgeSeen {
+            campaign: "BARGAIN".into(),
+            at,
+            status,
+            bargain: Some(80),
+            from,
+            to,
+        }
+    }
+
+    /// The gaps and the entries of a timeline.
+    type Read = (Vec<(Millis, Millis, GapKind)>, Vec<(Millis, i64)>);
+
+    fn campaign_gaps(seen: &[BadgeSeen]) -> Read {
+        let base = timeline(&[snap(0, 100)], &all(10), 10 * H);
+        let t = with_campaigns(&base, seen, None);
+        let gaps = t
+            .gaps_in(0, 10 * H)
+            .into_iter()
+            .map(|g| (g.from, g.to, g.kind))
+            .collect();
+        (gaps, t.entries_for(0, 10 * H))
+    }
+
+    #[test]
+    fn a_finished_badge_is_in_force_over_its_publication_and_a_declined_one_never() {
+        let finished = [badge(
+            6 * H,
+            BadgeStatus::Finished,
+            Some(2 * H),
+            Some(4 * H),
+        )];
+        assert_eq!(
+            campaign_gaps(&finished),
+            (vec![], vec![(0, 100), (2 * H, 80), (4 * H, 100)])
+        );
+        let declined = [badge(6 * H, BadgeStatus::Declined, None, None)];
+        assert_eq!(campaign_gaps(&declined), (vec![], vec![(0, 100)]));
+        // Waiting for publication: not in force either.
+        let waiting = [badge(
+            H,
+            BadgeStatus::WaitingForPublication,
+            Some(2 * H),
+            None,
+        )];
+        assert_eq!(campaign_gaps(&waiting), (vec![], vec![(0, 100)]));
+    }
+
+    #[test]
+    fn a_badge_seen_active_without_its_start_is_a_gap_and_with_it_is_not() {
+        // Seen waiting at 1h, active at 3h with no start, finished at 5h.
+        let no_start = [
+            badge(H, BadgeStatus::WaitingForPublication, None, None),
+            badge(3 * H, BadgeStatus::Active, None, Some(4 * H)),
+            badge(5 * H, BadgeStatus::Finished, None, Some(4 * H)),
+        ];
+        assert_eq!(
+            campaign_gaps(&no_start).0,
+            [(H, 3 * H, GapKind::CampaignStartUnknown)]
+        );
+        // The other side: its publication start given (not before the
+        // sighting that showed it waiting).
+        let started = [
+            badge(H, BadgeStatus::WaitingForPublication, Some(2 * H), None),
+            badge(3 * H, BadgeStatus::Active, Some(2 * H), Some(4 * H)),
+            badge(5 * H, BadgeStatus::Finished, Some(2 * H), Some(4 * H)),
+        ];
+        assert_eq!(
+            campaign_gaps(&started),
+            (vec![], vec![(0, 100), (2 * H, 80), (4 * H, 100)])
+        );
+    }
+
+    #[test]
+    fn a_badge_that_vanished_after_it_was_seen_active_is_a_gap_until_its_end() {
+        // Seen active at 3h, never again: unknown from then to its planned end.
+        let vanished = [badge(3 * H, BadgeStatus::Active, Some(2 * H), Some(6 * H))];
+        assert_eq!(
+            campaign_gaps(&vanished).0,
+            [(3 * H + 1, 6 * H, GapKind::CampaignUnconfirmed)]
+        );
+        // Seen active twice at one price: in force between the sightings.
+        let twice = [
+            badge(3 * H, BadgeStatus::Active, Some(2 * H), Some(6 * H)),
+            badge(5 * H, BadgeStatus::Active, Some(2 * H), Some(6 * H)),
+            badge(7 * H, BadgeStatus::Finished, Some(2 * H), Some(6 * H)),
+        ];
+        assert_eq!(
+            campaign_gaps(&twice),
+            (vec![], vec![(0, 100), (2 * H, 80), (6 * H, 100)])
+        );
+        // At two prices: when it changed is unknown.
+        let mut repriced = twice.clone();
+        for b in repriced.iter_mut().skip(1) {
+            b.bargain = Some(70);
+        }
+        assert_eq!(
+            campaign_gaps(&repriced).0,
+            [(3 * H + 1, 5 * H, GapKind::CampaignPriceChanged)]
+        );
+    }
+
+    #[test]
+    fn a_badge_has_no_price_while_the_offer_is_off_sale_and_order_never_matters() {
+        let observed = [snap(0, 100), Observation::Ended { at: 3 * H }];
+        let base = timeline(&observed, &all(10), 10 * H);
+        let seen = [
+            badge(H, BadgeStatus::WaitingForPublication, Some(2 * H), None),
+            badge(5 * H, BadgeStatus::Finished, Some(2 * H), Some(4 * H)),
+        ];
+        let t = with_campaigns(&base, &seen, None);
+        assert_eq!(t.entries_for(0, 10 * H), [(0, 100), (2 * H, 80)]);
+        let mut reversed = seen.to_vec();
+        reversed.reverse();
+        reversed.extend_from_slice(&seen);
+        assert_eq!(with_campaigns(&base, &reversed, None), t);
     }
 }

@@ -4,6 +4,8 @@
 //! - GET /sale/offers: `{"offers": [...], "count", "totalCount"}`;
 //! - GET /sale/product-offers/{offerId}: one offer, `{"id", "sellingMode", ...}`;
 //! - GET /sale/offer-events: `{"offerEvents": [...]}`;
+//! - GET /sale/badges: `{"badges": [...]}` (the badges of the seller's
+//!   offers on one marketplace, `query."marketplace.id"`);
 //! - a recording line wrapping any of them: `{"fetchedAt": TIME, "response":
 //!   {...}, "query": {"from", "type", "limit"}}` (`query`: the query
 //!   parameters of an offer-events request, optional).
@@ -59,6 +61,41 @@ pub enum Content {
     Snapshots(Vec<Snapshot>),
     /// A page of the event feed (GET /sale/offer-events).
     Events(EventPage),
+    /// A page of GET /sale/badges: the badges of offers on one marketplace.
+    Badges(Vec<BadgeRow>),
+}
+
+/// What a GET /sale/badges page says of one badge when it was fetched.
+///
+/// ```
+/// use badge_rules_ledger::pages::{parse, Content};
+/// let line = r#"{"fetchedAt": "2026-11-15T12:00:00Z", "query": {"marketplace.id": "allegro-pl"},
+///     "response": {"badges": [{"offer": {"id": "1"}, "campaign": {"id": "BARGAIN"},
+///     "publication": {"type": "WITHIN", "from": "2026-11-14T00:00:00Z", "to": "2026-11-18T00:00:00Z"},
+///     "prices": {"bargain": {"amount": "86.61", "currency": "PLN"}, "market": {"amount": "102.98", "currency": "PLN"}},
+///     "process": {"status": "ACTIVE", "rejectionReasons": []}}]}}"#;
+/// let Content::Badges(badges) = parse(line, None).unwrap().content else { panic!() };
+/// assert_eq!((badges[0].campaign.as_str(), badges[0].bargain), ("BARGAIN", Some(8661)));
+/// assert_eq!(badges[0].market, Some(10298));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadgeRow {
+    /// The offer id.
+    pub offer: String,
+    /// The marketplace (the query's `marketplace.id`, else the currency's).
+    pub marketplace: Marketplace,
+    /// `campaign.id`.
+    pub campaign: String,
+    /// `process.status`.
+    pub status: crate::model::BadgeStatus,
+    /// `prices.bargain`, in hundredths.
+    pub bargain: Option<i64>,
+    /// `prices.market`: Allegro's own market price, in hundredths.
+    pub market: Option<i64>,
+    /// `publication.from`.
+    pub from: Option<Millis>,
+    /// `publication.to`.
+    pub to: Option<Millis>,
 }
 
 /// One offer's price when the response was fetched.
@@ -66,7 +103,7 @@ pub enum Content {
 /// ```
 /// use badge_rules_ledger::pages::Snapshot;
 /// let s = Snapshot { offer: "1".into(), price: 100, currency: "PLN".into(),
-///     marketplace: None, on_sale: true, path: "offers[0]".into() };
+///     marketplace: None, on_sale: true, path: "offers[0]".into(), additional: vec![] };
 /// assert_eq!(s.price, 100);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +120,11 @@ pub struct Snapshot {
     pub on_sale: bool,
     /// The JSON path of the offer in the response (`offers[3]`, `""`).
     pub path: String,
+    /// `additionalMarketplaces.<id>.sellingMode.price`, in hundredths of
+    /// that marketplace's currency, each with whether the offer is for sale
+    /// there (for sale on its base marketplace, and its
+    /// `publication.state` `APPROVED` or not given).
+    pub additional: Vec<(Marketplace, i64, bool)>,
 }
 
 /// A page of the event feed: the events the ledger keeps, and what the page
@@ -250,10 +292,53 @@ struct Doc {
     #[serde(rename = "sellingMode")]
     selling_mode: Option<SellingMode>,
     publication: Option<Publication>,
+    #[serde(rename = "additionalMarketplaces")]
+    additional: Option<std::collections::BTreeMap<String, Additional>>,
+    badges: Option<Vec<RawBadge>>,
+}
+
+#[derive(Deserialize)]
+struct Additional {
+    #[serde(rename = "sellingMode")]
+    selling_mode: Option<SellingMode>,
+    publication: Option<AdditionalPublication>,
+}
+
+#[derive(Deserialize)]
+struct AdditionalPublication {
+    state: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawBadge {
+    offer: IdOnly,
+    campaign: IdOnly,
+    publication: Option<BadgePublication>,
+    prices: Option<BadgePrices>,
+    process: BadgeProcess,
+}
+
+#[derive(Deserialize)]
+struct BadgePublication {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct BadgePrices {
+    bargain: Option<Price>,
+    market: Option<Price>,
+}
+
+#[derive(Deserialize)]
+struct BadgeProcess {
+    status: String,
 }
 
 #[derive(Deserialize)]
 struct Query {
+    #[serde(rename = "marketplace.id")]
+    marketplace: Option<String>,
     from: Option<String>,
     #[serde(rename = "type")]
     types: Option<OneOrMany>,
@@ -273,6 +358,8 @@ struct ListedOffer {
     #[serde(rename = "sellingMode")]
     selling_mode: Option<SellingMode>,
     publication: Option<Publication>,
+    #[serde(rename = "additionalMarketplaces")]
+    additional: Option<std::collections::BTreeMap<String, Additional>>,
 }
 
 #[derive(Deserialize)]
@@ -452,11 +539,15 @@ fn content(
     if let Some(events) = doc.offer_events {
         return events_page(events, query, fetched_at, prefix).map(Content::Events);
     }
+    if let Some(badges) = doc.badges {
+        return badges_page(badges, query, prefix).map(Content::Badges);
+    }
     if let (Some(id), Some(selling_mode)) = (doc.id, doc.selling_mode) {
         let offer = ListedOffer {
             id,
             selling_mode: Some(selling_mode),
             publication: doc.publication,
+            additional: doc.additional,
         };
         let path = prefix.strip_suffix('.').unwrap_or(prefix).to_owned();
         return Ok(Content::Snapshots(
@@ -465,7 +556,7 @@ fn content(
     }
     Err(PageError::at(
         prefix.strip_suffix('.').unwrap_or(prefix),
-        "not a response the ledger reads: GET /sale/offers (`offers`), GET /sale/offer-events (`offerEvents`) or GET /sale/product-offers/{offerId} (`id` and `sellingMode`)",
+        "not a response the ledger reads: GET /sale/offers (`offers`), GET /sale/offer-events (`offerEvents`), GET /sale/badges (`badges`) or GET /sale/product-offers/{offerId} (`id` and `sellingMode`)",
     ))
 }
 
@@ -487,21 +578,7 @@ fn snapshot(offer: ListedOffer, path: String) -> Result<Option<Snapshot>, PageEr
     let Some(price) = offer.selling_mode.and_then(|s| s.price) else {
         return Ok(None);
     };
-    let amount: Amount = price.amount.parse().map_err(|_| {
-        PageError::at(
-            join(&path, "sellingMode.price.amount"),
-            format!(
-                "{:?} is not an amount of money (a decimal string with at most two fractional digits, not negative)",
-                price.amount
-            ),
-        )
-    })?;
-    let grosze = i64::try_from(grosze(amount.0)).map_err(|_| {
-        PageError::at(
-            join(&path, "sellingMode.price.amount"),
-            "the amount is too large",
-        )
-    })?;
+    let grosze = hundredths(&price.amount, &join(&path, "sellingMode.price.amount"))?;
     let publication = offer.publication;
     let base = publication
         .as_ref()
@@ -534,6 +611,39 @@ fn snapshot(offer: ListedOffer, path: String) -> Result<Option<Snapshot>, PageEr
         .as_ref()
         .and_then(|p| p.status.as_deref())
         .is_none_or(|s| s == "ACTIVE");
+    let mut additional = Vec::new();
+    for (id, market) in offer.additional.into_iter().flatten() {
+        let here = join(&path, &format!("additionalMarketplaces.{id}"));
+        let Some(price) = market.selling_mode.and_then(|s| s.price) else {
+            continue;
+        };
+        let Some(m) = Marketplace::from_id(&id) else {
+            return Err(PageError::at(
+                here,
+                format!("{id:?} is not a marketplace the engine knows (allegro-pl, allegro-cz, allegro-sk, allegro-hu)"),
+            ));
+        };
+        if Some(m) == marketplace {
+            continue;
+        }
+        let amount = hundredths(&price.amount, &join(&here, "sellingMode.price.amount"))?;
+        if price.currency != m.currency() {
+            return Err(PageError::at(
+                join(&here, "sellingMode.price.currency"),
+                format!(
+                    "{} is not the currency of {} ({}): prices in two currencies are never mixed",
+                    price.currency,
+                    m.id(),
+                    m.currency()
+                ),
+            ));
+        }
+        let approved = market
+            .publication
+            .and_then(|p| p.state)
+            .is_none_or(|s| s == "APPROVED");
+        additional.push((m, amount, on_sale && approved));
+    }
     Ok(Some(Snapshot {
         offer: offer.id,
         price: grosze,
@@ -541,7 +651,129 @@ fn snapshot(offer: ListedOffer, path: String) -> Result<Option<Snapshot>, PageEr
         marketplace,
         on_sale,
         path,
+        additional,
     }))
+}
+
+/// An amount of money as hundredths, or the fault at `path`.
+fn hundredths(text: &str, path: &str) -> Result<i64, PageError> {
+    let amount: Amount = text.parse().map_err(|_| {
+        PageError::at(
+            path,
+            format!(
+                "{text:?} is not an amount of money (a decimal string with at most two fractional digits, not negative)"
+            ),
+        )
+    })?;
+    i64::try_from(grosze(amount.0)).map_err(|_| PageError::at(path, "the amount is too large"))
+}
+
+/// A time of a badge page, or the fault at `path`.
+fn badge_time(text: Option<&str>, path: &str) -> Result<Option<Millis>, PageError> {
+    text.map(|t| {
+        millis(t).ok_or_else(|| {
+            PageError::at(
+                path,
+                format!("{t:?} is not an RFC 3339 time with an offset"),
+            )
+        })
+    })
+    .transpose()
+}
+
+/// A GET /sale/badges page: each badge with its marketplace (the query's
+/// `marketplace.id`, else the currency of its prices), status, prices and
+/// publication.
+fn badges_page(
+    raw: Vec<RawBadge>,
+    query: Option<Query>,
+    prefix: &str,
+) -> Result<Vec<BadgeRow>, PageError> {
+    let asked = match query.and_then(|q| q.marketplace) {
+        None => None,
+        Some(id) => Some(Marketplace::from_id(&id).ok_or_else(|| {
+            PageError::at(
+                "query.marketplace.id",
+                format!("{id:?} is not a marketplace the engine knows (allegro-pl, allegro-cz, allegro-sk, allegro-hu)"),
+            )
+        })?),
+    };
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, b) in raw.into_iter().enumerate() {
+        let path = format!("{prefix}badges[{i}]");
+        let offer =
+            b.offer.id.filter(|id| !id.is_empty()).ok_or_else(|| {
+                PageError::at(format!("{path}.offer.id"), "a badge names its offer")
+            })?;
+        let campaign = b.campaign.id.filter(|id| !id.is_empty()).ok_or_else(|| {
+            PageError::at(format!("{path}.campaign.id"), "a badge names its campaign")
+        })?;
+        let status = crate::model::BadgeStatus::from_status(&b.process.status).ok_or_else(|| {
+            PageError::at(
+                format!("{path}.process.status"),
+                format!("{:?} is not a badge status (IN_VERIFICATION, WAITING_FOR_PUBLICATION, ACTIVE, FINISHED, DECLINED)", b.process.status),
+            )
+        })?;
+        let prices = b.prices.unwrap_or(BadgePrices {
+            bargain: None,
+            market: None,
+        });
+        let mut marketplace = asked;
+        let mut money = |price: Option<Price>, name: &str| -> Result<Option<i64>, PageError> {
+            let Some(price) = price else { return Ok(None) };
+            let here = format!("{path}.prices.{name}");
+            let amount = hundredths(&price.amount, &format!("{here}.amount"))?;
+            let by_currency = Marketplace::ALL
+                .into_iter()
+                .find(|m| m.currency() == price.currency);
+            match (marketplace, by_currency) {
+                (Some(m), _) if m.currency() != price.currency => Err(PageError::at(
+                    format!("{here}.currency"),
+                    format!(
+                        "{} is not the currency of {} ({}): prices in two currencies are never mixed",
+                        price.currency,
+                        m.id(),
+                        m.currency()
+                    ),
+                )),
+                (Some(_), _) => Ok(Some(amount)),
+                (None, Some(m)) => {
+                    marketplace = Some(m);
+                    Ok(Some(amount))
+                }
+                (None, None) => Err(PageError::at(
+                    format!("{here}.currency"),
+                    format!("{} is the currency of no marketplace the engine knows", price.currency),
+                )),
+            }
+        };
+        let bargain = money(prices.bargain, "bargain")?;
+        let market = money(prices.market, "market")?;
+        let publication = b.publication;
+        let from = badge_time(
+            publication.as_ref().and_then(|p| p.from.as_deref()),
+            &format!("{path}.publication.from"),
+        )?;
+        let to = badge_time(
+            publication.as_ref().and_then(|p| p.to.as_deref()),
+            &format!("{path}.publication.to"),
+        )?;
+        let Some(marketplace) = marketplace else {
+            // No price and no marketplace: nothing the ledger could use.
+            continue;
+        };
+        out.push(BadgeRow {
+            offer,
+            marketplace,
+            campaign,
+            status,
+            bargain,
+            market,
+            from,
+            to,
+        });
+    }
+    Ok(out)
 }
 
 /// The event types a page must have been asked for to count as watched.
@@ -654,7 +886,7 @@ mod tests {
         assert!(!s[0].on_sale);
         assert_eq!(s[0].marketplace, Some(Marketplace::Cz));
         assert_eq!(s[0].path, "");
-        let other = parse(r#"{"badges": []}"#, Some(7)).unwrap_err();
+        let other = parse(r#"{"badgeCampaigns": []}"#, Some(7)).unwrap_err();
         assert_eq!(other.path, "");
         assert!(other.message.contains("not a response the ledger reads"));
     }

@@ -11,7 +11,14 @@
 //! - `pages(fetched_at, from_id, from_at, first_at, last_id, last_at, count,
 //!   full, watches)`: each page of the event feed, from which the watched
 //!   intervals are worked out when they are read (so the order pages were
-//!   recorded in never matters).
+//!   recorded in never matters);
+//! - and, from [`schema_v2`]: `market_snapshots(offer, marketplace, at,
+//!   price, on_sale)`, the prices of additional marketplaces
+//!   (`additionalMarketplaces.<id>.sellingMode.price`), and `badges(offer,
+//!   marketplace, campaign, at, status, bargain, market, pub_from, pub_to)`,
+//!   each badge as a GET /sale/badges page showed it (absent values stored
+//!   as -1 for prices and [`i64::MIN`] for times, so that every column is
+//!   in the key and the same page twice adds nothing).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,8 +26,10 @@ use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use crate::model::{Millis, Observation, Watch};
-use crate::pages::{Content, EventKind, EventPage, Page, Snapshot};
+use badge_rules::money::Marketplace;
+
+use crate::model::{BadgeSeen, BadgeStatus, Millis, Observation, Watch};
+use crate::pages::{BadgeRow, Content, EventKind, EventPage, Page, Snapshot};
 use crate::LedgerError;
 
 /// How long a writer waits for another one before giving up.
@@ -64,6 +73,46 @@ CREATE TABLE IF NOT EXISTS pages (
 );
 ";
 
+/// The tables of the campaign prices and the additional marketplaces,
+/// added to the first schema (docs/LEDGER.md, "What is recorded").
+const SCHEMA_V2: &str = "
+CREATE TABLE IF NOT EXISTS market_snapshots (
+    offer INTEGER NOT NULL,
+    marketplace TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    price INTEGER NOT NULL,
+    on_sale INTEGER NOT NULL,
+    PRIMARY KEY (offer, marketplace, at, price, on_sale)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS badges (
+    offer INTEGER NOT NULL,
+    marketplace TEXT NOT NULL,
+    campaign TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    bargain INTEGER NOT NULL,
+    market INTEGER NOT NULL,
+    pub_from INTEGER NOT NULL,
+    pub_to INTEGER NOT NULL,
+    PRIMARY KEY (offer, marketplace, campaign, at, status, bargain, market, pub_from, pub_to)
+) WITHOUT ROWID;
+";
+
+/// The second schema step, applied after the first inside the same
+/// transaction: the tables of additional marketplaces' prices and of badges
+/// (idempotent: it creates only what is missing). A migration list calls it
+/// as the step from version 1 to 2.
+///
+/// # Errors
+///
+/// The database's.
+pub(crate) fn schema_v2(tx: &Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(SCHEMA_V2)
+}
+
+/// An absent time in the `badges` table.
+const NO_TIME: Millis = Millis::MIN;
+
 /// What recording one page did.
 ///
 /// ```
@@ -94,6 +143,19 @@ pub(crate) struct OfferRow {
     pub(crate) key: i64,
     pub(crate) currency: Option<String>,
     pub(crate) marketplace: Option<String>,
+}
+
+/// One offer on one marketplace, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Series {
+    /// Its snapshots and events.
+    pub(crate) observations: Vec<Observation>,
+    /// Its badges.
+    pub(crate) badges: Vec<BadgeSeen>,
+    /// The currency of its prices.
+    pub(crate) currency: String,
+    /// The marketplace, when known.
+    pub(crate) marketplace: Option<Marketplace>,
 }
 
 /// The database.
@@ -132,7 +194,14 @@ impl Store {
         // read faster, but count the whole file as the process's memory).
         self.conn.pragma_update(None, "cache_size", -8_192)?;
         self.conn
-            .execute_batch(&format!("BEGIN IMMEDIATE; {SCHEMA} COMMIT;"))
+            .execute_batch(&format!("BEGIN IMMEDIATE; {SCHEMA}"))?;
+        match schema_v2(&self.conn) {
+            Ok(()) => self.conn.execute_batch("COMMIT"),
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// `PRAGMA integrity_check`'s answer (`ok` when sound).
@@ -167,6 +236,13 @@ impl Store {
                     events: events.events.len(),
                 }
             }
+            Content::Badges(badges) => {
+                record_badges(&tx, badges, page.fetched_at)?;
+                Recorded {
+                    snapshots: badges.len(),
+                    events: 0,
+                }
+            }
         };
         tx.commit()?;
         Ok(Ok(recorded))
@@ -197,6 +273,124 @@ impl Store {
                 })
             })
             .optional()
+    }
+
+    /// Everything recorded about the offer `row` on `marketplace` (`None`:
+    /// its base marketplace): the observations, the badges, and the
+    /// currency of the prices.
+    pub(crate) fn series(
+        &self,
+        row: &OfferRow,
+        marketplace: Option<Marketplace>,
+    ) -> rusqlite::Result<Series> {
+        let base_market = base_market(row);
+        let base = match marketplace {
+            None => true,
+            Some(m) => {
+                base_market.is_none_or(|b| b == m)
+                    && row.currency.as_deref().is_none_or(|c| c == m.currency())
+            }
+        };
+        let (observations, market, currency) = if base {
+            (
+                self.observations(row)?,
+                base_market,
+                row.currency.clone().unwrap_or_default(),
+            )
+        } else {
+            let m = marketplace.unwrap_or(Marketplace::Pl);
+            (
+                self.market_observations(row, m)?,
+                Some(m),
+                m.currency().to_owned(),
+            )
+        };
+        let badges = match market {
+            Some(m) => self.badges(row.key, m)?,
+            None => Vec::new(),
+        };
+        Ok(Series {
+            observations,
+            badges,
+            currency,
+            marketplace: market,
+        })
+    }
+
+    /// The badges of offer `row` on its base marketplace.
+    pub(crate) fn base_badges(&self, row: &OfferRow) -> rusqlite::Result<Vec<BadgeSeen>> {
+        match base_market(row) {
+            Some(m) => self.badges(row.key, m),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The badges of offer `key` on `marketplace`.
+    fn badges(&self, key: i64, marketplace: Marketplace) -> rusqlite::Result<Vec<BadgeSeen>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT campaign, at, status, bargain, pub_from, pub_to FROM badges WHERE offer = ?1 AND marketplace = ?2",
+        )?;
+        let rows = statement.query_map(params![key, marketplace.id()], |r| {
+            let bargain: i64 = r.get(3)?;
+            let from: Millis = r.get(4)?;
+            let to: Millis = r.get(5)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Millis>(1)?,
+                r.get::<_, i64>(2)?,
+                bargain,
+                from,
+                to,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (campaign, at, status, bargain, from, to) = row?;
+            if let Some(status) = BadgeStatus::from_code(status) {
+                out.push(BadgeSeen {
+                    campaign,
+                    at,
+                    status,
+                    bargain: (bargain >= 0).then_some(bargain),
+                    from: (from != NO_TIME).then_some(from),
+                    to: (to != NO_TIME).then_some(to),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// What is recorded about offer `row` on the additional marketplace `m`.
+    fn market_observations(
+        &self,
+        row: &OfferRow,
+        m: Marketplace,
+    ) -> rusqlite::Result<Vec<Observation>> {
+        let mut out = Vec::with_capacity(64);
+        let mut snapshots = self.conn.prepare_cached(
+            "SELECT at, price, on_sale FROM market_snapshots WHERE offer = ?1 AND marketplace = ?2 ORDER BY at",
+        )?;
+        let mut rows = snapshots.query(params![row.key, m.id()])?;
+        while let Some(r) = rows.next()? {
+            out.push(Observation::Snapshot {
+                at: r.get(0)?,
+                price: r.get(1)?,
+                on_sale: r.get(2)?,
+            });
+        }
+        let snapshots_end = out.len();
+        let mut events = self
+            .conn
+            .prepare_cached("SELECT at, kind, markets FROM events WHERE offer = ?1 ORDER BY at")?;
+        let mut rows = events.query([row.key])?;
+        while let Some(r) = rows.next()? {
+            let markets: Option<String> = r.get(2)?;
+            if let Some(o) = event(r.get(0)?, r.get(1)?, markets.as_deref(), Some(m.id())) {
+                out.push(o);
+            }
+        }
+        let events = out.split_off(snapshots_end);
+        Ok(crate::model::merge(out, events))
     }
 
     /// Everything recorded about the offer `row`.
@@ -344,12 +538,21 @@ impl Store {
             "CREATE TEMP TABLE IF NOT EXISTS kept (offer INTEGER PRIMARY KEY, at INTEGER NOT NULL);
              DELETE FROM temp.kept;",
         )?;
+        // Per offer, the earliest of its marketplaces' last snapshots
+        // before the cutoff: every marketplace keeps what it reads.
         tx.execute(
-            "INSERT INTO temp.kept SELECT offer, max(at) FROM snapshots WHERE at < ?1 GROUP BY offer",
+            "INSERT INTO temp.kept SELECT offer, min(at) FROM (
+                 SELECT offer, max(at) AS at FROM snapshots WHERE at < ?1 GROUP BY offer
+                 UNION ALL
+                 SELECT offer, max(at) AS at FROM market_snapshots WHERE at < ?1 GROUP BY offer, marketplace
+             ) GROUP BY offer",
             [before],
         )?;
         let snapshots = tx.execute(
             "DELETE FROM snapshots WHERE at < (SELECT at FROM temp.kept WHERE kept.offer = snapshots.offer)",
+            [],
+        )? + tx.execute(
+            "DELETE FROM market_snapshots WHERE at < (SELECT at FROM temp.kept WHERE kept.offer = market_snapshots.offer)",
             [],
         )?;
         let events = tx.execute(
@@ -378,6 +581,18 @@ impl Store {
         tx.commit()?;
         Ok((snapshots, events, pages))
     }
+}
+
+/// The base marketplace of `row`: the recorded one, else the one of its
+/// currency.
+fn base_market(row: &OfferRow) -> Option<Marketplace> {
+    row.marketplace
+        .as_deref()
+        .and_then(Marketplace::from_id)
+        .or_else(|| {
+            let c = row.currency.as_deref()?;
+            Marketplace::ALL.into_iter().find(|m| m.currency() == c)
+        })
 }
 
 struct PageRow {
@@ -438,6 +653,7 @@ struct Writer<'t> {
     set_currency: rusqlite::CachedStatement<'t>,
     set_marketplace: rusqlite::CachedStatement<'t>,
     snapshot: rusqlite::CachedStatement<'t>,
+    market: rusqlite::CachedStatement<'t>,
 }
 
 impl<'t> Writer<'t> {
@@ -449,6 +665,9 @@ impl<'t> Writer<'t> {
             set_marketplace: tx.prepare_cached("UPDATE offers SET marketplace = ?2 WHERE key = ?1")?,
             snapshot: tx.prepare_cached(
                 "INSERT OR IGNORE INTO snapshots (offer, at, price, on_sale) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            market: tx.prepare_cached(
+                "INSERT OR IGNORE INTO market_snapshots (offer, marketplace, at, price, on_sale) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
         })
     }
@@ -519,8 +738,41 @@ fn record_snapshots(
             _ => {}
         }
         w.snapshot.execute(params![key, at, s.price, s.on_sale])?;
+        let base = known_market.as_deref().or(marketplace);
+        for (m, price, on_sale) in &s.additional {
+            if Some(m.id()) != base {
+                w.market.execute(params![key, m.id(), at, price, on_sale])?;
+            }
+        }
     }
     Ok(Ok(()))
+}
+
+fn record_badges(
+    tx: &rusqlite::Transaction<'_>,
+    badges: &[BadgeRow],
+    fetched_at: Millis,
+) -> rusqlite::Result<()> {
+    let mut w = Writer::new(tx)?;
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO badges (offer, marketplace, campaign, at, status, bargain, market, pub_from, pub_to)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for b in badges {
+        let (key, _, _) = w.offer(tx, &b.offer, None, None)?;
+        insert.execute(params![
+            key,
+            b.marketplace.id(),
+            b.campaign,
+            fetched_at,
+            b.status.code(),
+            b.bargain.unwrap_or(-1),
+            b.market.unwrap_or(-1),
+            b.from.unwrap_or(NO_TIME),
+            b.to.unwrap_or(NO_TIME)
+        ])?;
+    }
+    Ok(())
 }
 
 fn record_events(

@@ -1,7 +1,8 @@
-//! The price ledger's scenario (docs/LEDGER.md): ten offers, snapshots and
-//! events over October and November 2026, one per gap rule and its other
-//! side, as the recording lines a polling job writes, with the answers
-//! computed by hand. Read by the ledger's tests and the CLI's.
+//! The price ledger's scenario (docs/LEDGER.md): fourteen offers,
+//! snapshots, events and badges over October and November 2026, one per gap
+//! rule and its other side, a campaign's price, a declined badge, an offer
+//! on two marketplaces, as the recording lines a polling job writes, with
+//! the answers computed by hand. Read by the ledger's tests and the CLI's.
 
 use serde_json::{json, Value};
 
@@ -20,6 +21,40 @@ pub fn offer(id: &str, amount: &str, currency: &str, market: &str, status: &str)
         "publication": {"status": status, "startedAt": "2026-01-01T00:00:00Z",
                         "marketplaces": {"base": {"id": market}, "additional": []}}
     })
+}
+
+/// One GET /sale/badges item: `status` with `bargain` (PLN) and a
+/// publication `[from, to]` when given.
+pub fn badge(
+    offer: &str,
+    campaign: &str,
+    status: &str,
+    bargain: Option<&str>,
+    publication: Option<(&str, &str)>,
+) -> Value {
+    let prices = bargain.map(|b| {
+        json!({"bargain": {"amount": b, "currency": "PLN"}, "market": {"amount": "102.98", "currency": "PLN"}})
+    });
+    let publication =
+        publication.map(|(from, to)| json!({"type": "WITHIN", "from": from, "to": to}));
+    json!({"offer": {"id": offer}, "campaign": {"id": campaign, "name": "Strefa okazji"},
+           "publication": publication, "prices": prices,
+           "process": {"status": status, "rejectionReasons": []}})
+}
+
+/// A recording line of a GET /sale/badges page of allegro-pl fetched at `at`.
+pub fn badges_line(at: &str, badges: Vec<Value>) -> String {
+    json!({"fetchedAt": at, "query": {"marketplace.id": "allegro-pl", "limit": 1000}, "response": {"badges": badges}})
+        .to_string()
+}
+
+/// Offer 1014, on allegro-pl at `pl` PLN and on allegro-cz at `cz` CZK.
+pub fn two_markets(pl: &str, cz: &str) -> Value {
+    let mut o = offer("1014", pl, "PLN", "allegro-pl", "ACTIVE");
+    o["publication"]["marketplaces"]["additional"] = json!([{"id": "allegro-cz"}]);
+    o["additionalMarketplaces"] = json!({"allegro-cz": {"publication": {"state": "APPROVED"},
+        "sellingMode": {"price": {"amount": cz, "currency": "CZK"}}}});
+    o
 }
 
 /// A recording line of a GET /sale/offers page fetched at `at`.
@@ -73,7 +108,16 @@ pub fn scenario() -> Vec<String> {
     let pl = |id: &str, amount: &str| offer(id, amount, "PLN", "allegro-pl", "ACTIVE");
     let mut lines = vec![
         offers_line(&t(10, 10, 12), vec![pl("1004", "80.00")]),
-        offers_line(&t(10, 20, 12), vec![pl("1001", "200.00")]),
+        offers_line(
+            &t(10, 20, 12),
+            vec![
+                pl("1001", "200.00"),
+                pl("1011", "102.98"),
+                pl("1012", "102.98"),
+                pl("1013", "90.00"),
+                two_markets("50.00", "300.00"),
+            ],
+        ),
         offers_line(&t(10, 21, 12), vec![pl("1006", "70.00")]),
         offers_line(
             &t(10, 22, 12),
@@ -92,7 +136,10 @@ pub fn scenario() -> Vec<String> {
             ],
         ),
         offers_line(&t(11, 2, 12), vec![pl("1004", "95.00")]),
-        offers_line(&t(11, 6, 12), vec![pl("1001", "180.00")]),
+        offers_line(
+            &t(11, 6, 12),
+            vec![pl("1001", "180.00"), pl("1013", "110.00")],
+        ),
         offers_line(&t(11, 8, 12), vec![pl("1005", "100.00")]),
         offers_line(
             &t(11, 9, 12),
@@ -100,7 +147,57 @@ pub fn scenario() -> Vec<String> {
         ),
         offers_line(
             &t(11, 10, 12),
-            vec![pl("1006", "70.00"), pl("1009", "500.00")],
+            vec![
+                pl("1006", "70.00"),
+                pl("1009", "500.00"),
+                two_markets("50.00", "280.00"),
+            ],
+        ),
+        // The campaign: 86.61 for buyers from 14 to 18 November while
+        // /sale/offers shows 102.98 throughout; the badge of 1012 declined.
+        badges_line(
+            &t(11, 10, 12),
+            vec![
+                badge(
+                    "1011",
+                    "BARGAIN",
+                    "WAITING_FOR_PUBLICATION",
+                    Some("86.61"),
+                    Some((&t(11, 14, 0), &t(11, 18, 0))),
+                ),
+                badge("1012", "BARGAIN", "IN_VERIFICATION", Some("86.61"), None),
+            ],
+        ),
+        badges_line(
+            &t(11, 15, 12),
+            vec![
+                badge(
+                    "1011",
+                    "BARGAIN",
+                    "ACTIVE",
+                    Some("86.61"),
+                    Some((&t(11, 14, 0), &t(11, 18, 0))),
+                ),
+                badge("1012", "BARGAIN", "DECLINED", Some("86.61"), None),
+            ],
+        ),
+        badges_line(
+            &t(11, 20, 12),
+            vec![badge(
+                "1011",
+                "BARGAIN",
+                "FINISHED",
+                Some("86.61"),
+                Some((&t(11, 14, 0), &t(11, 18, 0))),
+            )],
+        ),
+        offers_line(
+            &t(11, 26, 12),
+            vec![
+                pl("1011", "102.98"),
+                pl("1012", "102.98"),
+                two_markets("50.00", "280.00"),
+            ],
         ),
         offers_line(&t(11, 12, 12), vec![pl("1002", "290.00")]),
         offers_line(&t(11, 16, 12), vec![pl("1001", "210.00")]),
@@ -110,12 +207,16 @@ pub fn scenario() -> Vec<String> {
     let changed = |id: &str, at: String, offer: &str| event(id, &at, "OFFER_PRICE_CHANGED", offer);
     let mut on_pl_only = changed("E12", t(11, 12, 9), "1010");
     on_pl_only["offer"]["marketplaces"] = json!([{"id": "allegro-pl", "changeType": "MANUAL"}]);
+    let mut on_cz_only = changed("E11", t(11, 9, 11), "1014");
+    on_cz_only["offer"]["marketplaces"] = json!([{"id": "allegro-cz", "changeType": "MANUAL"}]);
     let events = vec![
         event("E1", &t(11, 3, 8), "OFFER_ENDED", "1007"),
         event("E2", &t(11, 3, 9), "OFFER_ENDED", "1008"),
         changed("E3", t(11, 5, 10), "1001"),
+        changed("E10", t(11, 5, 11), "1013"),
         event("E4", &t(11, 7, 9), "OFFER_ACTIVATED", "1008"),
         changed("E5", t(11, 9, 10), "1009"),
+        on_cz_only,
         changed("E6", t(11, 10, 10), "1002"),
         changed("E7", t(11, 11, 10), "1002"),
         on_pl_only,
@@ -194,5 +295,105 @@ pub fn expected() -> Vec<Expected> {
         ),
         // allegro-cz, in CZK; the change of 12 November was on allegro-pl only.
         ("1010", Some(("1000.00", "CZK")), true, vec![]),
+        // 102.98 in /sale/offers throughout, 86.61 for buyers from 14 to 18
+        // November (its badge seen waiting, active, finished).
+        ("1011", Some(("86.61", "PLN")), true, vec![]),
+        // The same with the badge declined: no campaign price was in force.
+        ("1012", Some(("102.98", "PLN")), true, vec![]),
+        // 90.00 until 5 November 11:00, then 110.00.
+        ("1013", Some(("90.00", "PLN")), true, vec![]),
+        // On allegro-pl 50.00 throughout (the change of 9 November named
+        // allegro-cz only).
+        ("1014", Some(("50.00", "PLN")), true, vec![]),
+    ]
+}
+
+/// A question with a campaign or a marketplace, and its answer: offer,
+/// marketplace, campaign, publication start, M, the reference M, exact.
+pub type Asked = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<String>,
+    (&'static str, &'static str),
+    (&'static str, &'static str),
+    bool,
+);
+
+/// What `ledger lowest` must answer at 2026-11-30T00:00:00Z when asked for a
+/// campaign or a marketplace, computed by hand (docs/LEDGER.md).
+pub fn asked() -> Vec<Asked> {
+    vec![
+        // M with the campaign's own earlier price; the reference without it.
+        (
+            "1011",
+            None,
+            Some("BARGAIN"),
+            None,
+            ("86.61", "PLN"),
+            ("102.98", "PLN"),
+            true,
+        ),
+        // Declined: never in force, both 102.98.
+        (
+            "1012",
+            None,
+            Some("BARGAIN"),
+            None,
+            ("102.98", "PLN"),
+            ("102.98", "PLN"),
+            true,
+        ),
+        // A campaign starting in a week: the 30 days before 7 December, from
+        // 7 November; 90.00 (until 5 November) is out of them.
+        (
+            "1013",
+            None,
+            Some("BARGAIN"),
+            Some(t(12, 7, 0)),
+            ("110.00", "PLN"),
+            ("110.00", "PLN"),
+            true,
+        ),
+        // Another campaign starting on 20 December: its window (from 20
+        // November) leaves out the campaign of 14-18 November.
+        (
+            "1011",
+            None,
+            Some("OTHER"),
+            Some(t(12, 20, 0)),
+            ("102.98", "PLN"),
+            ("102.98", "PLN"),
+            true,
+        ),
+        // Another campaign now: BARGAIN's price counts in both minima.
+        (
+            "1011",
+            None,
+            Some("OTHER"),
+            None,
+            ("86.61", "PLN"),
+            ("86.61", "PLN"),
+            true,
+        ),
+        // One offer, two marketplaces, each in its currency.
+        (
+            "1014",
+            Some("allegro-pl"),
+            None,
+            None,
+            ("50.00", "PLN"),
+            ("50.00", "PLN"),
+            true,
+        ),
+        (
+            "1014",
+            Some("allegro-cz"),
+            None,
+            None,
+            ("280.00", "CZK"),
+            ("280.00", "CZK"),
+            true,
+        ),
     ]
 }

@@ -4,9 +4,10 @@
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::Path;
 
+use badge_rules::money::Marketplace;
 use badge_rules::period::Instant;
 use badge_rules_ledger::input::{self as ledger_input, Outcome};
-use badge_rules_ledger::{instant_of, millis_of, Ledger, LedgerError};
+use badge_rules_ledger::{instant_of, millis_of, Ledger, LedgerError, Question};
 use serde_json::json;
 
 use crate::args::{
@@ -45,6 +46,28 @@ fn at_or_now(at: Option<Instant>) -> Result<Instant, Fatal> {
         .and_then(|d| i64::try_from(d.as_millis()).ok());
     ms.and_then(instant_of)
         .ok_or_else(|| Fatal::Io("the clock gives no usable time: pass --at".into()))
+}
+
+/// The question of `offer` at `at`, with the options of `lowest`/`history`.
+fn question(
+    offer: &str,
+    at: Instant,
+    marketplace: Option<&str>,
+    campaign: Option<&str>,
+    starts: Option<Instant>,
+) -> Result<Question, Fatal> {
+    let mut q = Question::new(offer, at);
+    q.marketplace = match marketplace {
+        None => None,
+        Some(id) => Some(Marketplace::from_id(id).ok_or_else(|| {
+            Fatal::Io(format!(
+                "--marketplace {id}: not a marketplace the engine knows (allegro-pl, allegro-cz, allegro-sk, allegro-hu)"
+            ))
+        })?),
+    };
+    q.campaign = campaign.map(str::to_owned);
+    q.starts = starts;
+    Ok(q)
 }
 
 /// Writes `lines` (each with its newline) to standard output.
@@ -99,6 +122,16 @@ fn record(args: &LedgerRecordArgs) -> Result<u8, Fatal> {
 fn lowest(args: &LedgerLowestArgs) -> Result<u8, Fatal> {
     let ledger = open(&args.db)?;
     let at = at_or_now(args.at)?;
+    let ask = |id: &str| -> Result<badge_rules_ledger::Lowest, Fatal> {
+        let q = question(
+            id,
+            at,
+            args.marketplace.as_deref(),
+            args.campaign.as_deref(),
+            args.starts,
+        )?;
+        ledger.ask(&q).map_err(fatal)
+    };
     // `Stdout`, not its lock: with --all, another thread writes.
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     let mut write = |answer: &badge_rules_ledger::Lowest| -> Result<(), Fatal> {
@@ -124,11 +157,11 @@ fn lowest(args: &LedgerLowestArgs) -> Result<u8, Fatal> {
                         line.map_err(|e| Fatal::Io(format!("cannot read standard input: {e}")))?;
                     let id = line.trim();
                     if !id.is_empty() {
-                        write(&ledger.lowest(id, at).map_err(fatal)?)?;
+                        write(&ask(id)?)?;
                     }
                 }
             } else {
-                write(&ledger.lowest(offer, at).map_err(fatal)?)?;
+                write(&ask(offer)?)?;
             }
         }
     }
@@ -139,8 +172,15 @@ fn lowest(args: &LedgerLowestArgs) -> Result<u8, Fatal> {
 fn history(args: &LedgerHistoryArgs) -> Result<u8, Fatal> {
     let ledger = open(&args.db)?;
     let at = at_or_now(args.at)?;
+    let q = question(
+        &args.offer,
+        at,
+        args.marketplace.as_deref(),
+        args.campaign.as_deref(),
+        args.starts,
+    )?;
     let history = ledger
-        .history(&args.offer, at)
+        .history_for(&q)
         .map_err(fatal)?
         .ok_or_else(|| Fatal::Io(format!("the ledger has nothing on offer {}", args.offer)))?;
     let line = serde_json::to_string(&history)

@@ -154,6 +154,20 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
     Ok(EXIT_ACCEPT)
 }
 
+/// The marketplace every campaign of the context is on, when they share
+/// one: the ledger reads the offers' prices there.
+fn one_marketplace(
+    campaigns: &[badge_rules::document::Campaign],
+) -> Option<badge_rules::money::Marketplace> {
+    let mut ids = campaigns
+        .iter()
+        .map(|c| c.marketplace.as_ref().and_then(|m| m.id.as_deref()));
+    let first = ids.next()??;
+    ids.all(|id| id == Some(first))
+        .then(|| badge_rules::money::Marketplace::from_id(first))
+        .flatten()
+}
+
 /// Opens the ledger once, to fail before any output.
 fn open_ledger(path: &Path) -> Result<Ledger, Fatal> {
     ledger_open::open(path).map_err(|e| {
@@ -186,6 +200,7 @@ impl<'a, 'c> Planning<'a, 'c> {
             ledger: self.ledger.map(ledger_open::connect),
             now: self.context.now(),
             empty: serde_json::from_str("{}").ok(),
+            marketplace: one_marketplace(self.context.campaigns()),
         };
         move |chunk| self.plan_chunk(&chunk, &mut planner, &filler)
     }

@@ -476,16 +476,19 @@ impl Store {
     pub(crate) fn observations(&self, row: &OfferRow) -> rusqlite::Result<Vec<Observation>> {
         let int = |r: &rusqlite::Row<'_>, i: usize| r.get_ref(i).and_then(|v| Ok(v.as_i64()?));
         let mut out = Vec::with_capacity(64);
-        let mut snapshots = self
-            .conn
-            .prepare_cached("SELECT at, price, on_sale FROM snapshots WHERE offer = ?1")?;
+        let mut snapshots = self.conn.prepare_cached(
+            "SELECT at, price, on_sale FROM snapshots WHERE offer = ?1 ORDER BY at, price, on_sale",
+        )?;
         let mut rows = snapshots.query([row.key])?;
         while let Some(r) = rows.next()? {
-            out.push(Observation::Snapshot {
-                at: int(r, 0)?,
-                price: int(r, 1)?,
-                on_sale: int(r, 2)? != 0,
-            });
+            push_snapshot(
+                &mut out,
+                Observation::Snapshot {
+                    at: int(r, 0)?,
+                    price: int(r, 1)?,
+                    on_sale: int(r, 2)? != 0,
+                },
+            );
         }
         let snapshots_end = out.len();
         let mut events = self
@@ -560,7 +563,7 @@ impl Store {
             .map_err(db)?;
         let mut snapshots = self
             .conn
-            .prepare("SELECT offer, at, price, on_sale FROM snapshots ORDER BY offer")
+            .prepare("SELECT offer, at, price, on_sale FROM snapshots ORDER BY offer, at, price, on_sale")
             .map_err(db)?;
         let mut events = self
             .conn
@@ -583,7 +586,7 @@ impl Store {
             observations.clear();
             while let Some((key, o)) = snapshot.filter(|(key, _)| *key <= row.key) {
                 if key == row.key {
-                    observations.push(o);
+                    push_snapshot(&mut observations, o);
                 }
                 snapshot = next_snapshot(&mut snapshot_rows).map_err(db)?;
             }
@@ -676,6 +679,34 @@ fn next_snapshot(rows: &mut rusqlite::Rows<'_>) -> rusqlite::Result<Option<(i64,
         )),
         None => None,
     })
+}
+
+/// Adds `snapshot` to `out`, snapshots coming in the order of time, then
+/// price. Several prices seen on sale at one instant (contradictory
+/// snapshots) were each in force then (assumption 1): the price changed at
+/// that instant, to a price unknown. So the lowest is kept (M takes it), the
+/// others give way to a change 1 ms after it, which the next snapshot
+/// closes as any change: until one comes, the price is unknown
+/// (`awaitingSnapshot`). The answer never depends on which was recorded
+/// first, and never gives as exact a price above one on record.
+fn push_snapshot(out: &mut Vec<Observation>, snapshot: Observation) {
+    if let Observation::Snapshot {
+        at, on_sale: true, ..
+    } = snapshot
+    {
+        let change = Observation::PriceChanged {
+            at: at.saturating_add(1),
+        };
+        let lowest_at = |o: Option<&Observation>| matches!(o, Some(Observation::Snapshot { at: seen, on_sale: true, .. }) if *seen == at);
+        if lowest_at(out.last()) {
+            out.push(change);
+            return;
+        }
+        if out.last() == Some(&change) && lowest_at(out.iter().rev().nth(1)) {
+            return;
+        }
+    }
+    out.push(snapshot);
 }
 
 /// An event row: offer key, time, kind, marketplaces.

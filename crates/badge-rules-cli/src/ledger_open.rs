@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use badge_rules_ledger::Ledger;
+use badge_rules_ledger::{Ledger, LedgerError};
 
 /// Why a ledger could not be opened.
 #[derive(Debug)]
@@ -22,10 +22,10 @@ pub(crate) type Connection = Result<Ledger, String>;
 
 /// The ledger at `path`, which must exist.
 pub(crate) fn open(path: &Path) -> Result<Ledger, Unopened> {
-    if !path.is_file() {
-        return Err(Unopened::Missing);
-    }
-    Ledger::open(path).map_err(|e| Unopened::Refused(e.to_string()))
+    Ledger::open_read_only(path).map_err(|e| match e {
+        LedgerError::Missing(_) => Unopened::Missing,
+        other => Unopened::Refused(other.to_string()),
+    })
 }
 
 /// [`open`] for a worker thread: the failure as a message.

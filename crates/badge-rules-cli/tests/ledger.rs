@@ -289,7 +289,8 @@ fn a_refused_page_is_named_and_the_others_recorded() {
     let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         summary,
-        json!({"committed": 2, "refused": 1, "prices": 2, "events": 0})
+        json!({"committed": 2, "refused": 1, "prices": 2, "newPrices": 2, "knownPrices": 0,
+               "events": 0, "newEvents": 0, "knownEvents": 0})
     );
     // A raw page without --at, from standard input.
     let out = run(

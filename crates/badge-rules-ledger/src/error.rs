@@ -18,6 +18,18 @@ pub enum LedgerError {
     Db(String),
     /// A file or stream cannot be read.
     Io(String),
+    /// No ledger at the path (only recording creates one).
+    Missing(String),
+    /// The file is not a badge-rules ledger: another application's SQLite
+    /// database, an empty one, or no SQLite database at all. Nothing is
+    /// written into it.
+    NotALedger(String),
+    /// A ledger of a schema newer than this build reads: nothing is read or
+    /// written, so that nothing is misread.
+    Newer(String),
+    /// A damaged database (`PRAGMA quick_check` finds faults): nothing is
+    /// read or written.
+    Damaged(String),
     /// A page that reads well but that the ledger refuses (a currency or
     /// marketplace other than the offer's recorded one): nothing of it is
     /// written.
@@ -38,7 +50,12 @@ impl LedgerError {
 impl fmt::Display for LedgerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LedgerError::Db(message) | LedgerError::Io(message) => f.write_str(message),
+            LedgerError::Db(message)
+            | LedgerError::Io(message)
+            | LedgerError::Missing(message)
+            | LedgerError::NotALedger(message)
+            | LedgerError::Newer(message)
+            | LedgerError::Damaged(message) => f.write_str(message),
             LedgerError::Refused { path, message } => write!(f, "{path}: {message}"),
         }
     }

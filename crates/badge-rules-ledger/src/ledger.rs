@@ -14,7 +14,7 @@ use crate::document_bytes;
 use crate::error::{db, LedgerError};
 use crate::model::{self, timeline, with_campaigns, Watch};
 use crate::pages::Page;
-use crate::store::{Recorded, Store};
+use crate::store::{Access, Recorded, Store};
 use crate::time::millis_of;
 
 /// The ledger: one SQLite database.
@@ -36,17 +36,112 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// Opens the database at `path`, creating it when absent (WAL mode, a
-    /// busy timeout, so that several recorders and readers can share it).
+    /// Opens the ledger at `path` to record into it, creating it when
+    /// absent: a ledger of an older schema is migrated (in one
+    /// transaction), and WAL mode and a busy timeout let several recorders
+    /// and readers share it.
     ///
     /// # Errors
     ///
-    /// [`LedgerError::Db`] when the file cannot be opened as a ledger.
+    /// [`LedgerError::NotALedger`] for a file that is not a badge-rules
+    /// ledger (another application's SQLite database, a text file),
+    /// [`LedgerError::Newer`] for a ledger of a newer schema,
+    /// [`LedgerError::Damaged`] for a damaged one: nothing is written into
+    /// any of them. [`LedgerError::Db`] when SQLite fails.
     pub fn open(path: &Path) -> Result<Self, LedgerError> {
+        Self::with(path, Access::Create)
+    }
+
+    /// Opens the ledger at `path` to write into it (to prune it): as
+    /// [`Ledger::open`], but a ledger that is not there is not created.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-existing-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let err = badge_rules_ledger::Ledger::open_existing(&dir.join("none.db")).unwrap_err();
+    /// assert!(err.to_string().starts_with("no ledger at "));
+    /// assert!(!dir.join("none.db").exists());
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Missing`], and those of [`Ledger::open`].
+    pub fn open_existing(path: &Path) -> Result<Self, LedgerError> {
+        Self::with(path, Access::Write)
+    }
+
+    /// Opens the ledger at `path` to read it, read-only: nothing is
+    /// written, no file is created, and a ledger of an older schema is read
+    /// as it is. Reading never waits for a recorder.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-read-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let path = dir.join("prices.db");
+    /// assert!(badge_rules_ledger::Ledger::open_read_only(&path).is_err()); // none yet
+    /// drop(badge_rules_ledger::Ledger::open(&path).unwrap()); // recording creates it
+    /// let ledger = badge_rules_ledger::Ledger::open_read_only(&path).unwrap();
+    /// let at = "2026-11-20T00:00:00Z".parse().unwrap();
+    /// assert_eq!(ledger.lowest("1", at).unwrap().lowest_price_30_days, None);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Missing`], and those of [`Ledger::open`].
+    pub fn open_read_only(path: &Path) -> Result<Self, LedgerError> {
+        Self::with(path, Access::Read)
+    }
+
+    fn with(path: &Path, access: Access) -> Result<Self, LedgerError> {
         Ok(Ledger {
-            store: Store::open(path)?,
+            store: Store::open(path, access)?,
             watch: OnceCell::new(),
         })
+    }
+
+    /// The schema version of the ledger as opened: this build's for a
+    /// ledger opened to record (migrated), its own for one opened to read.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-schema-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+    /// assert_eq!(ledger.schema_version(), 3);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    pub fn schema_version(&self) -> i64 {
+        self.store.version
+    }
+
+    /// The size of the ledger in bytes (what [`Ledger::vacuum`] shrinks).
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn size(&self) -> Result<u64, LedgerError> {
+        self.store.size().map_err(db)
+    }
+
+    /// Gives the space of what [`Ledger::prune`] dropped back to the file
+    /// system (`VACUUM`): the file shrinks to what the ledger holds.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-vacuum-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let mut ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+    /// ledger.prune("2026-11-01T00:00:00Z".parse().unwrap()).unwrap();
+    /// ledger.vacuum().unwrap();
+    /// assert!(ledger.size().unwrap() > 0);
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn vacuum(&mut self) -> Result<(), LedgerError> {
+        self.store.vacuum().map_err(db)
     }
 
     /// `PRAGMA integrity_check`: `ok` for a sound database.

@@ -102,8 +102,12 @@ pub struct Summary {
     pub refused: usize,
     /// Prices recorded (new or already there).
     pub snapshots: usize,
-    /// Events recorded.
+    /// Events recorded (new or already there).
     pub events: usize,
+    /// Of [`Summary::snapshots`], those the ledger did not hold yet.
+    pub new_snapshots: usize,
+    /// Of [`Summary::events`], those the ledger did not hold yet.
+    pub new_events: usize,
 }
 
 /// Records every response of `input` (named `name` in faults), the raw
@@ -125,69 +129,79 @@ pub fn record(
     at: Option<Millis>,
     mut report: impl FnMut(&Outcome) + Send,
 ) -> Result<Summary, LedgerError> {
-    let io = |e: std::io::Error| LedgerError::Io(format!("cannot read {name}: {e}"));
     let mut summary = Summary::default();
-    let mut line = String::new();
-    let mut number = 0;
+    let mut lines = Lines {
+        input,
+        name,
+        number: 0,
+    };
     // The first line that is not blank tells the form: a complete JSON
-    // value is JSONL, anything else the start of one document.
-    loop {
-        line.clear();
-        if input.read_line(&mut line).map_err(io)? == 0 {
-            return Ok(summary);
-        }
-        number += 1;
-        if !line.trim().is_empty() {
-            break;
-        }
-    }
-    if serde_json::from_str::<serde::de::IgnoredAny>(&line).is_err() {
-        let mut text = std::mem::take(&mut line);
-        input.read_to_string(&mut text).map_err(io)?;
-        let parsed = pages::parse(&text, at);
-        one(
-            ledger,
-            &text,
-            name,
-            number,
-            parsed,
-            &mut summary,
-            &mut report,
-        )?;
+    // value is JSONL; so is a damaged first line followed by a complete
+    // JSON value; anything else is the start of one document.
+    let Some(first) = lines.next_text()? else {
         return Ok(summary);
+    };
+    let mut pending = vec![first];
+    if !is_value(&pending) {
+        let second = lines.next_text()?;
+        let jsonl = second
+            .as_ref()
+            .is_some_and(|l| is_value(std::slice::from_ref(l)));
+        pending.extend(second);
+        if !jsonl {
+            return one_document(ledger, &mut lines, pending, at, &mut summary, &mut report);
+        }
     }
     std::thread::scope(|scope| {
-        let (line_tx, line_rx) = sync_channel::<(usize, String)>(4);
+        let (line_tx, line_rx) = sync_channel::<Line>(4);
         let (page_tx, page_rx) = sync_channel::<Parsed>(4);
         scope.spawn(move || {
-            for (n, text) in line_rx {
-                let parsed = pages::parse(&text, at);
-                if page_tx.send((n, text, parsed)).is_err() {
+            for line in line_rx {
+                let parsed = match &line.text {
+                    Ok(text) => pages::parse(text.trim_end_matches(['\n', '\r']), at),
+                    Err(message) => Err(PageError {
+                        path: String::new(),
+                        message: message.clone(),
+                        line: Some(1),
+                    }),
+                };
+                if page_tx.send((line, parsed)).is_err() {
                     return;
                 }
             }
         });
         let recorder = scope.spawn(move || -> Result<Summary, LedgerError> {
-            for (n, text, parsed) in page_rx {
-                one(ledger, &text, name, n, parsed, &mut summary, &mut report)?;
+            for (line, parsed) in page_rx {
+                let text = line.text.as_deref().unwrap_or_default();
+                one(
+                    ledger,
+                    text,
+                    name,
+                    line.number,
+                    parsed,
+                    &mut summary,
+                    &mut report,
+                )?;
             }
             Ok(summary)
         });
         let mut read = Ok(());
+        let mut pending = pending.into_iter();
         loop {
-            let text = line.trim_end_matches(['\n', '\r']);
-            if !text.trim().is_empty() && line_tx.send((number, text.to_owned())).is_err() {
+            let line = match pending.next() {
+                Some(line) => line,
+                None => match lines.next_text() {
+                    Ok(Some(line)) => line,
+                    Ok(None) => break,
+                    Err(e) => {
+                        read = Err(e);
+                        break;
+                    }
+                },
+            };
+            if line_tx.send(line).is_err() {
                 // The recorder stopped: its error says why.
                 break;
-            }
-            line.clear();
-            match input.read_line(&mut line) {
-                Ok(0) => break,
-                Ok(_) => number += 1,
-                Err(e) => {
-                    read = Err(io(e));
-                    break;
-                }
             }
         }
         drop(line_tx);
@@ -200,8 +214,157 @@ pub fn record(
     })
 }
 
-/// A line, its text and what it parsed to.
-type Parsed = (usize, String, Result<pages::Page, PageError>);
+/// One line of the input: its number and its text (with its line end), or
+/// why it is no text.
+#[derive(Debug)]
+struct Line {
+    number: usize,
+    text: Result<String, String>,
+}
+
+/// Whether `lines` (one, in practice) is a complete JSON value.
+fn is_value(lines: &[Line]) -> bool {
+    lines.iter().all(|l| {
+        l.text
+            .as_deref()
+            .is_ok_and(|t| serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok())
+    })
+}
+
+/// The input's lines, numbered, a UTF-8 byte-order mark at its start
+/// skipped.
+struct Lines<'a> {
+    input: &'a mut dyn BufRead,
+    name: &'a str,
+    number: usize,
+}
+
+impl Lines<'_> {
+    fn io(&self, e: &std::io::Error) -> LedgerError {
+        LedgerError::Io(format!("cannot read {}: {e}", self.name))
+    }
+
+    /// The next line, blank or not, as bytes (with its line end).
+    fn next_bytes(&mut self) -> Result<Option<Vec<u8>>, LedgerError> {
+        let mut bytes = Vec::new();
+        if self
+            .input
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| self.io(&e))?
+            == 0
+        {
+            return Ok(None);
+        }
+        self.number += 1;
+        if self.number == 1 {
+            if let Some(rest) = bytes.strip_prefix(BOM) {
+                bytes = rest.to_vec();
+            }
+        }
+        Ok(Some(bytes))
+    }
+
+    /// The next line that is not blank.
+    fn next_text(&mut self) -> Result<Option<Line>, LedgerError> {
+        while let Some(bytes) = self.next_bytes()? {
+            let text = utf8(bytes);
+            if text.as_deref().is_ok_and(|t| t.trim().is_empty()) {
+                continue;
+            }
+            return Ok(Some(Line {
+                number: self.number,
+                text: text.map_err(|(_, message)| message),
+            }));
+        }
+        Ok(None)
+    }
+}
+
+/// A UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `bytes` (one line) as text, or why it is not.
+fn utf8(bytes: Vec<u8>) -> Result<String, (usize, String)> {
+    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
+}
+
+/// Where in `bytes` the first byte that is not UTF-8, at `valid`, is: the
+/// lines before its own, and what is wrong.
+fn not_utf8(bytes: &[u8], valid: usize) -> (usize, String) {
+    let before = bytes.get(..valid).unwrap_or(bytes);
+    let lines = before.iter().filter(|b| **b == b'\n').count();
+    let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+    (
+        lines,
+        format!("not UTF-8 text: byte {column} of the line is not part of a UTF-8 character"),
+    )
+}
+
+/// Records the input as one document: `pending`, the lines read so far,
+/// and the rest of it.
+fn one_document(
+    ledger: &mut Ledger,
+    lines: &mut Lines<'_>,
+    pending: Vec<Line>,
+    at: Option<Millis>,
+    summary: &mut Summary,
+    report: &mut impl FnMut(&Outcome),
+) -> Result<Summary, LedgerError> {
+    let name = lines.name;
+    let first = pending.first().map_or(1, |l| l.number);
+    let mut text = String::new();
+    let mut number = first;
+    for line in pending {
+        // Blank lines between them keep the line numbers true.
+        text.extend(std::iter::repeat_n(
+            '\n',
+            line.number.saturating_sub(number),
+        ));
+        number = line.number + 1;
+        match line.text {
+            Ok(t) => text.push_str(&t),
+            Err(message) => {
+                return refuse(name, line.number, message, summary, report);
+            }
+        }
+    }
+    let mut rest = Vec::new();
+    lines
+        .input
+        .read_to_end(&mut rest)
+        .map_err(|e| lines.io(&e))?;
+    match String::from_utf8(rest) {
+        Ok(rest) => text.push_str(&rest),
+        Err(e) => {
+            let (lines_before, message) = not_utf8(e.as_bytes(), e.utf8_error().valid_up_to());
+            return refuse(name, number + lines_before, message, summary, report);
+        }
+    }
+    let parsed = pages::parse(&text, at);
+    one(ledger, &text, name, first, parsed, summary, report)?;
+    Ok(*summary)
+}
+
+/// Reports a response refused before it was parsed.
+fn refuse(
+    name: &str,
+    line: usize,
+    message: String,
+    summary: &mut Summary,
+    report: &mut impl FnMut(&Outcome),
+) -> Result<Summary, LedgerError> {
+    summary.refused += 1;
+    report(&Outcome::Refused(Fault {
+        file: name.to_owned(),
+        line,
+        path: String::new(),
+        message,
+    }));
+    Ok(*summary)
+}
+
+/// A line and what it parsed to.
+type Parsed = (Line, Result<pages::Page, PageError>);
 
 /// Records one parsed response, its text starting at line `first`.
 fn one(
@@ -244,6 +407,8 @@ fn one(
             summary.committed += 1;
             summary.snapshots += recorded.snapshots;
             summary.events += recorded.events;
+            summary.new_snapshots += recorded.new_snapshots;
+            summary.new_events += recorded.new_events;
         }
         Outcome::Refused(_) => summary.refused += 1,
     }

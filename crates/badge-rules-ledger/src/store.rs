@@ -1,4 +1,6 @@
-//! The database: an SQLite file in WAL mode, one transaction per page.
+//! The database: an SQLite file (in WAL mode while a recorder has it open),
+//! one transaction per page, its schema versioned (`PRAGMA user_version`,
+//! [`APPLICATION_ID`]) and moved forward by [`STEPS`].
 //!
 //! Tables (times in milliseconds since the epoch, prices in grosze):
 //!
@@ -24,7 +26,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use badge_rules::money::Marketplace;
 
@@ -32,10 +34,16 @@ use crate::model::{BadgeSeen, BadgeStatus, Millis, Observation, Watch};
 use crate::pages::{BadgeRow, Content, EventKind, EventPage, Page, Snapshot};
 use crate::LedgerError;
 
-/// How long a writer waits for another one before giving up.
+/// How long a connection waits for another one's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
-const SCHEMA: &str = "
+/// `PRAGMA application_id` of a badge-rules ledger: "BRLG". A database
+/// with another non-zero one belongs to another application.
+pub(crate) const APPLICATION_ID: i32 = 0x4252_4C47;
+
+/// Version 1: the ledger as the first badge-rules wrote it (its
+/// `user_version` and `application_id` are 0; `meta` says `schema` `1`).
+const SCHEMA_V1: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('schema', '1');
 CREATE TABLE IF NOT EXISTS offers (
@@ -73,9 +81,13 @@ CREATE TABLE IF NOT EXISTS pages (
 );
 ";
 
-/// The tables of the campaign prices and the additional marketplaces,
-/// added to the first schema (docs/LEDGER.md, "What is recorded").
-const SCHEMA_V2: &str = "
+/// Version 2: the ledger says what it is (`application_id`,
+/// `user_version`, set for every version by [`migrate`]).
+const SCHEMA_V2: &str = "";
+
+/// Version 3: the tables of the campaign prices and the additional
+/// marketplaces (docs/LEDGER.md, "What is recorded").
+const SCHEMA_V3: &str = "
 CREATE TABLE IF NOT EXISTS market_snapshots (
     offer INTEGER NOT NULL,
     marketplace TEXT NOT NULL,
@@ -98,34 +110,205 @@ CREATE TABLE IF NOT EXISTS badges (
 ) WITHOUT ROWID;
 ";
 
-/// The second schema step, applied after the first inside the same
-/// transaction: the tables of additional marketplaces' prices and of badges
-/// (idempotent: it creates only what is missing). A migration list calls it
-/// as the step from version 1 to 2.
-///
-/// # Errors
-///
-/// The database's.
-pub(crate) fn schema_v2(tx: &Connection) -> rusqlite::Result<()> {
-    tx.execute_batch(SCHEMA_V2)
-}
-
 /// An absent time in the `badges` table.
 const NO_TIME: Millis = Millis::MIN;
+/// One step of the schema: the SQL that brings a ledger of the version
+/// before it to its own. `STEPS[i]` makes version `i + 1`; a later version
+/// is one more entry (run in the same transaction as the others, so a
+/// ledger is migrated whole or not at all).
+const STEPS: &[&str] = &[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
+
+/// The first version with the tables of [`SCHEMA_V3`]: a reader of an
+/// older ledger, which it reads as it is, finds no badge and no other
+/// marketplace's price there.
+const CAMPAIGNS_SINCE: i64 = 3;
+
+/// The schema version this build writes and reads: the number of steps.
+pub(crate) const VERSION: i64 = STEPS.len() as i64;
+
+/// How a ledger is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// To record: created when absent, migrated to [`VERSION`].
+    Create,
+    /// To write (prune): it must exist; migrated to [`VERSION`].
+    Write,
+    /// To read: it must exist; opened read-only and read as it is.
+    Read,
+}
+
+/// What a database is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    /// No table at all: a new file.
+    Empty,
+    /// A badge-rules ledger of this schema version.
+    Ledger(i64),
+    /// Something else: what it is.
+    Foreign(String),
+}
+
+/// What the database behind `conn` is, read without writing.
+fn kind(conn: &Connection) -> rusqlite::Result<Kind> {
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if app == APPLICATION_ID {
+        return Ok(Kind::Ledger(version));
+    }
+    if app != 0 {
+        return Ok(Kind::Foreign(format!(
+            "an SQLite database of another application (application_id {app:#x})"
+        )));
+    }
+    let mut statement = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let tables: Vec<String> = statement
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if tables.is_empty() && version == 0 {
+        return Ok(Kind::Empty);
+    }
+    let v1 = ["events", "meta", "offers", "pages", "snapshots"];
+    if version == 0 && tables == v1 {
+        let schema: Option<String> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if schema.as_deref() == Some("1") {
+            return Ok(Kind::Ledger(1));
+        }
+    }
+    Ok(Kind::Foreign(format!(
+        "an SQLite database of another application (tables {}; user_version {version})",
+        if tables.is_empty() {
+            "none".to_owned()
+        } else {
+            tables.join(", ")
+        }
+    )))
+}
+
+/// Brings the ledger to [`VERSION`] in one transaction: every step from its
+/// version on, then its `user_version` and `application_id`.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<(), LedgerError> {
+    let db = |e| LedgerError::db(path, e);
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(db)?;
+    // Read again inside the transaction: another recorder may have
+    // migrated it since.
+    let from = match kind(&tx).map_err(db)? {
+        Kind::Empty => 0,
+        Kind::Ledger(v) if v <= VERSION => v,
+        other => return Err(refusal(path, &other)),
+    };
+    if from == VERSION {
+        return Ok(());
+    }
+    for step in STEPS
+        .iter()
+        .skip(usize::try_from(from).unwrap_or(usize::MAX))
+    {
+        tx.execute_batch(step).map_err(db)?;
+    }
+    tx.execute_batch(&format!(
+        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {VERSION};
+         UPDATE meta SET value = '{VERSION}' WHERE key = 'schema';"
+    ))
+    .map_err(db)?;
+    tx.commit().map_err(db)
+}
+
+/// Why a database of `kind` is not opened as a ledger.
+fn refusal(path: &Path, kind: &Kind) -> LedgerError {
+    match kind {
+        Kind::Ledger(v) => LedgerError::Newer(format!(
+            "{} is a badge-rules ledger of schema {v}, newer than this badge-rules reads (schema {VERSION} and older): use a newer badge-rules",
+            path.display()
+        )),
+        Kind::Empty => LedgerError::NotALedger(format!(
+            "{} is an empty SQLite database, not a badge-rules ledger (`ledger record` creates one)",
+            path.display()
+        )),
+        Kind::Foreign(what) => LedgerError::NotALedger(format!(
+            "{} is {what}, not a badge-rules ledger",
+            path.display()
+        )),
+    }
+}
+
+/// The first 16 bytes of every SQLite database.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Refuses a file that is no SQLite database before SQLite opens it: an
+/// empty file is one only when a ledger is to be created in it.
+fn check_file(path: &Path, access: Access) -> Result<(), LedgerError> {
+    use std::io::Read as _;
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return match access {
+                Access::Create => Ok(()),
+                Access::Write | Access::Read => Err(LedgerError::Missing(format!(
+                    "no ledger at {}",
+                    path.display()
+                ))),
+            };
+        }
+        Err(e) => return Err(LedgerError::Io(format!("{}: {e}", path.display()))),
+    };
+    let mut head = Vec::with_capacity(16);
+    file.by_ref()
+        .take(16)
+        .read_to_end(&mut head)
+        .map_err(|e| LedgerError::Io(format!("{}: {e}", path.display())))?;
+    if head.is_empty() {
+        return match access {
+            Access::Create => Ok(()),
+            Access::Write | Access::Read => Err(LedgerError::NotALedger(format!(
+                "{} is an empty file, not a badge-rules ledger (`ledger record` creates one)",
+                path.display()
+            ))),
+        };
+    }
+    if head != SQLITE_HEADER {
+        return Err(LedgerError::NotALedger(format!(
+            "{} is not an SQLite database (a badge-rules ledger is one)",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// `PRAGMA quick_check`: `None` when sound, else its first finding.
+fn damage(conn: &Connection) -> Option<String> {
+    let found = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0));
+    match found {
+        Ok(ok) if ok == "ok" => None,
+        Ok(finding) => Some(finding),
+        Err(e) => Some(e.to_string()),
+    }
+}
 
 /// What recording one page did.
 ///
 /// ```
 /// use badge_rules_ledger::store::Recorded;
 /// let r = Recorded::default();
-/// assert_eq!((r.snapshots, r.events), (0, 0));
+/// assert_eq!((r.snapshots, r.events, r.new_snapshots, r.new_events), (0, 0, 0, 0));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Recorded {
     /// Prices the page gave (new or already recorded).
     pub snapshots: usize,
-    /// Events of the page the ledger keeps.
+    /// Events of the page the ledger keeps (new or already recorded).
     pub events: usize,
+    /// Of [`Recorded::snapshots`], those the ledger did not hold yet.
+    pub new_snapshots: usize,
+    /// Of [`Recorded::events`], those the ledger did not hold yet.
+    pub new_events: usize,
 }
 
 /// A page the ledger refuses although it reads well: its prices are in
@@ -170,38 +353,111 @@ pub(crate) struct Series {
 #[derive(Debug)]
 pub struct Store {
     pub(crate) conn: Connection,
+    /// The schema version of the ledger as opened (a reader reads an
+    /// older ledger as it is).
+    pub(crate) version: i64,
+    /// Opened to write: turns the ledger back from WAL when closed.
+    writer: bool,
+}
+
+impl Drop for Store {
+    /// A recorder leaves the ledger as one plain file when nobody else has
+    /// it open (no `-wal` or `-shm` beside it), so that a reader, which
+    /// writes nothing, creates none: switching out of WAL needs every
+    /// other connection gone, and is simply skipped (without waiting) when
+    /// one is there.
+    fn drop(&mut self) {
+        if self.writer {
+            let _ = self.conn.busy_timeout(Duration::ZERO);
+            let _ = self
+                .conn
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                    r.get::<_, String>(0)
+                });
+        }
+    }
 }
 
 impl Store {
-    pub(crate) fn open(path: &Path) -> Result<Self, LedgerError> {
-        let conn = Connection::open(path).map_err(|e| LedgerError::db(path, e))?;
-        let store = Store { conn };
-        store.setup().map_err(|e| LedgerError::db(path, e))?;
-        Ok(store)
-    }
-
-    fn setup(&self) -> rusqlite::Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        // WAL: readers never block the writer, and a killed writer leaves
-        // every committed transaction in place. NORMAL: a commit survives a
-        // killed process (not a power cut before the next checkpoint).
-        let _mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+    /// Opens the ledger at `path` for `access`: refuses a file that is no
+    /// ledger, a ledger newer than this build, a damaged one; migrates an
+    /// older one when writing, in one transaction.
+    pub(crate) fn open(path: &Path, access: Access) -> Result<Self, LedgerError> {
+        let db = |e| LedgerError::db(path, e);
+        check_file(path, access)?;
+        let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | match access {
+                Access::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+                Access::Write => OpenFlags::SQLITE_OPEN_READ_WRITE,
+                Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY,
+            };
+        let mut conn = Connection::open_with_flags(path, flags).map_err(db)?;
+        // A reader waits only for the instant a recorder turns WAL on.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
         // An 8 MiB page cache (SQLite's default is 2): the memory of a run
         // stays that whatever the size of the ledger (a memory map would
         // read faster, but count the whole file as the process's memory).
-        self.conn.pragma_update(None, "cache_size", -8_192)?;
-        self.conn
-            .execute_batch(&format!("BEGIN IMMEDIATE; {SCHEMA}"))?;
-        match schema_v2(&self.conn) {
-            Ok(()) => self.conn.execute_batch("COMMIT"),
-            Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(e)
+        conn.pragma_update(None, "cache_size", -8_192).map_err(db)?;
+        let found = kind(&conn).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                LedgerError::Damaged(format!("{}: {e}", path.display()))
             }
+            _ => db(e),
+        })?;
+        let version = match found {
+            Kind::Ledger(v) if (1..=VERSION).contains(&v) => v,
+            Kind::Empty if access != Access::Read => 0,
+            other => return Err(refusal(path, &other)),
+        };
+        if let Some(finding) = damage(&conn) {
+            return Err(LedgerError::Damaged(format!(
+                "{} is a damaged database (PRAGMA quick_check: {finding}): it is not read or written",
+                path.display()
+            )));
         }
+        if access == Access::Read {
+            return Ok(Store {
+                conn,
+                version,
+                writer: false,
+            });
+        }
+        // WAL while recording: readers never wait for a recorder, and a
+        // killed recorder leaves every committed transaction in place.
+        // NORMAL: a commit survives a killed process (not a power cut
+        // before the next checkpoint). The last writer out turns it back
+        // to a plain file (see `Drop`).
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(db)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(db)?;
+        migrate(&mut conn, path)?;
+        Ok(Store {
+            conn,
+            version: VERSION,
+            writer: true,
+        })
+    }
+
+    /// The database's size in bytes (its pages, whether in the file or in
+    /// its write-ahead log).
+    pub(crate) fn size(&self) -> rusqlite::Result<u64> {
+        let pages: u64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let size: u64 = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        Ok(pages * size)
+    }
+
+    /// Gives the space of what was deleted back to the file system:
+    /// `VACUUM`, then a checkpoint that writes it into the file and empties
+    /// the write-ahead log.
+    pub(crate) fn vacuum(&self) -> rusqlite::Result<()> {
+        self.conn.execute_batch("VACUUM")?;
+        // A reader still reading keeps the log: the next checkpoint takes it.
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        Ok(())
     }
 
     /// `PRAGMA integrity_check`'s answer (`ok` when sound).
@@ -221,26 +477,29 @@ impl Store {
         let recorded = match &page.content {
             Content::Snapshots(snapshots) => {
                 match record_snapshots(&tx, snapshots, page.fetched_at)? {
-                    Ok(()) => Recorded {
+                    Ok(new) => Recorded {
                         snapshots: snapshots.len(),
-                        events: 0,
+                        new_snapshots: new,
+                        ..Recorded::default()
                     },
                     // Dropping the transaction rolls it back.
                     Err(refusal) => return Ok(Err(refusal)),
                 }
             }
             Content::Events(events) => {
-                record_events(&tx, events, page.fetched_at)?;
+                let new = record_events(&tx, events, page.fetched_at)?;
                 Recorded {
-                    snapshots: 0,
                     events: events.events.len(),
+                    new_events: new,
+                    ..Recorded::default()
                 }
             }
             Content::Badges(badges) => {
-                record_badges(&tx, badges, page.fetched_at)?;
+                let new = record_badges(&tx, badges, page.fetched_at)?;
                 Recorded {
                     snapshots: badges.len(),
-                    events: 0,
+                    new_snapshots: new,
+                    ..Recorded::default()
                 }
             }
         };
@@ -327,6 +586,10 @@ impl Store {
 
     /// The badges of offer `key` on `marketplace`.
     fn badges(&self, key: i64, marketplace: Marketplace) -> rusqlite::Result<Vec<BadgeSeen>> {
+        if self.version < CAMPAIGNS_SINCE {
+            // An older ledger, read as it is: it holds no badge.
+            return Ok(Vec::new());
+        }
         let mut statement = self.conn.prepare_cached(
             "SELECT campaign, at, status, bargain, pub_from, pub_to FROM badges WHERE offer = ?1 AND marketplace = ?2",
         )?;
@@ -367,6 +630,10 @@ impl Store {
         m: Marketplace,
     ) -> rusqlite::Result<Vec<Observation>> {
         let mut out = Vec::with_capacity(64);
+        if self.version < CAMPAIGNS_SINCE {
+            // An older ledger, read as it is: no other marketplace's price.
+            return Ok(out);
+        }
         let mut snapshots = self.conn.prepare_cached(
             "SELECT at, price, on_sale FROM market_snapshots WHERE offer = ?1 AND marketplace = ?2 ORDER BY at",
         )?;
@@ -397,16 +664,19 @@ impl Store {
     pub(crate) fn observations(&self, row: &OfferRow) -> rusqlite::Result<Vec<Observation>> {
         let int = |r: &rusqlite::Row<'_>, i: usize| r.get_ref(i).and_then(|v| Ok(v.as_i64()?));
         let mut out = Vec::with_capacity(64);
-        let mut snapshots = self
-            .conn
-            .prepare_cached("SELECT at, price, on_sale FROM snapshots WHERE offer = ?1")?;
+        let mut snapshots = self.conn.prepare_cached(
+            "SELECT at, price, on_sale FROM snapshots WHERE offer = ?1 ORDER BY at, price, on_sale",
+        )?;
         let mut rows = snapshots.query([row.key])?;
         while let Some(r) = rows.next()? {
-            out.push(Observation::Snapshot {
-                at: int(r, 0)?,
-                price: int(r, 1)?,
-                on_sale: int(r, 2)? != 0,
-            });
+            push_snapshot(
+                &mut out,
+                Observation::Snapshot {
+                    at: int(r, 0)?,
+                    price: int(r, 1)?,
+                    on_sale: int(r, 2)? != 0,
+                },
+            );
         }
         let snapshots_end = out.len();
         let mut events = self
@@ -481,7 +751,7 @@ impl Store {
             .map_err(db)?;
         let mut snapshots = self
             .conn
-            .prepare("SELECT offer, at, price, on_sale FROM snapshots ORDER BY offer")
+            .prepare("SELECT offer, at, price, on_sale FROM snapshots ORDER BY offer, at, price, on_sale")
             .map_err(db)?;
         let mut events = self
             .conn
@@ -504,7 +774,7 @@ impl Store {
             observations.clear();
             while let Some((key, o)) = snapshot.filter(|(key, _)| *key <= row.key) {
                 if key == row.key {
-                    observations.push(o);
+                    push_snapshot(&mut observations, o);
                 }
                 snapshot = next_snapshot(&mut snapshot_rows).map_err(db)?;
             }
@@ -620,6 +890,34 @@ fn next_snapshot(rows: &mut rusqlite::Rows<'_>) -> rusqlite::Result<Option<(i64,
     })
 }
 
+/// Adds `snapshot` to `out`, snapshots coming in the order of time, then
+/// price. Several prices seen on sale at one instant (contradictory
+/// snapshots) were each in force then (assumption 1): the price changed at
+/// that instant, to a price unknown. So the lowest is kept (M takes it), the
+/// others give way to a change 1 ms after it, which the next snapshot
+/// closes as any change: until one comes, the price is unknown
+/// (`awaitingSnapshot`). The answer never depends on which was recorded
+/// first, and never gives as exact a price above one on record.
+fn push_snapshot(out: &mut Vec<Observation>, snapshot: Observation) {
+    if let Observation::Snapshot {
+        at, on_sale: true, ..
+    } = snapshot
+    {
+        let change = Observation::PriceChanged {
+            at: at.saturating_add(1),
+        };
+        let lowest_at = |o: Option<&Observation>| matches!(o, Some(Observation::Snapshot { at: seen, on_sale: true, .. }) if *seen == at);
+        if lowest_at(out.last()) {
+            out.push(change);
+            return;
+        }
+        if out.last() == Some(&change) && lowest_at(out.iter().rev().nth(1)) {
+            return;
+        }
+    }
+    out.push(snapshot);
+}
+
 /// An event row: offer key, time, kind, marketplaces.
 type EventRow = (i64, Millis, i64, Option<String>);
 
@@ -701,8 +999,9 @@ fn record_snapshots(
     tx: &rusqlite::Transaction<'_>,
     snapshots: &[Snapshot],
     at: Millis,
-) -> rusqlite::Result<Result<(), Refusal>> {
+) -> rusqlite::Result<Result<usize, Refusal>> {
     let mut w = Writer::new(tx)?;
+    let mut new = 0;
     for s in snapshots {
         let marketplace = s.marketplace.map(|m| m.id());
         let (key, currency, known_market) =
@@ -737,30 +1036,34 @@ fn record_snapshots(
             }
             _ => {}
         }
-        w.snapshot.execute(params![key, at, s.price, s.on_sale])?;
+        // A snapshot is new when any of its prices is (its base
+        // marketplace's, or an additional marketplace's).
+        let mut inserted = w.snapshot.execute(params![key, at, s.price, s.on_sale])?;
         let base = known_market.as_deref().or(marketplace);
         for (m, price, on_sale) in &s.additional {
             if Some(m.id()) != base {
-                w.market.execute(params![key, m.id(), at, price, on_sale])?;
+                inserted += w.market.execute(params![key, m.id(), at, price, on_sale])?;
             }
         }
+        new += usize::from(inserted > 0);
     }
-    Ok(Ok(()))
+    Ok(Ok(new))
 }
 
 fn record_badges(
     tx: &rusqlite::Transaction<'_>,
     badges: &[BadgeRow],
     fetched_at: Millis,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<usize> {
     let mut w = Writer::new(tx)?;
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO badges (offer, marketplace, campaign, at, status, bargain, market, pub_from, pub_to)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
+    let mut new = 0;
     for b in badges {
         let (key, _, _) = w.offer(tx, &b.offer, None, None)?;
-        insert.execute(params![
+        new += insert.execute(params![
             key,
             b.marketplace.id(),
             b.campaign,
@@ -772,21 +1075,22 @@ fn record_badges(
             b.to.unwrap_or(NO_TIME)
         ])?;
     }
-    Ok(())
+    Ok(new)
 }
 
 fn record_events(
     tx: &rusqlite::Transaction<'_>,
     page: &EventPage,
     fetched_at: Millis,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<usize> {
     let mut w = Writer::new(tx)?;
+    let mut new = 0;
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO events (offer, at, kind, id, markets) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for e in &page.events {
         let (key, _, _) = w.offer(tx, &e.offer, None, None)?;
-        insert.execute(params![key, e.at, e.kind.code(), e.id, e.marketplaces])?;
+        new += insert.execute(params![key, e.at, e.kind.code(), e.id, e.marketplaces])?;
     }
     let (last_id, last_at) = match &page.last {
         Some((id, at)) => (id.as_str(), Some(*at)),
@@ -806,7 +1110,7 @@ fn record_events(
         page.full,
         page.watches
     ])?;
-    Ok(())
+    Ok(new)
 }
 
 fn join(path: &str, field: &str) -> String {

@@ -348,3 +348,62 @@ fn pruning_keeps_every_answer_from_the_cutoff_on() {
     assert!(before[0].iter().any(|l| l.lowest_price_30_days.is_some()));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// docs/LEDGER.md, "Contradictions": two prices of one offer seen on sale at
+/// one instant. Both were in force then: the price changed then, to one of
+/// them, unknown until the next snapshot. Recorded in either order, the same
+/// answer.
+#[test]
+fn two_prices_at_one_instant_a_change_to_a_price_unknown_in_either_order() {
+    use badge_rules_testkit::ledger::event_lines;
+    let dir = dir("contradiction");
+    let pl = |amount: &str, day: u32| {
+        offers_line(
+            &t(if day > 20 { 10 } else { 11 }, day, 0),
+            vec![offer("5", amount, "PLN", "allegro-pl", "ACTIVE")],
+        )
+    };
+    let summary = |l: &Lowest| {
+        (
+            l.lowest_price_30_days
+                .as_ref()
+                .map(|m| m.amount.to_string()),
+            l.exact,
+            l.gaps
+                .iter()
+                .map(|g| g.kind.as_str().to_owned())
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (high, low) = (pl("100.00", 25), pl("90.00", 25));
+    for (name, order) in [("hl", [&high, &low]), ("lh", [&low, &high])] {
+        let mut ledger = Ledger::open(&dir.join(format!("{name}.db"))).unwrap();
+        let mut lines = event_lines(&[]);
+        lines.extend(order.iter().map(|l| (*l).clone()));
+        assert_eq!(record(&mut ledger, &lines), Vec::<String>::new());
+        // 25 October, before the window: which price held after is unknown.
+        let got = ledger.lowest("5", at(&t(11, 30, 0))).unwrap();
+        assert_eq!(
+            summary(&got),
+            (None, false, vec!["awaitingSnapshot".into()]),
+            "{name}"
+        );
+        // Inside the window, the lower one counts: it was in force.
+        let got = ledger.lowest("5", at(&t(11, 20, 0))).unwrap();
+        assert_eq!(
+            summary(&got),
+            (Some("90.00".into()), false, vec!["awaitingSnapshot".into()]),
+            "{name}"
+        );
+        // 90.00 seen on 5 November, no change event since: it held from
+        // the change on.
+        assert_eq!(record(&mut ledger, &[pl("90.00", 5)]), Vec::<String>::new());
+        let got = ledger.lowest("5", at(&t(11, 30, 0))).unwrap();
+        assert_eq!(
+            summary(&got),
+            (Some("90.00".into()), true, vec![]),
+            "{name}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

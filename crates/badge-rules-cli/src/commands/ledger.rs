@@ -26,9 +26,14 @@ pub(crate) fn run(args: &LedgerArgs) -> Result<u8, Fatal> {
     }
 }
 
-/// The ledger at `path`, opened (and created when absent).
-pub(crate) fn open(path: &Path) -> Result<Ledger, Fatal> {
+/// The ledger at `path`, opened to record (and created when absent).
+fn open(path: &Path) -> Result<Ledger, Fatal> {
     Ledger::open(path).map_err(fatal)
+}
+
+/// The ledger at `path`, which must exist, opened read-only.
+fn open_to_read(path: &Path) -> Result<Ledger, Fatal> {
+    Ledger::open_read_only(path).map_err(fatal)
 }
 
 fn fatal(e: LedgerError) -> Fatal {
@@ -104,12 +109,18 @@ fn record(args: &LedgerRecordArgs) -> Result<u8, Fatal> {
         total.refused += summary.refused;
         total.snapshots += summary.snapshots;
         total.events += summary.events;
+        total.new_snapshots += summary.new_snapshots;
+        total.new_events += summary.new_events;
     }
     let line = json!({
         "committed": total.committed,
         "refused": total.refused,
         "prices": total.snapshots,
+        "newPrices": total.new_snapshots,
+        "knownPrices": total.snapshots.saturating_sub(total.new_snapshots),
         "events": total.events,
+        "newEvents": total.new_events,
+        "knownEvents": total.events.saturating_sub(total.new_events),
     });
     print(&format!("{line}\n"))?;
     Ok(if total.refused > 0 {
@@ -120,7 +131,7 @@ fn record(args: &LedgerRecordArgs) -> Result<u8, Fatal> {
 }
 
 fn lowest(args: &LedgerLowestArgs) -> Result<u8, Fatal> {
-    let ledger = open(&args.db)?;
+    let ledger = open_to_read(&args.db)?;
     let at = at_or_now(args.at)?;
     let ask = |id: &str| -> Result<badge_rules_ledger::Lowest, Fatal> {
         let q = question(
@@ -135,9 +146,11 @@ fn lowest(args: &LedgerLowestArgs) -> Result<u8, Fatal> {
     // `Stdout`, not its lock: with --all, another thread writes.
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     let mut write = |answer: &badge_rules_ledger::Lowest| -> Result<(), Fatal> {
-        serde_json::to_writer(&mut out, answer)
+        // Serialized first, so that a closed pipe is told from a fault.
+        let mut line = serde_json::to_vec(answer)
             .map_err(|e| Fatal::Io(format!("cannot write the output: {e}")))?;
-        out.write_all(b"\n").map_err(|e| write_err(&e))
+        line.push(b'\n');
+        out.write_all(&line).map_err(|e| write_err(&e))
     };
     if args.all {
         let mut failed = None;
@@ -170,7 +183,7 @@ fn lowest(args: &LedgerLowestArgs) -> Result<u8, Fatal> {
 }
 
 fn history(args: &LedgerHistoryArgs) -> Result<u8, Fatal> {
-    let ledger = open(&args.db)?;
+    let ledger = open_to_read(&args.db)?;
     let at = at_or_now(args.at)?;
     let q = question(
         &args.offer,
@@ -190,9 +203,19 @@ fn history(args: &LedgerHistoryArgs) -> Result<u8, Fatal> {
 }
 
 fn prune(args: &LedgerPruneArgs) -> Result<u8, Fatal> {
-    let mut ledger = open(&args.db)?;
+    let mut ledger = Ledger::open_existing(&args.db).map_err(fatal)?;
+    let before = ledger.size().map_err(fatal)?;
     let (snapshots, events, pages) = ledger.prune(args.before).map_err(fatal)?;
-    let line = json!({"snapshots": snapshots, "events": events, "pages": pages});
+    ledger.vacuum().map_err(fatal)?;
+    let after = ledger.size().map_err(fatal)?;
+    let line = json!({
+        "snapshots": snapshots,
+        "events": events,
+        "pages": pages,
+        "bytesBefore": before,
+        "bytesAfter": after,
+        "bytesFreed": before.saturating_sub(after),
+    });
     print(&format!("{line}\n"))?;
     Ok(EXIT_ACCEPT)
 }

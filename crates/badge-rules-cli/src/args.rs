@@ -88,15 +88,16 @@ eligibility.refusalReasons.",
     Codes(CodesArgs),
     /// Print the built-in terms of a campaign (the rules its regulations add), or --list the built-in campaigns.
     #[command(
-        long_about = "Print the built-in terms of a campaign id: the rules of its regulations \
+        long_about = "Print the terms of a built-in campaign: the rules of its regulations \
 that GET /sale/badge-campaigns does not return (how deep the discount must be, the minimum \
 stock, ...). Terms given in a check document's `terms` are merged over these field by field. \
-Any campaign id gets the defaults (minStock 1, requireCompanyAccount true, discount base \
-MARKET); SANDBOX_TEST_CAMPAIGN adds its 40 %-60 % discount window.\n\n\
+SANDBOX_TEST_CAMPAIGN has its 40 %-60 % discount window. Any other id is an error naming \
+the built-in ids (exit 2): its terms are not known to the engine, and a document that does \
+not give its discount terms is INCOMPLETE.\n\n\
 With --list, list the built-in campaigns instead: id, name and type of each (with --format \
 json, each campaign as Allegro lists it, ready for a document's `campaigns`, with its terms).",
         after_help = "Examples:\n  badge-rules terms SANDBOX_TEST_CAMPAIGN\n  \
-badge-rules terms BARGAIN --format text --lang pl\n  \
+badge-rules terms SANDBOX_TEST_CAMPAIGN --format text --lang pl\n  \
 badge-rules terms --list\n  \
 badge-rules terms --list --format json"
     )]

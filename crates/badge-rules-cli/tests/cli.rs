@@ -726,7 +726,7 @@ fn lang_takes_allegros_accept_language_tags() {
     for command in [
         &["codes"][..],
         &["rules"],
-        &["terms", "BARGAIN", "--format", "text"],
+        &["terms", "SANDBOX_TEST_CAMPAIGN", "--format", "text"],
     ] {
         let mut args = command.to_vec();
         let en = stdout(&run(&args, b""));
@@ -752,11 +752,33 @@ fn terms_of_the_sandbox() {
     let out = run(&["terms", "SANDBOX_TEST_CAMPAIGN", "--format", "text"], b"");
     let text = stdout(&out);
     assert!(text.contains("discount.minPercent: 40"), "{text}");
+}
 
-    let out = run(&["terms", "BARGAIN"], b"");
-    let terms: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(terms["minStock"], 1);
-    assert!(terms["discount"].get("minPercent").is_none());
+#[test]
+fn terms_of_a_campaign_that_is_not_built_in_is_an_error_naming_the_built_in_ids() {
+    for id in ["NOPE", "BARGAIN"] {
+        for format in ["json", "text"] {
+            let out = run(&["terms", id, "--format", format], b"");
+            assert_eq!(code(&out), 2, "{id} {format}");
+            assert!(stdout(&out).is_empty(), "{id}: {}", stdout(&out));
+            let err = stderr(&out);
+            assert!(
+                err.contains(&format!("{id} is not a built-in campaign"))
+                    && err.contains("built-in: SANDBOX_TEST_CAMPAIGN"),
+                "{err}"
+            );
+        }
+    }
+    let out = run(&["terms", "NOPE", "--lang", "pl"], b"");
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out)
+            .contains("NOPE nie jest wbudowaną kampanią (wbudowane: SANDBOX_TEST_CAMPAIGN)"),
+        "{}",
+        stderr(&out)
+    );
+    // A built-in id still answers.
+    assert_eq!(code(&run(&["terms", "SANDBOX_TEST_CAMPAIGN"], b"")), 0);
 }
 
 #[test]

@@ -86,11 +86,39 @@ fn jsonl_over_the_examples_is_what_check_answers_for_each_pair() {
     }
     let checked = run(&["check", "--jsonl", "-"], documents.as_bytes());
     let reports = text(&checked.stdout);
+    let mut pending = 0;
     for (line, report) in lines.iter().zip(reports.lines()) {
         let start = line.find(",\"verdict\":").unwrap() + 1;
         let end = line.rfind(",\"proposedBargain\":").unwrap();
-        assert_eq!(format!("{{{}}}", &line[start..end]), report);
+        let planned = format!("{{{}}}", &line[start..end]);
+        if planned == report {
+            continue;
+        }
+        // docs/PLAN.md: a plan that lacked an input to choose a price lists
+        // BA2 / BA34 as skipped for it where `check` of the price-less
+        // document reports them; everything else is the same.
+        let mut planned: Value = serde_json::from_str(&planned).unwrap();
+        let mut checked: Value = serde_json::from_str(report).unwrap();
+        let skipped = planned["skipped"].as_array_mut().unwrap();
+        let at = skipped
+            .iter()
+            .position(|s| matches!(s["code"].as_str(), Some("BA2" | "BA34")))
+            .unwrap_or_else(|| panic!("{line}\n{report}"));
+        let code = skipped.remove(at)["code"].clone();
+        let violations = checked["violations"].as_array_mut().unwrap();
+        let before = violations.len();
+        violations.retain(|v| v["code"] != code);
+        assert_eq!(violations.len() + 1, before, "{report}");
+        let verdict = if violations.is_empty() {
+            "INCOMPLETE"
+        } else {
+            "REJECT"
+        };
+        checked["verdict"] = Value::from(verdict);
+        assert_eq!(planned, checked, "{line}");
+        pending += 1;
     }
+    assert!(pending > 0, "no pair lacked an input to choose a price");
     assert_eq!(reports.lines().count(), lines.len());
     // The summary on stderr.
     let stderr = text(&out.stderr);

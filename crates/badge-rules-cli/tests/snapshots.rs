@@ -130,14 +130,9 @@ fn terms_of_the_sandbox_as_text() {
         ],
     );
     snapshot("terms-sandbox-json", &["terms", "SANDBOX_TEST_CAMPAIGN"]);
-    snapshot(
-        "terms-bargain-text",
-        &["terms", "BARGAIN", "--format", "text"],
-    );
-    snapshot(
-        "terms-bargain-text-pl",
-        &["terms", "BARGAIN", "--format", "text", "--lang", "pl"],
-    );
+    // Not a built-in campaign: its terms are not known, an error (exit 2).
+    snapshot("terms-nope", &["terms", "NOPE"]);
+    snapshot("terms-nope-pl", &["terms", "NOPE", "--lang", "pl"]);
 }
 
 #[test]

@@ -52,8 +52,9 @@ pub struct BuiltIn {
 }
 
 /// The terms of any campaign, which a built-in campaign's own terms refine:
-/// `minStock` 1, `requireCompanyAccount` true, discount base `MARKET` with no
-/// bounds beyond BA16's 1 %.
+/// `minStock` 1, `requireCompanyAccount` true, discount base `MARKET`. The
+/// discount's bounds are not set: they are unknown, and BA49 / BA50 are
+/// skipped until the document's `terms` give them (RULES.md §5).
 ///
 /// ```
 /// use badge_rules::campaigns::DEFAULT_TERMS;

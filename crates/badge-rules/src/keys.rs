@@ -111,6 +111,9 @@ pub enum WarningCode {
     MarketPriceUpperBound,
     /// The language asked for has no texts: English is used.
     LanguageFallback,
+    /// `hints.bargain` is shown without the bounds of some price rules, whose
+    /// inputs are missing (`codes`: their codes, `BA49, BA50`).
+    BargainHintPartial,
 }
 
 impl WarningCode {
@@ -122,13 +125,14 @@ impl WarningCode {
     ///     assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
     /// }
     /// ```
-    pub const ALL: [WarningCode; 6] = [
+    pub const ALL: [WarningCode; 7] = [
         Self::SuggestedMarketPriceIgnored,
         Self::PurchaseConstraintsIgnored,
         Self::UnknownRefusalCode,
         Self::NoBargainPricePasses,
         Self::MarketPriceUpperBound,
         Self::LanguageFallback,
+        Self::BargainHintPartial,
     ];
 
     /// The code as serialized.
@@ -145,6 +149,7 @@ impl WarningCode {
             Self::NoBargainPricePasses => "NO_BARGAIN_PRICE_PASSES",
             Self::MarketPriceUpperBound => "MARKET_PRICE_UPPER_BOUND",
             Self::LanguageFallback => "LANGUAGE_FALLBACK",
+            Self::BargainHintPartial => "BARGAIN_HINT_PARTIAL",
         }
     }
 }
@@ -377,8 +382,8 @@ labels! {
     CodesSummary,
     #[doc = "The heading of a campaign's built-in terms: `{id}`."]
     TermsOf,
-    #[doc = "The same, for a campaign with no terms of its own: `{id}`."]
-    TermsOfDefaults,
+    #[doc = "`terms ID` of an id that is not a built-in campaign: `{id}`, `{ids}` (the built-in ids)."]
+    NotBuiltIn,
     #[doc = "The heading of the built-in campaigns."]
     BuiltInCampaigns,
     #[doc = "A plan's CSV column: the offer id."]

@@ -201,14 +201,18 @@ impl TryFrom<RawOptions> for Options {
 /// period without a bound its type needs, an offer that is not the request's,
 /// ...).
 pub fn check(document: &Document, options: &Options) -> Result<Report, InputError> {
-    let mut findings = rules::findings(document)?;
+    Ok(report_of(rules::findings(document)?, options))
+}
+
+/// The report of `findings` in `options`' language.
+pub(crate) fn report_of(mut findings: report::Findings, options: &Options) -> Report {
     if let Some(tag) = options.fallback_from {
         findings.warn(
             report::WarningCode::LanguageFallback,
             vec![("requested", tag.to_owned())],
         );
     }
-    Ok(findings.finish(options.lang))
+    findings.finish(options.lang)
 }
 
 pub use read::json_scan;

@@ -29,7 +29,8 @@ use serde::{Deserialize, Serialize};
 use crate::money::{Money, Percent};
 
 /// A campaign's terms. `None` means "not set": the built-in value, or no
-/// such requirement.
+/// such requirement, except for the discount's bounds, which are then
+/// unknown ([`Discount`]).
 ///
 /// ```
 /// use badge_rules::terms::{Audience, Terms};
@@ -113,6 +114,32 @@ pub struct Terms {
 /// assert_eq!(discount.base, Some(DiscountBase::BasePrice));
 /// assert_eq!(discount.min_percent.unwrap().basis_points(), 1500);
 /// assert!(discount.max_percent.is_none());
+/// ```
+///
+/// A bound not given is unknown, not "none" (RULES.md §5): the rule that
+/// needs it is skipped. `"minPercent": "0"` states "no minimum" and
+/// `"maxPercent": "100"` "no maximum".
+///
+/// ```
+/// use badge_rules::{check_json, Options, Verdict};
+/// let doc = |terms: &str| format!(r#"{{"kind": "application", "now": "2026-11-23T12:00:00Z",
+///     "campaigns": [{{"id": "BARGAIN", "type": "DISCOUNT"}}],
+///     "request": {{"campaign": {{"id": "BARGAIN"}}, "offer": {{"id": "12345678"}},
+///                 "prices": {{"bargain": {{"amount": "100.00", "currency": "PLN"}}}}}},
+///     "metrics": {{"lowestPrice30Days": {{"amount": "200.00", "currency": "PLN"}}}}{terms}}}"#);
+/// let unknown = check_json(&doc(""), &Options::default()).unwrap();
+/// let ladder: Vec<(&str, &str)> = unknown.skipped.iter()
+///     .filter(|s| matches!(s.code.as_str(), "BA49" | "BA50"))
+///     .map(|s| (s.code.as_str(), &*s.missing)).collect();
+/// assert_eq!(ladder, [("BA49", "terms.discount.minPercent"), ("BA50", "terms.discount.maxPercent")]);
+/// let partial = unknown.warnings.iter().find(|w| w.code.as_str() == "BARGAIN_HINT_PARTIAL").unwrap();
+/// assert_eq!(partial.params.get("codes").map(String::as_str), Some("BA49, BA50"));
+///
+/// let stated = check_json(&doc(r#", "terms": {"discount": {"minPercent": "0", "maxPercent": "100"}}"#),
+///     &Options::default()).unwrap();
+/// assert!(stated.skipped.iter().all(|s| !matches!(s.code.as_str(), "BA49" | "BA50")));
+/// assert!(stated.warnings.is_empty());
+/// assert_ne!(unknown.verdict, Verdict::Accept);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]

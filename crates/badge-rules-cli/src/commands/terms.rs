@@ -1,5 +1,6 @@
-//! `badge-rules terms`: the built-in terms of a campaign id, or with
-//! `--list` the built-in campaigns ([`api::built_in_campaigns`]).
+//! `badge-rules terms`: the terms of a built-in campaign, or with `--list`
+//! the built-in campaigns ([`api::built_in_campaigns`]). Any other id is an
+//! error naming the built-in ids: its terms are not known (RULES.md §5).
 
 use std::fmt::Write as _;
 
@@ -21,22 +22,25 @@ pub(crate) fn run(args: &TermsArgs) -> Result<u8, Fatal> {
     print(&text)
 }
 
-/// The terms of `id`: the JSON object, or a heading and one field per line.
+/// The terms of the built-in campaign `id`: the JSON object, or a heading
+/// and one field per line; another id is a usage error (exit 2).
 fn terms_of(id: &str, format: Format, lang: Lang) -> Result<String, Fatal> {
+    let Some(built_in) = campaigns::find(id) else {
+        let ids: Vec<&str> = campaigns::BUILT_IN.iter().map(|c| c.id).collect();
+        let ids = ids.join(", ");
+        return Err(Fatal::Usage(
+            fill(lang.label(Label::NotBuiltIn), &[("id", id), ("ids", &ids)]).into_owned(),
+        ));
+    };
     // Through a `Value`: its keys are sorted, as this command always wrote them.
-    let value = serde_json::to_value(badge_rules::campaigns::built_in_terms(id))
+    let value = serde_json::to_value(built_in.terms())
         .map_err(|e| Fatal::Io(format!("cannot write the terms: {e}")))?;
     if format == Format::Json {
         return pretty(serde_json::to_string_pretty(&value));
     }
-    let heading = if campaigns::find(id).is_some() {
-        Label::TermsOf
-    } else {
-        Label::TermsOfDefaults
-    };
     let mut s = String::new();
     // Writing to a String cannot fail.
-    let _ = writeln!(s, "{}", fill(lang.label(heading), &[("id", id)]));
+    let _ = writeln!(s, "{}", fill(lang.label(Label::TermsOf), &[("id", id)]));
     flatten(&value, "", &mut s);
     Ok(s)
 }

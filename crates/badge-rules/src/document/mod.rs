@@ -38,6 +38,7 @@ mod metrics;
 mod nullable;
 mod offer;
 mod operation;
+pub(crate) mod page;
 mod reference;
 
 pub use account::Account;
@@ -152,8 +153,12 @@ pub struct Document {
     /// Path parameter of an operation lookup.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
-    /// GET /sale/badge-campaigns → `badgeCampaigns`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// GET /sale/badge-campaigns → `badgeCampaigns`, or the whole response.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "page::list_or_page::<_, page::CampaignsPage>"
+    )]
     pub campaigns: Option<Vec<Campaign>>,
     /// The request's campaign's terms, merged over the built-in ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -167,11 +172,19 @@ pub struct Document {
     /// The seller account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<Account>,
-    /// GET /sale/badges → `badges`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// GET /sale/badges → `badges`, or the whole response.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "page::list_or_page::<_, page::BadgesPage>"
+    )]
     pub badges: Option<Vec<Badge>>,
-    /// GET /sale/badge-applications → `badgeApplications`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// GET /sale/badge-applications → `badgeApplications`, or the whole response.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "page::list_or_page::<_, page::ApplicationsPage>"
+    )]
     pub applications: Option<Vec<Application>>,
     /// The caller's own badge operations (GET /sale/badge-operations/{id}).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -177,6 +177,7 @@ impl Locale for English {
             WarningCode::LanguageFallback => "Allegro's messages in {requested} are not in this engine: the texts are in English.",
             WarningCode::NoBargainPricePasses => "No bargain price passes every price rule of this campaign for this offer.",
             WarningCode::MarketPriceUpperBound => "The market price {market} was computed from a price history with gaps that could hide a lower price (metrics.priceHistoryExact: false). It is an upper bound: Allegro's market price may be lower, and a bargain price that passes here may then be refused as too small a discount.",
+            WarningCode::BargainHintPartial => "The bargain range leaves out {codes}: an input those rules need is missing (see skipped), so a price inside the range may still be refused.",
         }
     }
 
@@ -187,7 +188,8 @@ impl Locale for English {
             | WarningCode::PurchaseConstraintsIgnored
             | WarningCode::UnknownRefusalCode
             | WarningCode::NoBargainPricePasses
-            | WarningCode::LanguageFallback => None,
+            | WarningCode::LanguageFallback
+            | WarningCode::BargainHintPartial => None,
         }
     }
 
@@ -232,8 +234,8 @@ impl Locale for English {
                 "{total} codes: {offline} checked offline, {serverOnly} server-only."
             }
             Label::TermsOf => "Built-in terms of {id}:",
-            Label::TermsOfDefaults => {
-                "Built-in terms of {id} (no terms of its own: the defaults of any campaign):"
+            Label::NotBuiltIn => {
+                "{id} is not a built-in campaign (built-in: {ids}); its terms are the integrator's to give in the check document's `terms` (RULES.md §5)"
             }
             Label::BuiltInCampaigns => "Built-in campaigns:",
             Label::PlanOffer => "offer",

@@ -179,6 +179,7 @@ impl Locale for Polish {
             WarningCode::LanguageFallback => "Silnik nie ma komunikatów Allegro w języku {requested}: teksty są po angielsku.",
             WarningCode::NoBargainPricePasses => "Żadna cena zniżkowa nie spełnia wszystkich reguł cenowych tej kampanii dla tej oferty.",
             WarningCode::MarketPriceUpperBound => "Cena rynkowa {market} została wyliczona z historii cen z lukami, w których mogła się kryć niższa cena (metrics.priceHistoryExact: false). To górne oszacowanie: cena rynkowa Allegro może być niższa, a wtedy cena zniżkowa, która tu przechodzi, może zostać odrzucona jako zbyt mała obniżka.",
+            WarningCode::BargainHintPartial => "Zakres cen zniżkowych pomija {codes}: brakuje danych, których te reguły wymagają (zob. pominięte), więc cena z tego zakresu może nadal zostać odrzucona.",
         }
     }
 
@@ -189,7 +190,8 @@ impl Locale for Polish {
             | WarningCode::PurchaseConstraintsIgnored
             | WarningCode::UnknownRefusalCode
             | WarningCode::NoBargainPricePasses
-            | WarningCode::LanguageFallback => None,
+            | WarningCode::LanguageFallback
+            | WarningCode::BargainHintPartial => None,
         }
     }
 
@@ -232,7 +234,7 @@ impl Locale for Polish {
             Label::ServerOnlyBecause => "(tylko Allegro: {reason})",
             Label::CodesSummary => "Kodów: {total}; sprawdzanych offline: {offline}, tylko przez Allegro: {serverOnly}.",
             Label::TermsOf => "Wbudowane warunki kampanii {id}:",
-            Label::TermsOfDefaults => "Wbudowane warunki kampanii {id} (brak własnych: domyślne warunki każdej kampanii):",
+            Label::NotBuiltIn => "{id} nie jest wbudowaną kampanią (wbudowane: {ids}); jej warunki podaje integrator w polu `terms` dokumentu (RULES.md §5)",
             Label::BuiltInCampaigns => "Wbudowane kampanie:",
             Label::PlanOffer => "oferta",
             Label::PlanCampaign => "kampania",
@@ -377,6 +379,9 @@ fn serde_phrase(english: &str) -> Option<&'static str> {
         "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" => "liczba całkowita",
         "f32" | "f64" => "liczba",
         "a sequence" => "tablica",
+        "a sequence, or the GET response object holding it" => {
+            "tablica lub obejmujący ją obiekt odpowiedzi GET"
+        }
         "a map" => "obiekt",
         "option" => "wartość lub null",
         "a string naming one of the allowed values" => "tekst: jedna z dozwolonych wartości",

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::faults::{first_byte, not_an_object};
 use super::items::top_level;
+use crate::document::page::{ApplicationsPage, BadgesPage, CampaignsPage};
 use crate::document::{Account, Application, Badge, Campaign};
 use crate::error::InputError;
 use crate::period::{Instant, Period, PeriodType};
@@ -70,26 +71,6 @@ struct RawContext {
     terms: Option<Terms>,
     #[serde(default)]
     campaign_terms: Option<BTreeMap<String, Terms>>,
-}
-
-/// GET /sale/badge-campaigns.
-#[derive(Deserialize)]
-struct CampaignsPage {
-    #[serde(rename = "badgeCampaigns")]
-    campaigns: Vec<Campaign>,
-}
-
-/// GET /sale/badges.
-#[derive(Deserialize)]
-struct BadgesPage {
-    badges: Vec<Badge>,
-}
-
-/// GET /sale/badge-applications.
-#[derive(Deserialize)]
-struct ApplicationsPage {
-    #[serde(rename = "badgeApplications")]
-    applications: Vec<Application>,
 }
 
 /// The lists of the context: the campaigns (and whether they came as the

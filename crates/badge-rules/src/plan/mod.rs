@@ -33,7 +33,8 @@
 //!     "application": {"type": "ALWAYS"}, "visibility": {"type": "ALWAYS"}, "publication": {"type": "ALWAYS"}}]},
 //!   "account": {"id": "42", "company": true, "positiveRatingsPercent": "99.5", "meetsQualityCriteria": true},
 //!   "badges": {"badges": []},
-//!   "applications": {"badgeApplications": []}
+//!   "applications": {"badgeApplications": []},
+//!   "terms": {"discount": {"minPercent": "0", "maxPercent": "100"}}
 //! }"#).unwrap();
 //! let mut planner = Planner::new(&context, &[], PriceRule::Highest, Options::default()).unwrap();
 //! let line = br#"{"offer": {"id": "7001", "sellingMode": {"format": "BUY_NOW", "price": {"amount": "200.00", "currency": "PLN"}},
@@ -46,6 +47,14 @@
 //! // The highest price the ladder lets pass: 1 % below M.
 //! assert_eq!(pair.proposed_bargain.as_ref().unwrap().amount, "198.00");
 //! assert!(pair.body.is_some());
+//!
+//! // BARGAIN's regulations are not built in: without its discount terms the
+//! // plan cannot know how deep the discount must be, and proposes nothing.
+//! let unknown = PlanContext::from_json(r#"{"campaigns": [{"id": "BARGAIN", "type": "DISCOUNT", "application": {"type": "ALWAYS"}}]}"#).unwrap();
+//! let mut planner = Planner::new(&unknown, &[], PriceRule::Highest, Options::default()).unwrap();
+//! let Outcome::Pair(pair) = &planner.item(line, 1)[0] else { panic!() };
+//! assert_eq!((pair.report.verdict, pair.proposed_bargain.is_none()), (Verdict::Incomplete, true));
+//! assert!(pair.report.skipped.iter().any(|s| s.code.as_str() == "BA2" && s.missing == "terms.discount.minPercent"));
 //! ```
 //!
 //! One job per file: `context` (the shared context, read once), `prices`

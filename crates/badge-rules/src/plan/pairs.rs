@@ -8,7 +8,7 @@ use crate::document::{Application, Badge, Document, Metrics, Offer};
 use crate::error::InputError;
 use crate::money::{from_grosze, show_grosze};
 use crate::report::{Report, Verdict};
-use crate::rules::{self, range::floor_share};
+use crate::rules::{self, context::Missing, range::floor_share};
 use crate::Options;
 
 /// One planned campaign: the pair document every offer is put into.
@@ -92,12 +92,18 @@ fn answer_pair(
         .filter(|q| *q >= 1);
     let mut body = Body::new(campaign_id, offer_id, None, quantity);
     document.request = Some(body_value(&body));
-    let proposed = {
+    let (proposed, pending) = {
         let ctx = rules::ApplicationContext::new(document)?;
-        propose(&ctx, rule).map(|grosze| Price {
-            amount: show_grosze(grosze),
-            currency: ctx.currency.clone(),
-        })
+        match propose(&ctx, rule) {
+            Ok(price) => (
+                price.map(|grosze| Price {
+                    amount: show_grosze(grosze),
+                    currency: ctx.currency.clone(),
+                }),
+                None,
+            ),
+            Err(missing) => (None, Some(missing)),
+        }
     };
     if let Some(price) = &proposed {
         body.prices = Some(BodyPrices {
@@ -105,22 +111,44 @@ fn answer_pair(
         });
         document.request = Some(body_value(&body));
     }
-    let report = crate::check(document, options)?;
+    let report = match pending {
+        Some(missing) => crate::report_of(rules::planned_findings(document, missing)?, options),
+        None => crate::check(document, options)?,
+    };
     Ok((report, proposed, body))
 }
 
 /// The price `rule` proposes, in grosze, from the range the price rules
-/// leave (`None`: no campaign to price, a `STANDARD` campaign, no upper end,
-/// no price passes for `highest`/`lowest`, or no M for `discount=N`).
-fn propose(ctx: &rules::ApplicationContext<'_>, rule: PriceRule) -> Option<i128> {
-    let (low, high) = rules::bargain_range(ctx)?;
+/// leave (`Ok(None)`: no campaign to price, a `STANDARD` campaign, no upper
+/// end, no price passes for `highest`/`lowest`), or the input the plan
+/// lacks to choose one (`Err`): M for `discount=N` (and for any rule on a
+/// `DISCOUNT` campaign measured against M), a term of the campaign's depth
+/// for `highest`/`lowest`, whose range would leave it out.
+fn propose(ctx: &rules::ApplicationContext<'_>, rule: PriceRule) -> Result<Option<i128>, Missing> {
+    let (ends, lacking) = rules::bargain_bounds(ctx);
+    let Some((low, high)) = ends else {
+        return Ok(None);
+    };
     let sendable = |g: i128| g >= 1 && from_grosze(g).is_some();
     match rule {
-        PriceRule::Highest => (low <= high && sendable(low) && sendable(high)).then_some(high),
-        PriceRule::Lowest => (low <= high && sendable(low) && sendable(high)).then_some(low),
+        PriceRule::Highest | PriceRule::Lowest => {
+            if let Some(missing) = lacking {
+                return Err(missing);
+            }
+            let end = if rule == PriceRule::Highest {
+                high
+            } else {
+                low
+            };
+            Ok((low <= high && sendable(low) && sendable(high)).then_some(end))
+        }
         PriceRule::Discount(bp) => {
-            let m = ctx.m.value().ok().flatten()?;
-            Some(floor_share(m, 10_000 - bp)).filter(|g| sendable(*g))
+            let m = match ctx.m.value() {
+                Ok(Some(m)) => m,
+                Ok(None) => return Ok(None),
+                Err(missing) => return Err(missing),
+            };
+            Ok(Some(floor_share(m, 10_000 - bp)).filter(|g| sendable(*g)))
         }
     }
 }

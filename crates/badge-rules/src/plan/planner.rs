@@ -207,7 +207,8 @@ impl<'c> Planner<'c> {
     /// ```
     /// use badge_rules::plan::{Outcome, PlanContext, Planner, PriceRule};
     /// use badge_rules::Options;
-    /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}]}"#).unwrap();
+    /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}],
+    ///     "terms": {"discount": {"minPercent": "0", "maxPercent": "100"}}}"#).unwrap();
     /// let mut planner = Planner::new(&context, &["BARGAIN".into()], PriceRule::Highest, Options::default()).unwrap();
     /// let offer = br#"{"id": "1", "sellingMode": {"price": {"amount": "100.00", "currency": "PLN"}}}"#;
     /// let outcomes = planner.item_with(offer, 1, |_offer, _given| {

@@ -115,6 +115,10 @@ pub(crate) struct ApplicationContext<'a> {
     /// The index in `terms.products` of the product the offer's EANs match,
     /// found on first use (four rules read it).
     pub listed_product: std::cell::OnceCell<Option<usize>>,
+    /// A plan's pair that proposes no bargain price for want of this input
+    /// (docs/PLAN.md): BA2 / BA34 are then skipped for it rather than
+    /// reported. Always `None` in a check.
+    pub pending_bargain: Option<Missing>,
 }
 
 impl<'a> ApplicationContext<'a> {
@@ -187,6 +191,7 @@ impl<'a> ApplicationContext<'a> {
             offer: doc.offer.as_ref(),
             offer_badges: std::cell::OnceCell::new(),
             listed_product: std::cell::OnceCell::new(),
+            pending_bargain: None,
         })
     }
 

@@ -119,11 +119,33 @@ pub(crate) fn findings_into(
 
 /// The range of bargain prices that passes every price rule of an
 /// application that can be evaluated (RULES.md §6, `hints.bargain`), in
-/// grosze.
-pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>) -> Option<(i128, i128)> {
+/// grosze, and the input the first price rule that could not bound it lacks
+/// (`None`: every price rule that applies bounds it).
+pub(crate) fn bargain_bounds(
+    ctx: &ApplicationContext<'_>,
+) -> (Option<(i128, i128)>, Option<context::Missing>) {
     let mut range = Range::default();
     bounds(application(), ctx, &mut range);
-    prices::bargain_range(ctx, range)
+    let lacking = range
+        .unapplied_codes()
+        .next()
+        .map(|code| prices::unapplied_input(ctx, code));
+    (prices::bargain_range(ctx, range), lacking)
+}
+
+/// The findings of a plan's pair (docs/PLAN.md): an application whose
+/// request has no bargain price because the plan lacks `pending` to choose
+/// one, so BA2 / BA34 are skipped for it.
+pub(crate) fn planned_findings(
+    document: &Document,
+    pending: context::Missing,
+) -> Result<Findings, InputError> {
+    let mut ctx = ApplicationContext::new(document)?;
+    ctx.pending_bargain = Some(pending);
+    let mut findings = Findings::default();
+    run(application(), &ctx, &mut findings);
+    rule::hint(application(), &ctx, prices::hint, &mut findings);
+    Ok(findings)
 }
 
 /// Every rule of an application (POST /sale/badges), in report order: the

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use super::context::selling_format;
 use super::context::ApplicationContext;
+use super::context::Missing;
 use super::range::{ceil_share, floor_share, Range};
 use super::rule::{need, Need, Out};
 use crate::catalogue::Code;
@@ -44,7 +45,11 @@ fn no_bargain(ctx: &ApplicationContext<'_>, out: &mut Out<'_>, kind: CampaignTyp
     }
     if let Some(found) = ctx.campaign_type() {
         if need!(out, found) == kind {
-            out.violation(code, "prices.bargain.amount", vec![]);
+            match &ctx.pending_bargain {
+                // A plan that could not choose a price: not the seller's fault.
+                Some(missing) => out.skip_code(code, missing.clone()),
+                None => out.violation(code, "prices.bargain.amount", vec![]),
+            }
         }
     }
 }
@@ -155,12 +160,17 @@ fn ladder_applies(ctx: &ApplicationContext<'_>) -> Result<Option<(i128, i128)>, 
     }
 }
 
+/// The input BA49 needs besides B and M: the campaign's minimum discount.
+pub(crate) const MIN_PERCENT: &str = "terms.discount.minPercent";
+/// The input BA50 needs besides B and M: the campaign's maximum discount.
+pub(crate) const MAX_PERCENT: &str = "terms.discount.maxPercent";
+
 /// The market ladder: the first of BA14, BA13, BA16, BA49, BA50 that holds,
 /// and only it.
 pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((b, m)) = (match ladder_applies(ctx) {
         Ok(found) => found,
-        Err(missing) => return skip_ladder(&ctx.terms, missing, out),
+        Err(missing) => return out.skip(missing),
     }) else {
         // No bargain price to measure: the bargain range of the hint is still
         // measured against M.
@@ -177,7 +187,24 @@ pub(crate) fn market_ladder(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
         out.violation(code, "prices.bargain.amount", params);
         code
     });
+    if refusal.is_none() {
+        skip_depth(&ctx.terms, out);
+    }
     upper_bound(ctx, refusal, out);
+}
+
+/// The ladder passed every step it could take: its depth steps whose term is
+/// not known (neither built in nor in the document's `terms`) are listed as
+/// skipped for want of it (RULES.md §4.3). A step that did hold needs no
+/// other: BA50 with `minPercent` unknown stands, as `minPercent` is at most
+/// `maxPercent`.
+pub(crate) fn skip_depth(terms: &Terms, out: &mut Out<'_>) {
+    if terms.min_percent().is_none() {
+        out.skip_code(Code::BA49, MIN_PERCENT);
+    }
+    if terms.max_percent().is_none() {
+        out.skip_code(Code::BA50, MAX_PERCENT);
+    }
 }
 
 /// `MARKET_PRICE_UPPER_BOUND`: the ladder measures against an M computed
@@ -192,21 +219,6 @@ fn upper_bound(ctx: &ApplicationContext<'_>, refusal: Option<Code>, out: &mut Ou
         params.push(("refusal", code.as_str().to_owned()));
     }
     out.warn(WarningCode::MarketPriceUpperBound, params);
-}
-
-/// Lists the ladder's codes as skipped for want of `missing`: BA49 and BA50
-/// only when the terms set the percentage they compare with.
-pub(crate) fn skip_ladder(terms: &Terms, missing: Cow<'static, str>, out: &mut Out<'_>) {
-    for code in out.codes() {
-        let applies = match code {
-            Code::BA49 => terms.min_percent().is_some(),
-            Code::BA50 => terms.max_percent().is_some(),
-            _ => true,
-        };
-        if applies {
-            out.skip_code(*code, missing.clone());
-        }
-    }
 }
 
 /// The ladder on B and M in grosze, with the percentages in basis points.
@@ -257,15 +269,16 @@ fn show_percent(bp: i128) -> String {
         .unwrap_or_default()
 }
 
-/// Does a price-changing discount base apply, and what is `minPercent`?
+/// Does a price-changing discount base apply: B and `minPercent` (`None`
+/// when the terms do not give it).
 fn base_rule(
     ctx: &ApplicationContext<'_>,
     base: DiscountBase,
-) -> Result<Option<(i128, i128)>, Cow<'static, str>> {
+) -> Result<Option<(i128, Option<i128>)>, Cow<'static, str>> {
     let Some(kind) = ctx.campaign_type() else {
         return Ok(None);
     };
-    let (Some(b), Some(min)) = (ctx.b, ctx.terms.min_percent()) else {
+    let Some(b) = ctx.b else {
         return Ok(None);
     };
     if ctx.terms.discount_base() != base {
@@ -274,14 +287,16 @@ fn base_rule(
     if !kind?.lowers_price() {
         return Ok(None);
     }
-    Ok(Some((b, min.basis_points())))
+    Ok(Some((b, ctx.terms.min_percent().map(|p| p.basis_points()))))
 }
 
-/// BA39: base `BASE_PRICE` and B > P × (1 − minPercent/100).
+/// BA39: base `BASE_PRICE` and B > P × (1 − minPercent/100); skipped when
+/// `minPercent` is not known.
 pub(crate) fn ba39(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((b, min)) = need!(out, base_rule(ctx, DiscountBase::BasePrice)) else {
         return;
     };
+    let min = need!(out, min.ok_or(Cow::Borrowed(MIN_PERCENT)));
     let p = need!(out, ctx.p());
     if b.saturating_mul(10_000) > p.saturating_mul(10_000 - min) {
         out.violation(
@@ -298,7 +313,7 @@ pub(crate) fn ba39(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
 }
 
 /// BA37 / BA38: base `AVERAGE_SELLING_PRICE`: A unknown to Allegro, or
-/// B > A × (1 − minPercent/100).
+/// B > A × (1 − minPercent/100) (skipped when `minPercent` is not known).
 pub(crate) fn ba37_ba38(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((b, min)) = need!(out, base_rule(ctx, DiscountBase::AverageSellingPrice)) else {
         return;
@@ -307,6 +322,9 @@ pub(crate) fn ba37_ba38(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
         Some(Nullable::Value(a)) => a.grosze(),
         Some(Nullable::Null) => return out.violation(Code::BA37, "offer.id", vec![]),
         _ => return out.skip(Cow::Borrowed("metrics.averageSellingPrice")),
+    };
+    let Some(min) = min else {
+        return out.skip_code(Code::BA38, MIN_PERCENT);
     };
     if b.saturating_mul(10_000) > a.saturating_mul(10_000 - min) {
         out.violation(
@@ -357,43 +375,85 @@ pub(crate) fn market_cap(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
 
 /// The market ladder's bound (a `DISCOUNT` campaign measured against M):
 /// below M by at least 1 % and by `minPercent`, by at most `maxPercent`.
+/// With M unknown none of it bounds the range (every code of the ladder is
+/// unapplied).
 pub(crate) fn ladder_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
+    if matches!(ctx.campaign_type(), Some(Err(_)))
+        && ctx.terms.discount_base() == DiscountBase::Market
+    {
+        // The type unknown: the ladder may run, and cannot bound the range.
+        for code in LADDER {
+            range.unapplied(code);
+        }
+        return;
+    }
     if ctx.known_type() != Some(CampaignType::Discount)
         || ctx.terms.discount_base() != DiscountBase::Market
     {
         return;
     }
-    let Ok(Some(m)) = ctx.m.value() else {
-        return;
-    };
-    ladder_range(m, &ctx.terms, range);
+    match ctx.m.value() {
+        Ok(Some(m)) => ladder_range(m, &ctx.terms, range),
+        Ok(None) => {}
+        Err(_) => {
+            for code in LADDER {
+                range.unapplied(code);
+            }
+        }
+    }
 }
+
+/// The input a price rule that could not bound the range lacks first: the
+/// campaign's type or M for the ladder, the terms' bound for a depth rule.
+pub(crate) fn unapplied_input(ctx: &ApplicationContext<'_>, code: Code) -> Missing {
+    let ladder_input = || match (ctx.campaign_type(), ctx.m.value()) {
+        (Some(Err(missing)), _) | (_, Err(missing)) => Some(missing),
+        _ => None,
+    };
+    match code {
+        Code::BA49 | Code::BA39 | Code::BA38 => ladder_input()
+            .filter(|_| code == Code::BA49)
+            .unwrap_or(Cow::Borrowed(MIN_PERCENT)),
+        Code::BA50 => ladder_input().unwrap_or(Cow::Borrowed(MAX_PERCENT)),
+        _ => ladder_input().unwrap_or(Cow::Borrowed("metrics.lowestPrice30Days")),
+    }
+}
+
+/// The market ladder's codes, in its order.
+pub(crate) const LADDER: [Code; 5] = [Code::BA14, Code::BA13, Code::BA16, Code::BA49, Code::BA50];
 
 /// The bargain prices the market ladder lets pass against M (grosze): below
 /// M by at least 1 % and by the terms' `minPercent`, by at most their
-/// `maxPercent`. The application's ladder and the badge update's share it.
+/// `maxPercent`; a bound the terms do not give is unapplied (BA49, BA50).
+/// The application's ladder and the badge update's share it.
 pub(crate) fn ladder_range(m: i128, terms: &Terms, range: &mut Range) {
     range.at_most(m - 1);
     range.at_most(floor_share(m, 9_900));
-    if let Some(min) = terms.min_percent() {
-        range.at_most(floor_share(m, 10_000 - min.basis_points()));
+    match terms.min_percent() {
+        Some(min) => range.at_most(floor_share(m, 10_000 - min.basis_points())),
+        None => range.unapplied(Code::BA49),
     }
-    if let Some(max) = terms.max_percent() {
-        range.at_least(ceil_share(m, 10_000 - max.basis_points()));
+    match terms.max_percent() {
+        Some(max) => range.at_least(ceil_share(m, 10_000 - max.basis_points())),
+        None => range.unapplied(Code::BA50),
     }
 }
 
-/// The `minPercent` of a price-changing campaign measured against `base`.
-fn base_min(ctx: &ApplicationContext<'_>, base: DiscountBase) -> Option<i128> {
+/// The `minPercent` of a price-changing campaign measured against `base`:
+/// `None` when the base does not apply, `Some(None)` when the terms do not
+/// give it.
+fn base_min(ctx: &ApplicationContext<'_>, base: DiscountBase) -> Option<Option<i128>> {
     let lowers = ctx.known_type().is_some_and(CampaignType::lowers_price);
-    let min = ctx.terms.min_percent()?;
-    (lowers && ctx.terms.discount_base() == base).then(|| min.basis_points())
+    (lowers && ctx.terms.discount_base() == base)
+        .then(|| ctx.terms.min_percent().map(|p| p.basis_points()))
 }
 
 /// BA39's bound: at least `minPercent` below P.
 pub(crate) fn ba39_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
-    if let (Some(min), Ok(p)) = (base_min(ctx, DiscountBase::BasePrice), ctx.p()) {
-        range.at_most(floor_share(p, 10_000 - min));
+    match (base_min(ctx, DiscountBase::BasePrice), ctx.p()) {
+        (Some(Some(min)), Ok(p)) => range.at_most(floor_share(p, 10_000 - min)),
+        (Some(None), _) => range.unapplied(Code::BA39),
+        _ => {}
     }
 }
 
@@ -403,9 +463,15 @@ pub(crate) fn ba37_ba38_bound(ctx: &ApplicationContext<'_>, range: &mut Range) {
     let Some(min) = base_min(ctx, DiscountBase::AverageSellingPrice) else {
         return;
     };
-    match ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price) {
-        Some(Nullable::Value(a)) => range.at_most(floor_share(a.grosze(), 10_000 - min)),
-        Some(Nullable::Null) => range.at_most(0),
+    match (
+        ctx.doc.metrics.as_ref().map(|m| &m.average_selling_price),
+        min,
+    ) {
+        (Some(Nullable::Null), _) => range.at_most(0),
+        (Some(Nullable::Value(a)), Some(min)) => {
+            range.at_most(floor_share(a.grosze(), 10_000 - min));
+        }
+        (_, None) => range.unapplied(Code::BA38),
         _ => {}
     }
 }
@@ -426,13 +492,20 @@ pub(crate) fn bargain_range(ctx: &ApplicationContext<'_>, range: Range) -> Optio
 /// An application's hint: sets `hints.bargain` to `range`, or warns that no
 /// price passes.
 pub(crate) fn hint(ctx: &ApplicationContext<'_>, range: Range, out: &mut Out<'_>) {
-    show_hint(bargain_range(ctx, range), &ctx.currency, out);
+    show_hint(bargain_range(ctx, range), &range, &ctx.currency, out);
 }
 
-/// Sets `hints.bargain` to `range` (grosze, in `currency`), or warns that no
-/// price passes when it is empty; nothing when no rule bounds the price.
-pub(crate) fn show_hint(range: Option<(i128, i128)>, currency: &str, out: &mut Out<'_>) {
-    match range {
+/// Sets `hints.bargain` to `ends` (grosze, in `currency`), warning
+/// `BARGAIN_HINT_PARTIAL` with the codes of the price rules `range` could
+/// not apply, or warns that no price passes when it is empty; nothing when
+/// no rule bounds the price.
+pub(crate) fn show_hint(
+    ends: Option<(i128, i128)>,
+    range: &Range,
+    currency: &str,
+    out: &mut Out<'_>,
+) {
+    match ends {
         Some((low, high)) if low <= high => {
             // Within what a Decimal holds, as a price the seller could send.
             let sendable = from_grosze(low).is_some() && from_grosze(high).is_some();
@@ -442,6 +515,13 @@ pub(crate) fn show_hint(range: Option<(i128, i128)>, currency: &str, out: &mut O
                     max: show(high),
                     currency: currency.to_owned(),
                 });
+                let codes: Vec<&str> = range.unapplied_codes().map(Code::as_str).collect();
+                if !codes.is_empty() {
+                    out.warn(
+                        WarningCode::BargainHintPartial,
+                        vec![("codes", codes.join(", "))],
+                    );
+                }
             }
         }
         Some(_) => out.warn(WarningCode::NoBargainPricePasses, vec![]),

@@ -12,7 +12,7 @@ use super::context::{
     base_currency, check_currency, check_offer_id, check_terms, offer_price, params,
     selling_format, validate_badges, validate_campaigns,
 };
-use super::prices::{bargain_above_price, ladder, ladder_range, show_hint, skip_ladder};
+use super::prices::{bargain_above_price, ladder, ladder_range, show_hint, skip_depth, LADDER};
 use super::range::Range;
 use super::rule::{need, rule, Need, Out, Rule};
 use super::shape;
@@ -401,10 +401,23 @@ fn ladder_market(ctx: &UpdateContext<'_>) -> Option<i128> {
     discount.then(|| m.grosze())
 }
 
-/// The market ladder's bound against the badge's market price, when it runs.
+/// The market ladder's bound against the badge's market price, when it
+/// runs; when it may run but cannot (no `campaigns`, a campaign without its
+/// type, a `DISCOUNT` badge without `prices.market`), every code of the
+/// ladder is unapplied.
 fn ladder_bound(ctx: &UpdateContext<'_>, range: &mut Range) {
     if let Some(m) = ladder_market(ctx) {
-        ladder_range(m, &ctx.terms, range);
+        return ladder_range(m, &ctx.terms, range);
+    }
+    let may_run = match ctx.campaign {
+        None => true,
+        Some(Some(c)) => matches!(c.kind, None | Some(CampaignType::Discount)),
+        Some(None) => false,
+    };
+    if may_run && ctx.badge.is_some() {
+        for code in LADDER {
+            range.unapplied(code);
+        }
     }
 }
 
@@ -422,7 +435,7 @@ pub(crate) fn hint(ctx: &UpdateContext<'_>, range: Range, out: &mut Out<'_>) {
         Some(Some(c)) if c.kind == Some(CampaignType::Standard) => return,
         _ => {}
     }
-    show_hint(range.ends(), &ctx.currency, out);
+    show_hint(range.ends(), &range, &ctx.currency, out);
 }
 
 /// The market ladder against the badge's market price, only when `campaigns`
@@ -437,13 +450,13 @@ fn market_ladder(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
         return;
     };
     let kind = match ctx.campaign {
-        None => return skip_ladder(&ctx.terms, Cow::Borrowed("campaigns"), out),
+        None => return out.skip(Cow::Borrowed("campaigns")),
         // Not in `campaigns`: BA10, and no rule reads the campaign.
         Some(None) => return,
         Some(Some(c)) => c.kind,
     };
     match kind {
-        None => return skip_ladder(&ctx.terms, Cow::Borrowed("campaigns[].type"), out),
+        None => return out.skip(Cow::Borrowed("campaigns[].type")),
         Some(CampaignType::Discount) => {}
         Some(_) => return,
     }
@@ -457,8 +470,9 @@ fn market_ladder(ctx: &UpdateContext<'_>, out: &mut Out<'_>) {
     );
     let min = ctx.terms.min_percent().map(|p| p.basis_points());
     let max = ctx.terms.max_percent().map(|p| p.basis_points());
-    if let Some((code, params)) = ladder(b, m.grosze(), min, max) {
-        out.violation(code, PRICE, params);
+    match ladder(b, m.grosze(), min, max) {
+        Some((code, params)) => out.violation(code, PRICE, params),
+        None => skip_depth(&ctx.terms, out),
     }
 }
 

@@ -117,8 +117,6 @@ pub enum WarningCode {
     CampaignStockIgnored,
     /// The declared quantity is above the offer's stock.
     StockBelowDeclared,
-    /// The offer's Allegro Prices participation is not in the document.
-    AllegroPricesUnseen,
 }
 
 impl WarningCode {
@@ -130,7 +128,7 @@ impl WarningCode {
     ///     assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
     /// }
     /// ```
-    pub const ALL: [WarningCode; 10] = [
+    pub const ALL: [WarningCode; 9] = [
         Self::SuggestedMarketPriceIgnored,
         Self::PurchaseConstraintsIgnored,
         Self::UnknownRefusalCode,
@@ -140,7 +138,6 @@ impl WarningCode {
         Self::OfferNotOnMarketplace,
         Self::CampaignStockIgnored,
         Self::StockBelowDeclared,
-        Self::AllegroPricesUnseen,
     ];
 
     /// The code as serialized.
@@ -160,7 +157,6 @@ impl WarningCode {
             Self::OfferNotOnMarketplace => "OFFER_NOT_ON_MARKETPLACE",
             Self::CampaignStockIgnored => "CAMPAIGN_STOCK_IGNORED",
             Self::StockBelowDeclared => "STOCK_BELOW_DECLARED",
-            Self::AllegroPricesUnseen => "ALLEGRO_PRICES_UNSEEN",
         }
     }
 }

@@ -181,10 +181,9 @@ impl Locale for English {
             WarningCode::PurchaseConstraintsIgnored => "Purchase constraints apply only to DISCOUNT and SOURCING campaigns; a STANDARD campaign ignores them.",
             WarningCode::UnknownRefusalCode => "Allegro refused eligibility with code {refusalCode}, which this engine does not know; reported as BB1.",
             WarningCode::LanguageFallback => "Allegro's messages in {requested} are not in this engine: the texts are in English.",
-            WarningCode::OfferNotOnMarketplace => "The offer is not listed on {marketplace}, the campaign's marketplace (offer.additionalMarketplaces has no {marketplace} price{state}): it cannot join there, and the checks of its price were not made.",
+            WarningCode::OfferNotOnMarketplace => "The offer is not listed on {marketplace}, the campaign's marketplace: offer.additionalMarketplaces has no approved {marketplace} price. It cannot join the campaign as it is, and the checks of its price were not made.",
             WarningCode::CampaignStockIgnored => "The request has campaignStock, a field of Allegro's answer: Allegro reads the declared quantity from declaredStock.quantity and ignores campaignStock.",
-            WarningCode::StockBelowDeclared => "The offer has {available} items in stock, fewer than the {declared} declared: Allegro reserves the declared quantity {reservation}.",
-            WarningCode::AllegroPricesUnseen => "Allegro Prices is no longer in GET /sale/badges: without the answer of POST /sale/allegro-prices/offers-queries (allegroPrices) BA24 cannot see whether the offer is discounted in Allegro Prices.",
+            WarningCode::StockBelowDeclared => "The offer has {available} items in stock, fewer than the {declared} declared: Allegro reserves the declared quantity 3 days before the campaign's publication starts ({reservation}), and the offer's stock would not cover it unless it grows by then.",
             WarningCode::NoBargainPricePasses => "No bargain price passes every price rule of this campaign for this offer.",
             WarningCode::MarketPriceUpperBound => "The market price {market} was computed from a price history with gaps that could hide a lower price (metrics.priceHistoryExact: false). It is an upper bound: Allegro's market price may be lower, and a bargain price that passes here may then be refused as too small a discount.",
         }
@@ -200,8 +199,7 @@ impl Locale for English {
             | WarningCode::LanguageFallback
             | WarningCode::OfferNotOnMarketplace
             | WarningCode::CampaignStockIgnored
-            | WarningCode::StockBelowDeclared
-            | WarningCode::AllegroPricesUnseen => None,
+            | WarningCode::StockBelowDeclared => None,
         }
     }
 

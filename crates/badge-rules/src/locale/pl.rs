@@ -183,10 +183,9 @@ impl Locale for Polish {
             WarningCode::PurchaseConstraintsIgnored => "Ograniczenia zakupowe dotyczą tylko kampanii typu DISCOUNT i SOURCING; kampania STANDARD je pomija.",
             WarningCode::UnknownRefusalCode => "Allegro odmówiło udziału z kodem {refusalCode}, którego silnik nie zna; zgłoszono jako BB1.",
             WarningCode::LanguageFallback => "Silnik nie ma komunikatów Allegro w języku {requested}: teksty są po angielsku.",
-            WarningCode::OfferNotOnMarketplace => "Oferta nie jest wystawiona w serwisie {marketplace}, serwisie kampanii (offer.additionalMarketplaces nie ma ceny dla {marketplace}{state}): nie może tam dołączyć, a reguły jej ceny nie zostały sprawdzone.",
+            WarningCode::OfferNotOnMarketplace => "Oferta nie jest wystawiona w serwisie {marketplace}, serwisie kampanii: offer.additionalMarketplaces nie ma zatwierdzonej ceny dla {marketplace}. Tak jak jest, nie może dołączyć do kampanii, a reguły jej ceny nie zostały sprawdzone.",
             WarningCode::CampaignStockIgnored => "Żądanie ma campaignStock, pole odpowiedzi Allegro: Allegro czyta deklarowaną liczbę sztuk z declaredStock.quantity, a campaignStock pomija.",
-            WarningCode::StockBelowDeclared => "Oferta ma {available} szt. na stanie, mniej niż zadeklarowane {declared}: Allegro rezerwuje deklarowaną liczbę sztuk {reservation}.",
-            WarningCode::AllegroPricesUnseen => "Allegro Ceny nie są już widoczne w GET /sale/badges: bez odpowiedzi POST /sale/allegro-prices/offers-queries (allegroPrices) BA24 nie widzi, czy oferta ma obniżkę w Allegro Ceny.",
+            WarningCode::StockBelowDeclared => "Oferta ma {available} szt. na stanie, mniej niż zadeklarowane {declared}: Allegro rezerwuje deklarowaną liczbę sztuk 3 dni przed startem publikacji kampanii ({reservation}) i stan oferty jej nie pokryje, jeśli do tego czasu nie wzrośnie.",
             WarningCode::NoBargainPricePasses => "Żadna cena zniżkowa nie spełnia wszystkich reguł cenowych tej kampanii dla tej oferty.",
             WarningCode::MarketPriceUpperBound => "Cena rynkowa {market} została wyliczona z historii cen z lukami, w których mogła się kryć niższa cena (metrics.priceHistoryExact: false). To górne oszacowanie: cena rynkowa Allegro może być niższa, a wtedy cena zniżkowa, która tu przechodzi, może zostać odrzucona jako zbyt mała obniżka.",
         }
@@ -202,8 +201,7 @@ impl Locale for Polish {
             | WarningCode::LanguageFallback
             | WarningCode::OfferNotOnMarketplace
             | WarningCode::CampaignStockIgnored
-            | WarningCode::StockBelowDeclared
-            | WarningCode::AllegroPricesUnseen => None,
+            | WarningCode::StockBelowDeclared => None,
         }
     }
 

@@ -69,6 +69,12 @@ pub(crate) fn advice(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.purchase_constraints && matches!(ctx.campaign_type(), Some(Ok(CampaignType::Standard))) {
         out.warn(WarningCode::PurchaseConstraintsIgnored, vec![]);
     }
+    if let Some(marketplace) = ctx.not_listed {
+        out.warn(
+            WarningCode::OfferNotOnMarketplace,
+            vec![("marketplace", marketplace.id().to_owned())],
+        );
+    }
 }
 
 /// BA70: a price-changing campaign and the offer is not `BUY_NOW`.
@@ -432,6 +438,17 @@ pub(crate) fn hint(ctx: &ApplicationContext<'_>, range: Range, out: &mut Out<'_>
 /// Sets `hints.bargain` to `range` (grosze, in `currency`), or warns that no
 /// price passes when it is empty; nothing when no rule bounds the price.
 pub(crate) fn show_hint(range: Option<(i128, i128)>, currency: &str, out: &mut Out<'_>) {
+    // In a currency with a price step (HUF: 0 or 5 forints), only its
+    // multiples can be sent.
+    let range = match crate::money::price_step(currency) {
+        Some(step) => range.map(|(low, high)| {
+            (
+                crate::money::ceil_to_step(low, step),
+                crate::money::floor_to_step(high, step),
+            )
+        }),
+        None => range,
+    };
     match range {
         Some((low, high)) if low <= high => {
             // Within what a Decimal holds, as a price the seller could send.

@@ -35,12 +35,14 @@ pub struct Catalogue {
 }
 
 /// What the generator may also put in: offers the engine cannot check
-/// (a price in a foreign currency), for the tests.
+/// (an allegro-pl offer priced in a foreign currency), for the tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Faults {
     /// Only offers as Allegro returns them.
     None,
-    /// About one offer in a hundred priced in EUR.
+    /// About one offer in a hundred priced in EUR, its base marketplace
+    /// allegro-pl (an input error: an offer of another marketplace would be
+    /// judged on its `additionalMarketplaces` price instead).
     Some,
 }
 
@@ -129,7 +131,7 @@ fn offer(r: &mut Rng, id: &str, price: u64, faults: Faults) -> Value {
     } else {
         "PLN"
     };
-    json!({
+    let mut offer = json!({
         "id": id,
         "name": r.pick(NAMES),
         "category": {"id": r.pick(&["257931", "4", "258832", "110154"])},
@@ -149,7 +151,11 @@ fn offer(r: &mut Rng, id: &str, price: u64, faults: Faults) -> Value {
         "b2b": {"buyableOnlyByBusiness": r.chance(3)},
         "fundraisingCampaign": null,
         "additionalMarketplaces": {}
-    })
+    });
+    if currency == "EUR" {
+        offer["publication"]["marketplaces"] = json!({"base": {"id": "allegro-pl"}});
+    }
+    offer
 }
 
 /// The figures an integrator holds for an offer priced `price`.

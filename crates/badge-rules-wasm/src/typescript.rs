@@ -20,7 +20,7 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use badge_rules::document::{
-    Account, Application, Badge, Campaign, IdRef, Metrics, Offer, Operation,
+    Account, AllegroPrices, Application, Badge, Campaign, IdRef, Metrics, Offer, Operation,
 };
 use badge_rules::partner::AgencySnapshot;
 use badge_rules::terms::Terms;
@@ -61,6 +61,9 @@ pub(crate) struct Context {
     pub(crate) applications: Option<Vec<Application>>,
     #[tsify(optional)]
     pub(crate) operations: Option<Vec<Operation>>,
+    /// POST /sale/allegro-prices/offers-queries' answer (BA24).
+    #[tsify(optional)]
+    pub(crate) allegro_prices: Option<AllegroPrices>,
 }
 
 /// Money as the request carries it.

@@ -256,6 +256,9 @@ catalogue! {
     BA86 => Check::ServerOnly(Reason::CustomLabels);
     BA87 => Check::ServerOnly(Reason::AsyncTwinOfBb7);
     BA88 => Check::ServerOnly(Reason::BadgeState);
+    BA97 => Check::ServerOnly(Reason::TaxResidence);
+    BA101 => Check::ServerOnly(Reason::EligibleProducts);
+    BA104 => Check::ServerOnly(Reason::CampaignConditions);
     BA107 => Check::Offline;
     ValidationError("VALIDATION_ERROR") => Check::Offline;
     AdsBusinessAccount("ADS_BUSINESS_ACCOUNT") => Check::Offline;
@@ -281,6 +284,18 @@ impl Code {
     /// ```
     pub const fn is_allegros(self) -> bool {
         (self as usize) <= (Code::ValidationError as usize)
+    }
+
+    /// Does this code mean "send the same request again later"? BB0, a
+    /// transient processing error: an integrator reports a finish operation
+    /// declined with BB0 that succeeds when sent again.
+    ///
+    /// ```
+    /// use badge_rules::catalogue::Code;
+    /// assert!(Code::BB0.retry_later() && !Code::BA49.retry_later());
+    /// ```
+    pub const fn retry_later(self) -> bool {
+        matches!(self, Code::BB0)
     }
 
     /// This code's catalogue row.
@@ -358,13 +373,16 @@ mod tests {
 
     #[test]
     fn covers_the_guide_and_the_openapi_additions() {
-        assert_eq!(ALL.iter().filter(|c| c.code.is_allegros()).count(), 107);
+        assert_eq!(ALL.iter().filter(|c| c.code.is_allegros()).count(), 110);
         assert_eq!(ALL.iter().filter(|c| !c.code.is_allegros()).count(), 10);
         for name in [
             "BB0",
             "BB17",
             "BA1",
             "BA88",
+            "BA97",
+            "BA101",
+            "BA104",
             "BA107",
             "BB35",
             "BB39",

@@ -201,6 +201,40 @@ const DOCUMENTED: &[(Kind, Code, u16, &str)] = &[
     (Kind::OperationLookup, Code::BB2, 403, "The account is not a Business Account."),
 ];
 
+/// Causes of a code the engine reports beyond the one Allegro documents
+/// for it, each INFERRED: (endpoint, code, why). Allegro requires HUF prices
+/// rounded to an ending of 0 or 5 (allegro-api#9888, its news of allegro.hu;
+/// the offer API refuses a price of the wrong precision for its marketplace
+/// at once, allegro-api#7323 and #13367). The badge API documents no code
+/// for it; its code for a malformed amount is BB6 (422), so the engine
+/// reports a HUF bargain or market price that does not end in 0 or 5 as BB6.
+///
+/// ```
+/// use badge_rules::channel::{inferred_causes, Inference};
+/// use badge_rules::{Code, Kind};
+/// assert_eq!(inferred_causes(Code::BB6), [(Kind::Application, Inference::HufRounding), (Kind::BadgeUpdate, Inference::HufRounding)]);
+/// assert!(inferred_causes(Code::BB5).is_empty());
+/// ```
+const INFERRED_CAUSES: &[(Kind, Code, Inference)] = &[
+    (Kind::Application, Code::BB6, Inference::HufRounding),
+    (Kind::BadgeUpdate, Code::BB6, Inference::HufRounding),
+];
+
+/// The inferred causes of `code` beyond its documented route: (endpoint,
+/// why). BB6 for a HUF amount that does not end in 0 or 5 is one.
+///
+/// ```
+/// use badge_rules::channel::inferred_causes;
+/// assert_eq!(inferred_causes(badge_rules::Code::BB6).len(), 2);
+/// ```
+pub fn inferred_causes(code: Code) -> Vec<(Kind, Inference)> {
+    INFERRED_CAUSES
+        .iter()
+        .filter(|(_, c, _)| *c == code)
+        .map(|(k, _, why)| (*k, *why))
+        .collect()
+}
+
 /// Texts Allegro's OpenAPI shows for a code in a declined application or
 /// operation, or a refusal: (the kind whose outcome it is, code, text).
 const DECLINED_TEXTS: &[(Kind, Code, &str)] = &[
@@ -275,6 +309,10 @@ fn channel_of(kind: Kind, code: Code) -> (Channel, Evidence) {
         Code::BB13 => (
             Channel::Sync { status: 429 },
             Inferred(Inference::RateLimit),
+        ),
+        Code::BB0 if kind == Kind::BadgeUpdate => (
+            Channel::Declined,
+            Inferred(Inference::DeclinedOperationRetried),
         ),
         Code::BB0 => (Channel::Declined, Inferred(Inference::ProcessingError)),
         Code::BB12 => (
@@ -380,6 +418,12 @@ pub enum TextSource {
     /// The engine's own text (its `ADS_*` codes; translations Allegro does
     /// not publish).
     Engine,
+    /// Allegro's text as its staff or its answer is quoted in a public
+    /// issue of allegro-api (BA97: allegro-api#9105).
+    AllegroIssue,
+    /// An integrator's paraphrase: Allegro's own words are not known (BA101,
+    /// BA104, seen in production on allegro.hu).
+    Paraphrase,
 }
 
 #[cfg(test)]

@@ -114,6 +114,12 @@ pub enum WarningCode {
     /// `hints.bargain` is shown without the bounds of some price rules, whose
     /// inputs are missing (`codes`: their codes, `BA49, BA50`).
     BargainHintPartial,
+    /// The offer is not listed on the campaign's marketplace.
+    OfferNotOnMarketplace,
+    /// `campaignStock` in a request: Allegro reads `declaredStock`.
+    CampaignStockIgnored,
+    /// The declared quantity is above the offer's stock.
+    StockBelowDeclared,
 }
 
 impl WarningCode {
@@ -125,7 +131,7 @@ impl WarningCode {
     ///     assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
     /// }
     /// ```
-    pub const ALL: [WarningCode; 7] = [
+    pub const ALL: [WarningCode; 10] = [
         Self::SuggestedMarketPriceIgnored,
         Self::PurchaseConstraintsIgnored,
         Self::UnknownRefusalCode,
@@ -133,6 +139,9 @@ impl WarningCode {
         Self::MarketPriceUpperBound,
         Self::LanguageFallback,
         Self::BargainHintPartial,
+        Self::OfferNotOnMarketplace,
+        Self::CampaignStockIgnored,
+        Self::StockBelowDeclared,
     ];
 
     /// The code as serialized.
@@ -150,6 +159,9 @@ impl WarningCode {
             Self::MarketPriceUpperBound => "MARKET_PRICE_UPPER_BOUND",
             Self::LanguageFallback => "LANGUAGE_FALLBACK",
             Self::BargainHintPartial => "BARGAIN_HINT_PARTIAL",
+            Self::OfferNotOnMarketplace => "OFFER_NOT_ON_MARKETPLACE",
+            Self::CampaignStockIgnored => "CAMPAIGN_STOCK_IGNORED",
+            Self::StockBelowDeclared => "STOCK_BELOW_DECLARED",
         }
     }
 }
@@ -177,6 +189,12 @@ pub enum Inference {
     GenericValidation,
     /// The engine's own code.
     EngineOwn,
+    /// An integrator's report: a finish operation declined with BB0, sent
+    /// again later.
+    DeclinedOperationRetried,
+    /// A HUF amount that does not end in 0 or 5: a malformed amount for
+    /// allegro.hu, answered as the badge API answers a malformed amount.
+    HufRounding,
 }
 
 /// Why only Allegro's servers can decide a code.
@@ -244,6 +262,12 @@ pub enum Reason {
     AsyncTwinOfBb7,
     /// The badge's internal state is Allegro's.
     BadgeState,
+    /// The seller's country of tax residence is not in the input.
+    TaxResidence,
+    /// The campaign's list of eligible products is Allegro's.
+    EligibleProducts,
+    /// The campaign's product and price conditions are not published.
+    CampaignConditions,
 }
 
 macro_rules! benefits {
@@ -434,4 +458,14 @@ labels! {
     Documented,
     #[doc = "A route the engine infers."]
     Inferred,
+    #[doc = "A code's text quoted from Allegro's answer in a public issue: `{ref}`."]
+    TextQuoted,
+    #[doc = "A code's text that is an integrator's paraphrase, not Allegro's words: `{ref}`."]
+    TextParaphrased,
+    #[doc = "A code's text translated by the engine (Allegro publishes none in this language)."]
+    TextTranslated,
+    #[doc = "A code that means: send the same request again later."]
+    RetryLater,
+    #[doc = "A further cause of a code at an endpoint, inferred: `{endpoint}`, `{why}`."]
+    AlsoCause,
 }

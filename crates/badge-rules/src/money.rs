@@ -41,6 +41,54 @@ pub enum AmountFault {
     NotANumber,
     /// A number, but not at least one grosz (`<= 0`): BB7.
     NotPositive,
+    /// A positive number in a currency whose prices Allegro wants rounded
+    /// to a step, not a multiple of it: a HUF amount that does not end in 0
+    /// or 5 forints (allegro-api#9888). BB6, inferred (`channel`).
+    NotRounded {
+        /// The step, in minor units (500 for 5 forints).
+        step: i128,
+    },
+}
+
+/// The step Allegro wants `currency`'s prices rounded to, in minor units:
+/// 500 (5 forints) for HUF, whose prices must end in 0 or 5 (allegro-api#9888;
+/// Allegro writes them as whole forints); `None` for the others.
+///
+/// ```
+/// use badge_rules::money::price_step;
+/// assert_eq!(price_step("HUF"), Some(500));
+/// assert_eq!(price_step("PLN"), None);
+/// ```
+pub fn price_step(currency: &str) -> Option<i128> {
+    (currency == "HUF").then_some(500)
+}
+
+/// `amount` (minor units) rounded down to a multiple of `step`.
+///
+/// ```
+/// assert_eq!(badge_rules::money::floor_to_step(199_999, 500), 199_500);
+/// assert_eq!(badge_rules::money::floor_to_step(199_500, 500), 199_500);
+/// ```
+pub fn floor_to_step(amount: i128, step: i128) -> i128 {
+    if step <= 0 {
+        return amount;
+    }
+    amount - amount.rem_euclid(step)
+}
+
+/// `amount` (minor units) rounded up to a multiple of `step`.
+///
+/// ```
+/// assert_eq!(badge_rules::money::ceil_to_step(199_001, 500), 199_500);
+/// assert_eq!(badge_rules::money::ceil_to_step(199_500, 500), 199_500);
+/// ```
+pub fn ceil_to_step(amount: i128, step: i128) -> i128 {
+    let floor = floor_to_step(amount, step);
+    if floor == amount {
+        amount
+    } else {
+        floor.saturating_add(step)
+    }
 }
 
 /// Is `text` a plain decimal numeral: an optional `-`, digits, and optionally

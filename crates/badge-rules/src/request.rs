@@ -83,6 +83,14 @@ impl<'a> MoneyField<'a> {
             _ => Err(AmountFault::NotANumber),
         };
         let currency = at(Some(value), &["currency"]).and_then(Value::as_str);
+        // A HUF amount must end in 0 or 5 forints: judged on the field's own
+        // currency, as Allegro judges a price's precision by its market.
+        let amount = match (amount, currency.and_then(crate::money::price_step)) {
+            (Ok(a), Some(step)) if crate::money::grosze(a) % step != 0 => {
+                Err(AmountFault::NotRounded { step })
+            }
+            (amount, _) => amount,
+        };
         MoneyField { amount, currency }
     }
 

@@ -67,6 +67,23 @@ pub struct Response {
     pub body: Value,
     /// What a later lookup of the application or operation shows.
     pub then: Option<Later>,
+    /// `later` when Allegro's answer names a code that means "send the same
+    /// request again later" (BB0, relayed from a campaign's refusal reasons);
+    /// absent otherwise.
+    ///
+    /// ```
+    /// use badge_rules::{api::{self, Retry}, Options};
+    /// let doc = br#"{"kind": "application", "request": {"campaign": {"id": "HIT"}, "offer": {"id": "7001"}},
+    ///     "campaigns": [{"id": "HIT", "type": "STANDARD", "eligibility": {"eligible": false, "refusalReasons": [{"code": "BB0"}]}}]}"#;
+    /// let response = api::allegro_response(doc, &Options::default()).unwrap();
+    /// assert_eq!(response.retry, Some(Retry::Later));
+    /// let doc = br#"{"kind": "application", "request": {"campaign": {"id": "HIT"}, "offer": {"id": "7001"}},
+    ///     "campaigns": [{"id": "HIT", "type": "STANDARD", "eligibility": {"eligible": false, "refusalReasons": [{"code": "BA44"}]}}]}"#;
+    /// assert_eq!(api::allegro_response(doc, &Options::default()).unwrap().retry, None);
+    /// ```
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    pub retry: Option<crate::api::Retry>,
 }
 
 /// The way of Allegro's answer.
@@ -126,6 +143,11 @@ const NULL_PATHS: [&str; 5] = ["", "offerId", "campaignId", "applicationId", "op
 pub fn predict(document: &Document, report: &Report, options: &Options) -> Response {
     let kind = document.kind;
     let lang = options.lang;
+    let retry = report
+        .violations
+        .iter()
+        .any(|v| v.code.retry_later())
+        .then_some(crate::api::Retry::Later);
     let answer = |outcome, request, status, body, then| Response {
         verdict: report.verdict,
         outcome,
@@ -133,6 +155,7 @@ pub fn predict(document: &Document, report: &Report, options: &Options) -> Respo
         status,
         body,
         then,
+        retry,
     };
     if kind == Kind::PartnerLevel {
         return answer(

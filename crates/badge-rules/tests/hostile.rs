@@ -27,7 +27,7 @@ fn sandbox(bargain: Value) -> Value {
                   "seller": {"id": "42"}},
         "account": {"id": "42", "company": true, "meetsQualityCriteria": true},
         "metrics": {"lowestPrice30Days": {"amount": "200.00", "currency": "PLN"}},
-        "badges": [], "applications": []
+        "badges": [], "applications": [], "allegroPrices": {"offers": []}
     })
 }
 

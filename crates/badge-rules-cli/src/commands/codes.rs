@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use badge_rules::api::{self, CatalogueEntry, CheckKind, EvidenceKind, RouteEntry};
-use badge_rules::channel::Channel;
+use badge_rules::channel::{Channel, TextSource};
 use badge_rules::locale::{fill, Label};
 use badge_rules::Lang;
 
@@ -46,9 +46,20 @@ fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
             _ => offline_word,
         };
         let _ = writeln!(s, "{code:<width$}  {word:<check_width$}  {}", entry.text);
+        let mut more = Vec::new();
         if let Some(reason) = &entry.reason {
-            let because = fill(lang.label(Label::ServerOnlyBecause), &[("reason", reason)]);
-            let _ = writeln!(s, "{:<width$}  {:<check_width$}  {because}", "", "");
+            more.push(
+                fill(lang.label(Label::ServerOnlyBecause), &[("reason", reason)]).into_owned(),
+            );
+        }
+        if let Some(provenance) = provenance(entry, lang) {
+            more.push(provenance);
+        }
+        if entry.retry.is_some() {
+            more.push(lang.label(Label::RetryLater).to_owned());
+        }
+        for line in more {
+            let _ = writeln!(s, "{:<width$}  {:<check_width$}  {line}", "", "");
         }
         for route in &entry.routes {
             let _ = writeln!(
@@ -58,6 +69,13 @@ fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
                 "",
                 route_line(route, lang)
             );
+        }
+        for cause in &entry.also {
+            let line = fill(
+                lang.label(Label::AlsoCause),
+                &[("endpoint", cause.endpoint), ("why", &cause.source)],
+            );
+            let _ = writeln!(s, "{:<width$}  {:<check_width$}  {line}", "", "");
         }
     }
     let offline = entries
@@ -80,6 +98,21 @@ fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
     ));
     s.push('\n');
     s
+}
+
+/// Where a text that is not Allegro's guide's comes from: quoted from an
+/// issue, an integrator's paraphrase, or the engine's translation of an
+/// Allegro text (`None`: the guide's or the OpenAPI's own, or an `ADS_*`
+/// code, which is the engine's by definition).
+fn provenance(entry: &CatalogueEntry, lang: Lang) -> Option<String> {
+    let reference = entry.text_ref.unwrap_or("");
+    let label = match entry.text_source {
+        TextSource::AllegroIssue => Label::TextQuoted,
+        TextSource::Paraphrase => Label::TextParaphrased,
+        TextSource::Engine if entry.code.is_allegros() => Label::TextTranslated,
+        _ => return None,
+    };
+    Some(fill(lang.label(label), &[("ref", reference)]).into_owned())
 }
 
 /// `POST /sale/badges: at once, HTTP 422 (documented)`.

@@ -45,6 +45,18 @@ pub struct CatalogueEntry {
     pub message: Cow<'static, str>,
     /// Where `message` comes from: `openApi` or `guide`.
     pub message_source: TextSource,
+    /// Where the text was published, for a text that is not from Allegro's
+    /// guide or OpenAPI (`allegro-api#9105`; an integrator's report).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_ref: Option<&'static str>,
+    /// `later` for a code that means "send the same request again later"
+    /// (BB0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry: Option<Retry>,
+    /// Causes the engine infers beyond the code's documented route (BB6 for
+    /// a HUF amount that does not end in 0 or 5), in the chosen language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<RouteEntry>,
     /// How each endpoint that can answer the code answers it.
     pub routes: Vec<RouteEntry>,
 }
@@ -75,6 +87,20 @@ pub struct RouteEntry {
     /// Where it is documented, or why the engine reads it so (in the chosen
     /// language).
     pub source: Cow<'static, str>,
+}
+
+/// When to send a request again.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&badge_rules::api::Retry::Later).unwrap(), r#""later""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum Retry {
+    /// Later: a transient failure on Allegro's side.
+    Later,
 }
 
 /// Documented or inferred.
@@ -125,6 +151,18 @@ pub fn catalogue(lang: Lang) -> Vec<CatalogueEntry> {
             text_source: text_source(row.code, lang),
             message: Cow::Borrowed(current_message(row.code).0),
             message_source: current_message(row.code).1,
+            text_ref: text_ref(row.code, lang),
+            retry: row.code.retry_later().then_some(Retry::Later),
+            also: channel::inferred_causes(row.code)
+                .into_iter()
+                .map(|(kind, why)| RouteEntry {
+                    endpoint: channel::endpoint(kind),
+                    kind,
+                    channel: channel::route(kind, row.code).channel,
+                    evidence: EvidenceKind::Inferred,
+                    source: Cow::Borrowed(lang.locale().inference(why)),
+                })
+                .collect(),
             routes: channel::routes(row.code)
                 .into_iter()
                 .map(|route| {
@@ -157,10 +195,24 @@ pub fn catalogue(lang: Lang) -> Vec<CatalogueEntry> {
 fn text_source(code: Code, lang: Lang) -> TextSource {
     match code {
         _ if !code.is_allegros() => TextSource::Engine,
+        // Allegro's English, quoted in allegro-api#9105; the Polish is ours.
+        Code::BA97 if lang == Lang::En => TextSource::AllegroIssue,
+        Code::BA97 => TextSource::Engine,
+        // Known only as an integrator's paraphrase, in every language.
+        Code::BA101 | Code::BA104 => TextSource::Paraphrase,
         Code::BA107 | Code::BB35 | Code::BB39 if lang == Lang::En => TextSource::OpenApi,
         Code::BA107 | Code::BB35 | Code::BB39 => TextSource::Engine,
         _ if lang == Lang::En || lang == Lang::Pl => TextSource::Guide,
         _ => TextSource::Engine,
+    }
+}
+
+/// Where a text that is neither the guide's nor the OpenAPI's was published.
+fn text_ref(code: Code, lang: Lang) -> Option<&'static str> {
+    match text_source(code, lang) {
+        TextSource::AllegroIssue => Some("allegro-api#9105"),
+        TextSource::Paraphrase => Some("an integrator's report from allegro.hu, 2026"),
+        _ => None,
     }
 }
 
@@ -171,14 +223,7 @@ fn current_message(code: Code) -> (&'static str, TextSource) {
         .iter()
         .find_map(|r| channel::published_text(r.kind, code))
         .map_or_else(
-            || {
-                let source = if code.is_allegros() {
-                    TextSource::Guide
-                } else {
-                    TextSource::Engine
-                };
-                (Lang::En.locale().code(code), source)
-            },
+            || (Lang::En.locale().code(code), text_source(code, Lang::En)),
             |text| (text, TextSource::OpenApi),
         )
 }

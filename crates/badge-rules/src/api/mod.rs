@@ -32,7 +32,7 @@ mod plan_lines;
 pub use allegro::{allegro_line, allegro_response};
 pub use check::{answer_line, check_bytes, error_line, error_line_in, report_line};
 pub use codes::{
-    built_in_campaigns, catalogue, CatalogueEntry, CheckKind, EvidenceKind, RouteEntry,
+    built_in_campaigns, catalogue, CatalogueEntry, CheckKind, EvidenceKind, Retry, RouteEntry,
 };
 pub use options::{lang_options, AnswerFormat, CheckOptions, OptionsError, PlanOptions};
 pub use plan_lines::{plan_csv_header, plan_csv_row, plan_line};

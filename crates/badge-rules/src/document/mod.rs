@@ -31,6 +31,7 @@
 //! [`Nullable`] keys are shared by all of them.
 
 mod account;
+mod allegro_prices;
 mod application;
 mod badge;
 mod campaign;
@@ -42,13 +43,15 @@ pub(crate) mod page;
 mod reference;
 
 pub use account::Account;
+pub use allegro_prices::{AllegroPrices, AllegroPricesOffer};
 pub use application::{Application, ProcessStatus, RequestStatus};
 pub use badge::{Badge, BadgePrices, BadgeProcess, BadgeStatus};
 pub use campaign::{Campaign, CampaignType, Eligibility, Reason, ReasonMessage};
 pub use metrics::{Metrics, PriceChange};
 pub use nullable::Nullable;
 pub use offer::{
-    B2b, Offer, OfferStatus, Parameter, Product, ProductSetItem, Publication, SellingFormat,
+    AdditionalMarketplace, B2b, MarketplacePublication, MarketplaceState, Offer, OfferStatus,
+    Parameter, Product, ProductSetItem, Publication, PublicationMarketplaces, SellingFormat,
     SellingMode, Stock,
 };
 pub use operation::Operation;
@@ -189,6 +192,10 @@ pub struct Document {
     /// The caller's own badge operations (GET /sale/badge-operations/{id}).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operations: Option<Vec<Operation>>,
+    /// POST /sale/allegro-prices/offers-queries → the offers' Allegro Prices
+    /// status (BA24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allegro_prices: Option<AllegroPrices>,
 }
 
 impl Document {
@@ -215,6 +222,7 @@ impl Document {
             badges: None,
             applications: None,
             operations: None,
+            allegro_prices: None,
         }
     }
 }

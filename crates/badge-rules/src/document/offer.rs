@@ -53,6 +53,74 @@ pub struct Offer {
     /// Qualifies for Allegro Smart!.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smart: Option<bool>,
+    /// The offer on each marketplace other than its base one, keyed by
+    /// marketplace id (`allegro-cz`, ...): its publication state there and
+    /// its price in that marketplace's currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_marketplaces: Option<std::collections::BTreeMap<String, AdditionalMarketplace>>,
+}
+
+/// One of `offer.additionalMarketplaces`, as Allegro's offer resource
+/// returns it.
+///
+/// ```
+/// use badge_rules::document::{AdditionalMarketplace, MarketplaceState};
+/// let cz: AdditionalMarketplace = serde_json::from_str(r#"{
+///     "publication": {"state": "APPROVED", "refusalReasons": []},
+///     "sellingMode": {"price": {"amount": "583.00", "currency": "CZK"}}
+/// }"#).unwrap();
+/// assert_eq!(cz.publication.unwrap().state, Some(MarketplaceState::Approved));
+/// assert_eq!(cz.selling_mode.unwrap().price.unwrap().grosze(), 58300);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct AdditionalMarketplace {
+    /// The offer's visibility on the marketplace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<MarketplacePublication>,
+    /// The offer's price on the marketplace (`null` when it has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selling_mode: Option<SellingMode>,
+}
+
+/// `offer.additionalMarketplaces.<id>.publication`.
+///
+/// ```
+/// use badge_rules::document::{MarketplacePublication, MarketplaceState};
+/// let p: MarketplacePublication = serde_json::from_str(r#"{"state": "REFUSED"}"#).unwrap();
+/// assert_eq!(p.state, Some(MarketplaceState::Refused));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct MarketplacePublication {
+    /// Whether the offer is shown there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<MarketplaceState>,
+}
+
+/// The offer's publication state on an additional marketplace.
+///
+/// ```
+/// use badge_rules::document::MarketplaceState;
+/// let s: MarketplaceState = serde_json::from_str(r#""NOT_REQUESTED""#).unwrap();
+/// assert_eq!(s, MarketplaceState::NotRequested);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
+pub enum MarketplaceState {
+    /// Shown there (when the offer is active).
+    Approved,
+    /// The offer or the seller does not qualify.
+    Refused,
+    /// Being qualified.
+    InProgress,
+    /// The seller has not asked for it.
+    NotRequested,
+    /// Asked for, not yet qualified.
+    Pending,
 }
 
 /// `offer.sellingMode`.
@@ -139,6 +207,24 @@ pub struct Publication {
     /// When the offer was first listed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Instant>,
+    /// Its marketplaces: `base` is the one `sellingMode.price` is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketplaces: Option<PublicationMarketplaces>,
+}
+
+/// `offer.publication.marketplaces`.
+///
+/// ```
+/// use badge_rules::document::PublicationMarketplaces;
+/// let m: PublicationMarketplaces = serde_json::from_str(r#"{"base": {"id": "allegro-cz"}, "additional": [{"id": "allegro-pl"}]}"#).unwrap();
+/// assert_eq!(m.base.unwrap().id.as_deref(), Some("allegro-cz"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+pub struct PublicationMarketplaces {
+    /// The offer's base marketplace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<OptionalIdRef>,
 }
 
 /// An offer's publication status.

@@ -121,6 +121,9 @@ impl Locale for English {
             Code::BA86 => "Requested origin is not supported in custom label badge.",
             Code::BA87 => "The purchase limit per user is less than 1 in this offer.",
             Code::BA88 => "Wrong badge status.",
+            Code::BA97 => "You do not meet the condition regarding the required country of tax residence.",
+            Code::BA101 => "The offer's product is not on the campaign's list of eligible products.",
+            Code::BA104 => "The campaign's product or price conditions are not met.",
             Code::BA107 => "This Campaign requires you to declare quantity. Declaration of quantity required for the campaign has not been provided.",
             Code::ValidationError => "The request did not pass validation.",
             Code::AdsBusinessAccount => "The agency needs an Allegro business account.",
@@ -166,6 +169,9 @@ impl Locale for English {
             Reason::Multipack => "multipack status is not in the input",
             Reason::AsyncTwinOfBb7 => "the asynchronous twin of BB7: Allegro's synchronous validation answers first, so the engine reports BB7",
             Reason::BadgeState => "the badge's internal state is Allegro's",
+            Reason::TaxResidence => "the seller's country of tax residence is not in the input",
+            Reason::EligibleProducts => "the campaign's list of eligible products is Allegro's and is not published",
+            Reason::CampaignConditions => "the campaign's product and price conditions are not published",
         }
     }
 
@@ -175,6 +181,9 @@ impl Locale for English {
             WarningCode::PurchaseConstraintsIgnored => "Purchase constraints apply only to DISCOUNT and SOURCING campaigns; a STANDARD campaign ignores them.",
             WarningCode::UnknownRefusalCode => "Allegro refused eligibility with code {refusalCode}, which this engine does not know; reported as BB1.",
             WarningCode::LanguageFallback => "Allegro's messages in {requested} are not in this engine: the texts are in English.",
+            WarningCode::OfferNotOnMarketplace => "The offer is not listed on {marketplace}, the campaign's marketplace: offer.additionalMarketplaces has no approved {marketplace} price. It cannot join the campaign as it is, and the checks of its price were not made.",
+            WarningCode::CampaignStockIgnored => "The request has campaignStock, a field of Allegro's answer: Allegro reads the declared quantity from declaredStock.quantity and ignores campaignStock.",
+            WarningCode::StockBelowDeclared => "The offer has {available} items in stock, fewer than the {declared} declared: Allegro reserves the declared quantity 3 days before the campaign's publication starts ({reservation}), and the offer's stock would not cover it unless it grows by then.",
             WarningCode::NoBargainPricePasses => "No bargain price passes every price rule of this campaign for this offer.",
             WarningCode::MarketPriceUpperBound => "The market price {market} was computed from a price history with gaps that could hide a lower price (metrics.priceHistoryExact: false). It is an upper bound: Allegro's market price may be lower, and a bargain price that passes here may then be refused as too small a discount.",
             WarningCode::BargainHintPartial => "The bargain range leaves out {codes}: an input those rules need is missing (see skipped), so a price inside the range may still be refused.",
@@ -189,7 +198,10 @@ impl Locale for English {
             | WarningCode::UnknownRefusalCode
             | WarningCode::NoBargainPricePasses
             | WarningCode::LanguageFallback
-            | WarningCode::BargainHintPartial => None,
+            | WarningCode::BargainHintPartial
+            | WarningCode::OfferNotOnMarketplace
+            | WarningCode::CampaignStockIgnored
+            | WarningCode::StockBelowDeclared => None,
         }
     }
 
@@ -266,6 +278,15 @@ impl Locale for English {
             Label::RouteEngine => "no Allegro answer (the engine's own)",
             Label::Documented => "documented",
             Label::Inferred => "inferred",
+            Label::TextQuoted => "text: Allegro's, as quoted in {ref}",
+            Label::TextParaphrased => {
+                "text: an integrator's paraphrase ({ref}), not Allegro's words"
+            }
+            Label::TextTranslated => "text: the engine's translation",
+            Label::RetryLater => {
+                "retry later: a transient failure on Allegro's side; send the same request again"
+            }
+            Label::AlsoCause => "{endpoint}: also answered for another cause (inferred: {why})",
         }
     }
 
@@ -278,6 +299,8 @@ impl Locale for English {
             Inference::ProcessingError => "a processing error is reported on the application or operation",
             Inference::GenericValidation => "Allegro's generic validation code, answered at once",
             Inference::EngineOwn => "the engine's own code: the Ads Partner program has no API",
+            Inference::DeclinedOperationRetried => "an integrator reports a finish operation DECLINED with BB0 among its rejectionReasons, which succeeds when sent again later",
+            Inference::HufRounding => "Allegro requires HUF prices rounded to an ending of 0 or 5 (allegro-api#9888); the badge API's code for a malformed amount is BB6, answered at once",
         }
     }
 

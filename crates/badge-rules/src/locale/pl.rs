@@ -123,6 +123,9 @@ impl Locale for Polish {
             Code::BA86 => "Żądane pochodzenie nie jest wspierane przez niestandardowe oznaczenie.",
             Code::BA87 => "Limit zakupów na użytkownika w tej ofercie jest mniejszy niż 1.",
             Code::BA88 => "Niepoprawny stan oznaczenia.",
+            Code::BA97 => "Nie spełniasz warunku dotyczącego wymaganego kraju rezydencji podatkowej.",
+            Code::BA101 => "Produktu oferty nie ma na liście produktów dopuszczonych do kampanii.",
+            Code::BA104 => "Warunki kampanii dotyczące produktu lub ceny nie są spełnione.",
             Code::BA107 => "Ta kampania wymaga zadeklarowania liczby sztuk. Nie podano deklaracji liczby sztuk wymaganej dla kampanii.",
             Code::ValidationError => "Żądanie nie przeszło walidacji.",
             Code::AdsBusinessAccount => "Agencja musi mieć konto firmowe na Allegro.",
@@ -168,6 +171,9 @@ impl Locale for Polish {
             Reason::Multipack => "informacji o wielosztuce nie ma w danych wejściowych",
             Reason::AsyncTwinOfBb7 => "asynchroniczny odpowiednik BB7: synchroniczna walidacja Allegro odpowiada pierwsza, więc silnik zgłasza BB7",
             Reason::BadgeState => "wewnętrzny stan oznaczenia zna tylko Allegro",
+            Reason::TaxResidence => "kraju rezydencji podatkowej sprzedającego nie ma w danych wejściowych",
+            Reason::EligibleProducts => "listę produktów dopuszczonych do kampanii ma tylko Allegro i jej nie publikuje",
+            Reason::CampaignConditions => "warunki kampanii dotyczące produktu i ceny nie są publikowane",
         }
     }
 
@@ -177,6 +183,9 @@ impl Locale for Polish {
             WarningCode::PurchaseConstraintsIgnored => "Ograniczenia zakupowe dotyczą tylko kampanii typu DISCOUNT i SOURCING; kampania STANDARD je pomija.",
             WarningCode::UnknownRefusalCode => "Allegro odmówiło udziału z kodem {refusalCode}, którego silnik nie zna; zgłoszono jako BB1.",
             WarningCode::LanguageFallback => "Silnik nie ma komunikatów Allegro w języku {requested}: teksty są po angielsku.",
+            WarningCode::OfferNotOnMarketplace => "Oferta nie jest wystawiona w serwisie {marketplace}, serwisie kampanii: offer.additionalMarketplaces nie ma zatwierdzonej ceny dla {marketplace}. Tak jak jest, nie może dołączyć do kampanii, a reguły jej ceny nie zostały sprawdzone.",
+            WarningCode::CampaignStockIgnored => "Żądanie ma campaignStock, pole odpowiedzi Allegro: Allegro czyta deklarowaną liczbę sztuk z declaredStock.quantity, a campaignStock pomija.",
+            WarningCode::StockBelowDeclared => "Oferta ma {available} szt. na stanie, mniej niż zadeklarowane {declared}: Allegro rezerwuje deklarowaną liczbę sztuk 3 dni przed startem publikacji kampanii ({reservation}) i stan oferty jej nie pokryje, jeśli do tego czasu nie wzrośnie.",
             WarningCode::NoBargainPricePasses => "Żadna cena zniżkowa nie spełnia wszystkich reguł cenowych tej kampanii dla tej oferty.",
             WarningCode::MarketPriceUpperBound => "Cena rynkowa {market} została wyliczona z historii cen z lukami, w których mogła się kryć niższa cena (metrics.priceHistoryExact: false). To górne oszacowanie: cena rynkowa Allegro może być niższa, a wtedy cena zniżkowa, która tu przechodzi, może zostać odrzucona jako zbyt mała obniżka.",
             WarningCode::BargainHintPartial => "Zakres cen zniżkowych pomija {codes}: brakuje danych, których te reguły wymagają (zob. pominięte), więc cena z tego zakresu może nadal zostać odrzucona.",
@@ -191,7 +200,10 @@ impl Locale for Polish {
             | WarningCode::UnknownRefusalCode
             | WarningCode::NoBargainPricePasses
             | WarningCode::LanguageFallback
-            | WarningCode::BargainHintPartial => None,
+            | WarningCode::BargainHintPartial
+            | WarningCode::OfferNotOnMarketplace
+            | WarningCode::CampaignStockIgnored
+            | WarningCode::StockBelowDeclared => None,
         }
     }
 
@@ -262,6 +274,11 @@ impl Locale for Polish {
             Label::RouteEngine => "bez odpowiedzi Allegro (kod silnika)",
             Label::Documented => "udokumentowane",
             Label::Inferred => "wywnioskowane",
+            Label::TextQuoted => "tekst: Allegro, cytowany w {ref}",
+            Label::TextParaphrased => "tekst: omówienie integratora ({ref}), nie słowa Allegro",
+            Label::TextTranslated => "tekst: tłumaczenie silnika",
+            Label::RetryLater => "ponów później: przejściowy błąd po stronie Allegro; wyślij to samo żądanie ponownie",
+            Label::AlsoCause => "{endpoint}: zwracany także z innej przyczyny (wywnioskowane: {why})",
         }
     }
 
@@ -274,6 +291,8 @@ impl Locale for Polish {
             Inference::ProcessingError => "błąd przetwarzania jest zgłaszany w zgłoszeniu lub operacji",
             Inference::GenericValidation => "ogólny kod walidacji Allegro, z odpowiedzią od razu",
             Inference::EngineOwn => "własny kod silnika: program Ads Partner nie ma API",
+            Inference::DeclinedOperationRetried => "integrator zgłasza operację zakończenia odrzuconą (DECLINED) z BB0 w rejectionReasons, która udaje się wysłana ponownie później",
+            Inference::HufRounding => "Allegro wymaga cen w HUF zaokrąglonych do końcówki 0 lub 5 (allegro-api#9888); kodem API oznaczeń dla błędnej kwoty jest BB6, zwracany od razu",
         }
     }
 

@@ -13,8 +13,9 @@ use crate::report::{Report, Verdict};
 /// use badge_rules::Options;
 /// let context = PlanContext::from_json(r#"{"campaigns": [{"id": "BARGAIN", "type": "DISCOUNT"}]}"#).unwrap();
 /// let mut planner = Planner::new(&context, &["BARGAIN".into()], PriceRule::Highest, Options::default()).unwrap();
-/// // An offer priced in euros for a campaign in złoty: the pair's document cannot be checked.
-/// let outcomes = planner.item(br#"{"id": "1", "sellingMode": {"price": {"amount": "9.00", "currency": "EUR"}}}"#, 7);
+/// // An allegro-pl offer priced in euros for a campaign in złoty: the pair's document cannot be checked.
+/// let outcomes = planner.item(br#"{"id": "1", "sellingMode": {"price": {"amount": "9.00", "currency": "EUR"}},
+///     "publication": {"marketplaces": {"base": {"id": "allegro-pl"}}}}"#, 7);
 /// let Outcome::PairError { error, line, .. } = &outcomes[0] else { panic!() };
 /// assert_eq!((error.path(), *line), ("offer.sellingMode.price.currency", 7));
 /// ```

@@ -123,12 +123,19 @@ fn answer_pair(
 /// end, no price passes for `highest`/`lowest`), or the input the plan
 /// lacks to choose one (`Err`): M for `discount=N` (and for any rule on a
 /// `DISCOUNT` campaign measured against M), a term of the campaign's depth
-/// for `highest`/`lowest`, whose range would leave it out.
+/// for `highest`/`lowest`, whose range would leave it out. In a currency
+/// with a price step (HUF prices end in 0 or 5 forints, BB6 otherwise), a
+/// multiple of the step.
 fn propose(ctx: &rules::ApplicationContext<'_>, rule: PriceRule) -> Result<Option<i128>, Missing> {
     let (ends, lacking) = rules::bargain_bounds(ctx);
     let Some((low, high)) = ends else {
         return Ok(None);
     };
+    let step = crate::money::price_step(&ctx.currency).unwrap_or(1);
+    let (low, high) = (
+        crate::money::ceil_to_step(low, step),
+        crate::money::floor_to_step(high, step),
+    );
     let sendable = |g: i128| g >= 1 && from_grosze(g).is_some();
     match rule {
         PriceRule::Highest | PriceRule::Lowest => {
@@ -148,7 +155,60 @@ fn propose(ctx: &rules::ApplicationContext<'_>, rule: PriceRule) -> Result<Optio
                 Ok(None) => return Ok(None),
                 Err(missing) => return Err(missing),
             };
-            Ok(Some(floor_share(m, 10_000 - bp)).filter(|g| sendable(*g)))
+            Ok(Some(crate::money::floor_to_step(
+                floor_share(m, 10_000 - bp),
+                step,
+            ))
+            .filter(|g| sendable(*g)))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The price `rule` proposes for a document (its request without prices).
+    fn proposed(doc: &str, rule: PriceRule) -> Option<i128> {
+        let document: Document = serde_json::from_str(doc).unwrap();
+        let ctx = rules::ApplicationContext::new(&document).unwrap();
+        propose(&ctx, rule).unwrap()
+    }
+
+    fn huf(market: &str, price: &str, currency: &str) -> String {
+        format!(
+            r#"{{"kind": "application", "request": {{"campaign": {{"id": "HU"}}, "offer": {{"id": "1"}}}},
+            "campaigns": [{{"id": "HU", "type": "DISCOUNT", "marketplace": {{"id": "{m}"}}}}],
+            "terms": {{"discount": {{"minPercent": "33", "maxPercent": "40"}}}},
+            "offer": {{"id": "1", "sellingMode": {{"price": {{"amount": "{price}", "currency": "{currency}"}}}}}},
+            "metrics": {{"lowestPrice30Days": {{"amount": "{market}", "currency": "{currency}"}}}}}}"#,
+            m = if currency == "HUF" {
+                "allegro-hu"
+            } else {
+                "allegro-pl"
+            },
+        )
+    }
+
+    #[test]
+    fn huf_proposals_end_in_0_or_5() {
+        // M 29999 HUF: 33 % off is at most 20099.33, 40 % off at least 17999.40.
+        let doc = huf("29999", "29999", "HUF");
+        assert_eq!(proposed(&doc, PriceRule::Highest), Some(2_009_500));
+        assert_eq!(proposed(&doc, PriceRule::Lowest), Some(1_800_000));
+        // discount=35: 19499.35 rounded down to 19495.
+        assert_eq!(proposed(&doc, PriceRule::Discount(3500)), Some(1_949_500));
+        // The same figures in PLN keep their grosze.
+        let doc = huf("29999", "29999", "PLN");
+        assert_eq!(proposed(&doc, PriceRule::Highest), Some(2_009_933));
+        assert_eq!(proposed(&doc, PriceRule::Lowest), Some(1_799_940));
+    }
+
+    #[test]
+    fn no_huf_proposal_when_no_multiple_of_5_passes() {
+        // M 10 HUF, 33 % to 34 % off: 6.60 to 6.70, no whole 5 forints inside.
+        let doc = huf("10", "10", "HUF").replace(r#""maxPercent": "40""#, r#""maxPercent": "34""#);
+        assert_eq!(proposed(&doc, PriceRule::Highest), None);
+        assert_eq!(proposed(&doc, PriceRule::Lowest), None);
     }
 }

@@ -109,6 +109,9 @@ pub(crate) struct ApplicationContext<'a> {
     /// M.
     pub m: MarketPrice,
     pub offer: Option<&'a Offer>,
+    /// The campaign's marketplace, where the offer is not listed (the
+    /// warning `OFFER_NOT_ON_MARKETPLACE`; P is then unknown).
+    pub not_listed: Option<Marketplace>,
     /// The request offer's badges, found on first use by the history rules:
     /// one scan of `badges`, however many rules read them.
     pub offer_badges: std::cell::OnceCell<Vec<&'a Badge>>,
@@ -151,7 +154,11 @@ impl<'a> ApplicationContext<'a> {
         let currency = base_currency(&terms, found);
         check_offer_id(doc.offer.as_ref(), offer_id.valid(), "request.offer.id")?;
         check_terms(&terms)?;
-        let context_money = ContextMoney::check(doc, &terms, &currency)?;
+        let target = found
+            .and_then(|c| c.marketplace.as_ref())
+            .and_then(|m| m.id.as_deref())
+            .and_then(Marketplace::from_id);
+        let context_money = ContextMoney::check(doc, &terms, &currency, target)?;
         // Each object of the request looked up once, its members below it.
         let prices = at(req, &["prices"]);
         let constraints = at(req, &["purchaseConstraints"]);
@@ -189,6 +196,7 @@ impl<'a> ApplicationContext<'a> {
             p: context_money.p,
             m,
             offer: doc.offer.as_ref(),
+            not_listed: context_money.not_listed,
             offer_badges: std::cell::OnceCell::new(),
             listed_product: std::cell::OnceCell::new(),
             pending_bargain: None,
@@ -208,6 +216,24 @@ impl<'a> ApplicationContext<'a> {
     /// input: a skipped rule names the leaf it needs, not just `offer`.
     pub(crate) fn offer_for(&self, path: &'static str) -> Result<&'a Offer, Missing> {
         self.offer.ok_or(Cow::Borrowed(path))
+    }
+
+    /// The campaign's marketplace: its `marketplace.id`, else the one of the
+    /// base currency.
+    pub(crate) fn campaign_marketplace(&self) -> Option<Marketplace> {
+        let named = match self.campaign {
+            CampaignRef::Found(_, c) => c
+                .marketplace
+                .as_ref()
+                .and_then(|m| m.id.as_deref())
+                .and_then(Marketplace::from_id),
+            _ => None,
+        };
+        named.or_else(|| {
+            Marketplace::ALL
+                .into_iter()
+                .find(|m| m.currency() == self.currency)
+        })
     }
 
     /// `now`, or `now` as the missing input.
@@ -283,6 +309,84 @@ pub(crate) fn offer_price(offer: Option<&Offer>) -> Result<i128, Missing> {
         .and_then(|s| s.price.as_ref())
         .map(Money::grosze)
         .ok_or(Cow::Borrowed("offer.sellingMode.price"))
+}
+
+/// The offer's price on the campaign's marketplace (RULES.md §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PriceOn<'a> {
+    /// `offer.sellingMode.price` (the base marketplace's), or no offer price
+    /// at all: read as before.
+    Base,
+    /// `offer.additionalMarketplaces.<id>.sellingMode.price`, at this path.
+    Additional(&'a Money, &'static str),
+    /// The offer is not listed on that marketplace: no approved price there.
+    NotListed(Marketplace),
+    /// Another marketplace's offer, and no `additionalMarketplaces` to say
+    /// whether it is listed on the campaign's: P is missing at this path.
+    Unknown(&'static str),
+}
+
+/// The path of the offer's price on an additional marketplace.
+pub(crate) const fn additional_price_path(m: Marketplace) -> &'static str {
+    match m {
+        Marketplace::Pl => "offer.additionalMarketplaces.allegro-pl.sellingMode.price",
+        Marketplace::Cz => "offer.additionalMarketplaces.allegro-cz.sellingMode.price",
+        Marketplace::Sk => "offer.additionalMarketplaces.allegro-sk.sellingMode.price",
+        Marketplace::Hu => "offer.additionalMarketplaces.allegro-hu.sellingMode.price",
+    }
+}
+
+/// Where the offer's price on the campaign's marketplace is. The campaign's
+/// marketplace is `target` (the campaign's `marketplace.id`), else the one
+/// whose currency is the base currency. The offer is another marketplace's
+/// when its `publication.marketplaces.base.id` names another one, or (base
+/// not given) when `sellingMode.price` is in another currency than the base
+/// one; its price there is then `additionalMarketplaces.<target>`, unless
+/// that marketplace's publication state is given and not `APPROVED`.
+pub(crate) fn listed_price<'a>(
+    offer: Option<&'a Offer>,
+    target: Option<Marketplace>,
+    currency: &str,
+) -> PriceOn<'a> {
+    let Some(offer) = offer else {
+        return PriceOn::Base;
+    };
+    let Some(target) = target.or_else(|| {
+        Marketplace::ALL
+            .into_iter()
+            .find(|m| m.currency() == currency)
+    }) else {
+        return PriceOn::Base;
+    };
+    let own = offer.selling_mode.as_ref().and_then(|s| s.price.as_ref());
+    let base = offer
+        .publication
+        .as_ref()
+        .and_then(|p| p.marketplaces.as_ref())
+        .and_then(|m| m.base.as_ref())
+        .and_then(|b| b.id.as_deref());
+    let foreign = match base {
+        Some(id) => id != target.id(),
+        None => own.is_some_and(|p| p.currency != currency),
+    };
+    if !foreign {
+        return PriceOn::Base;
+    }
+    let path = additional_price_path(target);
+    let Some(additional) = &offer.additional_marketplaces else {
+        return PriceOn::Unknown(path);
+    };
+    let Some(entry) = additional.get(target.id()) else {
+        return PriceOn::NotListed(target);
+    };
+    let state = entry.publication.as_ref().and_then(|p| p.state);
+    if state.is_some_and(|s| s != crate::document::MarketplaceState::Approved) {
+        return PriceOn::NotListed(target);
+    }
+    match entry.selling_mode.as_ref().and_then(|s| s.price.as_ref()) {
+        Some(price) => PriceOn::Additional(price, path),
+        None => PriceOn::NotListed(target),
+    }
 }
 
 /// The offer's selling format, or what is missing to know it (BA70).
@@ -405,18 +509,35 @@ pub(crate) fn params<const N: usize>(pairs: [(&'static str, String); N]) -> crat
 /// The context's prices, checked against the base currency.
 struct ContextMoney {
     p: Result<i128, Missing>,
+    not_listed: Option<Marketplace>,
 }
 
 impl ContextMoney {
-    fn check(doc: &Document, terms: &Terms, currency: &str) -> Result<Self, InputError> {
-        let price = doc
-            .offer
-            .as_ref()
-            .and_then(|o| o.selling_mode.as_ref())
-            .and_then(|s| s.price.as_ref());
-        if let Some(price) = price {
-            check_currency(price, "offer.sellingMode.price", currency)?;
-        }
+    fn check(
+        doc: &Document,
+        terms: &Terms,
+        currency: &str,
+        target: Option<Marketplace>,
+    ) -> Result<Self, InputError> {
+        let (p, not_listed) = match listed_price(doc.offer.as_ref(), target, currency) {
+            PriceOn::Base => {
+                let price = doc
+                    .offer
+                    .as_ref()
+                    .and_then(|o| o.selling_mode.as_ref())
+                    .and_then(|s| s.price.as_ref());
+                if let Some(price) = price {
+                    check_currency(price, "offer.sellingMode.price", currency)?;
+                }
+                (offer_price(doc.offer.as_ref()), None)
+            }
+            PriceOn::Additional(price, path) => {
+                check_currency(price, path, currency)?;
+                (Ok(price.grosze()), None)
+            }
+            PriceOn::NotListed(m) => (Err(Cow::Borrowed(additional_price_path(m))), Some(m)),
+            PriceOn::Unknown(path) => (Err(Cow::Borrowed(path)), None),
+        };
         if let Some(metrics) = &doc.metrics {
             if let Some(m) = &metrics.lowest_price_30_days {
                 check_currency(m, "metrics.lowestPrice30Days", currency)?;
@@ -445,9 +566,7 @@ impl ContextMoney {
                 check_currency(m, "terms.subsidy.targetPrice", currency)?;
             }
         }
-        Ok(ContextMoney {
-            p: offer_price(doc.offer.as_ref()),
-        })
+        Ok(ContextMoney { p, not_listed })
     }
 
     /// M from `metrics` when the request suggests none.

@@ -81,19 +81,75 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
         .iter()
         .filter(|b| b.campaign.id != campaign && !b.process.status.is_final())
         .peekable();
-    if live_elsewhere.peek().is_none() {
+    // Nothing known that could conflict. Without `allegroPrices` the engine
+    // cannot see Allegro Prices (RULES.md §4.6: not yet a skip, see there).
+    if live_elsewhere.peek().is_none() && ctx.doc.allegro_prices.is_none() {
         return;
     }
-    let campaigns = need!(
-        out,
-        ctx.doc
-            .campaigns
-            .as_deref()
-            .ok_or(Cow::Borrowed("campaigns"))
-    );
     let mut others = BTreeSet::new();
     let mut unknown = false;
-    for badge in live_elsewhere {
+    if live_elsewhere.peek().is_some() {
+        let campaigns = need!(
+            out,
+            ctx.doc
+                .campaigns
+                .as_deref()
+                .ok_or(Cow::Borrowed("campaigns"))
+        );
+        lowering_campaigns(campaigns, live_elsewhere, &mut others, &mut unknown);
+    }
+    let lowers = need!(out, kind).lowers_price();
+    if !lowers {
+        return;
+    }
+    if others.is_empty() {
+        if unknown {
+            out.skip(Cow::Borrowed("campaigns[].type"));
+            return;
+        }
+        // Allegro Prices is not in `badges` since 2026-08-18: its own answer.
+        let Some(prices) = ctx.doc.allegro_prices.as_ref() else {
+            return;
+        };
+        let marketplace = ctx.campaign_marketplace();
+        let discounted = prices.offers.iter().any(|o| {
+            o.id == offer
+                && o.is_discounted()
+                && match (
+                    marketplace,
+                    o.marketplace.as_ref().and_then(|m| m.id.as_deref()),
+                ) {
+                    (Some(wanted), Some(given)) => wanted.id() == given,
+                    _ => true,
+                }
+        });
+        if !discounted {
+            return;
+        }
+        others.insert(ALLEGRO_PRICES);
+    }
+    out.violation(
+        Code::BA24,
+        "offer.id",
+        vec![(
+            "otherCampaignId",
+            others.into_iter().collect::<Vec<_>>().join(","),
+        )],
+    );
+}
+
+/// BA24's name for Allegro Prices among the other campaigns.
+const ALLEGRO_PRICES: &str = "ALLEGRO_PRICES";
+
+/// The price-lowering campaigns of `live` badges, as `campaigns` describes
+/// them; `unknown` when one is not described.
+fn lowering_campaigns<'a>(
+    campaigns: &[crate::document::Campaign],
+    live: impl Iterator<Item = &'a &'a Badge>,
+    others: &mut BTreeSet<&'a str>,
+    unknown: &mut bool,
+) {
+    for badge in live {
         match campaigns
             .iter()
             .find(|c| c.id == badge.campaign.id)
@@ -104,27 +160,9 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
             }
             Some(_) => {}
             // A campaign `campaigns` does not describe might lower the price.
-            None => unknown = true,
+            None => *unknown = true,
         }
     }
-    let lowers = need!(out, kind).lowers_price();
-    if !lowers {
-        return;
-    }
-    if others.is_empty() {
-        if unknown {
-            out.skip(Cow::Borrowed("campaigns[].type"));
-        }
-        return;
-    }
-    out.violation(
-        Code::BA24,
-        "offer.id",
-        vec![(
-            "otherCampaignId",
-            others.into_iter().collect::<Vec<_>>().join(","),
-        )],
-    );
 }
 
 /// BA45: `terms.maxApplicationsPer24h` = n and n or more applications for the

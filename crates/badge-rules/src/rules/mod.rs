@@ -205,6 +205,7 @@ pub(crate) fn application<'a>() -> &'a [Rule<ApplicationContext<'a>>] {
         rule!("4.6", history::ba45, BA45),
         // advice (the bargain-range hint, §6, is the row's)
         rule!("4.3", prices::advice),
+        rule!("4.1", shape::stock_advice),
     ]
 }
 

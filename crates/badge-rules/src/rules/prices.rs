@@ -74,6 +74,12 @@ pub(crate) fn advice(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     if ctx.purchase_constraints && matches!(ctx.campaign_type(), Some(Ok(CampaignType::Standard))) {
         out.warn(WarningCode::PurchaseConstraintsIgnored, vec![]);
     }
+    if let Some(marketplace) = ctx.not_listed {
+        out.warn(
+            WarningCode::OfferNotOnMarketplace,
+            vec![("marketplace", marketplace.id().to_owned())],
+        );
+    }
 }
 
 /// BA70: a price-changing campaign and the offer is not `BUY_NOW`.
@@ -498,13 +504,23 @@ pub(crate) fn hint(ctx: &ApplicationContext<'_>, range: Range, out: &mut Out<'_>
 /// Sets `hints.bargain` to `ends` (grosze, in `currency`), warning
 /// `BARGAIN_HINT_PARTIAL` with the codes of the price rules `range` could
 /// not apply, or warns that no price passes when it is empty; nothing when
-/// no rule bounds the price.
+/// no rule bounds the price. In a currency with a price step (HUF: 0 or 5
+/// forints), only its multiples can be sent.
 pub(crate) fn show_hint(
     ends: Option<(i128, i128)>,
     range: &Range,
     currency: &str,
     out: &mut Out<'_>,
 ) {
+    let ends = match crate::money::price_step(currency) {
+        Some(step) => ends.map(|(low, high)| {
+            (
+                crate::money::ceil_to_step(low, step),
+                crate::money::floor_to_step(high, step),
+            )
+        }),
+        None => ends,
+    };
     match ends {
         Some((low, high)) if low <= high => {
             // Within what a Decimal holds, as a price the seller could send.

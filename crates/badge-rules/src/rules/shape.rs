@@ -52,13 +52,24 @@ fn numbers<'a>(
 }
 
 /// BB6: an amount is not a decimal string with at most two decimals, or a
-/// count is not an integer.
+/// count is not an integer; or a HUF amount does not end in 0 or 5
+/// (inferred, `channel`).
 pub(crate) fn bb6(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     for (path, result) in numbers(ctx) {
-        if result == Err(AmountFault::NotANumber) {
-            out.violation(Code::BB6, path, vec![]);
+        match result {
+            Err(AmountFault::NotANumber) => out.violation(Code::BB6, path, vec![]),
+            Err(AmountFault::NotRounded { step }) => {
+                out.violation(Code::BB6, path, rounding_params(step));
+            }
+            _ => {}
         }
     }
+}
+
+/// The params of BB6 for an amount off its currency's step: the step, as
+/// an amount (`5.00` for HUF).
+fn rounding_params(step: i128) -> crate::report::Params {
+    vec![("step", crate::money::show_grosze(step))]
 }
 
 /// BB7: an amount is not positive, or a count is below 1.
@@ -102,6 +113,9 @@ pub(crate) fn currency(
 pub(crate) fn amount(field: &MoneyField<'_>, path: &'static str, out: &mut Out<'_>) {
     match field.amount {
         Err(AmountFault::NotANumber) => out.violation(Code::BB6, path, vec![]),
+        Err(AmountFault::NotRounded { step }) => {
+            out.violation(Code::BB6, path, rounding_params(step));
+        }
         Err(AmountFault::NotPositive) => out.violation(Code::BB7, path, vec![]),
         Ok(_) => {}
     }
@@ -126,6 +140,53 @@ pub(crate) fn ba107(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
         Some(Err(missing)) => out.skip(missing),
         _ => {}
     }
+}
+
+/// Engine warnings about the declared stock (RULES.md §4.1): `campaignStock`
+/// in the request (a field of Allegro's answer; Allegro reads
+/// `declaredStock.quantity`), and a declared quantity above the offer's
+/// current stock, which Allegro reserves 3 days before the campaign's
+/// publication starts (allegro-api#12108). Current stock is all the
+/// document shows, so the warning compares the declaration with it and
+/// names the reservation's instant when the publication's `from` is known.
+pub(crate) fn stock_advice(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
+    let req = ctx.doc.request.as_ref();
+    if crate::request::at(req, &["campaignStock"]).is_some() {
+        out.warn(crate::report::WarningCode::CampaignStockIgnored, vec![]);
+    }
+    let Some(Ok(declared)) = ctx.declared_quantity.map(count) else {
+        return;
+    };
+    let Some(available) = ctx
+        .offer
+        .and_then(|o| o.stock.as_ref())
+        .and_then(|s| s.available)
+    else {
+        return;
+    };
+    if declared <= available {
+        return;
+    }
+    let reservation = match ctx.campaign.get() {
+        Some(Ok((_, c))) => c
+            .publication
+            .as_ref()
+            .and_then(|p| p.from)
+            .and_then(|from| from.minus_hours(72)),
+        _ => None,
+    };
+    let reservation = reservation.map_or_else(
+        || "campaigns[].publication.from - 3 days".to_owned(),
+        |at| at.to_string(),
+    );
+    out.warn(
+        crate::report::WarningCode::StockBelowDeclared,
+        vec![
+            ("declared", declared.to_string()),
+            ("available", available.to_string()),
+            ("reservation", reservation),
+        ],
+    );
 }
 
 /// BB39: the request declares stock for a campaign that does not require it.

@@ -9,8 +9,9 @@
 use std::borrow::Cow;
 
 use super::context::{
-    base_currency, check_currency, check_offer_id, check_terms, offer_price, params,
-    selling_format, validate_badges, validate_campaigns,
+    additional_price_path, base_currency, check_currency, check_offer_id, check_terms,
+    listed_price, offer_price, params, selling_format, validate_badges, validate_campaigns,
+    PriceOn,
 };
 use super::prices::{bargain_above_price, ladder, ladder_range, show_hint, skip_depth, LADDER};
 use super::range::Range;
@@ -58,6 +59,8 @@ pub(crate) struct UpdateContext<'a> {
     /// The badge in the campaign.
     pub badge: Option<&'a Badge>,
     pub b: Option<i128>,
+    /// P: the offer's price on the campaign's marketplace (RULES.md §3).
+    pub p: Need<i128>,
 }
 
 impl<'a> UpdateContext<'a> {
@@ -92,14 +95,30 @@ impl<'a> UpdateContext<'a> {
         let terms = given.merged_over(built_in_terms(campaign_id.unwrap_or("")));
         check_terms(&terms)?;
         let currency = base_currency(&terms, campaign.flatten());
-        if let Some(price) = doc
-            .offer
-            .as_ref()
-            .and_then(|o| o.selling_mode.as_ref())
-            .and_then(|s| s.price.as_ref())
-        {
-            check_currency(price, "offer.sellingMode.price", &currency)?;
-        }
+        let target = campaign
+            .flatten()
+            .and_then(|c| c.marketplace.as_ref())
+            .and_then(|m| m.id.as_deref())
+            .and_then(crate::money::Marketplace::from_id);
+        let p = match listed_price(doc.offer.as_ref(), target, &currency) {
+            PriceOn::Base => {
+                if let Some(price) = doc
+                    .offer
+                    .as_ref()
+                    .and_then(|o| o.selling_mode.as_ref())
+                    .and_then(|s| s.price.as_ref())
+                {
+                    check_currency(price, "offer.sellingMode.price", &currency)?;
+                }
+                offer_price(doc.offer.as_ref())
+            }
+            PriceOn::Additional(price, path) => {
+                check_currency(price, path, &currency)?;
+                Ok(price.grosze())
+            }
+            PriceOn::NotListed(m) => Err(Cow::Borrowed(additional_price_path(m))),
+            PriceOn::Unknown(path) => Err(Cow::Borrowed(path)),
+        };
         validate_badges(doc)?;
         let badges = match (&doc.badges, offer_id) {
             (Some(list), Some(offer)) => Some(
@@ -148,6 +167,7 @@ impl<'a> UpdateContext<'a> {
             badges,
             badge,
             b,
+            p,
         })
     }
 
@@ -164,7 +184,7 @@ impl<'a> UpdateContext<'a> {
     }
 
     fn p(&self) -> Need<i128> {
-        offer_price(self.doc.offer.as_ref())
+        self.p.clone()
     }
 }
 

@@ -404,7 +404,7 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
   r.doc.textContent = JSON.stringify(built.document, null, 2);
   const time = new Date(now);
   r.checkedAt.textContent = t('checkedAt', lang, {
-    time: new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { timeStyle: 'medium' }).format(time),
+    time: new Intl.DateTimeFormat(t('dateLocale', lang), { timeStyle: 'medium' }).format(time),
   });
 
   tab.extra?.(report, built);

@@ -9,17 +9,9 @@
 //! method is one exhaustive `match`, so a language that lacks a text does not
 //! compile, and `tests` below fail on an empty one.
 //!
-//! Adding a language:
-//!
-//! 1. copy `locale/en.rs` to `locale/xx.rs` and translate every string
-//!    (Allegro's own texts where Allegro publishes them in that language);
-//!    the [`Locale`] trait is in `locale/texts.rs`, the keys it is asked for
-//!    in [`keys`](crate::keys);
-//! 2. add `mod xx;` and one line to the `languages!` list below: the variant,
-//!    the engine's tag and Allegro's Accept-Language tag
-//!    (`Xx "xx" "xx-XX" => xx::Xx`), and take Allegro's tag out of
-//!    [`FALLBACK_TAGS`] if it is there;
-//! 3. add the form's words, `www/src/locales/xx.ts`.
+//! Adding a language is one file here and one line of `languages!` below;
+//! the whole recipe, with the tests and docs it touches, is
+//! `docs/EXTENDING.md`'s "Add a language".
 //!
 //! The CLI, the npm package and the form list languages from [`Lang::ALL`].
 //!

@@ -1,6 +1,7 @@
 //! The database: an SQLite file (in WAL mode while a recorder has it open),
 //! one transaction per page, its schema versioned (`PRAGMA user_version`,
-//! [`APPLICATION_ID`]) and moved forward by [`STEPS`].
+//! `PRAGMA application_id`) and moved forward by a list of steps, one per
+//! version.
 //!
 //! Tables (times in milliseconds since the epoch, prices in grosze):
 //!
@@ -14,7 +15,7 @@
 //!   full, watches)`: each page of the event feed, from which the watched
 //!   intervals are worked out when they are read (so the order pages were
 //!   recorded in never matters);
-//! - and, from [`schema_v2`]: `market_snapshots(offer, marketplace, at,
+//! - and, from schema 3: `market_snapshots(offer, marketplace, at,
 //!   price, on_sale)`, the prices of additional marketplaces
 //!   (`additionalMarketplaces.<id>.sellingMode.price`), and `badges(offer,
 //!   marketplace, campaign, at, status, bargain, market, pub_from, pub_to)`,

@@ -2,7 +2,7 @@
 //!
 //! Each [`CodeInfo`] row holds a [`Code`] and whether the engine decides it
 //! offline ([`Check::Offline`]) or only Allegro's servers can
-//! ([`Check::ServerOnly`], with the [`Reason`]). The texts are not here: each
+//! ([`Check::ServerOnly`], with the [`ServerOnlyReason`]). The texts are not here: each
 //! language's are in its [`locale`](crate::locale) file. The engine never
 //! emits a server-only code of its own accord; it only relays one that Allegro
 //! itself named in a campaign's `eligibility.refusalReasons`.
@@ -23,15 +23,15 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use crate::keys::Reason;
+pub use crate::keys::ServerOnlyReason;
 
 /// Whether the engine can decide a code offline.
 ///
 /// ```
-/// use badge_rules::catalogue::{Check, Code, Reason};
+/// use badge_rules::catalogue::{Check, Code, ServerOnlyReason};
 /// use badge_rules::Lang;
 /// assert_eq!(Code::BA49.info().check, Check::Offline);
-/// assert_eq!(Code::BB13.info().check, Check::ServerOnly(Reason::RateLimit));
+/// assert_eq!(Code::BB13.info().check, Check::ServerOnly(ServerOnlyReason::RateLimit));
 /// assert_eq!(Code::BB13.info().check.reason(Lang::En), Some("rate limits are counted by Allegro's servers"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub enum Check {
     /// The engine checks it from the check document.
     Offline,
     /// Only Allegro's servers can decide it, for this reason.
-    ServerOnly(Reason),
+    ServerOnly(ServerOnlyReason),
 }
 
 impl Check {
@@ -151,7 +151,7 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    BB0 => Check::ServerOnly(Reason::TransientError);
+    BB0 => Check::ServerOnly(ServerOnlyReason::TransientError);
     BB1 => Check::Offline;
     BB2 => Check::Offline;
     BB3 => Check::Offline;
@@ -164,7 +164,7 @@ catalogue! {
     BB10 => Check::Offline;
     BB11 => Check::Offline;
     BB12 => Check::Offline;
-    BB13 => Check::ServerOnly(Reason::RateLimit);
+    BB13 => Check::ServerOnly(ServerOnlyReason::RateLimit);
     BB14 => Check::Offline;
     BB15 => Check::Offline;
     BB16 => Check::Offline;
@@ -174,11 +174,11 @@ catalogue! {
     BA1 => Check::Offline;
     BA2 => Check::Offline;
     BA3 => Check::Offline;
-    BA4 => Check::ServerOnly(Reason::OfferExistence);
+    BA4 => Check::ServerOnly(ServerOnlyReason::OfferExistence);
     BA5 => Check::Offline;
     BA6 => Check::Offline;
-    BA7 => Check::ServerOnly(Reason::AccountExistence);
-    BA8 => Check::ServerOnly(Reason::AccountTypeChanged);
+    BA7 => Check::ServerOnly(ServerOnlyReason::AccountExistence);
+    BA8 => Check::ServerOnly(ServerOnlyReason::AccountTypeChanged);
     BA9 => Check::Offline;
     BA10 => Check::Offline;
     BA11 => Check::Offline;
@@ -188,21 +188,21 @@ catalogue! {
     BA15 => Check::Offline;
     BA16 => Check::Offline;
     BA17 => Check::Offline;
-    BA18 => Check::ServerOnly(Reason::Attractiveness);
-    BA19 => Check::ServerOnly(Reason::TitleReview);
-    BA20 => Check::ServerOnly(Reason::ThumbnailReview);
-    BA21 => Check::ServerOnly(Reason::OtherAccounts);
+    BA18 => Check::ServerOnly(ServerOnlyReason::Attractiveness);
+    BA19 => Check::ServerOnly(ServerOnlyReason::TitleReview);
+    BA20 => Check::ServerOnly(ServerOnlyReason::ThumbnailReview);
+    BA21 => Check::ServerOnly(ServerOnlyReason::OtherAccounts);
     BA22 => Check::Offline;
     BA24 => Check::Offline;
-    BA25 => Check::ServerOnly(Reason::ManualDecision);
-    BA26 => Check::ServerOnly(Reason::BadgeCriteria);
-    BA27 => Check::ServerOnly(Reason::DeliveryMethods);
-    BA28 => Check::ServerOnly(Reason::ProgramCriteria);
+    BA25 => Check::ServerOnly(ServerOnlyReason::ManualDecision);
+    BA26 => Check::ServerOnly(ServerOnlyReason::BadgeCriteria);
+    BA27 => Check::ServerOnly(ServerOnlyReason::DeliveryMethods);
+    BA28 => Check::ServerOnly(ServerOnlyReason::ProgramCriteria);
     BA29 => Check::Offline;
     BA30 => Check::Offline;
     BA31 => Check::Offline;
     BA32 => Check::Offline;
-    BA33 => Check::ServerOnly(Reason::SameAsBa29);
+    BA33 => Check::ServerOnly(ServerOnlyReason::SameAsBa29);
     BA34 => Check::Offline;
     BA35 => Check::Offline;
     BA36 => Check::Offline;
@@ -213,7 +213,7 @@ catalogue! {
     BA41 => Check::Offline;
     BA42 => Check::Offline;
     BA43 => Check::Offline;
-    BA44 => Check::ServerOnly(Reason::QualityCriteria);
+    BA44 => Check::ServerOnly(ServerOnlyReason::QualityCriteria);
     BA45 => Check::Offline;
     BA46 => Check::Offline;
     BA47 => Check::Offline;
@@ -223,42 +223,42 @@ catalogue! {
     BA51 => Check::Offline;
     BA52 => Check::Offline;
     BA53 => Check::Offline;
-    BA54 => Check::ServerOnly(Reason::OtherCampaignsProducts);
-    BA57 => Check::ServerOnly(Reason::PriceAttractiveness);
+    BA54 => Check::ServerOnly(ServerOnlyReason::OtherCampaignsProducts);
+    BA57 => Check::ServerOnly(ServerOnlyReason::PriceAttractiveness);
     BA58 => Check::Offline;
-    BA59 => Check::ServerOnly(Reason::SellerRequest);
+    BA59 => Check::ServerOnly(ServerOnlyReason::SellerRequest);
     BA60 => Check::Offline;
     BA61 => Check::Offline;
     BA62 => Check::Offline;
     BA63 => Check::Offline;
-    BA64 => Check::ServerOnly(Reason::CampaignReplaced);
-    BA65 => Check::ServerOnly(Reason::HiddenPrices);
-    BA66 => Check::ServerOnly(Reason::Informational);
+    BA64 => Check::ServerOnly(ServerOnlyReason::CampaignReplaced);
+    BA65 => Check::ServerOnly(ServerOnlyReason::HiddenPrices);
+    BA66 => Check::ServerOnly(ServerOnlyReason::Informational);
     BA67 => Check::Offline;
     BA68 => Check::Offline;
-    BA69 => Check::ServerOnly(Reason::CustomLabels);
+    BA69 => Check::ServerOnly(ServerOnlyReason::CustomLabels);
     BA70 => Check::Offline;
     BA71 => Check::Offline;
     BA72 => Check::Offline;
-    BA73 => Check::ServerOnly(Reason::CategoryExistence);
+    BA73 => Check::ServerOnly(ServerOnlyReason::CategoryExistence);
     BA74 => Check::Offline;
     BA75 => Check::Offline;
     BA76 => Check::Offline;
     BA77 => Check::Offline;
     BA78 => Check::Offline;
-    BA79 => Check::ServerOnly(Reason::CampaignEditability);
-    BA80 => Check::ServerOnly(Reason::InternalTools);
-    BA81 => Check::ServerOnly(Reason::InternalTools);
-    BA82 => Check::ServerOnly(Reason::Multipack);
-    BA83 => Check::ServerOnly(Reason::InternalTools);
-    BA84 => Check::ServerOnly(Reason::CustomLabels);
-    BA85 => Check::ServerOnly(Reason::CustomLabels);
-    BA86 => Check::ServerOnly(Reason::CustomLabels);
-    BA87 => Check::ServerOnly(Reason::AsyncTwinOfBb7);
-    BA88 => Check::ServerOnly(Reason::BadgeState);
-    BA97 => Check::ServerOnly(Reason::TaxResidence);
-    BA101 => Check::ServerOnly(Reason::EligibleProducts);
-    BA104 => Check::ServerOnly(Reason::CampaignConditions);
+    BA79 => Check::ServerOnly(ServerOnlyReason::CampaignEditability);
+    BA80 => Check::ServerOnly(ServerOnlyReason::InternalTools);
+    BA81 => Check::ServerOnly(ServerOnlyReason::InternalTools);
+    BA82 => Check::ServerOnly(ServerOnlyReason::Multipack);
+    BA83 => Check::ServerOnly(ServerOnlyReason::InternalTools);
+    BA84 => Check::ServerOnly(ServerOnlyReason::CustomLabels);
+    BA85 => Check::ServerOnly(ServerOnlyReason::CustomLabels);
+    BA86 => Check::ServerOnly(ServerOnlyReason::CustomLabels);
+    BA87 => Check::ServerOnly(ServerOnlyReason::AsyncTwinOfBb7);
+    BA88 => Check::ServerOnly(ServerOnlyReason::BadgeState);
+    BA97 => Check::ServerOnly(ServerOnlyReason::TaxResidence);
+    BA101 => Check::ServerOnly(ServerOnlyReason::EligibleProducts);
+    BA104 => Check::ServerOnly(ServerOnlyReason::CampaignConditions);
     BA107 => Check::Offline;
     ValidationError("VALIDATION_ERROR") => Check::Offline;
     AdsBusinessAccount("ADS_BUSINESS_ACCOUNT") => Check::Offline;
@@ -322,7 +322,7 @@ pub fn info(code: Code) -> &'static CodeInfo {
 
 static FALLBACK: CodeInfo = CodeInfo {
     code: Code::BB0,
-    check: Check::ServerOnly(Reason::TransientError),
+    check: Check::ServerOnly(ServerOnlyReason::TransientError),
 };
 
 impl fmt::Display for Code {

@@ -110,7 +110,7 @@ impl Source {
     /// );
     /// ```
     pub fn describe(self, kind: Kind, lang: Lang) -> String {
-        use crate::locale::{fill, Label};
+        use crate::locale::{interpolate, Label};
         let (label, endpoint, status) = match self {
             Source::Example { status } => (Label::DocumentedExample, endpoint(kind), status),
             Source::Description { status } => {
@@ -123,7 +123,7 @@ impl Source {
             ),
         };
         let status = status.to_string();
-        fill(
+        interpolate(
             lang.label(label),
             &[("endpoint", endpoint), ("status", &status)],
         )

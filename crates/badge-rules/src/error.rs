@@ -25,10 +25,10 @@ use crate::locale::Lang;
 pub use crate::keys::ErrorCode;
 
 /// The figures of an input error's message, by name.
-pub type Params = crate::params::ParamMap;
+pub use crate::params::ParamMap;
 
 /// The message of `code` in `lang`, its params filled in.
-fn render(code: ErrorCode, lang: Lang, params: &Params) -> String {
+fn render(code: ErrorCode, lang: Lang, params: &ParamMap) -> String {
     let locale = lang.locale();
     // serde's words in the params, in the language of the message.
     let words: Vec<(&str, Cow<'_, str>)> = params
@@ -122,7 +122,7 @@ impl InputError {
         }
     }
 
-    pub(crate) fn context(path: impl Into<String>, code: ErrorCode, params: Params) -> Self {
+    pub(crate) fn context(path: impl Into<String>, code: ErrorCode, params: ParamMap) -> Self {
         InputError::Context(ContextError {
             message: render(code, Lang::En, &params),
             code,
@@ -148,7 +148,7 @@ impl InputError {
     }
 
     /// The figures of the message, by name.
-    pub fn params(&self) -> &Params {
+    pub fn params(&self) -> &ParamMap {
         match self {
             InputError::Syntax(e) => &e.params,
             InputError::Shape(e) => &e.params,
@@ -207,7 +207,7 @@ pub struct SyntaxError {
     /// What is wrong, in the chosen language (English by default).
     message: String,
     /// The figures of the message.
-    params: Params,
+    params: ParamMap,
     /// 1-based line.
     line: usize,
     /// 1-based column.
@@ -233,7 +233,7 @@ pub struct ShapeError {
     /// What is wrong, in the chosen language (English by default).
     message: String,
     /// The figures of the message.
-    params: Params,
+    params: ParamMap,
 }
 
 /// Context that cannot be true.
@@ -255,7 +255,7 @@ pub struct ContextError {
     /// What is wrong, in the chosen language (English by default).
     message: String,
     /// The figures of the message.
-    params: Params,
+    params: ParamMap,
 }
 
 impl ShapeError {
@@ -269,7 +269,7 @@ impl ShapeError {
         &self.message
     }
 
-    pub(crate) fn new(path: String, code: ErrorCode, params: Params) -> Self {
+    pub(crate) fn new(path: String, code: ErrorCode, params: ParamMap) -> Self {
         ShapeError {
             message: render(code, Lang::En, &params),
             code,
@@ -325,7 +325,7 @@ impl SyntaxError {
     pub(crate) fn at(
         path: &str,
         code: ErrorCode,
-        mut params: Params,
+        mut params: ParamMap,
         line: usize,
         column: usize,
     ) -> Self {

@@ -200,12 +200,12 @@ pub enum Inference {
 /// Why only Allegro's servers can decide a code.
 ///
 /// ```
-/// use badge_rules::{catalogue::Reason, Lang};
-/// assert_eq!(Lang::En.locale().reason(Reason::DeliveryMethods), "delivery methods are not in the input");
+/// use badge_rules::{catalogue::ServerOnlyReason, Lang};
+/// assert_eq!(Lang::En.locale().reason(ServerOnlyReason::DeliveryMethods), "delivery methods are not in the input");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Reason {
+pub enum ServerOnlyReason {
     /// A transient processing error on Allegro's side.
     TransientError,
     /// Rate limits are counted by Allegro's servers.
@@ -342,8 +342,8 @@ macro_rules! labels {
         /// The words adapters show for people, beside the report's own texts.
         ///
         /// ```
-        /// use badge_rules::{locale::{fill, Label}, Lang};
-        /// let line = fill(Lang::En.label(Label::SkippedMessage), &[("missing", "offer.stock.available")]);
+        /// use badge_rules::{locale::{interpolate, Label}, Lang};
+        /// let line = interpolate(Lang::En.label(Label::SkippedMessage), &[("missing", "offer.stock.available")]);
         /// assert_eq!(line, "Not checked: the document has no offer.stock.available.");
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

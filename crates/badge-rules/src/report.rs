@@ -220,7 +220,9 @@ pub struct BargainRange {
     pub currency: String,
 }
 
-pub(crate) type Params = Vec<(&'static str, String)>;
+/// A finding's figures as a rule gives them, in its order (a message's
+/// [`ParamMap`] is made from them when the report is finished).
+pub(crate) type ParamPairs = Vec<(&'static str, String)>;
 
 /// One finding of one rule, as [`registry::trace`](crate::registry::trace) lists them.
 ///
@@ -246,9 +248,9 @@ pub struct Traced {
 /// What the rules find, before messages are looked up.
 #[derive(Debug, Default)]
 pub(crate) struct Findings {
-    violations: Vec<(Code, Cow<'static, str>, Params)>,
+    violations: Vec<(Code, Cow<'static, str>, ParamPairs)>,
     skipped: Vec<(Code, Cow<'static, str>)>,
-    warnings: Vec<(WarningCode, Params)>,
+    warnings: Vec<(WarningCode, ParamPairs)>,
     pub(crate) hint: Option<BargainRange>,
     pub(crate) level: Option<PartnerLevel>,
     /// (rule, code) for every code a rule reported without declaring it in
@@ -265,7 +267,7 @@ impl Findings {
         &mut self,
         code: Code,
         path: impl Into<Cow<'static, str>>,
-        params: Params,
+        params: ParamPairs,
     ) {
         let path = path.into();
         if !self
@@ -297,7 +299,7 @@ impl Findings {
         }
     }
 
-    pub(crate) fn warn(&mut self, code: WarningCode, params: Params) {
+    pub(crate) fn warn(&mut self, code: WarningCode, params: ParamPairs) {
         if !self
             .warnings
             .iter()
@@ -360,7 +362,7 @@ impl Findings {
 }
 
 /// The template a warning with `params` is written from.
-fn template_for(code: WarningCode, lang: Lang, params: &Params) -> &'static str {
+fn template_for(code: WarningCode, lang: Lang, params: &ParamPairs) -> &'static str {
     let refusal = params.iter().any(|(k, _)| *k == "refusal");
     refusal
         .then(|| code.refusal_template(lang))
@@ -368,7 +370,7 @@ fn template_for(code: WarningCode, lang: Lang, params: &Params) -> &'static str 
         .unwrap_or_else(|| code.template(lang))
 }
 
-fn to_map(params: Params) -> ParamMap {
+fn to_map(params: ParamPairs) -> ParamMap {
     let mut map = ParamMap::new();
     for (k, v) in params {
         map.insert(Cow::Borrowed(k), v);
@@ -378,7 +380,7 @@ fn to_map(params: Params) -> ParamMap {
 
 /// The text for `code` in `lang`, with the params it names filled in (BB5
 /// names the expected currency; the engine's own texts use `{param}`).
-pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> Cow<'static, str> {
+pub(crate) fn message(code: Code, lang: Lang, params: &ParamPairs) -> Cow<'static, str> {
     let text = lang.locale().code(code);
     if code == Code::BB5 {
         if let Some((_, currency)) = params.iter().find(|(k, _)| *k == "expected") {
@@ -390,7 +392,7 @@ pub(crate) fn message(code: Code, lang: Lang, params: &Params) -> Cow<'static, s
 
 /// Fills each `{name}` of `template` with the param `name`, in one pass (a
 /// value is never read as a template); a `{name}` with no such param stays.
-fn render(template: &'static str, params: &Params) -> Cow<'static, str> {
+fn render(template: &'static str, params: &ParamPairs) -> Cow<'static, str> {
     if params.is_empty() {
         return Cow::Borrowed(template);
     }
@@ -408,7 +410,7 @@ mod tests {
 
     #[test]
     fn render_fills_each_named_param_once() {
-        let params: Params = vec![("a", "{b}".into()), ("b", "2".into())];
+        let params: ParamPairs = vec![("a", "{b}".into()), ("b", "2".into())];
         assert_eq!(render("{a} and {b}, {c} {", &params), "{b} and 2, {c} {");
         assert_eq!(render("none", &params), "none");
         assert_eq!(render("{a}", &Vec::new()), "{a}");

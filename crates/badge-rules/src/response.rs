@@ -236,7 +236,7 @@ fn is_refusal(v: &Violation) -> bool {
 fn english(kind: Kind, v: &Violation) -> String {
     match channel::published_text(kind, v.code) {
         Some(text) => text.to_owned(),
-        None => locale::fill(
+        None => locale::interpolate(
             Lang::En.locale().code(v.code),
             &v.params
                 .iter()

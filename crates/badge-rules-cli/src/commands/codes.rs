@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use badge_rules::api::{self, CatalogueEntry, CheckKind, EvidenceKind, RouteEntry};
 use badge_rules::channel::{Channel, TextSource};
-use badge_rules::locale::{fill, Label};
+use badge_rules::locale::{interpolate, Label};
 use badge_rules::Lang;
 
 use crate::args::{CodesArgs, Format};
@@ -49,7 +49,8 @@ fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
         let mut more = Vec::new();
         if let Some(reason) = &entry.reason {
             more.push(
-                fill(lang.label(Label::ServerOnlyBecause), &[("reason", reason)]).into_owned(),
+                interpolate(lang.label(Label::ServerOnlyBecause), &[("reason", reason)])
+                    .into_owned(),
             );
         }
         if let Some(provenance) = provenance(entry, lang) {
@@ -71,7 +72,7 @@ fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
             );
         }
         for cause in &entry.also {
-            let line = fill(
+            let line = interpolate(
                 lang.label(Label::AlsoCause),
                 &[("endpoint", cause.endpoint), ("why", &cause.source)],
             );
@@ -88,7 +89,7 @@ fn render(entries: &[CatalogueEntry], lang: Lang) -> String {
         total.saturating_sub(offline).to_string(),
         offline.to_string(),
     );
-    s.push_str(&fill(
+    s.push_str(&interpolate(
         lang.label(Label::CodesSummary),
         &[
             ("total", &total),
@@ -112,13 +113,13 @@ fn provenance(entry: &CatalogueEntry, lang: Lang) -> Option<String> {
         TextSource::Engine if entry.code.is_allegros() => Label::TextTranslated,
         _ => return None,
     };
-    Some(fill(lang.label(label), &[("ref", reference)]).into_owned())
+    Some(interpolate(lang.label(label), &[("ref", reference)]).into_owned())
 }
 
 /// `POST /sale/badges: at once, HTTP 422 (documented)`.
 fn route_line(route: &RouteEntry, lang: Lang) -> String {
     let channel = match route.channel {
-        Channel::Sync { status } => fill(
+        Channel::Sync { status } => interpolate(
             lang.label(Label::RouteSync),
             &[("status", &status.to_string())],
         )

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use badge_rules::locale::{fill, Label};
+use badge_rules::locale::{interpolate, Label};
 use badge_rules::registry::{self, RuleInfo};
 use badge_rules::Lang;
 
@@ -48,7 +48,7 @@ fn render(rules: &[RuleInfo], lang: Lang) -> String {
             s.push('\n');
         }
         let count = of_kind.len().to_string();
-        let heading = fill(
+        let heading = interpolate(
             lang.label(Label::RulesOfKind),
             &[("kind", kind.as_str()), ("count", &count)],
         );
@@ -78,7 +78,7 @@ fn render(rules: &[RuleInfo], lang: Lang) -> String {
     }
     let (total, kinds) = (rules.len().to_string(), kinds.len().to_string());
     s.push('\n');
-    s.push_str(&fill(
+    s.push_str(&interpolate(
         lang.label(Label::RulesSummary),
         &[("rules", &total), ("kinds", &kinds)],
     ));

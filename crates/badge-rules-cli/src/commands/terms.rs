@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use badge_rules::api;
 use badge_rules::campaigns;
 use badge_rules::document::Campaign;
-use badge_rules::locale::{fill, Label};
+use badge_rules::locale::{interpolate, Label};
 use badge_rules::Lang;
 use serde_json::Value;
 
@@ -29,7 +29,7 @@ fn terms_of(id: &str, format: Format, lang: Lang) -> Result<String, Fatal> {
         let ids: Vec<&str> = campaigns::BUILT_IN.iter().map(|c| c.id).collect();
         let ids = ids.join(", ");
         return Err(Fatal::Usage(
-            fill(lang.label(Label::NotBuiltIn), &[("id", id), ("ids", &ids)]).into_owned(),
+            interpolate(lang.label(Label::NotBuiltIn), &[("id", id), ("ids", &ids)]).into_owned(),
         ));
     };
     // Through a `Value`: its keys are sorted, as this command always wrote them.
@@ -40,7 +40,11 @@ fn terms_of(id: &str, format: Format, lang: Lang) -> Result<String, Fatal> {
     }
     let mut s = String::new();
     // Writing to a String cannot fail.
-    let _ = writeln!(s, "{}", fill(lang.label(Label::TermsOf), &[("id", id)]));
+    let _ = writeln!(
+        s,
+        "{}",
+        interpolate(lang.label(Label::TermsOf), &[("id", id)])
+    );
     flatten(&value, "", &mut s);
     Ok(s)
 }

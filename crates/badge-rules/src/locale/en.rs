@@ -7,7 +7,7 @@
 
 use super::texts::Locale;
 use crate::catalogue::Code;
-use crate::keys::{BenefitId, ErrorCode, Inference, Label, Reason, WarningCode};
+use crate::keys::{BenefitId, ErrorCode, Inference, Label, ServerOnlyReason, WarningCode};
 
 /// English.
 #[derive(Debug)]
@@ -139,39 +139,39 @@ impl Locale for English {
         }
     }
 
-    fn reason(&self, reason: Reason) -> &'static str {
+    fn reason(&self, reason: ServerOnlyReason) -> &'static str {
         match reason {
-            Reason::TransientError => "a transient processing error on Allegro's side",
-            Reason::RateLimit => "rate limits are counted by Allegro's servers",
-            Reason::OfferExistence => "only Allegro knows whether an offer id exists",
-            Reason::AccountExistence => "only Allegro knows whether an account exists",
-            Reason::AccountTypeChanged => "the account type changes while Allegro processes the application",
-            Reason::Attractiveness => "attractiveness is Allegro's own assessment",
-            Reason::TitleReview => "titles and descriptions are reviewed by Allegro",
-            Reason::ThumbnailReview => "thumbnails are reviewed by Allegro",
-            Reason::OtherAccounts => "the seller's other accounts are not in the input",
-            Reason::ManualDecision => "a manual decision of the Strefa okazji team",
-            Reason::BadgeCriteria => "the badge's criteria are not published",
-            Reason::DeliveryMethods => "delivery methods are not in the input",
-            Reason::ProgramCriteria => "the program's criteria are not published",
-            Reason::SameAsBa29 => "same text as BA29; the engine reports a product's maximum price as BA29",
-            Reason::QualityCriteria => "quality criteria are Allegro's own assessment (relayed from eligibility.refusalReasons when Allegro names it)",
-            Reason::OtherCampaignsProducts => "other campaigns' product lists are not in the input",
-            Reason::PriceAttractiveness => "price attractiveness against the market is Allegro's own assessment",
-            Reason::SellerRequest => "a decision taken at the seller's request",
-            Reason::CampaignReplaced => "campaign replacements are announced by Allegro",
-            Reason::HiddenPrices => "Allegro compares the offer with prices it alone sees",
-            Reason::Informational => "an informational answer, not a refusal",
-            Reason::CustomLabels => "custom label badges are not part of the public API",
-            Reason::CategoryExistence => "only Allegro knows whether a category exists",
-            Reason::CampaignEditability => "campaign editability is internal to Allegro",
-            Reason::InternalTools => "an answer of Allegro's internal tools",
-            Reason::Multipack => "multipack status is not in the input",
-            Reason::AsyncTwinOfBb7 => "the asynchronous twin of BB7: Allegro's synchronous validation answers first, so the engine reports BB7",
-            Reason::BadgeState => "the badge's internal state is Allegro's",
-            Reason::TaxResidence => "the seller's country of tax residence is not in the input",
-            Reason::EligibleProducts => "the campaign's list of eligible products is Allegro's and is not published",
-            Reason::CampaignConditions => "the campaign's product and price conditions are not published",
+            ServerOnlyReason::TransientError => "a transient processing error on Allegro's side",
+            ServerOnlyReason::RateLimit => "rate limits are counted by Allegro's servers",
+            ServerOnlyReason::OfferExistence => "only Allegro knows whether an offer id exists",
+            ServerOnlyReason::AccountExistence => "only Allegro knows whether an account exists",
+            ServerOnlyReason::AccountTypeChanged => "the account type changes while Allegro processes the application",
+            ServerOnlyReason::Attractiveness => "attractiveness is Allegro's own assessment",
+            ServerOnlyReason::TitleReview => "titles and descriptions are reviewed by Allegro",
+            ServerOnlyReason::ThumbnailReview => "thumbnails are reviewed by Allegro",
+            ServerOnlyReason::OtherAccounts => "the seller's other accounts are not in the input",
+            ServerOnlyReason::ManualDecision => "a manual decision of the Strefa okazji team",
+            ServerOnlyReason::BadgeCriteria => "the badge's criteria are not published",
+            ServerOnlyReason::DeliveryMethods => "delivery methods are not in the input",
+            ServerOnlyReason::ProgramCriteria => "the program's criteria are not published",
+            ServerOnlyReason::SameAsBa29 => "same text as BA29; the engine reports a product's maximum price as BA29",
+            ServerOnlyReason::QualityCriteria => "quality criteria are Allegro's own assessment (relayed from eligibility.refusalReasons when Allegro names it)",
+            ServerOnlyReason::OtherCampaignsProducts => "other campaigns' product lists are not in the input",
+            ServerOnlyReason::PriceAttractiveness => "price attractiveness against the market is Allegro's own assessment",
+            ServerOnlyReason::SellerRequest => "a decision taken at the seller's request",
+            ServerOnlyReason::CampaignReplaced => "campaign replacements are announced by Allegro",
+            ServerOnlyReason::HiddenPrices => "Allegro compares the offer with prices it alone sees",
+            ServerOnlyReason::Informational => "an informational answer, not a refusal",
+            ServerOnlyReason::CustomLabels => "custom label badges are not part of the public API",
+            ServerOnlyReason::CategoryExistence => "only Allegro knows whether a category exists",
+            ServerOnlyReason::CampaignEditability => "campaign editability is internal to Allegro",
+            ServerOnlyReason::InternalTools => "an answer of Allegro's internal tools",
+            ServerOnlyReason::Multipack => "multipack status is not in the input",
+            ServerOnlyReason::AsyncTwinOfBb7 => "the asynchronous twin of BB7: Allegro's synchronous validation answers first, so the engine reports BB7",
+            ServerOnlyReason::BadgeState => "the badge's internal state is Allegro's",
+            ServerOnlyReason::TaxResidence => "the seller's country of tax residence is not in the input",
+            ServerOnlyReason::EligibleProducts => "the campaign's list of eligible products is Allegro's and is not published",
+            ServerOnlyReason::CampaignConditions => "the campaign's product and price conditions are not published",
         }
     }
 

@@ -270,16 +270,16 @@ impl FromStr for Lang {
 /// value is never read as a template); a `{name}` with no value stays.
 ///
 /// ```
-/// use badge_rules::locale::fill;
-/// assert_eq!(fill("{a} and {b}, {c}", &[("a", "1"), ("b", "{a}")]), "1 and {a}, {c}");
+/// use badge_rules::locale::interpolate;
+/// assert_eq!(interpolate("{a} and {b}, {c}", &[("a", "1"), ("b", "{a}")]), "1 and {a}, {c}");
 /// ```
-pub fn fill<'t>(template: &'t str, params: &[(&str, &str)]) -> Cow<'t, str> {
+pub fn interpolate<'t>(template: &'t str, params: &[(&str, &str)]) -> Cow<'t, str> {
     render(template, |name| {
         params.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
     })
 }
 
-/// [`fill`] over a lookup: the engine's own params are not `&str` pairs.
+/// [`interpolate`] over a lookup: the engine's own params are not `&str` pairs.
 pub(crate) fn render<'t, 'v>(
     template: &'t str,
     value_of: impl Fn(&str) -> Option<&'v str>,

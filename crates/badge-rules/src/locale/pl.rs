@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::texts::Locale;
 use crate::catalogue::Code;
-use crate::keys::{BenefitId, ErrorCode, Inference, Label, Reason, WarningCode};
+use crate::keys::{BenefitId, ErrorCode, Inference, Label, ServerOnlyReason, WarningCode};
 
 /// Polish.
 #[derive(Debug)]
@@ -141,39 +141,39 @@ impl Locale for Polish {
         }
     }
 
-    fn reason(&self, reason: Reason) -> &'static str {
+    fn reason(&self, reason: ServerOnlyReason) -> &'static str {
         match reason {
-            Reason::TransientError => "przejściowy błąd przetwarzania po stronie Allegro",
-            Reason::RateLimit => "limity zapytań liczą serwery Allegro",
-            Reason::OfferExistence => "tylko Allegro wie, czy oferta o tym identyfikatorze istnieje",
-            Reason::AccountExistence => "tylko Allegro wie, czy konto istnieje",
-            Reason::AccountTypeChanged => "typ konta zmienia się w trakcie przetwarzania zgłoszenia przez Allegro",
-            Reason::Attractiveness => "atrakcyjność oferty ocenia samo Allegro",
-            Reason::TitleReview => "tytuły i opisy sprawdza Allegro",
-            Reason::ThumbnailReview => "miniatury sprawdza Allegro",
-            Reason::OtherAccounts => "innych kont sprzedającego nie ma w danych wejściowych",
-            Reason::ManualDecision => "ręczna decyzja zespołu Strefy okazji",
-            Reason::BadgeCriteria => "kryteria oznaczenia nie są publiczne",
-            Reason::DeliveryMethods => "metod dostawy nie ma w danych wejściowych",
-            Reason::ProgramCriteria => "kryteria programu nie są publiczne",
-            Reason::SameAsBa29 => "ten sam tekst co BA29; maksymalną cenę produktu silnik zgłasza jako BA29",
-            Reason::QualityCriteria => "kryteria jakościowe ocenia samo Allegro (przekazywane z eligibility.refusalReasons, gdy Allegro je poda)",
-            Reason::OtherCampaignsProducts => "list produktów innych kampanii nie ma w danych wejściowych",
-            Reason::PriceAttractiveness => "atrakcyjność ceny względem rynku ocenia samo Allegro",
-            Reason::SellerRequest => "decyzja podjęta na wniosek sprzedającego",
-            Reason::CampaignReplaced => "zastąpienie kampanii ogłasza Allegro",
-            Reason::HiddenPrices => "Allegro porównuje ofertę z cenami, które widzi tylko ono",
-            Reason::Informational => "odpowiedź informacyjna, nie odmowa",
-            Reason::CustomLabels => "oznaczenia z niestandardową etykietą nie są częścią publicznego API",
-            Reason::CategoryExistence => "tylko Allegro wie, czy kategoria istnieje",
-            Reason::CampaignEditability => "możliwość edycji kampanii to wewnętrzna sprawa Allegro",
-            Reason::InternalTools => "odpowiedź wewnętrznych narzędzi Allegro",
-            Reason::Multipack => "informacji o wielosztuce nie ma w danych wejściowych",
-            Reason::AsyncTwinOfBb7 => "asynchroniczny odpowiednik BB7: synchroniczna walidacja Allegro odpowiada pierwsza, więc silnik zgłasza BB7",
-            Reason::BadgeState => "wewnętrzny stan oznaczenia zna tylko Allegro",
-            Reason::TaxResidence => "kraju rezydencji podatkowej sprzedającego nie ma w danych wejściowych",
-            Reason::EligibleProducts => "listę produktów dopuszczonych do kampanii ma tylko Allegro i jej nie publikuje",
-            Reason::CampaignConditions => "warunki kampanii dotyczące produktu i ceny nie są publikowane",
+            ServerOnlyReason::TransientError => "przejściowy błąd przetwarzania po stronie Allegro",
+            ServerOnlyReason::RateLimit => "limity zapytań liczą serwery Allegro",
+            ServerOnlyReason::OfferExistence => "tylko Allegro wie, czy oferta o tym identyfikatorze istnieje",
+            ServerOnlyReason::AccountExistence => "tylko Allegro wie, czy konto istnieje",
+            ServerOnlyReason::AccountTypeChanged => "typ konta zmienia się w trakcie przetwarzania zgłoszenia przez Allegro",
+            ServerOnlyReason::Attractiveness => "atrakcyjność oferty ocenia samo Allegro",
+            ServerOnlyReason::TitleReview => "tytuły i opisy sprawdza Allegro",
+            ServerOnlyReason::ThumbnailReview => "miniatury sprawdza Allegro",
+            ServerOnlyReason::OtherAccounts => "innych kont sprzedającego nie ma w danych wejściowych",
+            ServerOnlyReason::ManualDecision => "ręczna decyzja zespołu Strefy okazji",
+            ServerOnlyReason::BadgeCriteria => "kryteria oznaczenia nie są publiczne",
+            ServerOnlyReason::DeliveryMethods => "metod dostawy nie ma w danych wejściowych",
+            ServerOnlyReason::ProgramCriteria => "kryteria programu nie są publiczne",
+            ServerOnlyReason::SameAsBa29 => "ten sam tekst co BA29; maksymalną cenę produktu silnik zgłasza jako BA29",
+            ServerOnlyReason::QualityCriteria => "kryteria jakościowe ocenia samo Allegro (przekazywane z eligibility.refusalReasons, gdy Allegro je poda)",
+            ServerOnlyReason::OtherCampaignsProducts => "list produktów innych kampanii nie ma w danych wejściowych",
+            ServerOnlyReason::PriceAttractiveness => "atrakcyjność ceny względem rynku ocenia samo Allegro",
+            ServerOnlyReason::SellerRequest => "decyzja podjęta na wniosek sprzedającego",
+            ServerOnlyReason::CampaignReplaced => "zastąpienie kampanii ogłasza Allegro",
+            ServerOnlyReason::HiddenPrices => "Allegro porównuje ofertę z cenami, które widzi tylko ono",
+            ServerOnlyReason::Informational => "odpowiedź informacyjna, nie odmowa",
+            ServerOnlyReason::CustomLabels => "oznaczenia z niestandardową etykietą nie są częścią publicznego API",
+            ServerOnlyReason::CategoryExistence => "tylko Allegro wie, czy kategoria istnieje",
+            ServerOnlyReason::CampaignEditability => "możliwość edycji kampanii to wewnętrzna sprawa Allegro",
+            ServerOnlyReason::InternalTools => "odpowiedź wewnętrznych narzędzi Allegro",
+            ServerOnlyReason::Multipack => "informacji o wielosztuce nie ma w danych wejściowych",
+            ServerOnlyReason::AsyncTwinOfBb7 => "asynchroniczny odpowiednik BB7: synchroniczna walidacja Allegro odpowiada pierwsza, więc silnik zgłasza BB7",
+            ServerOnlyReason::BadgeState => "wewnętrzny stan oznaczenia zna tylko Allegro",
+            ServerOnlyReason::TaxResidence => "kraju rezydencji podatkowej sprzedającego nie ma w danych wejściowych",
+            ServerOnlyReason::EligibleProducts => "listę produktów dopuszczonych do kampanii ma tylko Allegro i jej nie publikuje",
+            ServerOnlyReason::CampaignConditions => "warunki kampanii dotyczące produktu i ceny nie są publikowane",
         }
     }
 

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::catalogue::Code;
-use crate::keys::{BenefitId, ErrorCode, Inference, Label, Reason, WarningCode};
+use crate::keys::{BenefitId, ErrorCode, Inference, Label, ServerOnlyReason, WarningCode};
 
 /// Every text of one language.
 ///
@@ -19,7 +19,7 @@ pub trait Locale: Sync + fmt::Debug {
     /// `{name}` stands for a param.
     fn code(&self, code: Code) -> &'static str;
     /// Why only Allegro's servers can decide a server-only code.
-    fn reason(&self, reason: Reason) -> &'static str;
+    fn reason(&self, reason: ServerOnlyReason) -> &'static str;
     /// The template of a warning; `{name}` stands for a param.
     fn warning(&self, code: WarningCode) -> &'static str;
     /// The template of a warning beside a refusal it bears on (`{refusal}`

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{ErrorCode, InputError, Params, ShapeError};
+use crate::error::{ErrorCode, InputError, ParamMap, ShapeError};
 
 /// What JSON value starts with `first`, as an error's `found` says it.
 pub(super) fn found(first: Option<u8>) -> &'static str {
@@ -43,7 +43,7 @@ pub(super) fn shape<const N: usize>(
     code: ErrorCode,
     params: [(&'static str, &str); N],
 ) -> InputError {
-    let params: Params = params
+    let params: ParamMap = params
         .into_iter()
         .map(|(name, value)| (Cow::Borrowed(name), value.to_owned()))
         .collect();

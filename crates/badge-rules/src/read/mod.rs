@@ -13,7 +13,7 @@ pub(crate) mod serde_text;
 pub(crate) mod utf8;
 
 use crate::document::Document;
-use crate::error::{ErrorCode, InputError, Params, ShapeError};
+use crate::error::{ErrorCode, InputError, ParamMap, ShapeError};
 
 /// Parses a check document from JSON text, naming the JSON path of any fault.
 ///
@@ -38,7 +38,7 @@ pub fn parse_document(text: &str) -> Result<Document, InputError> {
         return Err(InputError::Shape(ShapeError::new(
             String::new(),
             ErrorCode::NotAnObject,
-            Params::new(),
+            ParamMap::new(),
         )));
     }
     read_document(text)

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{ErrorCode, InputError, Params, ShapeError, SyntaxError};
+use crate::error::{ErrorCode, InputError, ParamMap, ShapeError, SyntaxError};
 
 /// The input error for `err`, met reading `text`; `prefix` is the JSON path
 /// of `text` within the check document (`""`: the document itself).
@@ -20,7 +20,7 @@ pub(crate) fn shape_error(text: &str, err: &serde_json::Error, prefix: &str) -> 
         && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err()
     {
         let (code, params) = if message == "recursion limit exceeded" {
-            (ErrorCode::TooDeep, Params::new())
+            (ErrorCode::TooDeep, ParamMap::new())
         } else {
             (ErrorCode::NotJson, params_of([("detail", message)]))
         };
@@ -62,7 +62,7 @@ fn joined(prefix: &str, path: &str) -> String {
     }
 }
 
-fn params_of<const N: usize>(pairs: [(&'static str, &str); N]) -> Params {
+fn params_of<const N: usize>(pairs: [(&'static str, &str); N]) -> ParamMap {
     pairs
         .into_iter()
         .map(|(k, v)| (Cow::Borrowed(k), v.to_owned()))
@@ -70,7 +70,7 @@ fn params_of<const N: usize>(pairs: [(&'static str, &str); N]) -> Params {
 }
 
 /// The code and params of one of serde's messages (its position removed).
-fn classify(message: &str, peeked: bool) -> (ErrorCode, Params) {
+fn classify(message: &str, peeked: bool) -> (ErrorCode, ParamMap) {
     if peeked {
         return (
             ErrorCode::WrongType,
@@ -81,7 +81,7 @@ fn classify(message: &str, peeked: bool) -> (ErrorCode, Params) {
         );
     }
     if message == "recursion limit exceeded" {
-        return (ErrorCode::TooDeep, Params::new());
+        return (ErrorCode::TooDeep, ParamMap::new());
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.rsplit_once(", expected ") {

@@ -1,7 +1,7 @@
 //! Bytes as text: a file or a line of an input is UTF-8, or a syntax error
 //! at its first bad byte.
 
-use crate::error::{ErrorCode, InputError, Params, SyntaxError};
+use crate::error::{ErrorCode, InputError, ParamMap, SyntaxError};
 
 /// The bytes as text; bytes that are not UTF-8 are a syntax error at the
 /// line and column of the first bad byte.
@@ -13,7 +13,7 @@ pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, InputError> {
         InputError::Syntax(SyntaxError::at(
             "",
             ErrorCode::NotUtf8,
-            Params::new(),
+            ParamMap::new(),
             line,
             column,
         ))

@@ -499,7 +499,7 @@ pub(crate) fn check_currency(money: &Money, path: &str, currency: &str) -> Resul
 }
 
 /// An input error's params from `(name, value)` pairs.
-pub(crate) fn params<const N: usize>(pairs: [(&'static str, String); N]) -> crate::error::Params {
+pub(crate) fn params<const N: usize>(pairs: [(&'static str, String); N]) -> crate::error::ParamMap {
     pairs
         .into_iter()
         .map(|(k, v)| (Cow::Borrowed(k), v))

@@ -19,14 +19,14 @@ use crate::catalogue::Code;
 use crate::document::Document;
 use crate::error::{ErrorCode, InputError};
 use crate::partner::{AgencySnapshot as Snapshot, PartnerLevel};
-use crate::report::Params;
+use crate::report::ParamPairs;
 
 use crate::money::show_grosze as show;
 
 /// One requirement's answer: met, unmet (with the figures), or unknown.
 enum Answer {
     Met,
-    Unmet(Params),
+    Unmet(ParamPairs),
     Unknown(&'static str),
 }
 

@@ -14,7 +14,7 @@ use super::rule::{need, Need, Out};
 use crate::catalogue::Code;
 use crate::document::{CampaignType, Nullable, SellingFormat};
 use crate::money::{from_grosze, percent_of, show_grosze as show};
-use crate::report::{BargainRange, Params, WarningCode};
+use crate::report::{BargainRange, ParamPairs, WarningCode};
 use crate::terms::{DiscountBase, Terms};
 
 /// BA3: a `STANDARD` campaign and the request has `prices`.
@@ -233,8 +233,8 @@ pub(crate) fn ladder(
     m: i128,
     min: Option<i128>,
     max: Option<i128>,
-) -> Option<(Code, Params)> {
-    let figures = |up: bool| -> Params {
+) -> Option<(Code, ParamPairs)> {
+    let figures = |up: bool| -> ParamPairs {
         vec![
             ("bargain", show(b)),
             ("market", show(m)),

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::catalogue::Code;
 use crate::document::Kind;
 use crate::partner::PartnerLevel;
-use crate::report::{BargainRange, Findings, Params, Traced, WarningCode};
+use crate::report::{BargainRange, Findings, ParamPairs, Traced, WarningCode};
 
 /// One rule: its codes, the function that checks it, and, for a price rule,
 /// the bargain prices it lets pass.
@@ -46,7 +46,7 @@ impl Out<'_> {
         &mut self,
         code: Code,
         path: impl Into<Cow<'static, str>>,
-        params: Params,
+        params: ParamPairs,
     ) {
         self.declared(code);
         let path = path.into();
@@ -90,7 +90,7 @@ impl Out<'_> {
     }
 
     /// Gives the engine's advice.
-    pub(crate) fn warn(&mut self, code: WarningCode, params: Params) {
+    pub(crate) fn warn(&mut self, code: WarningCode, params: ParamPairs) {
         self.findings.warn(code, params);
     }
 

@@ -68,7 +68,7 @@ pub(crate) fn bb6(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
 
 /// The params of BB6 for an amount off its currency's step: the step, as
 /// an amount (`5.00` for HUF).
-fn rounding_params(step: i128) -> crate::report::Params {
+fn rounding_params(step: i128) -> crate::report::ParamPairs {
     vec![("step", crate::money::show_grosze(step))]
 }
 

@@ -650,83 +650,71 @@ pub fn timeline(observations: &[Observation], watch: &Watch, until: Millis) -> T
     }
 }
 
-/// `process.status` of a badge (GET /sale/badges).
+/// `process.status` of a badge (GET /sale/badges): the core's own type,
+/// which the check document's `badges[]` read too.
+pub use badge_rules::document::BadgeStatus;
+
+/// How the ledger reads a badge's status from a page and stores it as a
+/// number.
 ///
 /// ```
-/// use badge_rules_ledger::model::BadgeStatus;
+/// use badge_rules_ledger::model::{BadgeStatus, StoredStatus};
 /// assert_eq!(BadgeStatus::from_status("FINISHED"), Some(BadgeStatus::Finished));
+/// assert_eq!(BadgeStatus::from_status("X"), None);
+/// assert_eq!(BadgeStatus::Declined.allegro_name(), "DECLINED");
+/// assert_eq!(BadgeStatus::InVerification.code(), 0);
 /// assert_eq!(BadgeStatus::from_code(BadgeStatus::Active.code()), Some(BadgeStatus::Active));
+/// assert_eq!(BadgeStatus::from_code(9), None);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum BadgeStatus {
-    /// `IN_VERIFICATION`.
-    InVerification,
-    /// `WAITING_FOR_PUBLICATION`.
-    WaitingForPublication,
-    /// `ACTIVE`: published, its bargain price in force for buyers.
-    Active,
-    /// `FINISHED`: was published over its publication period.
-    Finished,
-    /// `DECLINED`: never in force.
-    Declined,
+pub trait StoredStatus: Sized {
+    /// The status named `text` (Allegro's spelling).
+    fn from_status(text: &str) -> Option<Self>;
+    /// Allegro's name for it.
+    fn allegro_name(self) -> &'static str;
+    /// The number stored for it.
+    fn code(self) -> i64;
+    /// The status stored as `code`.
+    fn from_code(code: i64) -> Option<Self>;
 }
 
-impl BadgeStatus {
-    /// The status named `text`.
-    ///
-    /// ```
-    /// assert_eq!(badge_rules_ledger::model::BadgeStatus::from_status("X"), None);
-    /// ```
-    pub fn from_status(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == text)
+/// Every status the ledger stores, in the order of their numbers.
+const STATUSES: [BadgeStatus; 5] = [
+    BadgeStatus::InVerification,
+    BadgeStatus::WaitingForPublication,
+    BadgeStatus::Active,
+    BadgeStatus::Finished,
+    BadgeStatus::Declined,
+];
+
+impl StoredStatus for BadgeStatus {
+    fn from_status(text: &str) -> Option<Self> {
+        STATUSES.into_iter().find(|s| s.allegro_name() == text)
     }
 
-    const ALL: [BadgeStatus; 5] = [
-        BadgeStatus::InVerification,
-        BadgeStatus::WaitingForPublication,
-        BadgeStatus::Active,
-        BadgeStatus::Finished,
-        BadgeStatus::Declined,
-    ];
-
-    /// Allegro's name for it.
-    ///
-    /// ```
-    /// assert_eq!(badge_rules_ledger::model::BadgeStatus::Declined.as_str(), "DECLINED");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
+    fn allegro_name(self) -> &'static str {
         match self {
             BadgeStatus::InVerification => "IN_VERIFICATION",
             BadgeStatus::WaitingForPublication => "WAITING_FOR_PUBLICATION",
             BadgeStatus::Active => "ACTIVE",
             BadgeStatus::Finished => "FINISHED",
             BadgeStatus::Declined => "DECLINED",
+            // A status a later core adds: not one the ledger stores.
+            _ => "",
         }
     }
 
-    /// The number stored for it.
-    ///
-    /// ```
-    /// assert_eq!(badge_rules_ledger::model::BadgeStatus::InVerification.code(), 0);
-    /// ```
-    pub const fn code(self) -> i64 {
-        match self {
-            BadgeStatus::InVerification => 0,
-            BadgeStatus::WaitingForPublication => 1,
-            BadgeStatus::Active => 2,
-            BadgeStatus::Finished => 3,
-            BadgeStatus::Declined => 4,
-        }
+    fn code(self) -> i64 {
+        STATUSES
+            .iter()
+            .position(|s| *s == self)
+            .and_then(|i| i64::try_from(i).ok())
+            .unwrap_or(-1)
     }
 
-    /// The status stored as `code`.
-    ///
-    /// ```
-    /// assert_eq!(badge_rules_ledger::model::BadgeStatus::from_code(9), None);
-    /// ```
-    pub fn from_code(code: i64) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+    fn from_code(code: i64) -> Option<Self> {
+        usize::try_from(code)
+            .ok()
+            .and_then(|i| STATUSES.get(i).copied())
     }
 }
 

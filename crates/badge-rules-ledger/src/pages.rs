@@ -708,7 +708,7 @@ fn badges_page(
         let campaign = b.campaign.id.filter(|id| !id.is_empty()).ok_or_else(|| {
             PageError::at(format!("{path}.campaign.id"), "a badge names its campaign")
         })?;
-        let status = crate::model::BadgeStatus::from_status(&b.process.status).ok_or_else(|| {
+        let status = <crate::model::BadgeStatus as crate::model::StoredStatus>::from_status(&b.process.status).ok_or_else(|| {
             PageError::at(
                 format!("{path}.process.status"),
                 format!("{:?} is not a badge status (IN_VERIFICATION, WAITING_FOR_PUBLICATION, ACTIVE, FINISHED, DECLINED)", b.process.status),

@@ -31,7 +31,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBeha
 
 use badge_rules::money::Marketplace;
 
-use crate::model::{BadgeSeen, BadgeStatus, Millis, Observation, Watch};
+use crate::model::{BadgeSeen, BadgeStatus, Millis, Observation, StoredStatus, Watch};
 use crate::pages::{BadgeRow, Content, EventKind, EventPage, Page, Snapshot};
 use crate::LedgerError;
 

@@ -24,10 +24,21 @@ FUZZ_SECONDS ?= 60
 # wasm crate's `plan` feature), which carries the engine it checks each pair
 # with: 148,039 B on nightly and 159,519 B on stable (2026-12-01), each
 # and 5 %.
-WASM_GZIP_BUDGET := 150573
-WASM_GZIP_BUDGET_STABLE := 162662
-WASM_PLAN_GZIP_BUDGET := 155440
-WASM_PLAN_GZIP_BUDGET_STABLE := 167494
+#
+# 2026-12-07 (issues 19 and 20): the shipped modules grew to 159,566 B
+# (main) and 161,635 B (plan) gzip -9: the options read by the core (about
+# 3 KB, api/options.rs), and issue 20's rules and texts (unknown terms
+# skipped with BARGAIN_HINT_PARTIAL, marketplaces and HUF, BA97/BA101/BA104
+# with their sources, Allegro Prices for BA24, the stock warnings, whole GET
+# responses as context lists: about 13 KB). The budgets are those sizes and
+# 3 %; the stable fallback's are its 2026-12-01 sizes plus the same growth
+# and 3 % (estimated: `make size` checks the build it shipped, the nightly
+# one wherever setup installs it). BENCHMARKS.md says the 100 KB target is
+# further away than it was.
+WASM_GZIP_BUDGET := 164353
+WASM_GZIP_BUDGET_STABLE := 175234
+WASM_PLAN_GZIP_BUDGET := 166484
+WASM_PLAN_GZIP_BUDGET_STABLE := 177585
 
 .PHONY: bench bench-native bench-cli bench-wasm bench-ledger fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
 

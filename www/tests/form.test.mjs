@@ -308,6 +308,11 @@ test('pasted offer JSON fills the offer fields, and the rest of the offer is che
   assert.equal(await page.inputValue('#a-status'), 'ACTIVE');
   assert.equal(await page.inputValue('#a-category'), '67890');
   assert.equal(await page.inputValue('#a-listed'), '2026-10-01', 'the single-offer resource has no listing date: the field is kept');
+  // The example's 30-day lowest price was another offer's: cleared (unknown), and said.
+  assert.equal(await page.inputValue('#a-lowest'), '');
+  assert.match(await page.textContent('#a-offer-unknown'), /now unknown\): Lowest price of 30 days/);
+  // The offer is the campaign's marketplace's: the document says so.
+  assert.match(await page.textContent('#a-doc'), /"base": \{\s*"id": "allegro-pl"/);
   assert.match(await page.textContent('#a-offer-status'), /Kept, as the offer does not give them: Listed/);
   // No stock: BA17, which Allegro blames on the offer.
   assert.deepEqual((await messagesAt(page, '#a-offer-id')).map((m) => m.code), ['BA17']);

@@ -148,6 +148,8 @@ export interface UpdateInput {
   campaigns: unknown[];
   /** The campaign's terms the seller gave (absent: none given). */
   terms?: Json;
+  /** The chosen campaign's marketplace id, when the form knows it. */
+  marketplace?: string;
 }
 
 /** `kind: badgeUpdate`: the PATCH body, its path parameters and context. */
@@ -186,7 +188,9 @@ export function updateDocument(input: UpdateInput): Built {
     format: ifSet(v['u-format'], (f) => f),
     price: ifSet(v['u-price'], (amount) => ({ amount: sendAmount(amount), currency })),
   });
-  const offer = sellingMode ? { ...(offerId.trim() ? { id: offerId } : {}), sellingMode } : undefined;
+  // As on the application tab: the offer's price is its price on the campaign's marketplace.
+  const publication = input.marketplace ? { marketplaces: { base: { id: input.marketplace } } } : {};
+  const offer = sellingMode ? { ...(offerId.trim() ? { id: offerId } : {}), sellingMode, ...publication } : undefined;
   // Allegro answers BB2 on the PATCH too (403): the account is context here as well.
   const account = prune({ company: bool(v['u-company']) });
 

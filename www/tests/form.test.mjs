@@ -275,6 +275,21 @@ test('a pasted GET /sale/badge-campaigns response lists its campaigns with type 
   // The update tab offers the pasted campaigns too.
   const updateOptions = await page.$$eval('#u-campaign option', (os) => os.map((o) => o.value));
   assert.deepEqual(updateOptions, ['SANDBOX_TEST_CAMPAIGN', 'SPRING_DEAL', 'HIT']);
+  // A new price for a SPRING_DEAL badge: its depth unknown, INCOMPLETE at the terms fields; given, the engine answers.
+  await page.click('#tab-update');
+  await page.selectOption('#u-campaign', 'SPRING_DEAL');
+  await page.fill('#u-bargain', '150.00');
+  assert.equal(await verdict(page, 'u'), 'INCOMPLETE');
+  const uSkipped = await page.$$eval('#u-skipped li', (lis) => lis.map((li) => [li.dataset.code, li.dataset.missing, li.querySelector('a')?.getAttribute('href')]));
+  assert.ok(uSkipped.some(([c, m, href]) => c === 'BA49' && m === 'terms.discount.minPercent' && href === '#u-terms-min'), JSON.stringify(uSkipped));
+  await page.fill('#u-terms-min', '30');
+  await page.fill('#u-terms-max', '70');
+  assert.equal(await verdict(page, 'u'), 'REJECT');
+  await page.fill('#u-terms-min', '0');
+  await page.fill('#u-terms-max', '100');
+  assert.equal(await verdict(page, 'u'), 'ACCEPT');
+  assert.match(await page.textContent('#u-doc'), /"maxPercent": "100"/);
+  await page.click('#tab-application');
 
   // Allegro's published example: BARGAIN is no longer visible (2020), so it cannot be found.
   await page.click('#a-campaigns-example');

@@ -84,6 +84,7 @@ export const en: Words = {
   termsMinPercent: 'Minimum discount %',
   termsMaxPercent: 'Maximum discount %',
   termsMinStock: 'Minimum stock',
+  planTermsNote: 'They are the chosen campaign’s terms; with every open campaign planned, every DISCOUNT campaign’s.',
   regulations: 'Regulations',
   offerUnknown: 'Cleared, as the offer does not give them (now unknown): {fields}.',
   offerId: 'Offer ID',

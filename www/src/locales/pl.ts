@@ -84,6 +84,7 @@ export const pl: Words = {
   termsMinPercent: 'Minimalny rabat %',
   termsMaxPercent: 'Maksymalny rabat %',
   termsMinStock: 'Minimalny stan magazynowy',
+  planTermsNote: 'To warunki wybranej kampanii; gdy planowane są wszystkie otwarte kampanie, każdej kampanii DISCOUNT.',
   regulations: 'Regulamin',
   offerUnknown: 'Wyczyszczone, bo oferta ich nie podaje (teraz nieznane): {fields}.',
   offerId: 'ID oferty',

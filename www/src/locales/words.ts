@@ -100,6 +100,7 @@ export interface Words {
   termsMinPercent: string;
   termsMaxPercent: string;
   termsMinStock: string;
+  planTermsNote: string;
   regulations: string;
   offerUnknown: Text<'fields'>;
   offerId: string;

@@ -98,7 +98,7 @@ export function planTab(): TabPanel {
     h('p', { class: 'help' }, tx('planIntro')),
     section('planInputs', campaigns.wrap, offers.wrap, badges.wrap, applications.wrap),
     section('planAccount', company.wrap, quality.wrap),
-    section('planHow', row(campaign.wrap, price.wrap, discount.wrap), terms.wrap, runButton),
+    section('planHow', row(campaign.wrap, price.wrap, discount.wrap), terms.wrap, h('p', { class: 'help', id: 'n-terms-note' }, tx('planTermsNote')), runButton),
   );
   onLang(() => form.setAttribute('aria-label', t('tabPlan', currentLang())));
 

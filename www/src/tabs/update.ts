@@ -1,6 +1,6 @@
 // The badge update tab (PATCH of a badge): a new bargain price or finishing the
 // badge, what is known of the badge and the offer now, and the check document.
-import { campaignInfo, campaignSource, refreshCampaignSelect } from '../campaigns';
+import { campaignInfo, campaignMarketplace, campaignSource, refreshCampaignSelect } from '../campaigns';
 import { UPDATE_EMPTY, UPDATE_EXAMPLE, type Values } from '../data';
 import { updateDocument } from '../documents';
 import { moneyRangeText, t, type Key } from '../i18n';
@@ -110,7 +110,7 @@ export function updateTab(): TabPanel {
     const finishing = v['u-action'] === 'finish';
     bargain.wrap.hidden = finishing;
     info.replaceChildren(campaignInfo(v['u-campaign']));
-    const built = updateDocument({ values: v, now: now(), campaigns: campaignSource(v['u-campaign']), terms: termsOf('u') });
+    const built = updateDocument({ values: v, now: now(), campaigns: campaignSource(v['u-campaign']), terms: termsOf('u'), marketplace: campaignMarketplace(v['u-campaign']) });
     show(tab, built, (built.document as { now: string }).now);
   };
   const reset = (preset: Values) => {

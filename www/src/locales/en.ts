@@ -80,7 +80,7 @@ export const en: Words = {
   offerNotObject: 'Expected one offer: a JSON object.',
   offerKept: 'Kept, as the offer does not give them: {fields}.',
   termsLegend: 'Campaign terms (from its regulations)',
-  termsHelp: 'Empty is unknown: the checks that need it are skipped. 0 and 100 state that there is no bound.',
+  termsHelp: 'Empty: the built-in terms where the engine has them, else unknown (the checks that need it are skipped). 0 and 100 state that there is no bound.',
   termsMinPercent: 'Minimum discount %',
   termsMaxPercent: 'Maximum discount %',
   termsMinStock: 'Minimum stock',

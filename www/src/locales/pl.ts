@@ -80,7 +80,7 @@ export const pl: Words = {
   offerNotObject: 'Oczekiwano jednej oferty: obiektu JSON.',
   offerKept: 'Bez zmian, bo oferta ich nie podaje: {fields}.',
   termsLegend: 'Warunki kampanii (z jej regulaminu)',
-  termsHelp: 'Puste pole to wartość nieznana: sprawdzenia, które jej wymagają, są pomijane. 0 i 100 oznaczają brak granicy.',
+  termsHelp: 'Puste pole: warunki wbudowane, jeśli silnik je zna, a inaczej wartość nieznana (sprawdzenia, które jej wymagają, są pomijane). 0 i 100 oznaczają brak granicy.',
   termsMinPercent: 'Minimalny rabat %',
   termsMaxPercent: 'Maksymalny rabat %',
   termsMinStock: 'Minimalny stan magazynowy',

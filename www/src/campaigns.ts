@@ -122,6 +122,20 @@ function termsLines(terms: Terms): string[] {
   return lines;
 }
 
+/** The marketplace of campaign `id`, when its list names one. */
+export function campaignMarketplace(id: string): string | undefined {
+  const c = campaignChoices().find((choice) => choice.id === id);
+  const m = c?.marketplace?.id;
+  return typeof m === 'string' && m !== '' ? m : undefined;
+}
+
+/** The campaign's `regulationsLink` as a link (text only), when it is an http(s) address. */
+export function regulationsLink(c: unknown): Node | null {
+  const link = c && typeof c === 'object' ? (c as Record<string, unknown>).regulationsLink : undefined;
+  if (typeof link !== 'string' || !/^https?:\/\//i.test(link)) return null;
+  return h('a', { href: link, rel: 'noopener noreferrer', target: '_blank', class: 'regulations' }, link);
+}
+
 /** The facts about campaign `id`: type, windows, eligibility and the terms the engine applies. */
 export function campaignInfo(id: string): Node {
   const c = campaignChoices().find((choice) => choice.id === id);
@@ -142,6 +156,7 @@ export function campaignInfo(id: string): Node {
     ...item('publicationWindow', periodText(c.publication)),
     ...item('stockReservation', t(c.stockReservationIsRequired ? 'stockReservationRequired' : 'stockReservationNo', lang)),
     ...item('eligibility', eligible),
+    ...(regulationsLink(c) ? item('regulations', regulationsLink(c)!) : []),
     ...item('terms', h('ul', { class: 'plain' }, ...terms.map((line) => h('li', {}, line)))),
   );
 }

@@ -67,6 +67,10 @@ export interface ApplicationInput {
   pastedOffer?: Json;
   badges?: unknown[];
   applications?: unknown[];
+  /** The chosen campaign's marketplace id, when the form knows it. */
+  marketplace?: string;
+  /** The campaign's terms the seller gave (absent: none given). */
+  terms?: Json;
 }
 
 /** `kind: application`: the POST /sale/badges body and its context. */
@@ -98,6 +102,13 @@ export function applicationDocument(input: ApplicationInput): Built {
   const publication = asObject(offer.publication);
   publication.status = ifSet(v['a-status'], (s) => s);
   publication.startedAt = ifSet(v['a-listed'], instant);
+  // The offer's fields are the offer on the campaign's marketplace (that is
+  // what the form asks for): said as its base marketplace, so that a price in
+  // another currency is the input error it is, not another marketplace's
+  // offer. A pasted offer's own base marketplace is kept.
+  const marketplaces = asObject(publication.marketplaces);
+  if (!asObject(marketplaces.base).id && input.marketplace) marketplaces.base = { id: input.marketplace };
+  publication.marketplaces = prune(marketplaces);
   offer.publication = prune(publication);
   const category = asObject(offer.category);
   category.id = ifSet(v['a-category'], (c) => c);
@@ -126,6 +137,7 @@ export function applicationDocument(input: ApplicationInput): Built {
     account,
     badges: input.badges,
     applications: input.applications,
+    terms: input.terms,
   }) as unknown as CheckDocument;
   return { document, body: request, endpoint: 'POST /sale/badges' };
 }
@@ -134,6 +146,10 @@ export interface UpdateInput {
   values: Values;
   now: string;
   campaigns: unknown[];
+  /** The campaign's terms the seller gave (absent: none given). */
+  terms?: Json;
+  /** The chosen campaign's marketplace id, when the form knows it. */
+  marketplace?: string;
 }
 
 /** `kind: badgeUpdate`: the PATCH body, its path parameters and context. */
@@ -172,7 +188,9 @@ export function updateDocument(input: UpdateInput): Built {
     format: ifSet(v['u-format'], (f) => f),
     price: ifSet(v['u-price'], (amount) => ({ amount: sendAmount(amount), currency })),
   });
-  const offer = sellingMode ? { ...(offerId.trim() ? { id: offerId } : {}), sellingMode } : undefined;
+  // As on the application tab: the offer's price is its price on the campaign's marketplace.
+  const publication = input.marketplace ? { marketplaces: { base: { id: input.marketplace } } } : {};
+  const offer = sellingMode ? { ...(offerId.trim() ? { id: offerId } : {}), sellingMode, ...publication } : undefined;
   // Allegro answers BB2 on the PATCH too (403): the account is context here as well.
   const account = prune({ company: bool(v['u-company']) });
 
@@ -187,6 +205,7 @@ export function updateDocument(input: UpdateInput): Built {
     account,
     badges,
     operations,
+    terms: input.terms,
   }) as unknown as CheckDocument;
   const path = `/sale/badges/offers/${encodeURIComponent(offerId)}/campaigns/${encodeURIComponent(campaignId)}`;
   const required = !finishing && amount === undefined ? [{ id: 'u-bargain', text: 'newBargainRequired' as Key }] : undefined;

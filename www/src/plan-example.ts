@@ -5,6 +5,12 @@
 // application pending (BB12), an auction (BA70), no stock (BA17), an
 // inactive offer, no market price known, a price raised within 30 days.
 
+/**
+ * BARGAIN's terms, as its regulations state them (examples/plan/context.json
+ * has the same): without them its depth is unknown and nothing is proposed.
+ */
+export const PLAN_EXAMPLE_TERMS = { minPercent: '10', maxPercent: '70', minStock: '2' };
+
 const money = (amount: string) => ({ amount, currency: 'PLN' });
 
 export const PLAN_EXAMPLE_CAMPAIGNS = {

@@ -240,8 +240,29 @@ test('a pasted GET /sale/badge-campaigns response lists its campaigns with type 
   assert.match(await page.textContent('#a-hint strong'), /passes SPRING_DEAL$/);
 
   await page.fill('#a-bargain', '150.00');
+  // A DISCOUNT campaign whose regulations' depth is not given is never an
+  // ACCEPT: its depth rules are skipped, pointing at the terms fields.
+  assert.equal(await verdict(page), 'INCOMPLETE');
+  const skippedDepth = await page.$$eval('#a-skipped li', (lis) => lis.map((li) => [li.dataset.code, li.dataset.missing]));
+  assert.ok(skippedDepth.some(([c, m]) => c === 'BA49' && m === 'terms.discount.minPercent'), JSON.stringify(skippedDepth));
+  assert.ok(skippedDepth.some(([c, m]) => c === 'BA50' && m === 'terms.discount.maxPercent'), JSON.stringify(skippedDepth));
+  await page.$eval('#a-bargain', (el) => el.blur()); // its re-check on blur would replace the link under the click
+  await page.click('#a-skipped li[data-code="BA49"] a');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'a-terms-min');
+  assert.equal(await page.$('#a-campaign-info a'), null, 'no regulationsLink, no link');
+  // The terms given: the engine answers. 150.00 of a 200.00 market price is 25% off.
+  await page.fill('#a-terms-min', '30');
+  await page.fill('#a-terms-max', '70');
+  assert.equal(await verdict(page), 'REJECT');
+  assert.ok((await messagesAt(page, '#a-bargain')).some((m) => m.code === 'BA49'));
+  await page.fill('#a-terms-min', '0');
+  await page.fill('#a-terms-max', '100');
   assert.equal(await verdict(page), 'ACCEPT');
-  assert.equal((await page.textContent('#a-doc')).includes('"SPRING_DEAL"'), true);
+  const doc = await page.textContent('#a-doc');
+  assert.equal(doc.includes('"SPRING_DEAL"'), true);
+  assert.match(doc, /"minPercent": "0"/);
+  await page.fill('#a-terms-min', '');
+  await page.fill('#a-terms-max', '');
 
   // HIT: applications closed, and Allegro's refusal for this account.
   await page.selectOption('#a-campaign', 'HIT');
@@ -254,10 +275,28 @@ test('a pasted GET /sale/badge-campaigns response lists its campaigns with type 
   // The update tab offers the pasted campaigns too.
   const updateOptions = await page.$$eval('#u-campaign option', (os) => os.map((o) => o.value));
   assert.deepEqual(updateOptions, ['SANDBOX_TEST_CAMPAIGN', 'SPRING_DEAL', 'HIT']);
+  // A new price for a SPRING_DEAL badge: its depth unknown, INCOMPLETE at the terms fields; given, the engine answers.
+  await page.click('#tab-update');
+  await page.selectOption('#u-campaign', 'SPRING_DEAL');
+  await page.fill('#u-bargain', '150.00');
+  assert.equal(await verdict(page, 'u'), 'INCOMPLETE');
+  const uSkipped = await page.$$eval('#u-skipped li', (lis) => lis.map((li) => [li.dataset.code, li.dataset.missing, li.querySelector('a')?.getAttribute('href')]));
+  assert.ok(uSkipped.some(([c, m, href]) => c === 'BA49' && m === 'terms.discount.minPercent' && href === '#u-terms-min'), JSON.stringify(uSkipped));
+  await page.fill('#u-terms-min', '30');
+  await page.fill('#u-terms-max', '70');
+  assert.equal(await verdict(page, 'u'), 'REJECT');
+  await page.fill('#u-terms-min', '0');
+  await page.fill('#u-terms-max', '100');
+  assert.equal(await verdict(page, 'u'), 'ACCEPT');
+  assert.match(await page.textContent('#u-doc'), /"maxPercent": "100"/);
+  await page.click('#tab-application');
 
   // Allegro's published example: BARGAIN is no longer visible (2020), so it cannot be found.
   await page.click('#a-campaigns-example');
   assert.equal(await page.inputValue('#a-campaign'), 'BARGAIN');
+  // Its regulations are linked, as text, never opening a window that can reach back.
+  const link = await page.$eval('#a-campaign-info a', (el) => [el.getAttribute('href'), el.getAttribute('rel'), el.textContent, el.children.length]);
+  assert.deepEqual(link, ['https://na.allegro.pl/regulamin-kampania-BARGAIN', 'noopener noreferrer', 'https://na.allegro.pl/regulamin-kampania-BARGAIN', 0]);
   assert.deepEqual((await messagesAt(page, '#a-campaign')).map((m) => m.code), ['BA10']);
   await shot(page, 'campaigns-pasted.png');
   done();
@@ -284,6 +323,11 @@ test('pasted offer JSON fills the offer fields, and the rest of the offer is che
   assert.equal(await page.inputValue('#a-status'), 'ACTIVE');
   assert.equal(await page.inputValue('#a-category'), '67890');
   assert.equal(await page.inputValue('#a-listed'), '2026-10-01', 'the single-offer resource has no listing date: the field is kept');
+  // The example's 30-day lowest price was another offer's: cleared (unknown), and said.
+  assert.equal(await page.inputValue('#a-lowest'), '');
+  assert.match(await page.textContent('#a-offer-unknown'), /now unknown\): Lowest price of 30 days/);
+  // The offer is the campaign's marketplace's: the document says so.
+  assert.match(await page.textContent('#a-doc'), /"base": \{\s*"id": "allegro-pl"/);
   assert.match(await page.textContent('#a-offer-status'), /Kept, as the offer does not give them: Listed/);
   // No stock: BA17, which Allegro blames on the offer.
   assert.deepEqual((await messagesAt(page, '#a-offer-id')).map((m) => m.code), ['BA17']);

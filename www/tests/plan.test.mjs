@@ -221,3 +221,47 @@ test('the CSV download cannot run formulas: a text cell starting with = + - @, t
   assert.ok(csv.includes(`"'=HYPERLINK(""http://x"",""y"")"`), 'quoted as RFC 4180 quotes');
   done();
 });
+
+test('the Plan tab proposes no price for a DISCOUNT campaign whose terms are unknown, and one once they are given', async (t) => {
+  const { page: p, done } = await open(t);
+  await p.click('#panel-plan .toolbar button:first-child');
+  assert.equal(await p.inputValue('#n-terms-min'), '10', 'the example states BARGAIN\'s terms');
+  assert.equal(await p.inputValue('#n-terms-max'), '70');
+  const inputs = async () => ({
+    campaigns: JSON.parse(await p.inputValue('#n-campaigns')),
+    badges: JSON.parse(await p.inputValue('#n-badges')),
+    applications: JSON.parse(await p.inputValue('#n-applications')),
+    items: (await p.inputValue('#n-offers')).split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+  });
+  const bargainRows = async () => (await rows(p)).filter((r) => r.campaign === 'BARGAIN');
+  const planned = (given, terms) => plan({
+    now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), account: { company: true, meetsQualityCriteria: true },
+    campaigns: given.campaigns, badges: given.badges, applications: given.applications,
+    ...(terms ? { campaignTerms: { BARGAIN: terms } } : {}),
+  }, given.items, { lang: 'en', campaigns: [], price: 'highest' }).filter((l) => l.campaignId === 'BARGAIN');
+
+  // With the terms: some BARGAIN offer gets a price, as plan() proposes it.
+  await p.click('#n-run');
+  await p.waitForSelector('#n-rows tr');
+  const given = await inputs();
+  const withTerms = planned(given, { discount: { minPercent: '10', maxPercent: '70' }, minStock: 2 });
+  const shown = await bargainRows();
+  assert.deepEqual(shown.map((r) => [r.offer, r.verdict]), withTerms.map((l) => [l.offerId, l.verdict]));
+  const proposing = withTerms.filter((l) => l.proposedBargain);
+  assert.ok(proposing.length > 0, 'with its depth known, a price is proposed');
+  for (const l of proposing) {
+    assert.equal(shown.find((r) => r.offer === l.offerId).cells[3], `${l.proposedBargain.amount} PLN`);
+  }
+
+  // Without them: nothing proposed for BARGAIN, never ACCEPT, and the same lines as plan() gives.
+  for (const id of ['#n-terms-min', '#n-terms-max', '#n-terms-stock']) await p.fill(id, '');
+  await p.click('#n-run');
+  await p.waitForSelector('#n-rows tr');
+  const without = planned(given, undefined);
+  const bare = await bargainRows();
+  assert.deepEqual(bare.map((r) => [r.offer, r.verdict]), without.map((l) => [l.offerId, l.verdict]));
+  assert.ok(without.every((l) => !l.proposedBargain && l.verdict !== 'ACCEPT'), JSON.stringify(without.map((l) => l.verdict)));
+  assert.ok(bare.every((r) => r.cells[3] === '–' && r.verdict !== 'ACCEPT'));
+  assert.ok(bare.some((r) => r.verdict === 'INCOMPLETE'));
+  done();
+});

@@ -95,6 +95,14 @@ export interface Words {
   offerNotObject: string;
   /** After a pasted offer: the fields it does not give, whose values were kept. */
   offerKept: Text<'fields'>;
+  termsLegend: string;
+  termsHelp: string;
+  termsMinPercent: string;
+  termsMaxPercent: string;
+  termsMinStock: string;
+  planTermsNote: string;
+  regulations: string;
+  offerUnknown: Text<'fields'>;
   offerId: string;
   offerPrice: string;
   offerCurrency: string;

@@ -2,7 +2,7 @@
 // history and campaign-list pastes, and the check document they make.
 import type { Report } from 'badge-rules';
 import {
-  campaignInfo, campaignSource, isPasted, pastedList, periodText, refreshCampaignSelect, refreshCampaignSelects, setPastedList,
+  campaignInfo, campaignMarketplace, campaignSource, isPasted, pastedList, periodText, refreshCampaignSelect, refreshCampaignSelects, setPastedList,
 } from '../campaigns';
 import { ALLEGRO_EXAMPLE_CAMPAIGNS, APPLICATION_EMPTY, APPLICATION_EXAMPLE, type Values } from '../data';
 import { applicationDocument, listedCampaigns, offerFields, parseList } from '../documents';
@@ -12,7 +12,9 @@ import {
   areaField, currencySelect, currentLang, groupTarget, h, onLang, radioGroup, register, row, section, selectField, setValue, showHelp,
   targets, textField, tx, valueOf, type Target,
 } from '../ui';
-import { applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, toolbar, values, yesNo, type TabPanel } from './common';
+import {
+  applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, termsFieldset, termsOf, toolbar, values, yesNo, type TabPanel,
+} from './common';
 
 type Json = Record<string, unknown>;
 
@@ -48,6 +50,8 @@ export function applicationTab(): TabPanel {
   const useExample = h('button', { type: 'button', class: 'ghost small', id: 'a-campaigns-example' }, tx('useAllegroExample'));
   const campaignsDetails = h('details', { class: 'paste', id: 'a-campaigns-details' },
     h('summary', {}, tx('pasteCampaigns')), campaignsJson.wrap, h('div', { class: 'toolbar' }, useExample), campaignsStatus, campaignsList);
+
+  const terms = termsFieldset('a');
 
   // Offer
   const offerJson = areaField('a-offer-json', 'pasteOfferLabel', { help: 'pasteOfferHelp', rows: 6 });
@@ -101,7 +105,7 @@ export function applicationTab(): TabPanel {
   // The price first: it is what a seller types, the rest is mostly known.
   const form = h('form', { class: 'form', novalidate: true, 'aria-label': '' },
     section('application', h('div', { class: 'lead' }, bargain.wrap), row(limit.wrap, declared.wrap)),
-    section('campaign', campaign.wrap, info, campaignsDetails),
+    section('campaign', campaign.wrap, info, terms.wrap, campaignsDetails),
     section('offer', offerDetails, row(offerId.wrap, price.wrap, lowest.wrap), row(stock.wrap, format.wrap, status.wrap), row(listed.wrap, category.wrap)),
     accountCard,
     section('history', history.wrap, historyPaste),
@@ -110,7 +114,7 @@ export function applicationTab(): TabPanel {
   form.addEventListener('submit', (e) => e.preventDefault());
 
   const own = [campaign, campaignsJson, offerJson, offerId, price, offerCurrencyTarget, lowest, stock, format, status, listed, category,
-    bargain, currencyTarget, limit, declared, accountId, company, quality, ratings, account, history, badgesJson, applicationsJson];
+    ...terms.fields, bargain, currencyTarget, limit, declared, accountId, company, quality, ratings, account, history, badgesJson, applicationsJson];
 
   const violation = resolver({
     'campaign': 'a-campaign',
@@ -134,6 +138,11 @@ export function applicationTab(): TabPanel {
     'offer.publication.startedAt': 'a-listed',
     'offer.category': 'a-category',
     'metrics': 'a-lowest',
+    'terms.discount.minPercent': 'a-terms-min',
+    'terms.discount.maxPercent': 'a-terms-max',
+    'terms.discount': 'a-terms-min',
+    'terms.minStock': 'a-terms-stock',
+    'terms': 'a-terms-min',
     'metrics.lowestPrice30Days.currency': 'a-offer-currency',
     'account': 'a-account',
     'account.id': 'a-account-id',
@@ -206,7 +215,7 @@ export function applicationTab(): TabPanel {
     campaignsList.replaceChildren(campaignsTable());
     const built = applicationDocument({
       values: v, now: now(), campaigns: campaignSource(id), pastedOffer: state.pastedOffer,
-      badges: state.badges, applications: state.applications,
+      badges: state.badges, applications: state.applications, marketplace: campaignMarketplace(id), terms: termsOf('a'),
     });
     show(tab, built, (built.document as { now: string }).now);
   };
@@ -264,8 +273,17 @@ export function applicationTab(): TabPanel {
       setValue(field, v);
       if (target) target.touched = false;
     }
+    // The figures held for the previous offer (its 30-day lowest price) are
+    // not this offer's: cleared, so the checks that need them say so.
+    const cleared: string[] = [];
+    if (valueOf('a-lowest').trim() !== '') {
+      setValue('a-lowest', '');
+      const target = targets.get('a-lowest');
+      if (target) { target.touched = false; cleared.push(t(target.label, lang)); }
+    }
     offerStatus.replaceChildren(t('offerFilled', lang, { id: String((value as Json).id ?? '?') }),
-      ...(kept.length ? [' ', h('span', { id: 'a-offer-kept' }, t('offerKept', lang, { fields: kept.join(', ') }))] : []));
+      ...(kept.length ? [' ', h('span', { id: 'a-offer-kept' }, t('offerKept', lang, { fields: kept.join(', ') }))] : []),
+      ...(cleared.length ? [' ', h('span', { id: 'a-offer-unknown' }, t('offerUnknown', lang, { fields: cleared.join(', ') }))] : []));
     offerStatus.dataset.ok = 'true';
   });
 

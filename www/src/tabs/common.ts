@@ -3,7 +3,8 @@
 import type { Values } from '../data';
 import type { Key } from '../i18n';
 import type { Results } from '../results';
-import { h, setValue, targets, tx, valueOf, type Option } from '../ui';
+import { count } from '../documents';
+import { h, row, setValue, targets, textField, tx, valueOf, type Option, type Target } from '../ui';
 
 /** A tab as the page starts it: its panel, and the check that re-runs on every edit. */
 export interface TabPanel {
@@ -57,4 +58,32 @@ export function toolbar(onExample: () => void, onClear: () => void): HTMLElement
 /** A tab's panel: the toolbar, the form beside its results, and the results' phone bar. */
 export function panelLayout(bar: HTMLElement, form: HTMLElement, results: Results): HTMLElement {
   return h('div', {}, bar, h('div', { class: 'layout' }, h('div', { class: 'main' }, form), results.root), results.mini);
+}
+
+/** The "Campaign terms (from its regulations)" fieldset: minimum and maximum discount %, minimum stock; empty is unknown. */
+export function termsFieldset(prefix: string): { wrap: HTMLElement; fields: Target[] } {
+  const min = textField(`${prefix}-terms-min`, 'termsMinPercent', { inputmode: 'decimal', placeholder: '10' });
+  const max = textField(`${prefix}-terms-max`, 'termsMaxPercent', { inputmode: 'decimal', placeholder: '70' });
+  const stock = textField(`${prefix}-terms-stock`, 'termsMinStock', { inputmode: 'numeric', placeholder: '2' });
+  const wrap = h('fieldset', { class: 'field terms', id: `${prefix}-terms` },
+    h('legend', {}, tx('termsLegend')), h('p', { class: 'help' }, tx('termsHelp')), row(min.wrap, max.wrap, stock.wrap));
+  return { wrap, fields: [min, max, stock] };
+}
+
+/** The document's `terms` from that fieldset (absent when every field is empty). */
+export function termsOf(prefix: string): Record<string, unknown> | undefined {
+  const pct = (id: string) => {
+    const text = valueOf(id).trim();
+    return text === '' ? undefined : text.replace(',', '.');
+  };
+  const discount: Record<string, unknown> = {};
+  const minPercent = pct(`${prefix}-terms-min`);
+  const maxPercent = pct(`${prefix}-terms-max`);
+  if (minPercent !== undefined) discount.minPercent = minPercent;
+  if (maxPercent !== undefined) discount.maxPercent = maxPercent;
+  const terms: Record<string, unknown> = {};
+  if (Object.keys(discount).length) terms.discount = discount;
+  const stock = valueOf(`${prefix}-terms-stock`).trim();
+  if (stock !== '') terms.minStock = count(stock);
+  return Object.keys(terms).length ? terms : undefined;
 }

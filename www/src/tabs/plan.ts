@@ -10,10 +10,10 @@ import initPlan, { plan, planCsv, type PlanLine, type PlanOptions } from 'badge-
 import { neutralisePlanCsv } from '../csv';
 import { moneyRangeText, moneyText, t, type Key } from '../i18n';
 import {
-  PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES,
+  PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES, PLAN_EXAMPLE_TERMS,
 } from '../plan-example';
 import { areaField, checkField, currentLang, fillSelect, h, onLang, row, section, selectField, setValue, textField, tx, valueOf } from '../ui';
-import { now, toolbar, type TabPanel } from './common';
+import { now, termsFieldset, termsOf, toolbar, type TabPanel } from './common';
 
 type Json = unknown;
 
@@ -91,13 +91,14 @@ export function planTab(): TabPanel {
   const campaign = selectField('n-campaign', 'planCampaign', [['', 'planAllOpen']]);
   const price = selectField('n-price', 'planPrice', [['highest', 'planPriceHighest'], ['lowest', 'planPriceLowest'], ['discount', 'planPriceDiscount']]);
   const discount = textField('n-discount', 'planDiscount', { inputmode: 'decimal', placeholder: '15' });
+  const terms = termsFieldset('n');
   const runButton = h('button', { type: 'submit', class: 'primary', id: 'n-run' }, tx('planRun'));
 
   const form = h('form', { class: 'form', novalidate: true },
     h('p', { class: 'help' }, tx('planIntro')),
     section('planInputs', campaigns.wrap, offers.wrap, badges.wrap, applications.wrap),
     section('planAccount', company.wrap, quality.wrap),
-    section('planHow', row(campaign.wrap, price.wrap, discount.wrap), runButton),
+    section('planHow', row(campaign.wrap, price.wrap, discount.wrap), terms.wrap, h('p', { class: 'help', id: 'n-terms-note' }, tx('planTermsNote')), runButton),
   );
   onLang(() => form.setAttribute('aria-label', t('tabPlan', currentLang())));
 
@@ -152,6 +153,18 @@ export function planTab(): TabPanel {
     if (a !== undefined) context.applications = a;
     const { items, problems: lineProblems } = offerItems(valueOf('n-offers'));
     const chosen = valueOf('n-campaign');
+    // The terms given are the chosen campaign's, or (every open campaign
+    // planned) every DISCOUNT campaign's of the pasted list.
+    const given = termsOf('n');
+    if (given) {
+      const listed = Array.isArray(list) ? list : (list as { badgeCampaigns?: unknown } | undefined)?.badgeCampaigns;
+      const ids = chosen
+        ? [chosen]
+        : (Array.isArray(listed) ? listed : [])
+          .filter((c) => c && typeof c === 'object' && (c as { type?: unknown }).type === 'DISCOUNT' && typeof (c as { id?: unknown }).id === 'string')
+          .map((c) => (c as { id: string }).id);
+      if (ids.length) context.campaignTerms = Object.fromEntries(ids.map((id) => [id, given]));
+    }
     const rule = valueOf('n-price');
     const options: PlanOptions = {
       lang,
@@ -298,6 +311,9 @@ export function planTab(): TabPanel {
     setValue('n-quality', 'true');
     setValue('n-price', 'highest');
     setValue('n-discount', '');
+    setValue('n-terms-min', example ? PLAN_EXAMPLE_TERMS.minPercent : '');
+    setValue('n-terms-max', example ? PLAN_EXAMPLE_TERMS.maxPercent : '');
+    setValue('n-terms-stock', example ? PLAN_EXAMPLE_TERMS.minStock : '');
     refreshCampaigns();
     syncDiscount();
     run();

@@ -1,6 +1,6 @@
 // The badge update tab (PATCH of a badge): a new bargain price or finishing the
 // badge, what is known of the badge and the offer now, and the check document.
-import { campaignInfo, campaignSource, refreshCampaignSelect } from '../campaigns';
+import { campaignInfo, campaignMarketplace, campaignSource, refreshCampaignSelect } from '../campaigns';
 import { UPDATE_EMPTY, UPDATE_EXAMPLE, type Values } from '../data';
 import { updateDocument } from '../documents';
 import { moneyRangeText, t, type Key } from '../i18n';
@@ -9,7 +9,9 @@ import {
   currencySelect, currentLang, h, onLang, radioGroup, register, row, section, selectField, showHelp, textField, tx, valueOf, type Option,
   type Target,
 } from '../ui';
-import { applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, toolbar, values, yesNo, type TabPanel } from './common';
+import {
+  applyValues, now, OFFER_CURRENCY_LABEL, opts, panelLayout, termsFieldset, termsOf, toolbar, values, yesNo, type TabPanel,
+} from './common';
 
 export function updateTab(): TabPanel {
   const campaign = selectField('u-campaign', 'campaignPick', []);
@@ -42,16 +44,17 @@ export function updateTab(): TabPanel {
 
   const results = resultsView('u', { body: true, problemsTitle: 'problems', allegro: true });
   // The change first: the new price is what a seller types.
+  const terms = termsFieldset('u');
   const form = h('form', { class: 'form', novalidate: true },
     section('update', action.wrap, h('div', { class: 'lead' }, bargain.wrap)),
-    section('campaign', row(campaign.wrap, offerId.wrap), info, h('p', { class: 'small muted' }, tx('updateCampaignsNote'))),
+    section('campaign', row(campaign.wrap, offerId.wrap), info, terms.wrap, h('p', { class: 'small muted' }, tx('updateCampaignsNote'))),
     section('badgeNow', row(badgeStatus.wrap, badgeMarket.wrap, badgeEnds.wrap), row(ops.wrap)),
     section('offerNow', row(price.wrap, format.wrap)),
     section('account', row(company.wrap)),
   );
   onLang(() => form.setAttribute('aria-label', t('tabUpdate', currentLang())));
   form.addEventListener('submit', (e) => e.preventDefault());
-  const own = [campaign, offerId, action, bargain, currencyTarget, badgeStatus, badgeMarket, badgeEnds, ops, price, offerCurrencyTarget, format, company];
+  const own = [...terms.fields, campaign, offerId, action, bargain, currencyTarget, badgeStatus, badgeMarket, badgeEnds, ops, price, offerCurrencyTarget, format, company];
 
   const violation = resolver({
     'offerId': 'u-offer-id',
@@ -65,6 +68,11 @@ export function updateTab(): TabPanel {
     'offerId': 'u-offer-id',
     'campaignId': 'u-campaign',
     'campaigns': 'u-campaign',
+    'terms.discount.minPercent': 'u-terms-min',
+    'terms.discount.maxPercent': 'u-terms-max',
+    'terms.discount': 'u-terms-min',
+    'terms.minStock': 'u-terms-stock',
+    'terms': 'u-terms-min',
     'badges': 'u-badge-status',
     'badges[].prices': 'u-badge-market',
     'badges[].prices.market.currency': 'u-offer-currency',
@@ -102,7 +110,7 @@ export function updateTab(): TabPanel {
     const finishing = v['u-action'] === 'finish';
     bargain.wrap.hidden = finishing;
     info.replaceChildren(campaignInfo(v['u-campaign']));
-    const built = updateDocument({ values: v, now: now(), campaigns: campaignSource(v['u-campaign']) });
+    const built = updateDocument({ values: v, now: now(), campaigns: campaignSource(v['u-campaign']), terms: termsOf('u'), marketplace: campaignMarketplace(v['u-campaign']) });
     show(tab, built, (built.document as { now: string }).now);
   };
   const reset = (preset: Values) => {

@@ -554,3 +554,68 @@ fn a_plan_that_lacks_an_input_to_choose_a_price_proposes_none_and_says_why() {
         (Verdict::Incomplete, Some("198.00".to_owned()), false, None)
     );
 }
+
+/// Issue 20: a catalogue with offers on allegro-pl, -cz, -sk and -hu, as
+/// GET /sale/offers returns them (each priced in its base marketplace's
+/// currency, other marketplaces under `additionalMarketplaces`), planned
+/// against a campaign on each marketplace: no input error comes from
+/// Allegro's own data. An offer not on a campaign's marketplace is a pair
+/// with the price rules skipped and OFFER_NOT_ON_MARKETPLACE, never an
+/// error.
+#[test]
+fn a_catalogue_on_four_marketplaces_plans_without_input_errors() {
+    let money = |amount: &str, currency: &str| json!({"amount": amount, "currency": currency});
+    let on = |amount: &str, currency: &str| json!({"sellingMode": {"price": money(amount, currency)}, "publication": {"state": "APPROVED"}});
+    let offer = |id: &str, base: &str, amount: &str, currency: &str, more: Value| {
+        json!({
+            "id": id,
+            "sellingMode": {"format": "BUY_NOW", "price": money(amount, currency)},
+            "stock": {"available": 10},
+            "publication": {"status": "ACTIVE", "marketplaces": {"base": {"id": base}}},
+            "additionalMarketplaces": more,
+        })
+    };
+    let page = json!({"offers": [
+        offer("1", "allegro-pl", "100.00", "PLN", json!({
+            "allegro-cz": on("600.00", "CZK"), "allegro-sk": on("25.00", "EUR"), "allegro-hu": on("9995", "HUF")})),
+        offer("2", "allegro-cz", "600.00", "CZK", json!({"allegro-pl": on("100.00", "PLN")})),
+        offer("3", "allegro-hu", "9990", "HUF", json!({})),
+        offer("4", "allegro-sk", "25.00", "EUR", json!({"allegro-hu": on("9985", "HUF")})),
+    ]});
+    let campaign = |id: &str, marketplace: &str| {
+        json!({
+            "id": id, "type": "DISCOUNT", "marketplace": {"id": marketplace},
+            "application": {"type": "WITHIN", "from": "2026-11-01T00:00:00Z", "to": "2026-12-31T00:00:00Z"},
+        })
+    };
+    let context = json!({
+        "now": "2026-12-07T12:00:00Z",
+        "campaigns": [
+            campaign("DEALS_PL", "allegro-pl"),
+            campaign("DEALS_CZ", "allegro-cz"),
+            campaign("DEALS_SK", "allegro-sk"),
+            campaign("DEALS_HU", "allegro-hu"),
+        ],
+    });
+    let context = PlanContext::from_json(&context.to_string()).unwrap();
+    let mut planner = Planner::new(&context, &[], PriceRule::Highest, Options::default()).unwrap();
+    let outcomes = planner.item(page.to_string().as_bytes(), 1);
+    let mut not_on = 0;
+    for outcome in &outcomes {
+        let Outcome::Pair(pair) = outcome else {
+            panic!("an input error from Allegro's own data: {outcome:?}");
+        };
+        if pair
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.code.as_str() == "OFFER_NOT_ON_MARKETPLACE")
+        {
+            not_on += 1;
+        }
+    }
+    assert_eq!(outcomes.len(), 4 * 4);
+    // Offer 2 is not on allegro-sk or -hu, offer 3 on none but -hu, offer 4
+    // not on -pl or -cz.
+    assert_eq!(not_on, 2 + 3 + 2, "{outcomes:?}");
+}

@@ -15,26 +15,16 @@ use badge_rules_testkit::ledger::{expected, offer, offers_line, scenario, t};
 use serde_json::{json, Value};
 
 fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    common::lossy(bytes)
 }
 
 /// A fresh directory for one test.
-#[expect(
-    clippy::unwrap_used,
-    reason = "a test helper: a failure is the test failing"
-)]
 fn dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "badge-rules-cli-ledger-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::fresh_dir(&format!("ledger-{name}"))
 }
 
 fn s(path: &Path) -> &str {
-    path.to_str().unwrap_or_default()
+    common::arg(path)
 }
 
 /// The scenario, recorded through the binary into `dir/l.db`.

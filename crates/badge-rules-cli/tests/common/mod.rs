@@ -45,3 +45,29 @@ fn run_with(mut command: Command, args: &[&str], stdin: &[u8]) -> Output {
     writer.join().unwrap();
     out
 }
+
+/// A fresh, empty directory `badge-rules-cli-{name}-{pid}` in the system's
+/// temporary folder, for one test.
+#[allow(dead_code, reason = "the ledger tests make their databases there")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
+pub fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("badge-rules-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A path as the text of an argument.
+#[allow(dead_code, reason = "the ledger tests pass paths as arguments")]
+pub fn arg(path: &Path) -> &str {
+    path.to_str().unwrap_or_default()
+}
+
+/// Output bytes as text (invalid UTF-8 replaced).
+#[allow(dead_code, reason = "not every test file reads output as text")]
+pub fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

@@ -16,7 +16,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The crates meant for crates.io.
-const PUBLISHED: [&str; 3] = ["badge-rules", "badge-rules-ledger", "badge-rules-cli"];
+const PUBLISHED: [&str; 4] = [
+    "badge-rules",
+    "badge-rules-ledger",
+    "badge-rules-audit",
+    "badge-rules-cli",
+];
 
 /// The package fields each published crate repeats from `[workspace.package]`.
 const SHARED: [&str; 5] = [

@@ -1,0 +1,442 @@
+//! The audit as it accumulates: each joined group is added in turn, and
+//! only counts, the disagreements and the learnt intervals stay in memory.
+
+use std::collections::BTreeMap;
+
+use badge_rules::catalogue::{Check, Code};
+use serde::Serialize;
+
+use crate::join::{Event, Reason};
+use crate::learn::{discount, Learnt};
+use crate::market::{MarketCheck, Question};
+use crate::records::{show, show_bp, time_text, Outcome, Place, Predicted, Prediction, Status};
+
+/// Counts of one campaign.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignCounts {
+    /// The campaign.
+    pub campaign: String,
+    /// Checks paired with an outcome.
+    pub pairs: u64,
+    /// Pairs where the engine and Allegro agree.
+    pub agreed: u64,
+    /// Pairs where they disagree.
+    pub disagreed: u64,
+    /// Pairs predicted INCOMPLETE with a final outcome.
+    pub incomplete: u64,
+    /// Pairs whose outcome is still pending.
+    pub pending: u64,
+    /// Pairs Allegro declined only with server-only codes.
+    pub server_only: u64,
+}
+
+/// One code's counts over the decided pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeCounts {
+    /// The code.
+    pub code: String,
+    /// Pairs the engine reported it in.
+    pub predicted: u64,
+    /// Pairs Allegro declined with it.
+    pub allegro: u64,
+    /// Both.
+    pub both: u64,
+}
+
+/// One side of a disagreement, with the figures behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Disagreement {
+    /// The offer.
+    pub offer_id: String,
+    /// The campaign.
+    pub campaign_id: String,
+    /// The check: verdict, codes, time and place.
+    pub predicted: PredictedSide,
+    /// Allegro's answer.
+    pub outcome: OutcomeSide,
+    /// The document's key figures.
+    pub figures: Figures,
+}
+
+/// The check's side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PredictedSide {
+    /// The verdict.
+    pub verdict: Predicted,
+    /// Violation codes.
+    pub codes: Vec<String>,
+    /// Skipped codes.
+    pub skipped: Vec<String>,
+    /// The check's `now`.
+    pub at: Option<String>,
+    /// Where it was read.
+    pub place: Place,
+}
+
+/// Allegro's side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeSide {
+    /// `PROCESSED`, `DECLINED`, `PENDING`.
+    pub status: Status,
+    /// Rejection codes.
+    pub codes: Vec<String>,
+    /// The response it was read from.
+    pub source: crate::records::Source,
+    /// The application's or operation's id.
+    pub id: Option<String>,
+    /// When it was submitted.
+    pub at: String,
+    /// Where it was read.
+    pub place: Place,
+}
+
+/// The figures behind a decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figures {
+    /// The bargain price asked.
+    pub bargain: Option<String>,
+    /// The document's M.
+    pub market: Option<String>,
+    /// Allegro's M (`prices.market` of the badge).
+    pub allegro_market: Option<String>,
+    /// The discount against Allegro's M when known, else the document's, floored.
+    pub discount_percent: Option<String>,
+    /// `offer.stock.available`.
+    pub stock: Option<i64>,
+    /// The currency.
+    pub currency: Option<String>,
+}
+
+/// A point of a campaign's picture: a discount and what Allegro said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Point {
+    /// The discount, basis points (floored).
+    pub bp: i64,
+    /// Accepted (`true`) or declined.
+    pub accepted: bool,
+}
+
+/// Points kept per campaign for the picture.
+const POINTS_PER_CAMPAIGN: usize = 400;
+
+/// The audit, accumulating.
+///
+/// ```
+/// use badge_rules_audit::{join::join_group, Audit};
+/// let mut audit = Audit::default();
+/// audit.add(join_group(vec![], vec![]));
+/// assert_eq!(audit.finish(None).agreement.decided, 0);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Audit {
+    predictions: u64,
+    outcomes: u64,
+    paired: u64,
+    lone_predictions: BTreeMap<Reason, u64>,
+    lone_outcomes: BTreeMap<Reason, u64>,
+    decided: u64,
+    agreed: u64,
+    incomplete: u64,
+    pending: u64,
+    server_only: u64,
+    server_only_codes: BTreeMap<String, u64>,
+    confusion: BTreeMap<(String, String), u64>,
+    campaigns: BTreeMap<String, CampaignCounts>,
+    codes: BTreeMap<String, CodeCounts>,
+    disagreements: Vec<Disagreement>,
+    learnt: BTreeMap<String, Learnt>,
+    points: BTreeMap<String, Vec<Point>>,
+    questions: Vec<Question>,
+}
+
+/// Is `code` one the engine never decides (Allegro's servers only)?
+fn server_only(code: &str) -> bool {
+    code.parse::<Code>()
+        .is_ok_and(|c| matches!(c.info().check, Check::ServerOnly(_)))
+}
+
+fn label(prefix: &str, codes: &[String]) -> String {
+    if codes.is_empty() {
+        prefix.to_owned()
+    } else {
+        let mut sorted = codes.to_vec();
+        sorted.sort();
+        format!("{prefix} {}", sorted.join(" "))
+    }
+}
+
+impl Audit {
+    /// Adds the events of one (offer, campaign) group.
+    pub fn add(&mut self, events: Vec<Event>) {
+        for event in events {
+            match event {
+                Event::Pair {
+                    prediction,
+                    outcome,
+                } => {
+                    self.predictions += 1;
+                    self.outcomes += 1;
+                    self.paired += 1;
+                    self.pair(&prediction, &outcome);
+                }
+                Event::LonePrediction { reason, .. } => {
+                    self.predictions += 1;
+                    *self.lone_predictions.entry(reason).or_default() += 1;
+                }
+                Event::LoneOutcome { outcome, reason } => {
+                    self.outcomes += 1;
+                    *self.lone_outcomes.entry(reason).or_default() += 1;
+                    // A badge seen alone still tells its discount and its M.
+                    self.learn(None, &outcome);
+                    self.question(&outcome);
+                }
+            }
+        }
+    }
+
+    /// The badges whose `prices.market` Allegro reported: what to ask the
+    /// ledger ([`crate::market::compare`] takes the answers).
+    pub fn market_questions(&self) -> &[Question] {
+        &self.questions
+    }
+
+    fn question(&mut self, o: &Outcome) {
+        if let Some(allegro) = o.market {
+            self.questions.push(Question {
+                offer: o.offer.clone(),
+                campaign: o.campaign.clone(),
+                marketplace: o.marketplace.clone(),
+                applied_at: o.at,
+                starts: o.starts,
+                allegro,
+            });
+        }
+    }
+
+    fn learn(&mut self, p: Option<&Prediction>, o: &Outcome) {
+        if !o.status.is_final() {
+            return;
+        }
+        let learnt = self.learnt.entry(o.campaign.clone()).or_default();
+        let place = Some(o.place);
+        let bargain = o.bargain.or(p.and_then(|p| p.bargain));
+        let market = o.market.or(p.and_then(|p| p.market));
+        let has = |c: &str| o.codes.iter().any(|x| x == c);
+        if let Some(b) = bargain {
+            match market.and_then(|m| discount(b, m)) {
+                Some((floor, ceil)) => {
+                    if o.status == Status::Accepted {
+                        learnt.accepted_discount(floor, ceil, &o.offer, place);
+                    } else if has("BA49") {
+                        learnt.too_shallow(floor, &o.offer, place);
+                    } else if has("BA50") {
+                        learnt.too_deep(ceil, &o.offer, place);
+                    }
+                    if o.status == Status::Accepted || has("BA49") || has("BA50") {
+                        let points = self.points.entry(o.campaign.clone()).or_default();
+                        if points.len() < POINTS_PER_CAMPAIGN {
+                            points.push(Point {
+                                bp: floor,
+                                accepted: o.status == Status::Accepted,
+                            });
+                        }
+                    }
+                }
+                None => learnt.without_market += 1,
+            }
+        }
+        if let Some(stock) = p.and_then(|p| p.stock) {
+            if o.status == Status::Accepted {
+                learnt
+                    .min_stock
+                    .lower(stock, 1, &o.offer, place, stock.to_string());
+            } else if has("BA17") {
+                learnt
+                    .min_stock
+                    .raise(stock + 1, 1, &o.offer, place, stock.to_string());
+            }
+        }
+    }
+
+    fn pair(&mut self, p: &Prediction, o: &Outcome) {
+        self.learn(Some(p), o);
+        self.question(o);
+        let counts = self
+            .campaigns
+            .entry(p.campaign.clone())
+            .or_insert_with(|| CampaignCounts {
+                campaign: p.campaign.clone(),
+                ..Default::default()
+            });
+        counts.pairs += 1;
+        let row = match p.verdict {
+            Predicted::Reject => label("REJECT", &p.codes),
+            v => v.as_str().to_owned(),
+        };
+        let offline: Vec<String> = o
+            .codes
+            .iter()
+            .filter(|c| !server_only(c))
+            .cloned()
+            .collect();
+        let column = match o.status {
+            Status::Pending => "PENDING".to_owned(),
+            Status::Accepted => "PROCESSED".to_owned(),
+            Status::Declined => label("DECLINED", &o.codes),
+        };
+        *self.confusion.entry((row, column)).or_default() += 1;
+        if o.status == Status::Pending {
+            counts.pending += 1;
+            self.pending += 1;
+            return;
+        }
+        if o.status == Status::Declined && offline.is_empty() && !o.codes.is_empty() {
+            counts.server_only += 1;
+            self.server_only += 1;
+            for c in &o.codes {
+                *self.server_only_codes.entry(c.clone()).or_default() += 1;
+            }
+            return;
+        }
+        if p.verdict == Predicted::Incomplete {
+            counts.incomplete += 1;
+            self.incomplete += 1;
+            return;
+        }
+        self.decided += 1;
+        let mut predicted = p.codes.clone();
+        predicted.sort();
+        let mut allegro = offline.clone();
+        allegro.sort();
+        allegro.dedup();
+        let union: std::collections::BTreeSet<&String> =
+            predicted.iter().chain(allegro.iter()).collect();
+        for code in union {
+            let c = self
+                .codes
+                .entry(code.clone())
+                .or_insert_with(|| CodeCounts {
+                    code: code.clone(),
+                    ..Default::default()
+                });
+            let in_p = predicted.contains(code);
+            let in_a = allegro.contains(code);
+            c.predicted += u64::from(in_p);
+            c.allegro += u64::from(in_a);
+            c.both += u64::from(in_p && in_a);
+        }
+        let agree = match (p.verdict, o.status) {
+            (Predicted::Accept, Status::Accepted) => true,
+            (Predicted::Reject, Status::Declined) => predicted == allegro,
+            _ => false,
+        };
+        if agree {
+            counts.agreed += 1;
+            self.agreed += 1;
+        } else {
+            counts.disagreed += 1;
+            let discount = p.discount_bp(o.market).map(show_bp);
+            self.disagreements.push(Disagreement {
+                offer_id: p.offer.clone(),
+                campaign_id: p.campaign.clone(),
+                predicted: PredictedSide {
+                    verdict: p.verdict,
+                    codes: p.codes.clone(),
+                    skipped: p.skipped.clone(),
+                    at: p.at.map(time_text),
+                    place: p.place,
+                },
+                outcome: OutcomeSide {
+                    status: o.status,
+                    codes: o.codes.clone(),
+                    source: o.source,
+                    id: o.id.clone(),
+                    at: time_text(o.at),
+                    place: o.place,
+                },
+                figures: Figures {
+                    bargain: p.bargain.or(o.bargain).map(show),
+                    market: p.market.map(show),
+                    allegro_market: o.market.map(show),
+                    discount_percent: discount,
+                    stock: p.stock,
+                    currency: p.currency.clone(),
+                },
+            });
+        }
+    }
+
+    /// The report, with the ledger's comparison when one was made.
+    pub fn finish(mut self, market: Option<MarketCheck>) -> crate::report::AuditReport {
+        use crate::report::*;
+        for l in self.learnt.values_mut() {
+            l.settle();
+        }
+        let terms: BTreeMap<String, serde_json::Value> = self
+            .learnt
+            .iter()
+            .filter_map(|(c, l)| Some((c.clone(), l.terms()?)))
+            .collect();
+        let rate = (self.decided > 0).then(|| self.agreed as f64 / self.decided as f64);
+        AuditReport {
+            version: 1,
+            predictions: Side {
+                read: self.predictions,
+                paired: self.paired,
+                unpartnered: self
+                    .lone_predictions
+                    .iter()
+                    .map(|(r, n)| (r.as_str().to_owned(), *n))
+                    .collect(),
+            },
+            outcomes: Side {
+                read: self.outcomes,
+                paired: self.paired,
+                unpartnered: self
+                    .lone_outcomes
+                    .iter()
+                    .map(|(r, n)| (r.as_str().to_owned(), *n))
+                    .collect(),
+            },
+            agreement: Agreement {
+                decided: self.decided,
+                agreed: self.agreed,
+                disagreed: self.decided - self.agreed,
+                rate,
+                incomplete: self.incomplete,
+                pending: self.pending,
+                server_only: ServerOnly {
+                    pairs: self.server_only,
+                    codes: self.server_only_codes,
+                },
+            },
+            confusion: self
+                .confusion
+                .into_iter()
+                .map(|((predicted, outcome), count)| Cell {
+                    predicted,
+                    outcome,
+                    count,
+                })
+                .collect(),
+            campaigns: self.campaigns.into_values().collect(),
+            codes: self.codes.into_values().collect(),
+            disagreements: self.disagreements,
+            learnt: self
+                .learnt
+                .into_iter()
+                .map(|(campaign, learnt)| LearntCampaign { campaign, learnt })
+                .collect(),
+            terms,
+            market,
+            faults: Vec::new(),
+            points: self.points,
+        }
+    }
+}

@@ -2,6 +2,9 @@
 //! benchmarks and examples, the CLI's tests and the fuzz targets (a
 //! dev-dependency of each; never published).
 //!
+//! - [`audit_history`]: a seeded history of checks and Allegro's outcomes
+//!   drawn from campaigns with hidden terms, and what it planted (the
+//!   audit's tests).
 //! - [`catalogue`]: the seeded generator of seller catalogues for
 //!   `badge-rules plan` (`examples/plan/`, the `gen-catalogue` binary), and
 //!   a pair's application document as docs/PLAN.md defines it.
@@ -29,6 +32,7 @@
     reason = "test helpers: a broken corpus file or a broken invariant must stop the test run loudly, and generated data indexes its own tables"
 )]
 
+pub mod audit_history;
 pub mod catalogue;
 pub mod corpus;
 pub mod fuzzdoc;

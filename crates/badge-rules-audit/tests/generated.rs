@@ -8,6 +8,12 @@
 //! 50,000 run with `cargo test -p badge-rules-audit --release --test
 //! generated -- --ignored`.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a test: a failure here fails the test"
+)]
+
 use badge_rules::{check_json, Options, Verdict};
 use badge_rules_audit::join::Join;
 use badge_rules_audit::outcomes::outcomes;

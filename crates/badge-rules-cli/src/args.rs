@@ -158,6 +158,55 @@ badge-rules ledger prune --db prices.db --before 2026-10-01T00:00:00Z\n  \
 badge-rules check --ledger prices.db document.json"
     )]
     Ledger(LedgerArgs),
+    /// How often the engine agreed with Allegro, and the terms Allegro's outcomes show.
+    #[command(
+        long_about = "Join the checks you ran (check documents as sent to `check --jsonl`, or `plan` \
+output lines) with Allegro's outcomes of what you then submitted (recorded GET /sale/badge-applications, \
+GET /sale/badges and GET /sale/badge-operations responses, raw or as recording lines \
+{\"fetchedAt\", \"response\"}, and 4xx envelopes with the request they answered), and report the \
+agreement rate, every disagreement, the campaign terms the outcomes pin down (a `terms` object per \
+campaign) and, with --ledger, the ledger's M against Allegro's prices.market. docs/AUDIT.md \
+describes the inputs and each figure.\n\nExit status: 0, or 2 when an input record could not be \
+read (each named on stderr with its file, line and JSON path) or the run failed.",
+        after_help = "Examples:\n  \
+badge-rules audit --predictions checks.jsonl --outcomes applications.jsonl --outcomes badges.jsonl\n  \
+badge-rules audit --predictions checks.jsonl --outcomes outcomes.jsonl --ledger prices.db --format html > audit.html"
+    )]
+    Audit(AuditArgs),
+}
+
+/// `badge-rules audit`'s options.
+#[derive(Debug, Args)]
+pub(crate) struct AuditArgs {
+    /// A file of checks: check documents (JSON Lines) or `plan` output lines (repeatable).
+    #[arg(long, value_name = "FILE", required = true)]
+    pub(crate) predictions: Vec<PathBuf>,
+    /// A file of Allegro's outcomes: recorded responses, one per line (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) outcomes: Vec<PathBuf>,
+    /// When raw responses (not recording lines) were fetched.
+    #[arg(long, value_name = "TIME", value_parser = instant())]
+    pub(crate) at: Option<Instant>,
+    /// The `now` of the plan whose lines are given (plan lines carry no time).
+    #[arg(long, value_name = "TIME", value_parser = instant())]
+    pub(crate) plan_at: Option<Instant>,
+    /// A price ledger: compare its M under each reading with Allegro's prices.market.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) ledger: Option<PathBuf>,
+    /// text (people), json (programs, docs/AUDIT.md) or html (one self-contained page).
+    #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+    pub(crate) format: AuditFormat,
+}
+
+/// `audit --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AuditFormat {
+    /// For people.
+    Text,
+    /// One JSON document (docs/AUDIT.md).
+    Json,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,8 @@
 //! stderr; [`ledger_open`] opens the price ledger for `check` and `plan`,
 //! [`document_fill`] fills a check document from it and [`offer_fill`] a
 //! planned offer; [`plan_summary`] counts what `plan` planned; [`render`]
-//! writes a report for people.
+//! writes a report for people; [`spill`] sorts `audit`'s records in
+//! bounded memory.
 
 mod args;
 mod check_lines;
@@ -28,6 +29,7 @@ mod plan_summary;
 mod progress;
 mod render;
 mod source;
+mod spill;
 
 use std::process::ExitCode;
 
@@ -47,5 +49,6 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(&args),
         Command::Plan(args) => commands::plan::run(&args),
         Command::Ledger(args) => commands::ledger::run(&args),
+        Command::Audit(args) => commands::audit::run(&args),
     })
 }

@@ -1,6 +1,7 @@
 //! One module per command: each reads its arguments, does the work through
 //! the library and writes its output.
 
+pub(crate) mod audit;
 pub(crate) mod check;
 pub(crate) mod codes;
 pub(crate) mod ledger;

@@ -3,12 +3,6 @@
 //! outside reference, and input errors named by file, line and JSON path,
 //! an outcome file of the wrong kind named as such.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    reason = "a test: a failure here fails the test"
-)]
-
 mod common;
 use common::{arg, fresh_dir, lossy, run};
 

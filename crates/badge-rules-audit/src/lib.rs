@@ -47,7 +47,8 @@ pub mod predict;
 mod records;
 pub mod report;
 
-pub use audit::{
-    Audit, CampaignCounts, CodeCounts, Disagreement, Figures, OutcomeSide, Point, PredictedSide,
-};
+pub use audit::Audit;
 pub use records::{Fault, Millis, Outcome, Place, Predicted, Prediction, Source, Status};
+pub use report::{
+    CampaignCounts, CodeCounts, Disagreement, Figures, OutcomeSide, Point, PredictedSide,
+};

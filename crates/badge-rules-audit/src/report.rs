@@ -6,10 +6,120 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::audit::{CampaignCounts, CodeCounts, Disagreement, Point};
 use crate::learn::{Interval, Learnt};
 use crate::market::MarketCheck;
-use crate::records::show_bp;
+use crate::records::{show_bp, Place, Predicted, Status};
+
+/// Counts of one campaign.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CampaignCounts {
+    /// The campaign.
+    pub campaign: String,
+    /// Checks paired with an outcome.
+    pub pairs: u64,
+    /// Pairs where the engine and Allegro agree.
+    pub agreed: u64,
+    /// Pairs where they disagree.
+    pub disagreed: u64,
+    /// Pairs predicted INCOMPLETE with a final outcome.
+    pub incomplete: u64,
+    /// Pairs whose outcome is still pending.
+    pub pending: u64,
+    /// Pairs Allegro declined only with server-only codes.
+    pub server_only: u64,
+}
+
+/// One code's counts over the decided pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeCounts {
+    /// The code.
+    pub code: String,
+    /// Pairs the engine reported it in.
+    pub predicted: u64,
+    /// Pairs Allegro declined with it.
+    pub allegro: u64,
+    /// Both.
+    pub both: u64,
+}
+
+/// One side of a disagreement, with the figures behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Disagreement {
+    /// The offer.
+    pub offer_id: String,
+    /// The campaign.
+    pub campaign_id: String,
+    /// The check: verdict, codes, time and place.
+    pub predicted: PredictedSide,
+    /// Allegro's answer.
+    pub outcome: OutcomeSide,
+    /// The document's key figures.
+    pub figures: Figures,
+}
+
+/// The check's side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PredictedSide {
+    /// The verdict.
+    pub verdict: Predicted,
+    /// Violation codes.
+    pub codes: Vec<String>,
+    /// Skipped codes.
+    pub skipped: Vec<String>,
+    /// The check's `now`.
+    pub at: Option<String>,
+    /// Where it was read.
+    pub place: Place,
+}
+
+/// Allegro's side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeSide {
+    /// `PROCESSED`, `DECLINED`, `PENDING`.
+    pub status: Status,
+    /// Rejection codes.
+    pub codes: Vec<String>,
+    /// The response it was read from.
+    pub source: crate::records::Source,
+    /// The application's or operation's id.
+    pub id: Option<String>,
+    /// When it was submitted.
+    pub at: String,
+    /// Where it was read.
+    pub place: Place,
+}
+
+/// The figures behind a decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figures {
+    /// The bargain price asked.
+    pub bargain: Option<String>,
+    /// The document's M.
+    pub market: Option<String>,
+    /// Allegro's M (`prices.market` of the badge).
+    pub allegro_market: Option<String>,
+    /// The discount against Allegro's M when known, else the document's, floored.
+    pub discount_percent: Option<String>,
+    /// `offer.stock.available`.
+    pub stock: Option<i64>,
+    /// The currency.
+    pub currency: Option<String>,
+}
+
+/// A point of a campaign's picture: a discount and what Allegro said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Point {
+    /// The discount, basis points (floored).
+    pub bp: i64,
+    /// Accepted (`true`) or declined.
+    pub accepted: bool,
+}
 
 /// The whole report.
 ///

@@ -13,7 +13,7 @@
 //! stderr; [`ledger_open`] opens the price ledger for `check` and `plan`,
 //! [`document_fill`] fills a check document from it and [`offer_fill`] a
 //! planned offer; [`plan_summary`] counts what `plan` planned; [`render`]
-//! writes a report for people.
+//! writes a report for people; [`sync`] holds the pieces of `sync`.
 
 mod args;
 mod check_lines;
@@ -28,6 +28,7 @@ mod plan_summary;
 mod progress;
 mod render;
 mod source;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -47,5 +48,6 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(&args),
         Command::Plan(args) => commands::plan::run(&args),
         Command::Ledger(args) => commands::ledger::run(&args),
+        Command::Sync(args) => commands::sync::run(&args),
     })
 }

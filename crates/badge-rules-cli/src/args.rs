@@ -173,6 +173,34 @@ badge-rules audit --predictions checks.jsonl --outcomes applications.jsonl --out
 badge-rules audit --predictions checks.jsonl --outcomes outcomes.jsonl --ledger prices.db --format html > audit.html"
     )]
     Audit(AuditArgs),
+    /// Fetch offers, offer events and badges from Allegro into a price ledger (one run, for cron or a timer).
+    #[command(
+        long_about = "One run of the polling job that keeps a price ledger fed from Allegro's REST API: \
+GET /sale/offer-events from the last event the ledger holds (every type, so that the stretch of \
+the feed it vouches for is as long as it can be), every page of GET /sale/offers, and GET \
+/sale/badges of each marketplace; with --save, also GET /sale/badge-applications and the badge \
+operations of --operations, for the audit. Each page is recorded as it arrives, in its own \
+transaction, as the recording line `ledger record` reads ({fetchedAt, query, response}; \
+fetchedAt is Allegro's Date header): a run killed mid-way loses at most the page in flight, and \
+the next run resumes where it stopped. Two runs on one ledger never interleave: the second \
+waits --wait seconds, then refuses.\n\n\
+The token: --token-file (Allegro's token response as JSON, or the access token alone) or \
+ALLEGRO_ACCESS_TOKEN; with a refresh_token in the file and ALLEGRO_CLIENT_ID and \
+ALLEGRO_CLIENT_SECRET set, an expired token is refreshed and the file rewritten (owner-only). \
+No token is ever printed. 429 and 5xx answers, timeouts and cut bodies are tried again \
+(--retries, honouring Retry-After); a 401 that cannot be refreshed stops the run: the token \
+expired.\n\n\
+At the end, one line: pages, offers, events, badges, retries, the stretch of the feed watched, \
+and a warning when the feed was last read more than the 24 hours Allegro keeps events ago. \
+docs/SYNC.md has a cron line, a systemd timer and the scopes the token needs.",
+        after_help = "Exit status:\n  0  the run fetched and recorded everything\n  \
+2  a response was refused by the ledger (the others are recorded), the token expired, Allegro \
+could not be reached after the retries, another sync holds the ledger, or bad usage\n\n\
+Examples:\n  badge-rules sync --ledger prices.db --token-file ~/.config/allegro/token.json\n  \
+ALLEGRO_ACCESS_TOKEN=... badge-rules sync --ledger prices.db --sandbox --format json\n  \
+badge-rules sync --ledger prices.db --token-file token.json --save responses/ --operations ops.txt"
+    )]
+    Sync(SyncArgs),
 }
 
 /// `badge-rules audit`'s options.
@@ -207,6 +235,59 @@ pub(crate) enum AuditFormat {
     Json,
     /// One self-contained HTML page.
     Html,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SyncArgs {
+    /// The ledger (an SQLite file; created when absent).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) ledger: PathBuf,
+    /// Allegro's token response (JSON with access_token, refresh_token) or
+    /// a file holding the access token alone; default: ALLEGRO_ACCESS_TOKEN.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) token_file: Option<PathBuf>,
+    /// Allegro's sandbox instead of production.
+    #[arg(long)]
+    pub(crate) sandbox: bool,
+    /// Another API address (a test's fake Allegro); its token endpoint is
+    /// URL/auth/oauth/token.
+    #[arg(long, value_name = "URL", conflicts_with = "sandbox")]
+    pub(crate) base_url: Option<String>,
+    /// Accept-Language of the requests (Allegro's messages).
+    #[arg(long, value_name = "TAG", default_value = "pl-PL",
+          value_parser = PossibleValuesParser::new(["en-US", "pl-PL", "uk-UA", "sk-SK", "cs-CZ", "hu-HU"]))]
+    pub(crate) lang: String,
+    /// A marketplace whose badges to fetch (repeat; default: allegro-pl,
+    /// allegro-cz, allegro-sk, allegro-hu).
+    #[arg(long = "marketplace", value_name = "ID")]
+    pub(crate) marketplaces: Vec<String>,
+    /// Also keep every response in DIR, one file each (its recording
+    /// line), and fetch the badge applications for the audit.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) save: Option<PathBuf>,
+    /// Badge operation ids (one per line) to fetch for the audit.
+    #[arg(long, value_name = "FILE", requires = "save")]
+    pub(crate) operations: Option<PathBuf>,
+    /// Items per page (Allegro's maximum: 1000).
+    #[arg(long, value_name = "N", default_value_t = 1000,
+          value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub(crate) limit: u64,
+    /// Seconds each request may take.
+    #[arg(long, value_name = "SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) timeout: u64,
+    /// How many times a request is tried again (429, 5xx, timeouts).
+    #[arg(long, value_name = "N", default_value_t = 6)]
+    pub(crate) retries: u32,
+    /// Seconds to wait for another sync on the same ledger before refusing.
+    #[arg(long, value_name = "SECS", default_value_t = 0)]
+    pub(crate) wait: u64,
+    /// `text`: one line for people; `json`: one JSON line.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub(crate) format: Format,
+    // The first backoff in ms (tests shorten it).
+    #[arg(long, hide = true, default_value_t = 1000)]
+    pub(crate) retry_base_ms: u64,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@
 //! planned offer; [`plan_summary`] counts what `plan` planned; [`render`]
 //! writes a report for people; [`spill`] sorts `audit`'s records in
 //! bounded memory.
+//! [`sync`] holds the pieces of `sync`.
 
 mod args;
 mod check_lines;
@@ -30,6 +31,7 @@ mod progress;
 mod render;
 mod source;
 mod spill;
+mod sync;
 
 use std::process::ExitCode;
 
@@ -50,5 +52,6 @@ fn main() -> ExitCode {
         Command::Plan(args) => commands::plan::run(&args),
         Command::Ledger(args) => commands::ledger::run(&args),
         Command::Audit(args) => commands::audit::run(&args),
+        Command::Sync(args) => commands::sync::run(&args),
     })
 }

@@ -29,7 +29,7 @@ use crate::time::millis_of;
 /// ```
 #[derive(Debug)]
 pub struct Ledger {
-    store: Store,
+    pub(crate) store: Store,
     /// The watched intervals, read on first use: they change only when
     /// pages are recorded or pruned (which forget them).
     watch: OnceCell<Watch>,

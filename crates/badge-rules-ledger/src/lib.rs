@@ -38,6 +38,7 @@ pub mod model;
 pub mod pages;
 pub mod recording;
 pub mod store;
+mod sync_state;
 mod time;
 
 /// The former name of [`recording`], kept for the code that calls it so.
@@ -46,4 +47,5 @@ pub use recording as input;
 pub use answers::{Filled, GapOut, History, Lowest, Question};
 pub use error::LedgerError;
 pub use ledger::Ledger;
+pub use sync_state::{EventCursor, SyncLock};
 pub use time::{instant_of, millis_of};

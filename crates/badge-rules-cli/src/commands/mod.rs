@@ -7,4 +7,5 @@ pub(crate) mod codes;
 pub(crate) mod ledger;
 pub(crate) mod plan;
 pub(crate) mod rules;
+pub(crate) mod sync;
 pub(crate) mod terms;

@@ -82,7 +82,9 @@ function loadError(e) {
   if (/^failed to fetch Wasm: 404/.test(message)) {
     return new BadgeRulesError(
       `badge-rules: badge_rules_bg.wasm was not found (${message.split('\n')[0]}): the bundler did not ` +
-        'copy it (Rollup needs @web/rollup-plugin-import-meta-assets), or pass its URL or bytes to init()',
+        'copy it beside the bundle (Rollup needs @web/rollup-plugin-import-meta-assets; esbuild, and tsup, ' +
+        'Angular or Remix over it, copies no asset: copy node_modules/badge-rules/badge_rules_bg.wasm beside ' +
+        'the bundle), or pass its URL or bytes to init()',
       { kind: 'usage', code: 'WASM_NOT_FOUND', cause: e },
     );
   }

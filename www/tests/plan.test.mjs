@@ -265,3 +265,40 @@ test('the Plan tab proposes no price for a DISCOUNT campaign whose terms are unk
   assert.ok(bare.some((r) => r.verdict === 'INCOMPLETE'));
   done();
 });
+
+test('Allegro Prices on the Plan tab: the example says none of the offers is in it; a pasted offers-queries answer is the plan\'s allegroPrices; not checked, none', async (t) => {
+  const { page: p, done } = await open(t);
+  await p.click('#panel-plan .toolbar button:first-child');
+  const planned = async () => {
+    await p.click('#n-run');
+    await p.waitForSelector('#n-rows tr');
+    return JSON.parse(await p.textContent('#n-doc'));
+  };
+  assert.equal(await p.inputValue('#n-allegro-prices'), 'none');
+  assert.equal(await p.isHidden('#n-allegro-prices-json'), true);
+  assert.deepEqual((await planned()).allegroPrices, { offers: [] });
+
+  // A pasted answer: the first offer discounted on allegro-pl; the table is plan()'s with it.
+  const items = (await p.inputValue('#n-offers')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const first = items[0].offer.id;
+  const answer = { offers: [{ id: first, marketplace: { id: 'allegro-pl' }, actualPriceReduction: { sellerMaxDeclaredPercentage: '15.0' } }], totalCount: 1, count: 1 };
+  await p.selectOption('#n-allegro-prices', 'paste');
+  assert.equal(await p.isVisible('#n-allegro-prices-json'), true);
+  await p.fill('#n-allegro-prices-json', JSON.stringify(answer));
+  const context = await planned();
+  assert.deepEqual(context.allegroPrices, answer);
+  const want = plan(context, items, { lang: 'en', campaigns: [], price: 'highest' });
+  assert.deepEqual((await rows(p)).map((r) => [r.offer, r.campaign, r.verdict, r.codes]),
+    want.map((l) => [l.offerId, l.campaignId, l.verdict, l.violations.map((v) => v.code).join(' ')]));
+
+  // An answer that is not JSON is named, and nothing is planned.
+  await p.fill('#n-allegro-prices-json', '{"offers": [');
+  await p.click('#n-run');
+  assert.match(await p.textContent('#n-status'), /^Allegro Prices \(POST \/sale\/allegro-prices\/offers-queries response\): not JSON/);
+  assert.equal(await p.$$eval('#n-rows tr', (trs) => trs.length), 0);
+
+  // Not checked: no allegroPrices in the context.
+  await p.selectOption('#n-allegro-prices', 'unknown');
+  assert.equal('allegroPrices' in (await planned()), false);
+  done();
+});

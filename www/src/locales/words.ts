@@ -147,6 +147,20 @@ export interface Words {
   historyNone: string;
   historyPaste: string;
   historyUnknown: string;
+  /** Allegro Prices (BA24): the offer's status in the program on the campaign's marketplace. */
+  apLegend: string;
+  apUnknown: string;
+  apNo: string;
+  apYes: string;
+  apHelp: string;
+  /** The Plan tab's Allegro Prices: unknown, none of the offers, a pasted offers-queries answer. */
+  planApLabel: string;
+  planApUnknown: string;
+  planApNone: string;
+  planApPaste: string;
+  planApJsonLabel: string;
+  planApHelp: string;
+  planContext: string;
   badgesJson: string;
   applicationsJson: string;
   listRead: Text<'n'>;

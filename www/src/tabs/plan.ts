@@ -86,6 +86,12 @@ export function planTab(): TabPanel {
   offers.wrap.append(h('div', { class: 'field' }, fileLabel, file));
   const badges = areaField('n-badges', 'planBadgesLabel', { help: 'planHistoryHelp', rows: 3, optional: true, placeholder: '{"badges": [...]}' });
   const applications = areaField('n-applications', 'planApplicationsLabel', { rows: 3, optional: true, placeholder: '{"badgeApplications": [...]}' });
+  // Allegro Prices (BA24): not checked, none of the offers, or the answer of
+  // POST /sale/allegro-prices/offers-queries for them, put into the plan's
+  // context as `allegroPrices`.
+  const allegroPrices = selectField('n-allegro-prices', 'planApLabel',
+    [['unknown', 'planApUnknown'], ['none', 'planApNone'], ['paste', 'planApPaste']]);
+  const allegroPricesJson = areaField('n-allegro-prices-json', 'planApJsonLabel', { help: 'planApHelp', rows: 3, placeholder: '{"offers": [...]}' });
   const company = checkField('n-company', 'planCompany');
   const quality = checkField('n-quality', 'planQuality');
   const campaign = selectField('n-campaign', 'planCampaign', [['', 'planAllOpen']]);
@@ -96,7 +102,7 @@ export function planTab(): TabPanel {
 
   const form = h('form', { class: 'form', novalidate: true },
     h('p', { class: 'help' }, tx('planIntro')),
-    section('planInputs', campaigns.wrap, offers.wrap, badges.wrap, applications.wrap),
+    section('planInputs', campaigns.wrap, offers.wrap, badges.wrap, applications.wrap, allegroPrices.wrap, allegroPricesJson.wrap),
     section('planAccount', company.wrap, quality.wrap),
     section('planHow', row(campaign.wrap, price.wrap, discount.wrap), terms.wrap, h('p', { class: 'help', id: 'n-terms-note' }, tx('planTermsNote')), runButton),
   );
@@ -118,10 +124,12 @@ export function planTab(): TabPanel {
   const csvButton = h('button', { type: 'button', class: 'ghost', id: 'n-download-csv', disabled: true }, tx('planDownloadCsv'));
   const bodiesText = h('span', {});
   const bodiesButton = h('button', { type: 'button', class: 'ghost', id: 'n-download-bodies', disabled: true }, bodiesText);
+  const contextView = h('pre', { id: 'n-doc' });
   const results = h('section', { class: 'results', id: 'n-results', tabindex: '-1', 'aria-labelledby': 'n-results-title' },
     h('h2', { id: 'n-results-title' }, tx('planResults')),
     status, summary, h('div', { class: 'toolbar' }, csvButton, bodiesButton), filterWrap, shown,
-    h('div', { class: 'table-wrap' }, table));
+    h('div', { class: 'table-wrap' }, table),
+    h('details', { class: 'block doc' }, h('summary', {}, tx('planContext')), contextView));
 
   let lines: PlanLine[] = [];
   let order: 'none' | 'ascending' | 'descending' = 'none';
@@ -151,6 +159,12 @@ export function planTab(): TabPanel {
     if (b !== undefined) context.badges = b;
     const a = parse('n-applications', 'planApplicationsLabel');
     if (a !== undefined) context.applications = a;
+    const ap = valueOf('n-allegro-prices');
+    if (ap === 'none') context.allegroPrices = { offers: [] };
+    else if (ap === 'paste') {
+      const answer = parse('n-allegro-prices-json', 'planApJsonLabel');
+      if (answer !== undefined) context.allegroPrices = answer;
+    }
     const { items, problems: lineProblems } = offerItems(valueOf('n-offers'));
     const chosen = valueOf('n-campaign');
     // The terms given are the chosen campaign's, or (every open campaign
@@ -220,6 +234,7 @@ export function planTab(): TabPanel {
   const run = () => {
     const lang = currentLang();
     const { context, items, options, problems, stop } = inputs();
+    contextView.textContent = JSON.stringify(context, null, 2);
     status.replaceChildren(...problems.map((p) => h('div', {}, p)));
     status.dataset.ok = String(problems.length === 0);
     lines = [];
@@ -265,6 +280,10 @@ export function planTab(): TabPanel {
     (discount.controls[0] as HTMLInputElement).disabled = valueOf('n-price') !== 'discount';
   };
   price.controls[0].addEventListener('change', syncDiscount);
+  const syncAllegroPrices = () => {
+    allegroPricesJson.wrap.hidden = valueOf('n-allegro-prices') !== 'paste';
+  };
+  allegroPrices.controls[0].addEventListener('change', syncAllegroPrices);
   codeFilter.addEventListener('change', render);
   sortButton.addEventListener('click', () => {
     order = order === 'ascending' ? 'descending' : 'ascending';
@@ -307,6 +326,8 @@ export function planTab(): TabPanel {
     setValue('n-offers', example ? PLAN_EXAMPLE_LINES.map((l) => JSON.stringify(l)).join('\n') : '');
     setValue('n-badges', example ? JSON.stringify(PLAN_EXAMPLE_BADGES, null, 2) : '');
     setValue('n-applications', example ? JSON.stringify(PLAN_EXAMPLE_APPLICATIONS, null, 2) : '');
+    setValue('n-allegro-prices', example ? 'none' : 'unknown');
+    setValue('n-allegro-prices-json', '');
     setValue('n-company', 'true');
     setValue('n-quality', 'true');
     setValue('n-price', 'highest');
@@ -316,6 +337,7 @@ export function planTab(): TabPanel {
     setValue('n-terms-stock', example ? PLAN_EXAMPLE_TERMS.minStock : '');
     refreshCampaigns();
     syncDiscount();
+    syncAllegroPrices();
     run();
   };
   fill(false);

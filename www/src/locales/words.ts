@@ -310,6 +310,8 @@ export interface Words {
   planLoadFailed: Text<'message'>;
   planSummary: Text<'pairs' | 'accept' | 'reject' | 'incomplete' | 'errors'>;
   planShown: Text<'shown' | 'pairs'>;
+  /** More pairs match than the table shows. */
+  planShownFirst: Text<'shown' | 'matching' | 'pairs'>;
   planFilterCode: string;
   planAllCodes: string;
   planColOffer: string;
@@ -324,5 +326,10 @@ export interface Words {
   planBadJson: Text<'field' | 'detail'>;
   planBadLine: Text<'line' | 'detail'>;
   planFileRead: Text<'name' | 'n'>;
+  /** While the chosen files are read (off the page's thread). */
+  planReading: Text<'files'>;
+  planReadFailed: Text<'message'>;
+  /** More values that are not JSON than the status lists. */
+  planMoreProblems: Text<'n'>;
   planInputError: Text<'where' | 'message'>;
 }

@@ -359,3 +359,29 @@ test('a plan of more pairs than the table holds shows the first 1,000 and says h
   assert.match(await p.textContent('#n-summary'), new RegExp(`^${pairs} offer–campaign pairs`));
   done();
 });
+
+test('a discount the planner cannot take is said at its field in the page\'s language, and the plan shown stays', async (t) => {
+  const { page: p, done } = await open(t, '/?lang=pl#plan');
+  await fill(p);
+  await p.click('#n-run');
+  await p.waitForSelector('#n-rows tr');
+  const before = await rows(p);
+  await p.selectOption('#n-price', 'discount');
+  for (const bad of ['abc', '150', '0']) {
+    await p.fill('#n-discount', bad);
+    await p.click('#n-run');
+    assert.match(await p.textContent('#n-discount-msg'), /^Rabat to procent większy od 0 i mniejszy od 100/, bad);
+    assert.equal(await p.getAttribute('#n-discount', 'aria-invalid'), 'true', bad);
+    assert.match(await p.getAttribute('#n-discount', 'aria-describedby'), /n-discount-msg/);
+    assert.doesNotMatch(await p.textContent('#n-status'), /percentage|options\.price/, bad);
+    assert.deepEqual(await rows(p), before, `the plan stays (${bad})`);
+  }
+  // A Polish decimal comma is read: 12,5 % off, as plan() gives it.
+  await p.fill('#n-discount', '12,5');
+  await p.click('#n-run');
+  assert.equal(await p.textContent('#n-discount-msg'), '');
+  assert.equal(await p.getAttribute('#n-discount', 'aria-invalid'), null);
+  const want = expected([page], { lang: 'pl', price: 'discount=12.5' });
+  assert.deepEqual((await rows(p)).map((r) => [r.offer, r.campaign, r.verdict]), want.map((l) => [l.offerId, l.campaignId, l.verdict]));
+  done();
+});

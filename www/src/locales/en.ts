@@ -285,6 +285,7 @@ export const en: Words = {
   planLoadFailed: 'The planner could not be loaded: {message}',
   planSummary: '{pairs} offer–campaign pairs: {accept} ACCEPT, {reject} REJECT, {incomplete} INCOMPLETE, {errors} input errors.',
   planShown: 'Showing {shown} of {pairs}.',
+  planDiscountBad: 'A discount is a percentage above 0 and below 100, with at most two decimals (15 or 12,5). The plan below is the last one made.',
   planShownFirst: 'Showing the first {shown} of the {matching} that match, of {pairs}; the CSV has them all.',
   planFilterCode: 'Show pairs with the code',
   planAllCodes: 'Any code',

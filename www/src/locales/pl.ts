@@ -285,6 +285,7 @@ export const pl: Words = {
   planLoadFailed: 'Nie udało się wczytać planowania: {message}',
   planSummary: 'Par oferta–kampania: {pairs}; ACCEPT: {accept}, REJECT: {reject}, INCOMPLETE: {incomplete}, błędy danych: {errors}.',
   planShown: 'Widać {shown} z {pairs}.',
+  planDiscountBad: 'Rabat to procent większy od 0 i mniejszy od 100, z najwyżej dwoma miejscami po przecinku (15 albo 12,5). Poniżej ostatni sporządzony plan.',
   planShownFirst: 'Widać pierwsze {shown} z {matching} pasujących, spośród {pairs}; wszystkie są w pliku CSV.',
   planFilterCode: 'Pokaż pary z kodem',
   planAllCodes: 'Dowolny kod',

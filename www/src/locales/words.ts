@@ -310,6 +310,8 @@ export interface Words {
   planLoadFailed: Text<'message'>;
   planSummary: Text<'pairs' | 'accept' | 'reject' | 'incomplete' | 'errors'>;
   planShown: Text<'shown' | 'pairs'>;
+  /** A discount the planner cannot take, at its field. */
+  planDiscountBad: string;
   /** More pairs match than the table shows. */
   planShownFirst: Text<'shown' | 'matching' | 'pairs'>;
   planFilterCode: string;

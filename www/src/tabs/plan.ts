@@ -14,7 +14,10 @@ import type { FileItems } from '../items-worker';
 import {
   PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES, PLAN_EXAMPLE_TERMS,
 } from '../plan-example';
-import { areaField, checkField, currentLang, fillSelect, h, onLang, row, section, selectField, setValue, textField, tx, valueOf } from '../ui';
+import {
+  areaField, checkField, currentLang, fillSelect, h, onLang, row, section, selectField, setValue, showMessages, syncAria, textField, tx, valueOf,
+} from '../ui';
+import { sendAmount } from '../money';
 import { now, termsFieldset, termsOf, toolbar, type TabPanel } from './common';
 
 type Json = unknown;
@@ -217,7 +220,7 @@ export function planTab(): TabPanel {
     const options: PlanOptions = {
       lang,
       campaigns: chosen ? [chosen] : [],
-      price: rule === 'discount' ? (`discount=${valueOf('n-discount').trim().replace(',', '.') || '0'}` as PlanOptions['price']) : rule as PlanOptions['price'],
+      price: rule === 'discount' ? (`discount=${sendAmount(valueOf('n-discount'))}` as PlanOptions['price']) : rule as PlanOptions['price'],
     };
     return { context, items, options, problems: [...fatal, ...lineProblems], stop: fatal.length > 0 };
   };
@@ -279,7 +282,10 @@ export function planTab(): TabPanel {
     contextView.textContent = JSON.stringify(context, null, 2);
     status.replaceChildren(...problems.map((p) => h('div', {}, p)));
     status.dataset.ok = String(problems.length === 0);
+    const previous = lines;
     lines = [];
+    showMessages(discount, [], false, false);
+    syncAria();
     const wanted = !stop && items.length > 0 && context.campaigns !== undefined;
     if (wanted && load.state !== 'ready') {
       // The planner's module is still loading (or failed): plan once it is in.
@@ -292,6 +298,16 @@ export function planTab(): TabPanel {
         lines = plan(context as Parameters<typeof plan>[0], items as Parameters<typeof plan>[1], options);
       } catch (e) {
         const err = e as { path?: string; message?: string };
+        if (err.path === 'options.price') {
+          // The discount the engine cannot take: said at its field in the
+          // page's language (the engine's text is the CLI flag's), and the
+          // plan shown stays.
+          showMessages(discount, [h('p', { class: 'violation', 'data-code': 'DISCOUNT' }, t('planDiscountBad', lang))], true, false);
+          syncAria();
+          lines = previous;
+          render();
+          return;
+        }
         status.append(h('div', {}, err.message ?? String(e)));
         status.dataset.ok = 'false';
       }

@@ -604,3 +604,15 @@ test('Allegro Prices on the Application tab: the example says the offer is not i
   assert.match(await page.textContent('label[for="a-allegro-prices-no"]'), /nie jest w Allegro Ceny/);
   done();
 });
+
+test('the Ads Partner tab, cleared: an unticked box is "no" (the level NONE, what it lacks in the result), not a field to fill in', async (t) => {
+  const { page, done } = await open(t, { path: '/#partner' });
+  await page.click('#panel-partner .toolbar button:nth-child(2)');
+  assert.equal(await page.isChecked('#p-business'), false);
+  assert.notEqual(await verdict(page, 'p'), 'TODO');
+  assert.doesNotMatch(await page.textContent('#p-verdict'), /Fill in/);
+  assert.equal(await page.getAttribute('#p-level', 'data-level'), 'NONE');
+  assert.ok((await page.$$eval('#p-problems li', (lis) => lis.map((li) => li.dataset.code))).includes('ADS_BUSINESS_ACCOUNT'));
+  assert.equal(await invalid(page, '#p-business'), null, 'not touched: not red');
+  done();
+});

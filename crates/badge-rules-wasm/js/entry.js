@@ -58,13 +58,53 @@ function rethrown(e) {
   return new BadgeRulesError(`badge-rules: ${message.split('\n')[0]}`, { kind: 'internal', code: 'INTERNAL', cause: e });
 }
 
+/** Is `options` (a check's second argument) asking for Polish? */
+const polish = (options) => /^pl(-|$)/i.test(String(options?.lang ?? ''));
+
+/**
+ * The path of the first number in `value` that JSON cannot carry (NaN,
+ * Infinity: JSON.stringify writes null, which would read as no value at
+ * all), and the number; undefined when there is none. Only data properties
+ * are read (a getter is not run twice); a `toJSON` object is left to
+ * JSON.stringify.
+ */
+function nonFinite(value, path, depth) {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, found: String(value) };
+  if (value === null || typeof value !== 'object' || depth > 64 || typeof value.toJSON === 'function') return undefined;
+  const keys = Array.isArray(value) ? value.keys() : Object.keys(value);
+  for (const key of keys) {
+    const d = Object.getOwnPropertyDescriptor(value, key);
+    if (!d || !('value' in d)) continue;
+    const at = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    const found = nonFinite(d.value, at, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** check(): a number JSON cannot carry is an input error at its path, not a field left out. */
+function guardCheck(args) {
+  const found = nonFinite(args[0], '', 0);
+  if (!found) return;
+  const message = polish(args[1])
+    ? `${found.path}: ${found.found} nie jest liczbą, którą zapisze JSON (JSON.stringify wysłałby null): podaj liczbę albo pomiń pole`
+    : `${found.path}: ${found.found} is not a number JSON can carry (JSON.stringify would send null): give a number or leave the field out`;
+  throw new BadgeRulesError(message, { path: found.path, kind: 'shape', code: 'INVALID_VALUE', params: { found: found.found } });
+}
+
 /** Calls a binding of the glue: only once the module is loaded; errors rethrown. */
 function call(name, binding, args) {
   if (!ready) throw notReady(name);
+  if (name === 'check') guardCheck(args);
   try {
     return binding(...args);
   } catch (e) {
-    throw rethrown(e);
+    const error = rethrown(e);
+    // check() given JSON text: the function for text is checkJson().
+    if (name === 'check' && typeof args[0] === 'string' && error.code === 'NOT_AN_OBJECT') {
+      error.message += polish(args[1]) ? ' (dla tekstu JSON: checkJson(tekst))' : ' (for JSON text: checkJson(text))';
+    }
+    throw error;
   }
 }
 

@@ -102,3 +102,34 @@ test('the web entry before init(): NOT_INITIALIZED naming the call, then it work
   assert.equal(web.check({ kind: 'badgesQuery', request: { limit: 0 } }).violations[0].code, 'BB9');
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('check() given JSON text says to call checkJson(), in the chosen language', () => {
+  const text = JSON.stringify({ kind: 'badgesQuery' });
+  for (const entry of [esm, cjs]) {
+    const e = thrown(() => entry.check(text));
+    assert.deepEqual([e.code, e.kind], ['NOT_AN_OBJECT', 'shape']);
+    assert.match(e.message, /\(for JSON text: checkJson\(text\)\)$/);
+  }
+  assert.match(thrown(() => esm.check(text, { lang: 'pl' })).message, /\(dla tekstu JSON: checkJson\(tekst\)\)$/);
+  assert.equal(esm.checkJson(text).length > 0, true);
+});
+
+test('NaN and Infinity are input errors at their path (JSON.stringify would send null, read as no value), not fields left out', () => {
+  const doc = (limit) => ({ kind: 'application', request: { campaign: { id: 'X' }, offer: { id: '1' }, purchaseConstraints: { limit: { perUser: { maxItems: limit } } } } });
+  for (const [value, found] of [[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']]) {
+    const e = thrown(() => esm.check(doc(value)));
+    assert.ok(e instanceof esm.BadgeRulesError);
+    assert.deepEqual({ code: e.code, kind: e.kind, path: e.path, params: e.params },
+      { code: 'INVALID_VALUE', kind: 'shape', path: 'request.purchaseConstraints.limit.perUser.maxItems', params: { found } });
+    assert.match(e.message, new RegExp(`^request\\.purchaseConstraints\\.limit\\.perUser\\.maxItems: ${found} is not a number JSON can carry`));
+  }
+  const inList = thrown(() => cjs.check({ kind: 'application', campaigns: [{ id: 'X' }, { id: 'Y', x: [1, NaN] }] }, { lang: 'pl' }));
+  assert.equal(inList.path, 'campaigns[1].x[1]');
+  assert.match(inList.message, /^campaigns\[1\]\.x\[1\]: NaN nie jest liczbą/);
+  // A finite number is checked as before; a getter is not run by the guard.
+  assert.equal(esm.check(doc(0)).violations[0].code, 'BB7');
+  let runs = 0;
+  const withGetter = { ...doc(2), get now() { runs++; return '2026-11-23T12:00:00Z'; } };
+  esm.check(withGetter);
+  assert.equal(runs, 1);
+});

@@ -61,48 +61,46 @@ function rethrown(e) {
 /** Is `options` (a check's second argument) asking for Polish? */
 const polish = (options) => /^pl(-|$)/i.test(String(options?.lang ?? ''));
 
-/**
- * The path of the first number in `value` that JSON cannot carry (NaN,
- * Infinity: JSON.stringify writes null, which would read as no value at
- * all), and the number; undefined when there is none. Only data properties
- * are read (a getter is not run twice); a `toJSON` object is left to
- * JSON.stringify.
- */
-function nonFinite(value, path, depth) {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, found: String(value) };
-  if (value === null || typeof value !== 'object' || depth > 64 || typeof value.toJSON === 'function') return undefined;
-  const keys = Array.isArray(value) ? value.keys() : Object.keys(value);
-  for (const key of keys) {
-    const d = Object.getOwnPropertyDescriptor(value, key);
-    if (!d || !('value' in d)) continue;
-    const at = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-    const found = nonFinite(d.value, at, depth + 1);
-    if (found) return found;
+/** The value at `path` (`campaigns[0].type`, as the errors name it) in `value`, else undefined. */
+function valueAt(value, path) {
+  let at = value;
+  for (const step of path.match(/[^.[\]]+|\[\d+\]/g) ?? []) {
+    if (at === null || typeof at !== 'object') return undefined;
+    const d = Object.getOwnPropertyDescriptor(at, step[0] === '[' ? Number(step.slice(1, -1)) : step);
+    if (!d || !('value' in d)) return undefined;
+    at = d.value;
   }
-  return undefined;
+  return at;
 }
 
-/** check(): a number JSON cannot carry is an input error at its path, not a field left out. */
-function guardCheck(args) {
-  const found = nonFinite(args[0], '', 0);
-  if (!found) return;
-  const message = polish(args[1])
-    ? `${found.path}: ${found.found} nie jest liczbą, którą zapisze JSON (JSON.stringify wysłałby null): podaj liczbę albo pomiń pole`
-    : `${found.path}: ${found.found} is not a number JSON can carry (JSON.stringify would send null): give a number or leave the field out`;
-  throw new BadgeRulesError(message, { path: found.path, kind: 'shape', code: 'INVALID_VALUE', params: { found: found.found } });
+/**
+ * check()'s error said "found null" where the document holds NaN or
+ * Infinity (JSON.stringify writes them as null): it names the number. Looked
+ * up only once an error is thrown; the answers stay those of the document
+ * as JSON.stringify sends it, which is what Allegro would get.
+ */
+function nonFiniteFound(error, args) {
+  if (error.params?.found !== 'null' || typeof error.path !== 'string') return;
+  const value = valueAt(args[0], error.path);
+  if (typeof value !== 'number' || Number.isFinite(value)) return;
+  const found = String(value);
+  error.params = { ...error.params, found };
+  error.message += polish(args[1]) ? ` (${found}: JSON.stringify wysyła to jako null)` : ` (${found}: JSON.stringify sends it as null)`;
 }
 
 /** Calls a binding of the glue: only once the module is loaded; errors rethrown. */
 function call(name, binding, args) {
   if (!ready) throw notReady(name);
-  if (name === 'check') guardCheck(args);
   try {
     return binding(...args);
   } catch (e) {
     const error = rethrown(e);
-    // check() given JSON text: the function for text is checkJson().
-    if (name === 'check' && typeof args[0] === 'string' && error.code === 'NOT_AN_OBJECT') {
-      error.message += polish(args[1]) ? ' (dla tekstu JSON: checkJson(tekst))' : ' (for JSON text: checkJson(text))';
+    if (name === 'check') {
+      // check() given JSON text: the function for text is checkJson().
+      if (typeof args[0] === 'string' && error.code === 'NOT_AN_OBJECT') {
+        error.message += polish(args[1]) ? ' (dla tekstu JSON: checkJson(tekst))' : ' (for JSON text: checkJson(text))';
+      }
+      nonFiniteFound(error, args);
     }
     throw error;
   }

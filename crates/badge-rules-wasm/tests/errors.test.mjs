@@ -114,22 +114,19 @@ test('check() given JSON text says to call checkJson(), in the chosen language',
   assert.equal(esm.checkJson(text).length > 0, true);
 });
 
-test('NaN and Infinity are input errors at their path (JSON.stringify would send null, read as no value), not fields left out', () => {
-  const doc = (limit) => ({ kind: 'application', request: { campaign: { id: 'X' }, offer: { id: '1' }, purchaseConstraints: { limit: { perUser: { maxItems: limit } } } } });
+test('NaN and Infinity where the engine says "found null" are named (JSON.stringify sends them as null); elsewhere the answer is that of the null sent', () => {
   for (const [value, found] of [[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']]) {
-    const e = thrown(() => esm.check(doc(value)));
+    const e = thrown(() => esm.check({ kind: 'application', campaigns: [{ id: 'X' }, value] }));
     assert.ok(e instanceof esm.BadgeRulesError);
     assert.deepEqual({ code: e.code, kind: e.kind, path: e.path, params: e.params },
-      { code: 'INVALID_VALUE', kind: 'shape', path: 'request.purchaseConstraints.limit.perUser.maxItems', params: { found } });
-    assert.match(e.message, new RegExp(`^request\\.purchaseConstraints\\.limit\\.perUser\\.maxItems: ${found} is not a number JSON can carry`));
+      { code: 'WRONG_TYPE', kind: 'shape', path: 'campaigns[1]', params: { expected: 'struct Campaign', found } });
+    assert.match(e.message, new RegExp(`^campaigns\\[1\\]: .*null \\(${found}: JSON\\.stringify sends it as null\\)$`));
   }
-  const inList = thrown(() => cjs.check({ kind: 'application', campaigns: [{ id: 'X' }, { id: 'Y', x: [1, NaN] }] }, { lang: 'pl' }));
-  assert.equal(inList.path, 'campaigns[1].x[1]');
-  assert.match(inList.message, /^campaigns\[1\]\.x\[1\]: NaN nie jest liczbą/);
-  // A finite number is checked as before; a getter is not run by the guard.
-  assert.equal(esm.check(doc(0)).violations[0].code, 'BB7');
-  let runs = 0;
-  const withGetter = { ...doc(2), get now() { runs++; return '2026-11-23T12:00:00Z'; } };
-  esm.check(withGetter);
-  assert.equal(runs, 1);
+  const pl = thrown(() => cjs.check({ kind: 'application', campaigns: [NaN] }, { lang: 'pl' }));
+  assert.match(pl.message, /\(NaN: JSON\.stringify wysyła to jako null\)$/);
+  // A null written as null stays as it was.
+  assert.deepEqual(thrown(() => esm.check({ kind: 'application', campaigns: [null] })).params.found, 'null');
+  // Where null is an answer, NaN gets the same one: what Allegro would be sent.
+  const doc = (id) => ({ kind: 'application', request: { campaign: { id: 'X' }, offer: { id } } });
+  assert.deepEqual(esm.check(doc(NaN)), esm.check(doc(null)));
 });

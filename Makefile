@@ -76,7 +76,8 @@ setup-browser:
 
 ## test: formatting, lints (warnings are errors), every Rust test and doctest,
 ## the npm package's tests (Node; from its packed tarball: Node ESM/CJS,
-## TypeScript, Vite build and dev server, webpack, Rollup, a plain page,
+## TypeScript, Vite build and dev server, webpack, Rollup, esbuild, Next.js
+## (build with Turbopack and webpack, start, dev), a plain page,
 ## badge-rules/form, publint, arethetypeswrong; Chromium), then the form's
 ## browser tests.
 test: setup test-rust test-wasm test-www

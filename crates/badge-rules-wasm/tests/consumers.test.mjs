@@ -327,7 +327,7 @@ test('Next.js without configuration: next build (Turbopack, then --webpack) and 
     assert.equal(built.status, 0, `next build ${bundler}: ${built.stdout}${built.stderr}`);
     const started = await nextServer('start');
     try {
-      const { text, foreign, errors } = await visit(browser, `${started.url}/`);
+      const { text, foreign, errors } = await visit(browser, `${started.url}/`, undefined, 120_000);
       assert.equal(text, expected, `next build ${bundler}, next start`);
       assert.deepEqual([foreign, errors], [[], []], `next build ${bundler}, next start`);
     } finally {
@@ -337,7 +337,9 @@ test('Next.js without configuration: next build (Turbopack, then --webpack) and 
   rmSync(join(dir, '.next'), { recursive: true, force: true });
   const dev = await nextServer('dev');
   try {
-    const { text, foreign } = await visit(browser, `${dev.url}/`);
+    // The dev server compiles the page on its first request: a slow machine
+    // takes its time, which is not what this test measures.
+    const { text, foreign } = await visit(browser, `${dev.url}/`, undefined, 180_000);
     assert.equal(text, expected, `next dev:\n${dev.log()}`);
     assert.deepEqual(foreign, [], 'next dev');
   } finally {

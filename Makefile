@@ -60,7 +60,8 @@ setup-wasm: setup-rust
 # npm's binaryen (wasm-opt 132), esbuild, TypeScript, Vite and playwright-core;
 # for the consumer tests (tests/consumers.test.mjs, which link them into fresh
 # projects beside the packed tarball) webpack, Rollup with node-resolve and
-# import-meta-assets, publint and @arethetypeswrong/cli.
+# import-meta-assets, publint and @arethetypeswrong/cli; the versions of
+# next, react and react-dom that the consumer test installs into its project.
 # `npm install --no-save` from the lock file, not `npm ci`: the registry here
 # lacks some platforms' builds of rollup 4.68.7, so the lock file leaves them
 # out and `npm ci` refuses it as out of sync (www/ pins rollup 4.67.4 instead).
@@ -75,7 +76,8 @@ setup-browser:
 
 ## test: formatting, lints (warnings are errors), every Rust test and doctest,
 ## the npm package's tests (Node; from its packed tarball: Node ESM/CJS,
-## TypeScript, Vite build and dev server, webpack, Rollup, a plain page,
+## TypeScript, Vite build and dev server, webpack, Rollup, esbuild, Next.js
+## (build with Turbopack and webpack, start, dev), a plain page,
 ## badge-rules/form, publint, arethetypeswrong; Chromium), then the form's
 ## browser tests.
 test: setup test-rust test-wasm test-www

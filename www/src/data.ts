@@ -60,6 +60,7 @@ export const APPLICATION_EXAMPLE: Values = {
   'a-quality': 'true',
   'a-ratings': '',
   'a-history': 'none',
+  'a-allegro-prices': 'no',
 };
 
 export const APPLICATION_EMPTY: Values = {
@@ -67,6 +68,7 @@ export const APPLICATION_EMPTY: Values = {
   'a-offer-currency': 'PLN',
   'a-currency': 'PLN',
   'a-history': 'unknown',
+  'a-allegro-prices': 'unknown',
 };
 
 export const UPDATE_EXAMPLE: Values = {

@@ -73,6 +73,21 @@ export interface ApplicationInput {
   terms?: Json;
 }
 
+/**
+ * The offer's Allegro Prices status as POST /sale/allegro-prices/offers-queries
+ * would answer for it (RULES.md §4.6, BA24): `no` an answer that does not list
+ * it, `yes` one that lists it on the campaign's marketplace with a price
+ * reduction applied now (no figures: the engine reads only that there is
+ * one), anything else (not checked) no answer at all.
+ */
+export function allegroPricesOf(choice: string | undefined, offerId: string, marketplace: string | undefined): Json | undefined {
+  if (choice === 'no') return { offers: [] };
+  if (choice === 'yes') {
+    return { offers: [{ id: offerId.trim(), marketplace: { id: marketplace ?? 'allegro-pl' }, actualPriceReduction: {} }] };
+  }
+  return undefined;
+}
+
 /** `kind: application`: the POST /sale/badges body and its context. */
 export function applicationDocument(input: ApplicationInput): Built {
   const v = input.values;
@@ -137,6 +152,7 @@ export function applicationDocument(input: ApplicationInput): Built {
     account,
     badges: input.badges,
     applications: input.applications,
+    allegroPrices: allegroPricesOf(v['a-allegro-prices'], offerId, input.marketplace),
     terms: input.terms,
   }) as unknown as CheckDocument;
   return { document, body: request, endpoint: 'POST /sale/badges' };

@@ -253,6 +253,14 @@ function fieldLink(target: Target | undefined, fallback: string): Node {
 
 let firstResult = false;
 
+/**
+ * A target of check boxes: unticked is an answer, "no", so what it lacks is
+ * the verdict's, not a field left to fill in (nothing is said at the box
+ * before it is touched).
+ */
+const ticks = (target: Target): boolean => target.controls.length > 0 &&
+  target.controls.every((c) => c instanceof HTMLInputElement && c.type === 'checkbox');
+
 /** Checks the tab's document and shows the report. */
 export function show(tab: Tab, built: Built, now: string): Report | undefined {
   const lang = currentLang();
@@ -302,7 +310,7 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
       r.problems.append(h('li', { 'data-code': 'REQUIRED', 'data-path': v.path },
         h('span', { class: 'code' }, '…'), h('div', {}, h('p', {}, t(need.text, lang)), h('p', { class: 'meta' }, fieldLink(target, v.path)))));
       continue;
-    } else if (pending) pendingTargets.add(target);
+    } else if (pending && !ticks(target)) pendingTargets.add(target);
     else unresolved++;
     const params = paramsText(v, lang);
     if (!pending) {

@@ -575,3 +575,44 @@ test('readable on a phone: one column, no sideways scrolling, the verdict kept i
   await shot(page, 'phone-accepted.png', false);
   done();
 });
+
+test('Allegro Prices on the Application tab: the example says the offer is not in it; "it is" sends it discounted on the campaign\'s marketplace (BA24); not checked sends nothing', async (t) => {
+  const { page, done } = await open(t);
+  const doc = async () => JSON.parse(await page.textContent('#a-doc'));
+  const codes = () => page.$$eval('#a-problems li', (lis) => lis.map((li) => li.dataset.code));
+  await page.click('#a-bargain');
+  await page.keyboard.type('100.00');
+  // The built-in example: not in Allegro Prices, an empty answer.
+  assert.equal(await page.isChecked('#a-allegro-prices-no'), true);
+  assert.deepEqual((await doc()).allegroPrices, { offers: [] });
+  assert.equal(await verdict(page), 'ACCEPT');
+  // In it: the offer listed on the campaign's marketplace with a price reduction now, and Allegro refuses with BA24.
+  await page.check('#a-allegro-prices-yes');
+  assert.deepEqual((await doc()).allegroPrices,
+    { offers: [{ id: '12345678', marketplace: { id: 'allegro-pl' }, actualPriceReduction: {} }] });
+  assert.equal(await verdict(page), 'REJECT');
+  assert.ok((await codes()).includes('BA24'), String(await codes()));
+  // Not checked: no answer sent; the verdict is the package's for that document.
+  await page.check('#a-allegro-prices-unknown');
+  const unknown = await doc();
+  assert.equal('allegroPrices' in unknown, false);
+  assert.equal(await page.getAttribute('#a-verdict', 'data-verdict'), check(unknown).verdict);
+  assert.ok(!(await codes()).includes('BA24'));
+  // The labels in Polish.
+  await page.click('button[data-lang="pl"]');
+  assert.match(await page.textContent('#a-allegro-prices-field legend'), /^Allegro Ceny na rynku kampanii$/);
+  assert.match(await page.textContent('label[for="a-allegro-prices-no"]'), /nie jest w Allegro Ceny/);
+  done();
+});
+
+test('the Ads Partner tab, cleared: an unticked box is "no" (the level NONE, what it lacks in the result), not a field to fill in', async (t) => {
+  const { page, done } = await open(t, { path: '/#partner' });
+  await page.click('#panel-partner .toolbar button:nth-child(2)');
+  assert.equal(await page.isChecked('#p-business'), false);
+  assert.notEqual(await verdict(page, 'p'), 'TODO');
+  assert.doesNotMatch(await page.textContent('#p-verdict'), /Fill in/);
+  assert.equal(await page.getAttribute('#p-level', 'data-level'), 'NONE');
+  assert.ok((await page.$$eval('#p-problems li', (lis) => lis.map((li) => li.dataset.code))).includes('ADS_BUSINESS_ACCOUNT'));
+  assert.equal(await invalid(page, '#p-business'), null, 'not touched: not red');
+  done();
+});

@@ -141,7 +141,7 @@ test('a file of {offer, metrics} lines, one campaign, a discount, in Polish', as
   assert.equal(got.length, 40);
   assert.deepEqual(got.map((r) => [r.offer, r.verdict, r.cells[3]]),
     want.map((l) => [l.offerId, l.verdict, l.proposedBargain ? `${polish(l.proposedBargain.amount)} zł` : '–']));
-  assert.match(await p.textContent('#n-status'), /oferty\.jsonl: wczytano pozycji ofert: 40\./);
+  assert.match(await p.textContent('#n-status'), /oferty\.jsonl: wczytano ofert: 40\./);
   assert.match(await p.textContent('#n-summary'), /^Par oferta–kampania: 40;/);
   assert.equal(await p.textContent('#n-col-verdict'), 'Werdykt');
   const [csvDownload] = await Promise.all([p.waitForEvent('download'), p.click('#n-download-csv')]);
@@ -263,5 +263,125 @@ test('the Plan tab proposes no price for a DISCOUNT campaign whose terms are unk
   assert.ok(without.every((l) => !l.proposedBargain && l.verdict !== 'ACCEPT'), JSON.stringify(without.map((l) => l.verdict)));
   assert.ok(bare.every((r) => r.cells[3] === '–' && r.verdict !== 'ACCEPT'));
   assert.ok(bare.some((r) => r.verdict === 'INCOMPLETE'));
+  done();
+});
+
+test('Allegro Prices on the Plan tab: the example says none of the offers is in it; a pasted offers-queries answer is the plan\'s allegroPrices; not checked, none', async (t) => {
+  const { page: p, done } = await open(t);
+  await p.click('#panel-plan .toolbar button:first-child');
+  const planned = async () => {
+    await p.click('#n-run');
+    await p.waitForSelector('#n-rows tr');
+    return JSON.parse(await p.textContent('#n-doc'));
+  };
+  assert.equal(await p.inputValue('#n-allegro-prices'), 'none');
+  assert.equal(await p.isHidden('#n-allegro-prices-json'), true);
+  assert.deepEqual((await planned()).allegroPrices, { offers: [] });
+
+  // A pasted answer: the first offer discounted on allegro-pl; the table is plan()'s with it.
+  const items = (await p.inputValue('#n-offers')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const first = items[0].offer.id;
+  const answer = { offers: [{ id: first, marketplace: { id: 'allegro-pl' }, actualPriceReduction: { sellerMaxDeclaredPercentage: '15.0' } }], totalCount: 1, count: 1 };
+  await p.selectOption('#n-allegro-prices', 'paste');
+  assert.equal(await p.isVisible('#n-allegro-prices-json'), true);
+  await p.fill('#n-allegro-prices-json', JSON.stringify(answer));
+  const context = await planned();
+  assert.deepEqual(context.allegroPrices, answer);
+  const want = plan(context, items, { lang: 'en', campaigns: [], price: 'highest' });
+  assert.deepEqual((await rows(p)).map((r) => [r.offer, r.campaign, r.verdict, r.codes]),
+    want.map((l) => [l.offerId, l.campaignId, l.verdict, l.violations.map((v) => v.code).join(' ')]));
+
+  // An answer that is not JSON is named, and nothing is planned.
+  await p.fill('#n-allegro-prices-json', '{"offers": [');
+  await p.click('#n-run');
+  assert.match(await p.textContent('#n-status'), /^Allegro Prices \(POST \/sale\/allegro-prices\/offers-queries response\): not JSON/);
+  assert.equal(await p.$$eval('#n-rows tr', (trs) => trs.length), 0);
+
+  // Not checked: no allegroPrices in the context.
+  await p.selectOption('#n-allegro-prices', 'unknown');
+  assert.equal('allegroPrices' in (await planned()), false);
+  done();
+});
+
+test('three pretty pages from three files without final newlines: every offer planned; one file of pages run together too; what is not JSON is listed, at most ten lines', async (t) => {
+  const { page: p, done, responses } = await open(t);
+  await fill(p, { offersText: '' });
+  // "Reading…" shows while the files are read.
+  await p.evaluate(() => {
+    window.sawReading = false;
+    new MutationObserver(() => { window.sawReading ||= document.getElementById('n-reading') !== null; })
+      .observe(document.getElementById('n-status'), { childList: true, subtree: true });
+  });
+  const pages = [0, 1, 2].map((i) => ({ offers: offers.slice(i * 20, i * 20 + 20), count: 20, totalCount: 60 }));
+  const pretty = pages.map((pg) => JSON.stringify(pg, null, 2));
+  assert.ok(pretty.every((text) => !text.endsWith('\n')));
+  const want = expected(pages);
+  const shown = async () => (await rows(p)).map((r) => [r.offer, r.campaign, r.verdict, r.codes]);
+  const wanted = want.map((l) => [l.offerId, l.campaignId, l.verdict, l.violations.map((v) => v.code).join(' ')]);
+
+  await p.setInputFiles('#n-offers-file', pretty.map((text, i) => ({ name: `page-${i + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(text) })));
+  await p.waitForSelector('#n-rows tr');
+  assert.equal(new Set((await rows(p)).map((r) => r.offer)).size, 60, 'every offer of the three pages');
+  assert.equal(await p.evaluate(() => window.sawReading), true, 'a reading state');
+  assert.ok(responses.some((r) => /\/items-worker-[^/]*\.js$/.test(r.url())), 'read by the worker');
+  assert.deepEqual(await shown(), wanted);
+  assert.match(await p.textContent('#n-status'), /page-1\.json: 20 offers read\.page-2\.json: 20 offers read\.page-3\.json: 20 offers read\./);
+
+  // `cat page-*.json` into one file: the same plan.
+  await p.setInputFiles('#n-offers-file', { name: 'pages.json', mimeType: 'application/json', buffer: Buffer.from(pretty.join('')) });
+  await p.waitForFunction(() => /pages\.json: 60 offers read/.test(document.getElementById('n-status')?.textContent ?? ''));
+  assert.deepEqual(await shown(), wanted);
+
+  // 5,000 values that are not JSON: ten listed and the rest counted, the offers still planned.
+  const junk = Array.from({ length: 5000 }, (_, i) => `not json ${i}`).join('\n');
+  await p.setInputFiles('#n-offers-file', { name: 'junk.txt', mimeType: 'text/plain', buffer: Buffer.from(`${pretty[0]}\n${junk}`) });
+  await p.waitForFunction(() => /junk\.txt: 20 offers read/.test(document.getElementById('n-status')?.textContent ?? ''));
+  const lines = await p.$$eval('#n-status > div', (divs) => divs.map((d) => d.textContent));
+  assert.equal(lines.length, 12, lines.join('\n'));
+  assert.ok(lines[1].startsWith(`Offers, line junk.txt:${pretty[0].split('\n').length + 1}: not JSON`), lines[1]);
+  assert.match(lines[11], /and 4990 more values that are not JSON/);
+  assert.equal((await rows(p)).length, expected([pages[0]]).length);
+  done();
+});
+
+test('a plan of more pairs than the table holds shows the first 1,000 and says how many there are', async (t) => {
+  const { page: p, done } = await open(t);
+  // The example's offers and as many again under other ids.
+  const more = [...allOffers, ...allOffers.map((o) => ({ ...o, id: `9${o.id}` }))];
+  const big = { offers: more, count: more.length, totalCount: more.length };
+  await fill(p, { offersText: JSON.stringify(big) });
+  await p.click('#n-run');
+  await p.waitForSelector('#n-rows tr');
+  const pairs = expected([big]).length;
+  assert.ok(pairs > 1000, String(pairs));
+  assert.equal(await p.$$eval('#n-rows tr', (trs) => trs.length), 1000);
+  assert.equal(await p.textContent('#n-shown'), `Showing the first 1000 of the ${pairs} that match, of ${pairs}; the CSV has them all.`);
+  assert.match(await p.textContent('#n-summary'), new RegExp(`^${pairs} offer–campaign pairs`));
+  done();
+});
+
+test('a discount the planner cannot take is said at its field in the page\'s language, and the plan shown stays', async (t) => {
+  const { page: p, done } = await open(t, '/?lang=pl#plan');
+  await fill(p);
+  await p.click('#n-run');
+  await p.waitForSelector('#n-rows tr');
+  const before = await rows(p);
+  await p.selectOption('#n-price', 'discount');
+  for (const bad of ['abc', '150', '0']) {
+    await p.fill('#n-discount', bad);
+    await p.click('#n-run');
+    assert.match(await p.textContent('#n-discount-msg'), /^Rabat to procent większy od 0 i mniejszy od 100/, bad);
+    assert.equal(await p.getAttribute('#n-discount', 'aria-invalid'), 'true', bad);
+    assert.match(await p.getAttribute('#n-discount', 'aria-describedby'), /n-discount-msg/);
+    assert.doesNotMatch(await p.textContent('#n-status'), /percentage|options\.price/, bad);
+    assert.deepEqual(await rows(p), before, `the plan stays (${bad})`);
+  }
+  // A Polish decimal comma is read: 12,5 % off, as plan() gives it.
+  await p.fill('#n-discount', '12,5');
+  await p.click('#n-run');
+  assert.equal(await p.textContent('#n-discount-msg'), '');
+  assert.equal(await p.getAttribute('#n-discount', 'aria-invalid'), null);
+  const want = expected([page], { lang: 'pl', price: 'discount=12.5' });
+  assert.deepEqual((await rows(p)).map((r) => [r.offer, r.campaign, r.verdict]), want.map((l) => [l.offerId, l.campaignId, l.verdict]));
   done();
 });

@@ -58,13 +58,51 @@ function rethrown(e) {
   return new BadgeRulesError(`badge-rules: ${message.split('\n')[0]}`, { kind: 'internal', code: 'INTERNAL', cause: e });
 }
 
+/** Is `options` (a check's second argument) asking for Polish? */
+const polish = (options) => /^pl(-|$)/i.test(String(options?.lang ?? ''));
+
+/** The value at `path` (`campaigns[0].type`, as the errors name it) in `value`, else undefined. */
+function valueAt(value, path) {
+  let at = value;
+  for (const step of path.match(/[^.[\]]+|\[\d+\]/g) ?? []) {
+    if (at === null || typeof at !== 'object') return undefined;
+    const d = Object.getOwnPropertyDescriptor(at, step[0] === '[' ? Number(step.slice(1, -1)) : step);
+    if (!d || !('value' in d)) return undefined;
+    at = d.value;
+  }
+  return at;
+}
+
+/**
+ * check()'s error said "found null" where the document holds NaN or
+ * Infinity (JSON.stringify writes them as null): it names the number. Looked
+ * up only once an error is thrown; the answers stay those of the document
+ * as JSON.stringify sends it, which is what Allegro would get.
+ */
+function nonFiniteFound(error, args) {
+  if (error.params?.found !== 'null' || typeof error.path !== 'string') return;
+  const value = valueAt(args[0], error.path);
+  if (typeof value !== 'number' || Number.isFinite(value)) return;
+  const found = String(value);
+  error.params = { ...error.params, found };
+  error.message += polish(args[1]) ? ` (${found}: JSON.stringify wysyła to jako null)` : ` (${found}: JSON.stringify sends it as null)`;
+}
+
 /** Calls a binding of the glue: only once the module is loaded; errors rethrown. */
 function call(name, binding, args) {
   if (!ready) throw notReady(name);
   try {
     return binding(...args);
   } catch (e) {
-    throw rethrown(e);
+    const error = rethrown(e);
+    if (name === 'check') {
+      // check() given JSON text: the function for text is checkJson().
+      if (typeof args[0] === 'string' && error.code === 'NOT_AN_OBJECT') {
+        error.message += polish(args[1]) ? ' (dla tekstu JSON: checkJson(tekst))' : ' (for JSON text: checkJson(text))';
+      }
+      nonFiniteFound(error, args);
+    }
+    throw error;
   }
 }
 
@@ -82,7 +120,9 @@ function loadError(e) {
   if (/^failed to fetch Wasm: 404/.test(message)) {
     return new BadgeRulesError(
       `badge-rules: badge_rules_bg.wasm was not found (${message.split('\n')[0]}): the bundler did not ` +
-        'copy it (Rollup needs @web/rollup-plugin-import-meta-assets), or pass its URL or bytes to init()',
+        'copy it beside the bundle (Rollup needs @web/rollup-plugin-import-meta-assets; esbuild, and tsup, ' +
+        'Angular or Remix over it, copies no asset: copy node_modules/badge-rules/badge_rules_bg.wasm beside ' +
+        'the bundle), or pass its URL or bytes to init()',
       { kind: 'usage', code: 'WASM_NOT_FOUND', cause: e },
     );
   }

@@ -55,7 +55,17 @@ export function bindForm(form: HTMLFormElement, options?: BindOptions): FormBind
 
 /**
  * The request a form's values make: each named control's trimmed value at
- * its path, empty ones left out, and an object whose typed (not hidden)
+ * its path (in a Polish form, given `lang`, amounts read by {@link parseAmount}), empty ones left out, and an object whose typed (not hidden)
  * fields are all empty left out whole.
  */
-export function requestOf(form: HTMLFormElement): Record<string, unknown>;
+export function requestOf(form: HTMLFormElement, lang?: string): Record<string, unknown>;
+
+/**
+ * The decimal string Allegro expects for an amount as a person types it in
+ * `lang` (default "en"): `"99,99"` → `"99.99"`, `" 1 000,00 "` → `"1000.00"`,
+ * `"1.000,50"` → `"1000.50"`; `null` when the text is empty or cannot be read
+ * without guessing (one separator is always the decimal one: `"1,000"` →
+ * `"1.000"`, in either language). `bindForm` reads the amount fields of a
+ * Polish form with it.
+ */
+export function parseAmount(text: string, lang?: Lang | string): string | null;

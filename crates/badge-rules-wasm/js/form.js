@@ -15,6 +15,61 @@ function controls(form) {
     !el.disabled && el.dataset.badgeRules !== 'ignore');
 }
 
+/** Any space (no-break, narrow, thin, figure spaces included): they group digits when typed. */
+const SPACE = /\s/u;
+
+/** The integer part without its grouping, or `null` when the grouping is not a proper one. */
+function ungroup(int) {
+  if (/^\d+$/.test(int)) return int;
+  const separators = new Set([...int].filter((c) => !/\d/.test(c)).map((c) => (SPACE.test(c) ? ' ' : c)));
+  if (separators.size !== 1) return null;
+  const groups = int.split(/[^\d]/);
+  const [first, ...rest] = groups;
+  if (!/^\d{1,3}$/.test(first) || rest.some((g) => !/^\d{3}$/.test(g))) return null;
+  return groups.join('');
+}
+
+/**
+ * The decimal string Allegro expects for an amount as a person types it in
+ * `lang` (`"99,99"` → `"99.99"`, `" 1 000,00 "` → `"1000.00"`, `"1.000,50"` →
+ * `"1000.50"`), or `null` when the text is empty or cannot be read without
+ * guessing. The form's own reading (www/src/money.ts): surrounding spaces
+ * dropped, a leading `-` or `−` kept; one `,` or one `.` is the decimal
+ * separator, and with both the last one is; digits grouped by single spaces
+ * of any kind or by a repeated separator, in threes after a first group of
+ * one to three; the fraction kept as typed (Allegro refuses more than two
+ * digits, BB6). Digits are moved, never computed: no float. `lang` is the
+ * language the amount was typed in: the reading is the same in both of the
+ * engine's (`1,000` is `1.000`, one separator being always the decimal one);
+ * `bindForm` reads a Polish form's amounts with it.
+ */
+export function parseAmount(text, lang = 'en') {
+  let s = String(text ?? '').trim();
+  if (s === '') return null;
+  let sign = '';
+  if (s[0] === '-' || s[0] === '\u2212') {
+    sign = '-';
+    s = s.slice(1);
+  }
+  if (!/^\d/.test(s) || !/\d$/.test(s) || /[^\d.,\s]/u.test(s) || /\D\D/u.test(s)) return null;
+  const commas = (s.match(/,/g) ?? []).length;
+  const dots = (s.match(/\./g) ?? []).length;
+  let decimal = '';
+  if (commas && dots) {
+    decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
+    if ((decimal === ',' ? commas : dots) !== 1) return null;
+  } else if (commas === 1 || dots === 1) {
+    decimal = commas ? ',' : '.';
+  }
+  const at = decimal ? s.lastIndexOf(decimal) : -1;
+  const int = at >= 0 ? s.slice(0, at) : s;
+  const frac = at >= 0 ? s.slice(at + 1) : '';
+  if (!/^\d*$/.test(frac)) return null;
+  const digits = ungroup(int);
+  if (digits === null) return null;
+  return `${sign}${digits}${at >= 0 ? `.${frac}` : ''}`;
+}
+
 /** Sets `path` (dots) in `target` to `value`. */
 function put(target, path, value) {
   const keys = path.split('.');
@@ -27,12 +82,15 @@ function put(target, path, value) {
 }
 
 /**
- * The request the form's values make, each trimmed value at its path. Empty
+ * The request the form's values make, each trimmed value at its path (in a
+ * form whose language `lang` is Polish, an amount field, one named
+ * `...amount`, read by parseAmount: `99,99` is `99.99`; one it cannot read is
+ * left as typed, for the engine's BB6). Empty
  * fields are left out, and so is an object whose fields the seller types are
  * all empty, hidden values with it: an empty price with a hidden currency is
  * no bargain price (BA2), not a price without an amount (BB6).
  */
-export function requestOf(form) {
+export function requestOf(form, lang) {
   const fields = controls(form)
     .filter((el) => !((el.type === 'checkbox' || el.type === 'radio') && !el.checked))
     .map((el) => ({ name: el.name, value: typeof el.value === 'string' ? el.value.trim() : '', typed: el.type !== 'hidden' }));
@@ -43,9 +101,12 @@ export function requestOf(form) {
     if (typed.length && typed.every((f) => f.value === '')) untyped.add(group);
   }
   const request = {};
+  // In a Polish form, amounts are read as the seller types them (99,99).
+  const polish = String(lang ?? '').toLowerCase().split('-')[0] === 'pl';
   for (const f of fields) {
     if (f.value === '' || untyped.has(parent(f.name))) continue;
-    put(request, f.name, f.value);
+    const amount = polish && f.typed && /(^|\.)amount$/.test(f.name) ? parseAmount(f.value, 'pl') : null;
+    put(request, f.name, amount ?? f.value);
   }
   return request;
 }
@@ -149,7 +210,7 @@ export function bindForm(form, options = {}) {
   function run() {
     const fields = controls(form);
     const lang = langNow();
-    const document = { kind: options.kind ?? form.dataset.badgeRulesKind ?? 'application', ...contextNow(), request: requestOf(form) };
+    const document = { kind: options.kind ?? form.dataset.badgeRulesKind ?? 'application', ...contextNow(), request: requestOf(form, lang) };
     let report;
     let error;
     try {

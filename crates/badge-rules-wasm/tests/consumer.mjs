@@ -82,18 +82,19 @@ export async function chromium() {
 }
 
 /**
- * Opens `url`, waits until #out no longer says "loading"; its text, the
- * requests made outside `origin` and the console errors.
+ * Opens `url`, waits until #out no longer says "loading" (each at most
+ * `timeout` ms); its text, the requests made outside `origin` and the
+ * console errors.
  */
-export async function visit(browser, url, origin = new URL(url).origin) {
+export async function visit(browser, url, origin = new URL(url).origin, timeout = 30_000) {
   const page = await browser.newPage();
   const foreign = [];
   const errors = [];
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  await page.waitForFunction(() => document.getElementById('out')?.textContent !== 'loading', null, { timeout: 30_000 });
+  await page.goto(url, { timeout });
+  await page.waitForFunction(() => document.getElementById('out')?.textContent !== 'loading', null, { timeout });
   const text = await page.textContent('#out');
   await page.close();
   return { text, foreign, errors };

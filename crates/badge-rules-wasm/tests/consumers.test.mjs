@@ -4,11 +4,14 @@
 // compiled by TypeScript (strict; node16 CJS and ESM, nodenext, bundler,
 // lib es2022 without the DOM), built by Vite, webpack and Rollup with the
 // configs the README shows, served by Vite's dev server, and loaded by a
-// plain page, each bundle and page in Chromium. publint and
+// plain page, each bundle and page in Chromium; built by esbuild (for the
+// browser and for Node) and by Next.js (next build with Turbopack and with
+// --webpack, next start, next dev: a server page and a 'use client'
+// component), with badge-rules/plan and badge-rules/form. publint and
 // arethetypeswrong check the tarball.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -25,6 +28,17 @@ const APP = 'NOT_INITIALIZED REJECT BA49 UNKNOWN_VALUE';
 // What tests/consumers/ts/plan.ts writes: each pair's verdict, the CSV's
 // records (the header and the empty last), the error of no open campaign.
 const PLAN_TS = 'REJECT,REJECT 2 NO_OPEN_CAMPAIGN';
+// What tests/consumers/esbuild/main.js writes, and Next.js's client
+// component after the server page's line: the call before init() refused,
+// the Polish check's verdict and code, the plan's one line, the bound
+// form's verdict and the code at its price field.
+const BROWSER_ALL = 'NOT_INITIALIZED REJECT BA49 1 REJECT BA49';
+// What tests/consumers/next/app/page.js (a server component) writes: a
+// check's verdict and code, the plan's two lines, the error of a bad plan.
+const NEXT_SERVER = 'REJECT BB9 2 WRONG_TYPE';
+// The versions of Next.js and React the tools pin (tools/package.json).
+const toolsManifest = JSON.parse(readFileSync(join(tools, 'package.json'), 'utf8'));
+const pinned = (name) => `${name}@${toolsManifest.devDependencies[name]}`;
 
 let project;
 let server;
@@ -32,8 +46,13 @@ let browser;
 
 before(async () => {
   project = consumer('consumers');
+  // Next.js installed into the project as its users do (Turbopack reads no
+  // file outside the project, so a link to the tools' copy will not do),
+  // at the versions the tools pin; before the links, which npm would prune.
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--prefer-offline', '--no-save', '--no-audit', '--no-fund',
+    '--loglevel=error', pinned('next'), pinned('react'), pinned('react-dom')], { cwd: project.root, encoding: 'utf8' });
   link(project.root, 'vite', 'webpack', 'rollup', '@rollup/plugin-node-resolve', '@web/rollup-plugin-import-meta-assets');
-  for (const dir of ['node', 'page', 'form']) copy(project.root, dir);
+  for (const dir of ['node', 'page', 'form', 'esbuild', 'next']) copy(project.root, dir);
   for (const bundler of ['vite', 'webpack', 'rollup']) {
     copy(project.root, bundler);
     copy(project.root, 'app', bundler);
@@ -234,4 +253,96 @@ test('a plain page, no bundler: the installed badge_rules.js, and bare names thr
   const mapped = await visit(browser, `${server.origin}/page/importmap.html`);
   assert.equal(mapped.text, 'REJECT BB9');
   assert.deepEqual([plain.foreign, plain.errors, mapped.foreign, mapped.errors], [[], [], [], []]);
+});
+
+test('esbuild (tsup, Angular, Remix): the three entries check, plan and bind a form in Chromium with the .wasm copied beside the bundle; without, the error says to copy it', async () => {
+  const { build } = await import(pathToFileURL(join(tools, 'node_modules', 'esbuild', 'lib', 'main.js')).href);
+  const dir = join(project.root, 'esbuild');
+  for (const [out, copied, expected] of [
+    ['dist', true, BROWSER_ALL],
+    ['dist-no-copy', false, /^init failed: WASM_NOT_FOUND: .*esbuild.*copy node_modules\/badge-rules\/badge_rules_bg\.wasm beside the bundle/],
+  ]) {
+    await build({ entryPoints: [join(dir, 'main.js')], bundle: true, format: 'esm', outdir: join(dir, out), absWorkingDir: dir, logLevel: 'error' });
+    cpSync(join(dir, 'index.html'), join(dir, out, 'index.html'));
+    if (copied) for (const f of ['badge_rules_bg.wasm', 'badge_rules_plan_bg.wasm']) cpSync(join(project.root, 'node_modules', 'badge-rules', f), join(dir, out, f));
+    const { text, foreign } = await visit(browser, `${server.origin}/esbuild/${out}/`);
+    if (typeof expected === 'string') assert.equal(text, expected, out);
+    else assert.match(text, expected, out);
+    assert.deepEqual(foreign, [], out);
+  }
+});
+
+test('esbuild for Node: with the package external the bundles run; bundled in, the Node entry throws WASM_NOT_FOUND naming the fix', async () => {
+  const { build } = await import(pathToFileURL(join(tools, 'node_modules', 'esbuild', 'lib', 'main.js')).href);
+  const dir = join(project.root, 'node');
+  for (const [external, file, expected] of [
+    [true, 'esm.mjs', new RegExp(`^${manifest.version} REJECT BB9 REJECT UNKNOWN_VALUE campaignId$`)],
+    [true, 'plan.mjs', /^2 12345678,87654321 4 WRONG_TYPE context$/],
+    [false, 'esm.mjs', /WASM_NOT_FOUND|badge_rules_bg\.wasm could not be read beside the Node entry.*--external:badge-rules.*serverExternalPackages/],
+    [false, 'plan.mjs', /badge_rules_plan_bg\.wasm could not be read beside the Node entry.*--packages=external/],
+  ]) {
+    const outfile = join(dir, external ? 'bundled-external' : 'bundled-in', file);
+    await build({ entryPoints: [join(dir, file)], bundle: true, platform: 'node', format: 'esm', outfile, absWorkingDir: dir,
+      logLevel: 'error', ...(external ? { packages: 'external' } : {}) });
+    const run = spawnSync(process.execPath, [outfile], { cwd: dir, encoding: 'utf8' });
+    if (external) {
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout.trim(), expected, file);
+    } else {
+      assert.notEqual(run.status, 0, file);
+      assert.match(run.stderr, expected, file);
+    }
+  }
+});
+
+/** `next ARGS` in the Next.js app, served on 127.0.0.1 at a free port; its URL once ready and `stop()`. */
+async function nextServer(...args) {
+  const child = spawn(process.execPath, [join(project.root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args, '-H', '127.0.0.1', '-p', '0'],
+    { cwd: join(project.root, 'next'), env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`next ${args.join(' ')} did not start in 60 s:\n${log}`)), 60_000);
+    const seen = (chunk) => {
+      log += chunk;
+      const found = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (found && /Ready/.test(log)) {
+        clearTimeout(timer);
+        ok(found[1]);
+      }
+    };
+    child.stdout.on('data', seen);
+    child.stderr.on('data', seen);
+    child.on('exit', (code) => fail(new Error(`next ${args.join(' ')} exited with ${code}:\n${log}`)));
+  });
+  return { url, log: () => log, stop: () => new Promise((ok) => { child.once('exit', ok); child.kill(); }) };
+}
+
+test('Next.js without configuration: next build (Turbopack, then --webpack) and next start, next dev: a server page and a client component with the three entries', async () => {
+  const dir = join(project.root, 'next');
+  const nextBin = join(project.root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const expected = `${NEXT_SERVER} | ${BROWSER_ALL}`;
+  for (const bundler of [[], ['--webpack']]) {
+    rmSync(join(dir, '.next'), { recursive: true, force: true });
+    const built = spawnSync(process.execPath, [nextBin, 'build', ...bundler], { cwd: dir, encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    assert.equal(built.status, 0, `next build ${bundler}: ${built.stdout}${built.stderr}`);
+    const started = await nextServer('start');
+    try {
+      const { text, foreign, errors } = await visit(browser, `${started.url}/`, undefined, 120_000);
+      assert.equal(text, expected, `next build ${bundler}, next start`);
+      assert.deepEqual([foreign, errors], [[], []], `next build ${bundler}, next start`);
+    } finally {
+      await started.stop();
+    }
+  }
+  rmSync(join(dir, '.next'), { recursive: true, force: true });
+  const dev = await nextServer('dev');
+  try {
+    // The dev server compiles the page on its first request: a slow machine
+    // takes its time, which is not what this test measures.
+    const { text, foreign } = await visit(browser, `${dev.url}/`, undefined, 180_000);
+    assert.equal(text, expected, `next dev:\n${dev.log()}`);
+    assert.deepEqual(foreign, [], 'next dev');
+  } finally {
+    await dev.stop();
+  }
 });

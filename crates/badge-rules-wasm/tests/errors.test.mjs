@@ -102,3 +102,31 @@ test('the web entry before init(): NOT_INITIALIZED naming the call, then it work
   assert.equal(web.check({ kind: 'badgesQuery', request: { limit: 0 } }).violations[0].code, 'BB9');
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('check() given JSON text says to call checkJson(), in the chosen language', () => {
+  const text = JSON.stringify({ kind: 'badgesQuery' });
+  for (const entry of [esm, cjs]) {
+    const e = thrown(() => entry.check(text));
+    assert.deepEqual([e.code, e.kind], ['NOT_AN_OBJECT', 'shape']);
+    assert.match(e.message, /\(for JSON text: checkJson\(text\)\)$/);
+  }
+  assert.match(thrown(() => esm.check(text, { lang: 'pl' })).message, /\(dla tekstu JSON: checkJson\(tekst\)\)$/);
+  assert.equal(esm.checkJson(text).length > 0, true);
+});
+
+test('NaN and Infinity where the engine says "found null" are named (JSON.stringify sends them as null); elsewhere the answer is that of the null sent', () => {
+  for (const [value, found] of [[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']]) {
+    const e = thrown(() => esm.check({ kind: 'application', campaigns: [{ id: 'X' }, value] }));
+    assert.ok(e instanceof esm.BadgeRulesError);
+    assert.deepEqual({ code: e.code, kind: e.kind, path: e.path, params: e.params },
+      { code: 'WRONG_TYPE', kind: 'shape', path: 'campaigns[1]', params: { expected: 'struct Campaign', found } });
+    assert.match(e.message, new RegExp(`^campaigns\\[1\\]: .*null \\(${found}: JSON\\.stringify sends it as null\\)$`));
+  }
+  const pl = thrown(() => cjs.check({ kind: 'application', campaigns: [NaN] }, { lang: 'pl' }));
+  assert.match(pl.message, /\(NaN: JSON\.stringify wysyła to jako null\)$/);
+  // A null written as null stays as it was.
+  assert.deepEqual(thrown(() => esm.check({ kind: 'application', campaigns: [null] })).params.found, 'null');
+  // Where null is an answer, NaN gets the same one: what Allegro would be sent.
+  const doc = (id) => ({ kind: 'application', request: { campaign: { id: 'X' }, offer: { id } } });
+  assert.deepEqual(esm.check(doc(NaN)), esm.check(doc(null)));
+});

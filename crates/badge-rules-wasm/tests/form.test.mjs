@@ -6,9 +6,12 @@
 // submit while a field is invalid.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, consumer, copy, serve } from './consumer.mjs';
+import { root, tools } from './helpers.mjs';
 
 const CONTEXT = {
   now: '2026-11-23T12:00:00Z',
@@ -122,6 +125,19 @@ test('the messages follow the page\'s language', async () => {
   await page.fill(PRICE, '100.00');
 });
 
+test('a Polish form reads a price as the seller types it (130,00 is 130.00: BA49, not BB6), with parseAmount', async () => {
+  await page.fill(PRICE, '130,00');
+  const price = await field(PRICE);
+  assert.deepEqual([price.invalid, price.codes], ['true', 'BA49']);
+  assert.equal(await page.evaluate(() => window.binding.result.document.request.prices.bargain.amount), '130.00');
+  await page.fill(PRICE, '99,99');
+  assert.equal((await field(PRICE)).invalid, null);
+  // What cannot be read is sent as typed, for the engine's BB6.
+  await page.fill(PRICE, '99,9 9');
+  assert.equal(await page.evaluate(() => window.binding.result.document.request.prices.bargain.amount), '99,9 9');
+  assert.equal((await field(PRICE)).codes, 'BB6');
+});
+
 test('an input error of the context goes to the summary, with its code', async () => {
   await page.evaluate(() => { window.context = { ...window.context, campaigns: [{ name: 'no id' }] }; });
   await page.fill(PRICE, '100.01');
@@ -140,4 +156,21 @@ test('detach() removes the listeners, the messages and the message elements', as
   await page.fill(PRICE, '150.00');
   assert.equal((await field(PRICE)).invalid, null, 'no longer checked');
   assert.deepEqual([errors, foreign], [[], []]);
+});
+
+test('parseAmount is the form\'s own money reading (www/src/money.ts readAmount), in Polish and English', async () => {
+  const { parseAmount } = await import(pathToFileURL(join(project.root, 'node_modules', 'badge-rules', 'form.js')).href);
+  const ts = createRequire(join(tools, 'package.json'))('typescript');
+  const source = readFileSync(join(root, 'www', 'src', 'money.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const { readAmount } = await import(`data:text/javascript,${encodeURIComponent(outputText)}`);
+  const typed = ['99,99', '99.99', ' 100.00 ', '\t100,00\n', '\u00a012,50\u202f', '1 000,00', '1\u00a0000,00', '1.000,00', '1,000.00',
+    '1.234.567,89', '1,234,567.89', '1.000.000', '1,000,000', '100', '0,01', '-5,00', '\u22125,00', '1,000', '9,999',
+    '', '   ', 'abc', '12,3,4', '1.2.3', '12 3', '1 2345', ',5', '5,', '99,9 9', '1e3', '+5', '99,99 zł', 'NaN'];
+  for (const text of typed) {
+    for (const lang of ['pl', 'en']) assert.equal(parseAmount(text, lang), readAmount(text), `${JSON.stringify(text)} ${lang}`);
+  }
+  assert.equal(parseAmount('99,99', 'pl'), '99.99');
+  assert.equal(parseAmount('1 000,50', 'pl'), '1000.50');
+  assert.equal(parseAmount('99,99 zł', 'pl'), null);
 });

@@ -93,11 +93,27 @@ for (const m of modules) {
   writeFileSync(join(pkg, `${m.stem}.cjs`), cjsBuild.outputFiles[0].text);
 
   // 5. Node entries: load the module's .wasm synchronously, so that its
-  // functions work at once.
+  // functions work at once. The path is made from import.meta.url when the
+  // entry runs, not written `new URL('./x.wasm', import.meta.url)`: bundlers
+  // of server code (Next.js's Turbopack and webpack) rewrite that pattern
+  // into an asset URL of their own which readFileSync refuses ("Received an
+  // instance of URL"), but leave import.meta.url the file's own URL. Where a
+  // bundler moved the entry away from its .wasm, the error says what to do.
   writeFileSync(join(pkg, `${m.node}.mjs`), `// Node ESM entry${m === MAIN ? '' : ` of ${m.specifier}`}: the module is ready on import.
 import { readFileSync } from 'node:fs';
-import { initSync } from './${m.stem}.js';
-initSync({ module: readFileSync(new URL('./${m.stem}_bg.wasm', import.meta.url)) });
+import { fileURLToPath } from 'node:url';
+import { initSync, BadgeRulesError } from './${m.stem}.js';
+let bytes;
+try {
+  bytes = readFileSync(fileURLToPath(import.meta.url).replace(/[^\\\\/]*$/, '${m.stem}_bg.wasm'));
+} catch (e) {
+  throw new BadgeRulesError(${JSON.stringify(`badge-rules: ${m.stem}_bg.wasm could not be read beside the Node entry ${m.node}.mjs: ` +
+    'a bundler moved the entry without its .wasm. Leave badge-rules out of the server bundle (Next.js: ' +
+    "serverExternalPackages: ['badge-rules'] in next.config; esbuild: --packages=external or --external:badge-rules; " +
+    `webpack: externals), or pass the .wasm's bytes to initSync() of ${m.specifier}/web`)} + \` (\${e.message})\`,
+    { kind: 'usage', code: 'WASM_NOT_FOUND', cause: e });
+}
+initSync({ module: bytes });
 export * from './${m.stem}.js';
 export { default } from './${m.stem}.js';
 `);

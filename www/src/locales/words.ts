@@ -147,6 +147,20 @@ export interface Words {
   historyNone: string;
   historyPaste: string;
   historyUnknown: string;
+  /** Allegro Prices (BA24): the offer's status in the program on the campaign's marketplace. */
+  apLegend: string;
+  apUnknown: string;
+  apNo: string;
+  apYes: string;
+  apHelp: string;
+  /** The Plan tab's Allegro Prices: unknown, none of the offers, a pasted offers-queries answer. */
+  planApLabel: string;
+  planApUnknown: string;
+  planApNone: string;
+  planApPaste: string;
+  planApJsonLabel: string;
+  planApHelp: string;
+  planContext: string;
   badgesJson: string;
   applicationsJson: string;
   listRead: Text<'n'>;
@@ -296,6 +310,10 @@ export interface Words {
   planLoadFailed: Text<'message'>;
   planSummary: Text<'pairs' | 'accept' | 'reject' | 'incomplete' | 'errors'>;
   planShown: Text<'shown' | 'pairs'>;
+  /** A discount the planner cannot take, at its field. */
+  planDiscountBad: string;
+  /** More pairs match than the table shows. */
+  planShownFirst: Text<'shown' | 'matching' | 'pairs'>;
   planFilterCode: string;
   planAllCodes: string;
   planColOffer: string;
@@ -310,5 +328,10 @@ export interface Words {
   planBadJson: Text<'field' | 'detail'>;
   planBadLine: Text<'line' | 'detail'>;
   planFileRead: Text<'name' | 'n'>;
+  /** While the chosen files are read (off the page's thread). */
+  planReading: Text<'files'>;
+  planReadFailed: Text<'message'>;
+  /** More values that are not JSON than the status lists. */
+  planMoreProblems: Text<'n'>;
   planInputError: Text<'where' | 'message'>;
 }

@@ -100,6 +100,8 @@ export function applicationTab(): TabPanel {
   const badgesJson = areaField('a-badges-json', 'badgesJson', { rows: 4 });
   const applicationsJson = areaField('a-applications-json', 'applicationsJson', { rows: 4 });
   const historyPaste = h('div', { class: 'history-paste', id: 'a-history-paste', hidden: true }, badgesJson.wrap, applicationsJson.wrap);
+  const allegroPrices = radioGroup('a-allegro-prices', 'apLegend', [['unknown', 'apUnknown'], ['no', 'apNo'], ['yes', 'apYes']]);
+  allegroPrices.help.append(tx('apHelp'));
 
   const results = resultsView('a', { body: true, problemsTitle: 'problems', allegro: true });
   // The price first: it is what a seller types, the rest is mostly known.
@@ -108,13 +110,13 @@ export function applicationTab(): TabPanel {
     section('campaign', campaign.wrap, info, terms.wrap, campaignsDetails),
     section('offer', offerDetails, row(offerId.wrap, price.wrap, lowest.wrap), row(stock.wrap, format.wrap, status.wrap), row(listed.wrap, category.wrap)),
     accountCard,
-    section('history', history.wrap, historyPaste),
+    section('history', history.wrap, historyPaste, allegroPrices.wrap),
   );
   onLang(() => form.setAttribute('aria-label', t('tabApplication', currentLang())));
   form.addEventListener('submit', (e) => e.preventDefault());
 
   const own = [campaign, campaignsJson, offerJson, offerId, price, offerCurrencyTarget, lowest, stock, format, status, listed, category,
-    ...terms.fields, bargain, currencyTarget, limit, declared, accountId, company, quality, ratings, account, history, badgesJson, applicationsJson];
+    ...terms.fields, bargain, currencyTarget, limit, declared, accountId, company, quality, ratings, account, history, badgesJson, applicationsJson, allegroPrices];
 
   const violation = resolver({
     'campaign': 'a-campaign',
@@ -151,6 +153,7 @@ export function applicationTab(): TabPanel {
     'account.positiveRatingsPercent': 'a-ratings',
     'badges': () => (valueOf('a-history') === 'paste' ? 'a-badges-json' : 'a-history'),
     'applications': () => (valueOf('a-history') === 'paste' ? 'a-applications-json' : 'a-history'),
+    'allegroPrices': 'a-allegro-prices',
   }, violation);
 
   const hint = h('p', { class: 'hint', id: 'a-hint', hidden: true });

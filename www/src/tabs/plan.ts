@@ -8,11 +8,16 @@
 // files. Nothing is decided here.
 import initPlan, { plan, planCsv, type PlanLine, type PlanOptions } from 'badge-rules/plan';
 import { neutralisePlanCsv } from '../csv';
-import { moneyRangeText, moneyText, t, type Key } from '../i18n';
+import { moneyRangeText, moneyText, t, type Key, type Lang } from '../i18n';
+import { readItems, type BadItem } from '../items';
+import type { FileItems } from '../items-worker';
 import {
   PLAN_EXAMPLE_APPLICATIONS, PLAN_EXAMPLE_BADGES, PLAN_EXAMPLE_CAMPAIGNS, PLAN_EXAMPLE_LINES, PLAN_EXAMPLE_TERMS,
 } from '../plan-example';
-import { areaField, checkField, currentLang, fillSelect, h, onLang, row, section, selectField, setValue, textField, tx, valueOf } from '../ui';
+import {
+  areaField, checkField, currentLang, fillSelect, h, onLang, row, section, selectField, setValue, showMessages, syncAria, textField, tx, valueOf,
+} from '../ui';
+import { sendAmount } from '../money';
 import { now, termsFieldset, termsOf, toolbar, type TabPanel } from './common';
 
 type Json = unknown;
@@ -23,27 +28,54 @@ const VERDICTS = ['ACCEPT', 'INCOMPLETE', 'REJECT', 'ERROR'];
 /** A pair's line's verdict, `ERROR` for an input error. */
 const verdictOf = (l: PlanLine): string => ('error' in l ? 'ERROR' : l.verdict);
 
-/** The offers' text as plan items: one JSON value (an array is a list of items), else one value per line. */
-function offerItems(text: string): { items: Json[]; problems: string[] } {
-  const trimmed = text.trim();
-  if (!trimmed) return { items: [], problems: [] };
+/** At most this many rows in the table (the downloads hold every pair). */
+const SHOWN_ROWS = 1000;
+
+/** At most this many unreadable values are listed (each a line of the status); the rest are counted. */
+const SHOWN_PROBLEMS = 10;
+
+/** The problems of values that are not JSON, in `lang`, at most SHOWN_PROBLEMS of them and a count of the rest. */
+function badItems(bad: BadItem[], lang: Lang, file?: string): string[] {
+  const where = (line: number) => (file ? `${file}:${line}` : String(line));
+  const shown = bad.slice(0, SHOWN_PROBLEMS).map((b) => t('planBadLine', lang, { line: where(b.line), detail: b.detail }));
+  if (bad.length > SHOWN_PROBLEMS) shown.push(t('planMoreProblems', lang, { n: bad.length - SHOWN_PROBLEMS }));
+  return shown;
+}
+
+/** The offers of plan items: a page's offers, one for any other item. */
+const offersIn = (items: unknown[]): number => items.reduce<number>((n, item) => {
+  const page = (item as { offers?: unknown } | null)?.offers;
+  return n + (Array.isArray(page) ? page.length : 1);
+}, 0);
+
+/** What the chosen files held: each file's items and the values that are not JSON. */
+type Files = FileItems[];
+
+/** Reads `files` off the page's thread (items-worker.ts); on the page's thread where no worker can start. */
+async function readFiles(files: File[]): Promise<Files> {
+  let worker: Worker | undefined;
   try {
-    const value: Json = JSON.parse(trimmed);
-    return { items: Array.isArray(value) ? value : [value], problems: [] };
+    worker = new Worker(new URL('../items-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    // JSON Lines.
+    worker = undefined;
   }
-  const items: Json[] = [];
-  const problems: string[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      items.push(JSON.parse(line));
-    } catch (e) {
-      problems.push(t('planBadLine', currentLang(), { line: i + 1, detail: (e as Error).message }));
-    }
+  if (!worker) {
+    const out: Files = [];
+    for (const file of files) out.push({ name: file.name, ...readItems(await file.text()) });
+    return out;
+  }
+  const w = worker;
+  return new Promise<Files>((ok, fail) => {
+    w.onmessage = (e: MessageEvent<{ files: Files }>) => {
+      w.terminate();
+      ok(e.data.files);
+    };
+    w.onerror = (e) => {
+      w.terminate();
+      fail(new Error(e.message));
+    };
+    w.postMessage({ id: 0, files });
   });
-  return { items, problems };
 }
 
 /** A downloaded file of `text`. */
@@ -81,11 +113,17 @@ function loadPlan(): Promise<boolean> {
 export function planTab(): TabPanel {
   const campaigns = areaField('n-campaigns', 'planCampaignsLabel', { help: 'planCampaignsHelp', rows: 6, placeholder: '{"badgeCampaigns": [...]}' });
   const offers = areaField('n-offers', 'planOffersLabel', { help: 'planOffersHelp', rows: 8, placeholder: '{"offers": [...], "count": 1, "totalCount": 1}' });
-  const file = h('input', { type: 'file', id: 'n-offers-file', accept: '.json,.jsonl,.ndjson,application/json' });
+  const file = h('input', { type: 'file', id: 'n-offers-file', multiple: true, accept: '.json,.jsonl,.ndjson,application/json' });
   const fileLabel = h('label', { for: 'n-offers-file', class: 'help' }, tx('planOffersFile'));
   offers.wrap.append(h('div', { class: 'field' }, fileLabel, file));
   const badges = areaField('n-badges', 'planBadgesLabel', { help: 'planHistoryHelp', rows: 3, optional: true, placeholder: '{"badges": [...]}' });
   const applications = areaField('n-applications', 'planApplicationsLabel', { rows: 3, optional: true, placeholder: '{"badgeApplications": [...]}' });
+  // Allegro Prices (BA24): not checked, none of the offers, or the answer of
+  // POST /sale/allegro-prices/offers-queries for them, put into the plan's
+  // context as `allegroPrices`.
+  const allegroPrices = selectField('n-allegro-prices', 'planApLabel',
+    [['unknown', 'planApUnknown'], ['none', 'planApNone'], ['paste', 'planApPaste']]);
+  const allegroPricesJson = areaField('n-allegro-prices-json', 'planApJsonLabel', { help: 'planApHelp', rows: 3, placeholder: '{"offers": [...]}' });
   const company = checkField('n-company', 'planCompany');
   const quality = checkField('n-quality', 'planQuality');
   const campaign = selectField('n-campaign', 'planCampaign', [['', 'planAllOpen']]);
@@ -96,7 +134,7 @@ export function planTab(): TabPanel {
 
   const form = h('form', { class: 'form', novalidate: true },
     h('p', { class: 'help' }, tx('planIntro')),
-    section('planInputs', campaigns.wrap, offers.wrap, badges.wrap, applications.wrap),
+    section('planInputs', campaigns.wrap, offers.wrap, badges.wrap, applications.wrap, allegroPrices.wrap, allegroPricesJson.wrap),
     section('planAccount', company.wrap, quality.wrap),
     section('planHow', row(campaign.wrap, price.wrap, discount.wrap), terms.wrap, h('p', { class: 'help', id: 'n-terms-note' }, tx('planTermsNote')), runButton),
   );
@@ -118,12 +156,17 @@ export function planTab(): TabPanel {
   const csvButton = h('button', { type: 'button', class: 'ghost', id: 'n-download-csv', disabled: true }, tx('planDownloadCsv'));
   const bodiesText = h('span', {});
   const bodiesButton = h('button', { type: 'button', class: 'ghost', id: 'n-download-bodies', disabled: true }, bodiesText);
+  const contextView = h('pre', { id: 'n-doc' });
   const results = h('section', { class: 'results', id: 'n-results', tabindex: '-1', 'aria-labelledby': 'n-results-title' },
     h('h2', { id: 'n-results-title' }, tx('planResults')),
     status, summary, h('div', { class: 'toolbar' }, csvButton, bodiesButton), filterWrap, shown,
-    h('div', { class: 'table-wrap' }, table));
+    h('div', { class: 'table-wrap' }, table),
+    h('details', { class: 'block doc' }, h('summary', {}, tx('planContext')), contextView));
 
   let lines: PlanLine[] = [];
+  /** The chosen files' items, planned after the pasted ones. */
+  let fileItems: Files = [];
+  let reading = false;
   let order: 'none' | 'ascending' | 'descending' = 'none';
   let planned = false;
 
@@ -151,7 +194,15 @@ export function planTab(): TabPanel {
     if (b !== undefined) context.badges = b;
     const a = parse('n-applications', 'planApplicationsLabel');
     if (a !== undefined) context.applications = a;
-    const { items, problems: lineProblems } = offerItems(valueOf('n-offers'));
+    const ap = valueOf('n-allegro-prices');
+    if (ap === 'none') context.allegroPrices = { offers: [] };
+    else if (ap === 'paste') {
+      const answer = parse('n-allegro-prices-json', 'planApJsonLabel');
+      if (answer !== undefined) context.allegroPrices = answer;
+    }
+    const pasted = readItems(valueOf('n-offers'));
+    const items = [...pasted.items, ...fileItems.flatMap((f) => f.items)];
+    const lineProblems = [...badItems(pasted.bad, lang), ...fileItems.flatMap((f) => badItems(f.bad, lang, f.name))];
     const chosen = valueOf('n-campaign');
     // The terms given are the chosen campaign's, or (every open campaign
     // planned) every DISCOUNT campaign's of the pasted list.
@@ -169,7 +220,7 @@ export function planTab(): TabPanel {
     const options: PlanOptions = {
       lang,
       campaigns: chosen ? [chosen] : [],
-      price: rule === 'discount' ? (`discount=${valueOf('n-discount').trim().replace(',', '.') || '0'}` as PlanOptions['price']) : rule as PlanOptions['price'],
+      price: rule === 'discount' ? (`discount=${sendAmount(valueOf('n-discount'))}` as PlanOptions['price']) : rule as PlanOptions['price'],
     };
     return { context, items, options, problems: [...fatal, ...lineProblems], stop: fatal.length > 0 };
   };
@@ -198,7 +249,11 @@ export function planTab(): TabPanel {
       const sign = order === 'ascending' ? 1 : -1;
       indexed.sort((x, y) => sign * (rank(x.l) - rank(y.l)) || x.i - y.i);
     }
-    body.replaceChildren(...indexed.map(({ l }) => {
+    // At most SHOWN_ROWS rows (the CSV and the bodies hold every pair), put
+    // in through a fragment: a spread of many thousand nodes into one call
+    // overflows the stack.
+    const rows = document.createDocumentFragment();
+    rows.append(...indexed.slice(0, SHOWN_ROWS).map(({ l }) => {
       const v = verdictOf(l);
       if ('error' in l) {
         return h('tr', { 'data-verdict': v, class: 'plan-error' },
@@ -212,17 +267,25 @@ export function planTab(): TabPanel {
         h('td', { class: 'num' }, l.proposedBargain ? moneyText(l.proposedBargain.amount, l.proposedBargain.currency, currentLang()) : '–'),
         h('td', { class: 'num' }, range), codes);
     }));
+    body.replaceChildren(rows);
     verdictHead.setAttribute('aria-sort', order);
-    shown.textContent = lines.length ? t('planShown', currentLang(), { shown: indexed.length, pairs: lines.length }) : '';
+    shown.textContent = !lines.length ? ''
+      : indexed.length > SHOWN_ROWS ? t('planShownFirst', currentLang(), { shown: SHOWN_ROWS, matching: indexed.length, pairs: lines.length })
+        : t('planShown', currentLang(), { shown: indexed.length, pairs: lines.length });
   };
 
   /** Plans what the fields hold, and shows it. */
   const run = () => {
+    if (reading) return;
     const lang = currentLang();
     const { context, items, options, problems, stop } = inputs();
+    contextView.textContent = JSON.stringify(context, null, 2);
     status.replaceChildren(...problems.map((p) => h('div', {}, p)));
     status.dataset.ok = String(problems.length === 0);
+    const previous = lines;
     lines = [];
+    showMessages(discount, [], false, false);
+    syncAria();
     const wanted = !stop && items.length > 0 && context.campaigns !== undefined;
     if (wanted && load.state !== 'ready') {
       // The planner's module is still loading (or failed): plan once it is in.
@@ -235,6 +298,16 @@ export function planTab(): TabPanel {
         lines = plan(context as Parameters<typeof plan>[0], items as Parameters<typeof plan>[1], options);
       } catch (e) {
         const err = e as { path?: string; message?: string };
+        if (err.path === 'options.price') {
+          // The discount the engine cannot take: said at its field in the
+          // page's language (the engine's text is the CLI flag's), and the
+          // plan shown stays.
+          showMessages(discount, [h('p', { class: 'violation', 'data-code': 'DISCOUNT' }, t('planDiscountBad', lang))], true, false);
+          syncAria();
+          lines = previous;
+          render();
+          return;
+        }
         status.append(h('div', {}, err.message ?? String(e)));
         status.dataset.ok = 'false';
       }
@@ -265,6 +338,10 @@ export function planTab(): TabPanel {
     (discount.controls[0] as HTMLInputElement).disabled = valueOf('n-price') !== 'discount';
   };
   price.controls[0].addEventListener('change', syncDiscount);
+  const syncAllegroPrices = () => {
+    allegroPricesJson.wrap.hidden = valueOf('n-allegro-prices') !== 'paste';
+  };
+  allegroPrices.controls[0].addEventListener('change', syncAllegroPrices);
   codeFilter.addEventListener('change', render);
   sortButton.addEventListener('click', () => {
     order = order === 'ascending' ? 'descending' : 'ascending';
@@ -281,32 +358,52 @@ export function planTab(): TabPanel {
     download('bodies.jsonl', text, 'application/x-ndjson');
   });
 
-  /** A file of offers, read into the field and planned. */
-  const readFile = async (f: File) => {
-    const text = await f.text();
-    setValue('n-offers', text);
-    const n = offerItems(text).items.length;
+  /**
+   * Files of offers (several: a page holds 1,000 offers), read off the
+   * page's thread and planned after what is pasted; choosing none forgets
+   * them. "Reading…" until they are in.
+   */
+  const takeFiles = async (list: File[]) => {
+    const lang = currentLang();
+    reading = true;
+    runButton.disabled = true;
+    status.dataset.ok = 'true';
+    status.replaceChildren(h('div', { id: 'n-reading' }, t('planReading', lang, { files: list.map((f) => f.name).join(', ') })));
+    try {
+      fileItems = list.length ? await readFiles(list) : [];
+    } catch (e) {
+      fileItems = [];
+      status.replaceChildren(h('div', {}, t('planReadFailed', currentLang(), { message: e instanceof Error ? e.message : String(e) })));
+      status.dataset.ok = 'false';
+      return;
+    } finally {
+      reading = false;
+      runButton.disabled = false;
+    }
     run();
-    status.prepend(h('div', { class: 'ok' }, t('planFileRead', currentLang(), { name: f.name, n })));
+    status.prepend(...fileItems.map((f) => h('div', { class: 'ok' }, t('planFileRead', currentLang(), { name: f.name, n: offersIn(f.items) }))));
   };
   file.addEventListener('change', () => {
-    const f = file.files?.[0];
-    if (f) void readFile(f);
+    void takeFiles([...(file.files ?? [])]);
   });
   const area = offers.controls[0];
   area.addEventListener('dragover', (e) => e.preventDefault());
   area.addEventListener('drop', (e) => {
-    const f = (e as DragEvent).dataTransfer?.files?.[0];
-    if (!f) return;
+    const dropped = [...((e as DragEvent).dataTransfer?.files ?? [])];
+    if (!dropped.length) return;
     e.preventDefault();
-    void readFile(f);
+    void takeFiles(dropped);
   });
 
   const fill = (example: boolean) => {
     setValue('n-campaigns', example ? JSON.stringify(PLAN_EXAMPLE_CAMPAIGNS, null, 2) : '');
     setValue('n-offers', example ? PLAN_EXAMPLE_LINES.map((l) => JSON.stringify(l)).join('\n') : '');
+    fileItems = [];
+    file.value = '';
     setValue('n-badges', example ? JSON.stringify(PLAN_EXAMPLE_BADGES, null, 2) : '');
     setValue('n-applications', example ? JSON.stringify(PLAN_EXAMPLE_APPLICATIONS, null, 2) : '');
+    setValue('n-allegro-prices', example ? 'none' : 'unknown');
+    setValue('n-allegro-prices-json', '');
     setValue('n-company', 'true');
     setValue('n-quality', 'true');
     setValue('n-price', 'highest');
@@ -316,6 +413,7 @@ export function planTab(): TabPanel {
     setValue('n-terms-stock', example ? PLAN_EXAMPLE_TERMS.minStock : '');
     refreshCampaigns();
     syncDiscount();
+    syncAllegroPrices();
     run();
   };
   fill(false);

@@ -17,6 +17,9 @@ pub(crate) struct Summary {
     accept: u64,
     reject: u64,
     incomplete: u64,
+    /// INCOMPLETE pairs whose only unchecked rule is BA24 for want of
+    /// `allegroPrices`: their bodies are written (docs/PLAN.md).
+    allegro_prices_unseen: u64,
     pair_errors: u64,
     item_errors: u64,
     /// Pairs with each violation code.
@@ -36,6 +39,7 @@ impl Tally for Summary {
         self.accept += other.accept;
         self.reject += other.reject;
         self.incomplete += other.incomplete;
+        self.allegro_prices_unseen += other.allegro_prices_unseen;
         self.pair_errors += other.pair_errors;
         self.item_errors += other.item_errors;
         for (code, n) in other.codes {
@@ -55,7 +59,12 @@ impl Summary {
                 match pair.report.verdict {
                     Verdict::Accept => self.accept += 1,
                     Verdict::Reject => self.reject += 1,
-                    _ => self.incomplete += 1,
+                    _ => {
+                        self.incomplete += 1;
+                        if pair.body.is_some() {
+                            self.allegro_prices_unseen += 1;
+                        }
+                    }
                 }
                 let mut seen: Vec<&'static str> = Vec::new();
                 for v in &pair.report.violations {
@@ -99,6 +108,15 @@ impl Summary {
             grouped(self.pair_errors),
             grouped(self.item_errors),
         ));
+        if self.allegro_prices_unseen > 0 {
+            s.push_str(&format!(
+                "badge-rules: {} INCOMPLETE pairs only because the context has no allegroPrices: \
+                 Allegro Prices could not be seen (BA24); their bodies are written; give the \
+                 answer of POST /sale/allegro-prices/offers-queries as allegroPrices in --context \
+                 (or {{\"offers\": []}} when no offer is in Allegro Prices)\n",
+                grouped(self.allegro_prices_unseen),
+            ));
+        }
         if !self.codes.is_empty() {
             let mut codes: Vec<(&&str, &u64)> = self.codes.iter().collect();
             codes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -126,6 +144,7 @@ mod tests {
             accept: 700,
             reject: 400,
             incomplete: 90,
+            allegro_prices_unseen: 40,
             pair_errors: 10,
             item_errors: 2,
             ..Summary::default()
@@ -137,6 +156,10 @@ mod tests {
             s.render(2, 0.5),
             "badge-rules: 600 offers x 2 campaigns = 1,200 pairs in 0.50 s, 2,400 documents/s\n\
              badge-rules: ACCEPT 700, REJECT 400, INCOMPLETE 90, input errors 12 (10 pairs, 2 items)\n\
+             badge-rules: 40 INCOMPLETE pairs only because the context has no allegroPrices: \
+             Allegro Prices could not be seen (BA24); their bodies are written; give the answer of \
+             POST /sale/allegro-prices/offers-queries as allegroPrices in --context \
+             (or {\"offers\": []} when no offer is in Allegro Prices)\n\
              badge-rules: pairs by code: BA17 300, BA49 300, BB12 5\n"
         );
     }

@@ -1,13 +1,16 @@
 //! What a `plan` run planned, for the summary on stderr: pairs by verdict,
-//! input errors, pairs by violation code, the ledger's first failure; the
-//! [`Tally`] of the plan's pipeline.
+//! input errors, pairs by violation code, the ledger's first failure, the
+//! offers listed again; the [`Tally`] of the plan's pipeline, which drops
+//! the answers of an offer already planned (issue 22: an offer listed twice
+//! was planned twice, with two POST bodies).
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use badge_rules::plan::Outcome;
 use badge_rules::Verdict;
 
-use crate::pipeline::Tally;
+use crate::pipeline::{Answers, Tally};
 use crate::progress::grouped;
 
 /// What a run planned, for the summary on stderr.
@@ -26,6 +29,36 @@ pub(crate) struct Summary {
     codes: BTreeMap<&'static str, u64>,
     /// The first failure of the ledger.
     pub(crate) ledger_error: Option<String>,
+    /// A chunk's answers, offer by offer, in its text's order (emptied when
+    /// the chunk is admitted).
+    pub(crate) segments: Vec<Segment>,
+    /// Every offer id planned so far, with where it was (input, line).
+    seen: HashMap<String, (usize, usize)>,
+    /// The offers listed again, each with both places.
+    duplicates: Vec<Duplicate>,
+}
+
+/// One offer's lines in a chunk's text (every campaign's), or an item
+/// error's, with their counts.
+#[derive(Debug, Default)]
+pub(crate) struct Segment {
+    /// The offer's id (`None`: an item that is no offer).
+    pub(crate) offer_id: Option<String>,
+    /// Where it is: the input's index and the line.
+    pub(crate) input: usize,
+    pub(crate) line: usize,
+    /// Where its text ends in the chunk's (it starts where the one before
+    /// it ends).
+    pub(crate) end: usize,
+    pub(crate) counts: Summary,
+}
+
+/// An offer listed again: planned once, at `first`.
+#[derive(Debug)]
+struct Duplicate {
+    offer_id: String,
+    first: (usize, usize),
+    again: (usize, usize),
 }
 
 impl Tally for Summary {
@@ -48,10 +81,49 @@ impl Tally for Summary {
         if self.ledger_error.is_none() {
             self.ledger_error = other.ledger_error;
         }
+        self.duplicates.extend(other.duplicates);
+    }
+
+    /// Keeps the first answers of each offer: the lines of an offer already
+    /// planned (in this chunk or one before) are dropped from the text and
+    /// the counts, and named in the summary.
+    fn admit(&mut self, answers: &mut Answers<Summary>) {
+        let segments = std::mem::take(&mut answers.tally.segments);
+        let text = std::mem::take(&mut answers.text);
+        let mut kept = Vec::with_capacity(text.len());
+        let mut start = 0;
+        for segment in segments {
+            let piece = text.get(start..segment.end).unwrap_or_default();
+            start = segment.end;
+            if let Some(id) = segment.offer_id {
+                match self.seen.entry(id) {
+                    Entry::Occupied(first) => {
+                        self.duplicates.push(Duplicate {
+                            offer_id: first.key().clone(),
+                            first: *first.get(),
+                            again: (segment.input, segment.line),
+                        });
+                        continue;
+                    }
+                    Entry::Vacant(place) => {
+                        place.insert((segment.input, segment.line));
+                    }
+                }
+            }
+            kept.extend_from_slice(piece);
+            answers.tally.merge(segment.counts);
+        }
+        kept.extend_from_slice(text.get(start..).unwrap_or_default());
+        answers.text = kept;
     }
 }
 
 impl Summary {
+    /// The pairs counted (each with its report or its input error).
+    pub(crate) fn pairs(&self) -> u64 {
+        self.pairs
+    }
+
     pub(crate) fn add(&mut self, outcome: &Outcome) {
         match outcome {
             Outcome::Pair(pair) => {
@@ -83,8 +155,8 @@ impl Summary {
         }
     }
 
-    /// The summary's lines.
-    pub(crate) fn render(&self, campaigns: usize, seconds: f64) -> String {
+    /// The summary's lines; `names` the inputs' names.
+    pub(crate) fn render(&self, campaigns: usize, seconds: f64, names: &[String]) -> String {
         let per_second = if seconds > 0.0 {
             (self.pairs as f64 / seconds) as u64
         } else {
@@ -115,6 +187,25 @@ impl Summary {
                  answer of POST /sale/allegro-prices/offers-queries as allegroPrices in --context \
                  (or {{\"offers\": []}} when no offer is in Allegro Prices)\n",
                 grouped(self.allegro_prices_unseen),
+            ));
+        }
+        let place = |(input, line): (usize, usize)| {
+            let name = names.get(input).map_or("", String::as_str);
+            format!("{name}:{line}")
+        };
+        const SHOWN: usize = 10;
+        for d in self.duplicates.iter().take(SHOWN) {
+            s.push_str(&format!(
+                "badge-rules: warning: offer {} is listed twice ({} and {}): planned once, at the first\n",
+                d.offer_id,
+                place(d.first),
+                place(d.again),
+            ));
+        }
+        if self.duplicates.len() > SHOWN {
+            s.push_str(&format!(
+                "badge-rules: warning: {} more offers listed again, each planned once\n",
+                grouped((self.duplicates.len() - SHOWN) as u64),
             ));
         }
         if !self.codes.is_empty() {
@@ -153,7 +244,7 @@ mod tests {
         s.codes.insert("BA17", 300);
         s.codes.insert("BB12", 5);
         assert_eq!(
-            s.render(2, 0.5),
+            s.render(2, 0.5, &[]),
             "badge-rules: 600 offers x 2 campaigns = 1,200 pairs in 0.50 s, 2,400 documents/s\n\
              badge-rules: ACCEPT 700, REJECT 400, INCOMPLETE 90, input errors 12 (10 pairs, 2 items)\n\
              badge-rules: 40 INCOMPLETE pairs only because the context has no allegroPrices: \

@@ -8,7 +8,7 @@ use serde::de::IgnoredAny;
 use super::body::{body_value, Body};
 use super::context::PlanContext;
 use super::faults::{first_byte, not_an_object, shape, wrong_type};
-use super::items::{form, item_error, located_error, read, Form, OfferLine};
+use super::items::{form, item_error, located_error, moved, read, Form, OfferLine};
 use super::outcome::Outcome;
 use super::pairs::{plan_pair, PairSlot, Template};
 use super::prices::PriceRule;
@@ -246,13 +246,9 @@ impl<'c> Planner<'c> {
         let mut out = Vec::new();
         let text = match text_of(bytes) {
             Ok(text) => text,
-            Err(_) => {
-                // Again, with the lines before it, to name the line of the input.
-                let mut padded = vec![b'\n'; line.saturating_sub(1)];
-                padded.extend_from_slice(bytes);
-                if let Err(error) = text_of(&padded) {
-                    out.push(item_error(error, line));
-                }
+            Err(error) => {
+                // At the line of the input, not of the item.
+                out.push(item_error(moved(error, line, 1), line));
                 return out;
             }
         };
@@ -505,5 +501,50 @@ mod tests {
         let err =
             PlanContext::from_json(r#"{"allegroPrices": [{"offers": [{"id": 7}]}]}"#).unwrap_err();
         assert_eq!(err.path(), "allegroPrices[0].offers[0].id");
+    }
+
+    /// Issue 22: an item that is not UTF-8 (a CP1250 export) or not JSON was
+    /// read again padded with every line before it, so each cost the lines
+    /// before it: reading was quadratic. An item at line 2^40 would need a
+    /// terabyte of padding; it is answered at that line, reading only itself.
+    #[test]
+    fn a_bad_item_far_down_the_input_reads_only_itself() {
+        let context =
+            PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#)
+                .unwrap();
+        let mut planner = Planner::new(
+            &context,
+            &["HIT".into()],
+            PriceRule::Highest,
+            Options::default(),
+        )
+        .unwrap();
+        let far = 1usize << 40;
+        let cases: [(&[u8], usize, usize); 4] = [
+            // CP1250 "ł" (0xb3) in a name: not UTF-8, at its byte.
+            (b"{\"id\": \"1\", \"name\": \"p\xb3aszcz\"}", far, 23),
+            (b"{\"id\": \"1\",\n \"name\": \"\xb3\"}", far + 1, 11),
+            // Not JSON: serde's position, moved to the input's.
+            (b"{\"id\": \"1\", \"stock\": {\"available\": 5,}}", far, 38),
+            (
+                b"{\"offers\": [\n {\"id\": \"1\"},\n {\"id\": tru}]}",
+                far + 2,
+                12,
+            ),
+        ];
+        for (bytes, line, column) in cases {
+            let outcomes = planner.item(bytes, far);
+            let Some(Outcome::ItemError { line: at, error }) = outcomes.first() else {
+                panic!("{outcomes:?}");
+            };
+            let InputError::Syntax(syntax) = error else {
+                panic!("{error:?}");
+            };
+            assert_eq!(
+                (*at, syntax.line(), syntax.column()),
+                (line, line, column),
+                "{error}"
+            );
+        }
     }
 }

@@ -255,21 +255,45 @@ impl<'c> Planner<'c> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         match form(text) {
             Some(Form::Page(Ok(spans))) => {
-                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
-                    out.push(located_error(text, &err, "", line, 1));
-                    return out;
+                // A fault in one offer is that offer's error, and the others
+                // are planned (issue 22: it was the page's, and every offer
+                // was lost); a fault elsewhere in the page is the page's.
+                let page_fault = serde_json::from_str::<IgnoredAny>(text).err();
+                let fault_at = page_fault.as_ref().map(|err| {
+                    let start = text
+                        .split_inclusive('\n')
+                        .take(err.line().saturating_sub(1))
+                        .map(str::len)
+                        .sum::<usize>();
+                    start + err.column()
+                });
+                if let (Some(err), Some(at)) = (&page_fault, fault_at) {
+                    if !spans.iter().any(|s| s.start < at && at <= s.end + 1) {
+                        out.push(located_error(text, err, "", line, 1));
+                    }
                 }
                 let mut at_line = line;
                 let mut counted = 0;
+                // Where the line of the current offer starts in `text`.
+                let mut line_start = 0;
                 for (i, Range { start, end }) in spans.into_iter().enumerate() {
                     let before = text.get(counted..start).unwrap_or_default();
-                    at_line += before.bytes().filter(|b| *b == b'\n').count();
+                    for (k, b) in before.bytes().enumerate() {
+                        if b == b'\n' {
+                            at_line += 1;
+                            line_start = counted + k + 1;
+                        }
+                    }
                     counted = start;
-                    let column = text
-                        .get(..start)
-                        .map_or(0, |t| t.len() - t.rfind('\n').map_or(0, |n| n + 1));
+                    let column = start - line_start;
                     let span = text.get(start..end).unwrap_or_default();
                     let prefix = format!("offers[{i}]");
+                    if page_fault.is_some() {
+                        if let Err(err) = serde_json::from_str::<IgnoredAny>(span) {
+                            out.push(located_error(span, &err, &prefix, at_line, column + 1));
+                            continue;
+                        }
+                    }
                     if first_byte(span) != Some(b'{') {
                         let error = not_an_object(&prefix, first_byte(span));
                         out.push(Outcome::ItemError {
@@ -534,7 +558,10 @@ mod tests {
         ];
         for (bytes, line, column) in cases {
             let outcomes = planner.item(bytes, far);
-            let Some(Outcome::ItemError { line: at, error }) = outcomes.first() else {
+            let error = outcomes
+                .iter()
+                .find(|o| matches!(o, Outcome::ItemError { .. }));
+            let Some(Outcome::ItemError { line: at, error }) = error else {
                 panic!("{outcomes:?}");
             };
             let InputError::Syntax(syntax) = error else {
@@ -546,5 +573,55 @@ mod tests {
                 "{error}"
             );
         }
+    }
+
+    /// Issue 22: one broken value in a page made the whole page one error,
+    /// and every offer of it was lost. The broken offer is its own error
+    /// (its line and path), the others are planned; a fault outside the
+    /// offers is the page's, and the offers are planned.
+    #[test]
+    fn a_broken_offer_of_a_page_loses_only_itself() {
+        let context =
+            PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#)
+                .unwrap();
+        let mut planner = Planner::new(
+            &context,
+            &["HIT".into()],
+            PriceRule::Highest,
+            Options::default(),
+        )
+        .unwrap();
+        let what = |outcomes: &[Outcome]| -> Vec<String> {
+            outcomes
+                .iter()
+                .map(|o| match o {
+                    Outcome::Pair(p) => format!("pair {}", p.offer_id),
+                    Outcome::ItemError { line, error } => {
+                        format!("error {} line {line} {}", error.path(), error.kind())
+                    }
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        let page = b"{\"offers\": [\n  {\"id\": \"1\"},\n  {\"id\": \"2\", \"stock\": {\"available\": 01}},\n  {\"id\": \"3\"}],\n \"count\": 3}";
+        assert_eq!(
+            what(&planner.item(page, 10)),
+            ["pair 1", "error offers[1] line 12 syntax", "pair 3"]
+        );
+        let minified = br#"{"offers": [{"id": "1"}, {"id": tru}, {"id": "3"}, {"id": "4"}]}"#;
+        assert_eq!(
+            what(&planner.item(minified, 1)),
+            [
+                "pair 1",
+                "error offers[1] line 1 syntax",
+                "pair 3",
+                "pair 4"
+            ]
+        );
+        let elsewhere = b"{\"offers\": [{\"id\": \"1\"}],\n \"count\": tru}";
+        assert_eq!(
+            what(&planner.item(elsewhere, 1)),
+            ["error  line 2 syntax", "pair 1"]
+        );
     }
 }

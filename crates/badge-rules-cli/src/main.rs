@@ -13,7 +13,8 @@
 //! stderr; [`ledger_open`] opens the price ledger for `check` and `plan`,
 //! [`document_fill`] fills a check document from it and [`offer_fill`] a
 //! planned offer; [`plan_summary`] counts what `plan` planned; [`render`]
-//! writes a report for people.
+//! writes a report for people; [`misplaced`] says what an input given in
+//! the wrong place is.
 
 mod args;
 mod check_lines;
@@ -22,6 +23,7 @@ mod document_fill;
 mod exit;
 mod items;
 mod ledger_open;
+mod misplaced;
 mod offer_fill;
 mod pipeline;
 mod plan_summary;

@@ -25,7 +25,7 @@ use crate::offer_fill::Filler;
 use crate::pipeline::{Answers, Cut, Pipeline};
 use crate::plan_summary::{Segment, Summary};
 use crate::progress::Ending;
-use crate::source;
+use crate::{misplaced, source};
 
 /// Whole items of one input, cut from its bytes.
 #[derive(Debug)]
@@ -87,9 +87,22 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
     let context_name = args.context.display().to_string();
     let bytes = std::fs::read(&args.context)
         .map_err(|e| Fatal::Io(format!("cannot read {context_name}: {e}")))?;
+    if misplaced::offers_page_as_context(&bytes) {
+        return Err(Fatal::Usage(misplaced::context_is_an_offers_page(
+            &context_name,
+        )));
+    }
     let context = PlanContext::from_bytes(&bytes)
         .map_err(|e| Fatal::Usage(format!("{context_name}: {}", e.localized(lang))))?;
     drop(bytes);
+    let unknown = misplaced::unknown_campaigns(&args.campaigns, context.campaigns());
+    if !unknown.is_empty() {
+        return Err(Fatal::Usage(misplaced::campaigns_not_in_context(
+            &context_name,
+            &unknown,
+            context.campaigns(),
+        )));
+    }
     let plan_options = PlanOptions {
         messages: options,
         campaigns: args.campaigns.clone(),

@@ -421,14 +421,22 @@ fn items_that_are_not_offers_are_errors_with_their_path_and_line() {
         [("shape|offers[1].stock.available".into(), 13)]
     );
     assert_eq!(planner.clone().item(page, 10).len(), 3);
-    // Not JSON: the line and column of the input.
+    // Not JSON: the line and column of the input, the offer's path; the
+    // page's other offers are planned (issue 22).
     let out = planner
         .clone()
         .item(b"{\"offers\": [\n  {\"id\": \"1\"},\n  {\"id\" \"2\"}]}", 7);
-    let Outcome::ItemError { line, error } = &out[0] else {
+    assert!(
+        matches!(&out[0], Outcome::Pair(pair) if pair.offer_id == "1"),
+        "{out:?}"
+    );
+    let Outcome::ItemError { line, error } = &out[1] else {
         panic!("{out:?}")
     };
-    assert_eq!((*line, error.kind()), (9, "syntax"));
+    assert_eq!(
+        (*line, error.kind(), error.path()),
+        (9, "syntax", "offers[1]")
+    );
     assert_eq!(
         error.to_string(),
         "not valid JSON at line 9, column 9: expected `:`"

@@ -254,6 +254,7 @@ fuzz: setup-rust
 ## figures against baselines of the same run; scripts/bench.py).
 bench: setup-rust wasm
 	python3 scripts/bench.py native cli wasm ledger report
+	$(MAKE) bench-plan-campaigns
 
 ## bench-native: criterion benches of the engine (check on parsed documents,
 ## end to end from bytes against serde_json, 10k/100k/1M badges).
@@ -282,3 +283,11 @@ bench-wasm: wasm
 .PHONY: bench-plan
 bench-plan: setup-rust
 	python3 scripts/bench.py plan report
+
+## bench-plan-campaigns: badge-rules plan of 2 offers against 1,000 and
+## 10,000 campaigns: the peak RSS of each and their ratio (issue 22: memory
+## linear in campaigns plus offers; a quadratic planner would be near 100x).
+.PHONY: bench-plan-campaigns
+bench-plan-campaigns: setup-rust
+	$(CARGO) build --release -p badge-rules-cli
+	BIN=$(BIN) python3 scripts/bench_plan_campaigns.py

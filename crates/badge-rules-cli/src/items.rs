@@ -60,6 +60,8 @@ impl<R: BufRead> Items<R> {
     ) -> io::Result<Option<usize>> {
         let mut first = None;
         let mut depth = Nesting::default();
+        // The last byte of the item so far that is not whitespace.
+        let mut last = None;
         loop {
             let before = buf.len();
             if self.rest.is_empty() {
@@ -71,11 +73,23 @@ impl<R: BufRead> Items<R> {
                 }
                 *bytes += n as u64;
                 self.lines += 1;
+                let line = buf.get(before..).unwrap_or_default();
+                if let Some(at) = first.filter(|_| starts_another(line, last)) {
+                    // The value left open is broken: it ends before this
+                    // line, which starts the next item (issue 22: it
+                    // swallowed every value after it).
+                    self.rest = line.to_vec();
+                    buf.truncate(before);
+                    return Ok(Some(at));
+                }
             } else {
                 // The rest of the line a value closed in: same line.
                 buf.append(&mut self.rest);
             }
             let line = buf.get(before..).unwrap_or_default();
+            if let Some(b) = line.iter().rev().find(|b| !b.is_ascii_whitespace()) {
+                last = Some(*b);
+            }
             if first.is_none() && line.iter().all(u8::is_ascii_whitespace) {
                 buf.truncate(before);
                 continue;
@@ -102,7 +116,19 @@ impl<R: BufRead> Items<R> {
             }
         }
     }
+}
 
+/// Does `line`, read while a value is open whose last byte that is not
+/// whitespace is `last`, start another value? In JSON an object or an array
+/// on a line of its own follows `[`, `,` or `:`; after anything else the
+/// open value is broken (a bracket left open, a comma missing), and the
+/// line that starts with `{` or `[` is the next value.
+fn starts_another(line: &[u8], last: Option<u8>) -> bool {
+    let first = line.iter().find(|b| !b.is_ascii_whitespace());
+    matches!(first, Some(b'{' | b'[')) && !matches!(last, Some(b'[' | b',' | b':') | None)
+}
+
+impl<R: BufRead> Items<R> {
     /// The first item, starting on line `at`, has ended on the current
     /// line: the file is JSON Lines if that is its first line.
     fn settle(&mut self, at: usize) {
@@ -196,5 +222,32 @@ mod tests {
         assert_eq!(got[0].1, page("1"));
         assert_eq!(got[1].1, page("2"));
         assert_eq!(got[2].1, page("3"));
+    }
+
+    /// Issue 22: a value left open (a bracket not closed) swallowed every
+    /// value after it into one item, one error. It ends where a line starts
+    /// another value, and the values after it are items of their own.
+    #[test]
+    fn a_value_left_open_ends_where_the_next_value_starts() {
+        let got = items("{\"id\": \"1\", \"x\": {\n{\"id\": \"2\"}\n{\"id\": \"3\"}\n");
+        assert_eq!(
+            got,
+            [
+                (1, "{\"id\": \"1\", \"x\": {\n".to_owned()),
+                (2, "{\"id\": \"2\"}\n".to_owned()),
+                (3, "{\"id\": \"3\"}\n".to_owned()),
+            ]
+        );
+        // Pretty pages: a page whose offer misses its closing brace ends
+        // where the next page starts; the next is whole.
+        let broken = "{\n  \"offers\": [\n    {\"id\": \"1\", \"x\": [1, 2\n  ]\n}\n";
+        let whole = "{\n  \"offers\": [\n    {\"id\": \"2\"},\n    {\"id\": \"3\"}\n  ]\n}\n";
+        let got = items(&format!("{broken}{whole}"));
+        assert_eq!(got, [(1, broken.to_owned()), (6, whole.to_owned())]);
+        // Nested objects and arrays on lines of their own, after `[`, `,`
+        // and `:`, do not end a value (any indentation, none too).
+        let flat =
+            "{\n\"offers\": [\n{\n\"id\": \"1\",\n\"tags\":\n[\n1\n]\n},\n{\"id\": \"2\"}\n]\n}\n";
+        assert_eq!(items(flat), [(1, flat.to_owned())]);
     }
 }

@@ -13,9 +13,9 @@
 //! stderr; [`ledger_open`] opens the price ledger for `check` and `plan`,
 //! [`document_fill`] fills a check document from it and [`offer_fill`] a
 //! planned offer; [`plan_summary`] counts what `plan` planned; [`render`]
-//! writes a report for people; [`spill`] sorts `audit`'s records in
-//! bounded memory.
-//! [`sync`] holds the pieces of `sync`.
+//! writes a report for people; [`misplaced`] says what an input given in
+//! the wrong place is; [`spill`] sorts `audit`'s records in bounded
+//! memory; [`sync`] holds the pieces of `sync`.
 
 mod args;
 mod check_lines;
@@ -24,6 +24,7 @@ mod document_fill;
 mod exit;
 mod items;
 mod ledger_open;
+mod misplaced;
 mod offer_fill;
 mod pipeline;
 mod plan_summary;

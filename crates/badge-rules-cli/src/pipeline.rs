@@ -32,6 +32,10 @@ pub(crate) trait Tally: Default + Send {
     fn documents(&self) -> u64;
     /// Adds `other`'s counts to these.
     fn merge(&mut self, other: Self);
+    /// Looks at a chunk's answers before they are written, in input order,
+    /// with the counts of every chunk before it (`plan` drops an offer
+    /// listed again); nothing by default.
+    fn admit(&mut self, _answers: &mut Answers<Self>) {}
 }
 
 /// A count of documents: the tally of a run that counts nothing else.
@@ -285,9 +289,10 @@ fn write_in_order<T: Tally>(
 ) -> Result<T, Fatal> {
     let mut tally = T::default();
     for answers in order {
-        let answers = answers
+        let mut answers = answers
             .recv()
             .map_err(|_| Fatal::Io(format!("a {work} thread stopped")))?;
+        tally.admit(&mut answers);
         out.write_all(&answers.text).map_err(|e| write_err(&e))?;
         if let Some(progress) = progress.as_mut() {
             progress.advance(answers.tally.documents(), answers.bytes);

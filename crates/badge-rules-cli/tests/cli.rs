@@ -858,3 +858,39 @@ fn examples_give_the_verdicts_their_names_promise() {
         }
     }
 }
+
+/// Issue 23 (8): `check` on a terminal with no file says on stderr that it
+/// reads standard input (it waited silently); not when a file is named or
+/// the input is not a terminal.
+#[test]
+fn check_on_a_terminal_says_it_reads_standard_input() {
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("util-linux `script` is missing: the terminal case is not run");
+        return;
+    }
+    let note = "reading a check document from standard input";
+    let on_tty = |args: &str| {
+        let out = std::process::Command::new("script")
+            .args(["-qec", &format!("'{}' {args}", common::BIN), "/dev/null"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(on_tty("check").contains(note), "{}", on_tty("check"));
+    assert!(on_tty("check -").contains(note));
+    assert!(on_tty("check --jsonl").contains("check documents, one per line,"));
+    let named = on_tty(concat!(
+        "check ",
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/sandbox-too-shallow.json"
+    ));
+    assert!(named.contains("BA49"), "{named}");
+    assert!(!named.contains(note), "{named}");
+    let piped = common::run(&["check"], b"{}");
+    assert!(!common::lossy(&piped.stderr).contains(note));
+}

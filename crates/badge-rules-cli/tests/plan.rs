@@ -469,7 +469,87 @@ fn plan_jobs_give_the_same_bytes() {
     let three = run(&args("3"), b"");
     assert_eq!(one.status.code(), Some(0));
     assert_eq!(one.stdout, three.stdout);
-    assert_eq!(text(&one.stdout).lines().count(), 2 * 900);
+    assert_eq!(one.stderr_summary(), three.stderr_summary());
+    // The two files hold the same 300 offers: each planned once (3 campaigns).
+    assert_eq!(text(&one.stdout).lines().count(), 900);
+    assert!(
+        text(&one.stderr).contains("290 more offers listed again"),
+        "{}",
+        text(&one.stderr)
+    );
+}
+
+/// The summary's lines but the first (its time and rate).
+trait Summary {
+    fn stderr_summary(&self) -> Vec<String>;
+}
+
+impl Summary for Output {
+    fn stderr_summary(&self) -> Vec<String> {
+        text(&self.stderr)
+            .lines()
+            .skip(1)
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// Issue 22: an offer listed twice (in one page, across lines, across
+/// files) was planned twice, with two POST bodies: it is one pair per
+/// campaign, at its first place, and a warning names it and both places.
+#[test]
+fn an_offer_listed_twice_is_planned_once_with_a_warning() {
+    let c = catalogue::generate(catalogue::EXAMPLE_SEED, 4);
+    let offer = |i: usize| c.offers[i].clone();
+    let dir = common::fresh_dir("plan-duplicates");
+    let first = dir.join("first.jsonl");
+    let second = dir.join("second.jsonl");
+    let lines = [
+        serde_json::json!({"offers": [offer(0), offer(1), offer(0)]}),
+        offer(2),
+        offer(1),
+    ];
+    let text_of = |items: &[Value]| items.iter().map(|v| format!("{v}\n")).collect::<String>();
+    std::fs::write(&first, text_of(&lines)).unwrap();
+    std::fs::write(&second, text_of(&[offer(3), offer(2)])).unwrap();
+    let args = [
+        "plan",
+        "--context",
+        CONTEXT,
+        "--campaign",
+        "BARGAIN",
+        "--campaign",
+        "HIT",
+    ];
+    let mut all = args.to_vec();
+    all.extend([common::arg(&first), common::arg(&second)]);
+    let out = run(&all, b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let ids: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["offerId"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let id = |i: usize| offer(i)["id"].as_str().unwrap().to_owned();
+    let want: Vec<String> = [0, 1, 2, 3].iter().flat_map(|i| [id(*i), id(*i)]).collect();
+    assert_eq!(ids, want);
+    let stderr = text(&out.stderr);
+    let (a, b) = (common::arg(&first), common::arg(&second));
+    for warning in [
+        format!("offer {} is listed twice ({a}:1 and {a}:1)", id(0)),
+        format!("offer {} is listed twice ({a}:1 and {a}:3)", id(1)),
+        format!("offer {} is listed twice ({a}:2 and {b}:2)", id(2)),
+    ] {
+        assert!(stderr.contains(&warning), "{warning} not in {stderr}");
+    }
+    assert!(
+        stderr.contains("ACCEPT") && stderr.contains("8 pairs"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -606,12 +686,14 @@ fn on_a_terminal_the_progress_bar_then_the_summary() {
         "{screen:?}"
     );
     assert!(
-        screen.contains("badge-rules: 600 offers x 3 campaigns = 1,800 pairs in "),
+        // The page holds the lines' 300 offers again: each planned once.
+        screen.contains("badge-rules: 300 offers x 3 campaigns = 900 pairs in ")
+            && screen.contains("290 more offers listed again"),
         "{screen:?}"
     );
     assert_eq!(
         std::fs::read_to_string(&output).unwrap().lines().count(),
-        1800
+        900
     );
     std::fs::remove_file(&output).unwrap();
 }

@@ -170,3 +170,33 @@ fn help_pages() {
     snapshot("help-terms", &["help", "terms"]);
     snapshot("help-rules", &["help", "rules"]);
 }
+
+/// Issue 23 (8): an input given in the wrong place says what it is: a GET
+/// /sale/offers page given to `check` or as `plan --context`, a campaign
+/// the context does not list (one error, not a BA10 line per offer).
+#[test]
+fn misplaced_inputs_say_what_they_are() {
+    let page = "examples/plan/offers-page.json";
+    snapshot("check-offers-page", &["check", page]);
+    snapshot(
+        "check-offers-page-json",
+        &["check", "--format", "json", page],
+    );
+    snapshot(
+        "plan-context-offers-page",
+        &["plan", "--context", page, page],
+    );
+    snapshot(
+        "plan-campaign-not-in-context",
+        &[
+            "plan",
+            "--context",
+            "examples/plan/context.json",
+            "--campaign",
+            "NOPE",
+            "--campaign",
+            "HIT",
+            page,
+        ],
+    );
+}

@@ -235,7 +235,23 @@ pub fn stream(
     let ids = offer_ids(&mut r, count);
     let mut badges = Vec::new();
     let mut applications = Vec::new();
+    // Allegro Prices from a generator of its own, so that the offers, badges
+    // and applications are those of the seed as before.
+    let mut prices_rng = Rng::new(seed ^ 0x000a_11e6_e09e_1ce5);
+    let mut allegro_prices = Vec::new();
     for (i, id) in ids.iter().enumerate() {
+        if prices_rng.chance(10) {
+            let marketplace = *prices_rng.pick(&["allegro-pl", "allegro-pl", "allegro-cz"]);
+            let reduction = if prices_rng.chance(60) {
+                json!({"sellerMaxDeclaredPercentage": "15.0"})
+            } else {
+                Value::Null
+            };
+            allegro_prices.push(json!({
+                "id": id, "marketplace": {"id": marketplace},
+                "discount": {"opportunity": true}, "actualPriceReduction": reduction
+            }));
+        }
         let price = match r.below(10) {
             0..=5 => 999 + r.below(20_000),
             6..=8 => 20_000 + r.below(80_000),
@@ -283,7 +299,8 @@ pub fn stream(
             "ALLEGRO_OKAZJE": {"discount": {"base": "BASE_PRICE", "minPercent": "5"}, "minSoldLast30Days": 5}
         },
         "badges": {"badges": badges},
-        "applications": {"badgeApplications": applications}
+        "applications": {"badgeApplications": applications},
+        "allegroPrices": {"offers": allegro_prices, "count": allegro_prices.len(), "totalCount": allegro_prices.len()}
     })
 }
 
@@ -315,6 +332,11 @@ pub fn line(offer: &Value, metrics: Option<&Value>) -> Value {
     Value::Object(l)
 }
 
+/// The `offer.id` of a badge or an application.
+fn offer_of(item: &Value) -> String {
+    item["offer"]["id"].as_str().unwrap_or_default().to_owned()
+}
+
 /// Builds pairs' application documents, as docs/PLAN.md defines them,
 /// from the raw JSON of the context and the offers (the context's badges
 /// and applications indexed by offer once).
@@ -324,6 +346,7 @@ pub struct PairBuilder<'c> {
     campaigns: Option<Vec<Value>>,
     badges: Option<std::collections::HashMap<String, Vec<Value>>>,
     applications: Option<std::collections::HashMap<String, Vec<Value>>>,
+    allegro_prices: Option<std::collections::HashMap<String, Vec<Value>>>,
 }
 
 impl<'c> PairBuilder<'c> {
@@ -339,7 +362,7 @@ impl<'c> PairBuilder<'c> {
             ),
             _ => None,
         };
-        let index = |key: &str, page_key: &str| {
+        let index = |key: &str, page_key: &str, id: &dyn Fn(&Value) -> String| {
             let pages: Vec<&Value> = match &context[key] {
                 Value::Object(_) => vec![&context[key]],
                 Value::Array(pages) => pages.iter().collect(),
@@ -350,16 +373,18 @@ impl<'c> PairBuilder<'c> {
                 .iter()
                 .flat_map(|p| p[page_key].as_array().cloned().unwrap_or_default())
             {
-                let id = item["offer"]["id"].as_str().unwrap_or_default().to_owned();
-                by_offer.entry(id).or_default().push(item);
+                by_offer.entry(id(&item)).or_default().push(item);
             }
             Some(by_offer)
         };
         PairBuilder {
             context,
             campaigns,
-            badges: index("badges", "badges"),
-            applications: index("applications", "badgeApplications"),
+            badges: index("badges", "badges", &offer_of),
+            applications: index("applications", "badgeApplications", &offer_of),
+            allegro_prices: index("allegroPrices", "offers", &|e| {
+                e["id"].as_str().unwrap_or_default().to_owned()
+            }),
         }
     }
 
@@ -367,7 +392,8 @@ impl<'c> PairBuilder<'c> {
     /// `terms` the campaign's `campaignTerms` or else `terms`, `offer` as
     /// given, `metrics` the offer's, `account` and `now` the context's,
     /// `badges` and `applications` those of the context whose `offer.id` is
-    /// the offer's, and the request `{campaign: {id}, offer: {id}, prices:
+    /// the offer's, `allegroPrices` `{offers}` with the context's entries
+    /// whose `id` is the offer's, and the request `{campaign: {id}, offer: {id}, prices:
     /// {bargain}}`, `prices` only with a proposed price, and `declaredStock:
     /// {quantity: offer.stock.available}` for a campaign the context shows
     /// with `stockReservationIsRequired: true` and an offer with at least
@@ -429,6 +455,10 @@ impl<'c> PairBuilder<'c> {
                 let own = index.get(offer_id).cloned().unwrap_or_default();
                 doc.insert(key.into(), Value::Array(own));
             }
+        }
+        if let Some(index) = &self.allegro_prices {
+            let own = index.get(offer_id).cloned().unwrap_or_default();
+            doc.insert("allegroPrices".into(), json!({"offers": own}));
         }
         Value::Object(doc)
     }

@@ -18,7 +18,8 @@ const PLAN_API: &str = r#"
  * What every offer of a plan shares (docs/PLAN.md): `campaigns` a GET
  * /sale/badge-campaigns response as it is (or the list), `badges` and
  * `applications` GET /sale/badges and GET /sale/badge-applications
- * responses (or arrays of such pages) for every offer at once.
+ * responses (or arrays of such pages) for every offer at once,
+ * `allegroPrices` POST /sale/allegro-prices/offers-queries responses.
  */
 export interface PlanContext {
   now?: Instant;
@@ -29,6 +30,8 @@ export interface PlanContext {
   campaignTerms?: Record<string, Terms>;
   badges?: { badges: Badge[] } | { badges: Badge[] }[];
   applications?: { badgeApplications: Application[] } | { badgeApplications: Application[] }[];
+  /** POST /sale/allegro-prices/offers-queries responses (or one): without it BA24 cannot see Allegro Prices. */
+  allegroPrices?: { offers: AllegroPricesOffer[] } | { offers: AllegroPricesOffer[] }[];
 }
 
 /** One item of a plan's offers: a GET /sale/offers page, an offer, or an offer with the figures you hold for it. */

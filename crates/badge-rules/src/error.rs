@@ -342,6 +342,22 @@ impl SyntaxError {
     }
 }
 
+impl SyntaxError {
+    /// The same error, for text that starts at `line` and `column` (1-based)
+    /// of a larger input: its line and column are the input's. No text is
+    /// read again (issue 22: padding each item with the lines before it
+    /// made a plan's reading quadratic in the number of lines).
+    pub(crate) fn moved(self, line: usize, column: usize) -> Self {
+        let at_column = if self.line <= 1 {
+            column.saturating_add(self.column).saturating_sub(1)
+        } else {
+            self.column
+        };
+        let at_line = line.saturating_add(self.line).saturating_sub(1);
+        SyntaxError::at(&self.path, self.code, self.params, at_line, at_column)
+    }
+}
+
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)

@@ -386,6 +386,8 @@ labels! {
     Needs,
     #[doc = "The message of a skipped rule; `{missing}` is the input it lacks."]
     SkippedMessage,
+    #[doc = "The message of BA24 skipped for want of `allegroPrices`: Allegro Prices could not be seen."]
+    SkippedAllegroPrices,
     #[doc = "The heading of the warnings."]
     WarningsHeading,
     #[doc = "Before the bargain range."]

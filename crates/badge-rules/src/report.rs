@@ -157,6 +157,10 @@ pub struct Skipped {
     pub message: Cow<'static, str>,
 }
 
+/// The input BA24 needs to see Allegro Prices (RULES.md §4.6): a skip for
+/// want of it says so in words of its own.
+pub(crate) const ALLEGRO_PRICES_INPUT: &str = "allegroPrices";
+
 /// The engine's own advice; never changes the verdict.
 ///
 /// ```
@@ -319,7 +323,12 @@ impl Findings {
             .filter(|(code, _)| !self.violations.iter().any(|(c, _, _)| c == code))
             .map(|(code, missing)| Skipped {
                 code,
-                message: Cow::Owned(skipped_template.replacen("{missing}", &missing, 1)),
+                // Without Allegro Prices' own answer BA24 is blind to it: said so.
+                message: if missing == ALLEGRO_PRICES_INPUT {
+                    Cow::Borrowed(lang.label(Label::SkippedAllegroPrices))
+                } else {
+                    Cow::Owned(skipped_template.replacen("{missing}", &missing, 1))
+                },
                 missing,
             })
             .collect();

@@ -303,3 +303,24 @@ fn polish_input_errors_hold_no_english_words() {
         english.join("\n")
     );
 }
+
+/// Issue 22: a wrong path when a value nested deeper than 160 levels came
+/// before the fault (an unknown key serde skips whole, at any depth).
+#[test]
+fn a_deep_value_before_the_fault_leaves_its_path_right() {
+    for depth in [159, 160, 161, 500] {
+        for (open, close) in [("[", "]"), (r#"{"a":"#, "}")] {
+            let doc = format!(
+                r#"{{"kind": "application", "junk": {}1{}, "now": 5}}"#,
+                open.repeat(depth),
+                close.repeat(depth)
+            );
+            let err = badge_rules::check_json(&doc, &badge_rules::Options::default()).unwrap_err();
+            assert_eq!(
+                (err.kind(), err.path()),
+                ("shape", "now"),
+                "depth {depth} {open}"
+            );
+        }
+    }
+}

@@ -160,8 +160,14 @@ fn compare(
                     } else {
                         pairs.other += 1;
                     }
-                    assert_eq!(parsed["body"].is_null(), !accepted, "{line}");
-                    if accepted {
+                    // And when only BA24 is unchecked for want of
+                    // `allegroPrices` (docs/PLAN.md): the body, INCOMPLETE.
+                    let unseen = parsed["verdict"] == "INCOMPLETE"
+                        && parsed["skipped"]
+                            .as_array()
+                            .is_some_and(|s| s.iter().all(|s| s["missing"] == "allegroPrices"));
+                    assert_eq!(parsed["body"].is_null(), !(accepted || unseen), "{line}");
+                    if accepted || unseen {
                         assert_eq!(parsed["body"], doc["request"], "{line}");
                         // In Allegro's field order, as the line writes it.
                         let body = serde_json::to_string(&pair.body).unwrap();
@@ -415,14 +421,22 @@ fn items_that_are_not_offers_are_errors_with_their_path_and_line() {
         [("shape|offers[1].stock.available".into(), 13)]
     );
     assert_eq!(planner.clone().item(page, 10).len(), 3);
-    // Not JSON: the line and column of the input.
+    // Not JSON: the line and column of the input, the offer's path; the
+    // page's other offers are planned (issue 22).
     let out = planner
         .clone()
         .item(b"{\"offers\": [\n  {\"id\": \"1\"},\n  {\"id\" \"2\"}]}", 7);
-    let Outcome::ItemError { line, error } = &out[0] else {
+    assert!(
+        matches!(&out[0], Outcome::Pair(pair) if pair.offer_id == "1"),
+        "{out:?}"
+    );
+    let Outcome::ItemError { line, error } = &out[1] else {
         panic!("{out:?}")
     };
-    assert_eq!((*line, error.kind()), (9, "syntax"));
+    assert_eq!(
+        (*line, error.kind(), error.path()),
+        (9, "syntax", "offers[1]")
+    );
     assert_eq!(
         error.to_string(),
         "not valid JSON at line 9, column 9: expected `:`"

@@ -46,7 +46,7 @@ fn sandbox(m: u64, b: u64, campaign: &str, kind: &str, terms: Value) -> Value {
         },
         "account": {"id": "42", "company": true, "meetsQualityCriteria": true},
         "metrics": {"lowestPrice30Days": {"amount": gen::grosze(m), "currency": "PLN"}},
-        "badges": [], "applications": []
+        "badges": [], "applications": [], "allegroPrices": {"offers": []}
     })
 }
 

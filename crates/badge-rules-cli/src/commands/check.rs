@@ -13,7 +13,7 @@ use crate::ledger_open::{self, Unopened};
 use crate::pipeline::Pipeline;
 use crate::progress::Ending;
 use crate::render::render_report;
-use crate::{check_lines, document_fill, source};
+use crate::{check_lines, document_fill, misplaced, source};
 
 /// The ledger `--ledger` names, which must exist.
 fn open_ledger(path: &std::path::Path) -> Result<badge_rules_ledger::Ledger, Fatal> {
@@ -34,6 +34,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
         },
     };
     let options: Options = check_options.messages;
+    misplaced::note_terminal_input(
+        args.file.as_deref(),
+        if args.jsonl {
+            "check documents, one per line,"
+        } else {
+            "a check document"
+        },
+    );
     let (mut input, name) = source::open(args.file.as_deref())?;
     // The line that answers a document for programs, in --jsonl and for an
     // input error of a single document alike.
@@ -111,6 +119,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
                     Ok(()) | Err(Fatal::Closed) => {}
                     Err(fatal) => return Err(fatal),
                 }
+            }
+            if let Some(what) = misplaced::offers_as_check_document(&bytes) {
+                // The input error, then what the input is.
+                return Err(Fatal::Usage(format!(
+                    "{}\nbadge-rules: {}",
+                    err.localized(options.lang),
+                    misplaced::check_given_offers(&name, what)
+                )));
             }
             Err(Fatal::Input(err.localized(options.lang)))
         }

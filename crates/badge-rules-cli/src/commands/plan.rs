@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use badge_rules::api::{self, PlanOptions};
-use badge_rules::plan::{PlanContext, Planner};
+use badge_rules::plan::{Outcome, PlanContext, Planner};
 use badge_rules::Lang;
 use badge_rules_ledger::Ledger;
 
@@ -23,9 +23,9 @@ use crate::items::Items;
 use crate::ledger_open::{self, Unopened};
 use crate::offer_fill::Filler;
 use crate::pipeline::{Answers, Cut, Pipeline};
-use crate::plan_summary::Summary;
+use crate::plan_summary::{Segment, Summary};
 use crate::progress::Ending;
-use crate::source;
+use crate::{misplaced, source};
 
 /// Whole items of one input, cut from its bytes.
 #[derive(Debug)]
@@ -87,9 +87,22 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
     let context_name = args.context.display().to_string();
     let bytes = std::fs::read(&args.context)
         .map_err(|e| Fatal::Io(format!("cannot read {context_name}: {e}")))?;
+    if misplaced::offers_page_as_context(&bytes) {
+        return Err(Fatal::Usage(misplaced::context_is_an_offers_page(
+            &context_name,
+        )));
+    }
     let context = PlanContext::from_bytes(&bytes)
         .map_err(|e| Fatal::Usage(format!("{context_name}: {}", e.localized(lang))))?;
     drop(bytes);
+    let unknown = misplaced::unknown_campaigns(&args.campaigns, context.campaigns());
+    if !unknown.is_empty() {
+        return Err(Fatal::Usage(misplaced::campaigns_not_in_context(
+            &context_name,
+            &unknown,
+            context.campaigns(),
+        )));
+    }
     let plan_options = PlanOptions {
         messages: options,
         campaigns: args.campaigns.clone(),
@@ -125,6 +138,7 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
         names: &names,
         format: args.format,
         lang,
+        campaigns,
     };
     let summary: Summary = pipeline.run(
         &mut out,
@@ -147,7 +161,7 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
     // Nothing more can be done if stderr is gone.
     let _ = io::stderr()
         .lock()
-        .write_all(summary.render(campaigns, seconds).as_bytes());
+        .write_all(summary.render(campaigns, seconds, &names).as_bytes());
     if let Some(error) = summary.ledger_error {
         return Err(Fatal::Io(format!("the ledger could not be read: {error}")));
     }
@@ -189,6 +203,8 @@ struct Planning<'a, 'c> {
     names: &'a [String],
     format: PlanFormat,
     lang: Lang,
+    /// The campaigns planned: each offer has this many lines.
+    campaigns: usize,
 }
 
 impl<'a, 'c> Planning<'a, 'c> {
@@ -224,7 +240,30 @@ impl<'a, 'c> Planning<'a, 'c> {
             let outcomes = planner.item_with(item, *line, |offer, given| {
                 filler.fill(offer, given, &mut ledger_error)
             });
+            // Each offer's lines (one per campaign) are a segment of their
+            // own, an item error one alone: the writer drops an offer
+            // listed again (plan_summary).
+            let mut segment: Option<Segment> = None;
             for outcome in &outcomes {
+                let offer_id = match outcome {
+                    Outcome::Pair(pair) => Some(pair.offer_id.as_str()),
+                    Outcome::PairError { offer_id, .. } => Some(offer_id.as_str()),
+                    _ => None,
+                };
+                let continues = segment.as_ref().is_some_and(|s| {
+                    offer_id.is_some()
+                        && s.offer_id.as_deref() == offer_id
+                        && s.counts.pairs() < self.campaigns as u64
+                });
+                if !continues {
+                    answers.tally.segments.extend(segment.take());
+                }
+                let current = segment.get_or_insert_with(|| Segment {
+                    offer_id: offer_id.map(str::to_owned),
+                    input: chunk.input,
+                    line: outcome_line(outcome),
+                    ..Segment::default()
+                });
                 let text = match self.format {
                     PlanFormat::Jsonl => {
                         let mut line = api::plan_line(outcome, name, self.lang);
@@ -234,10 +273,21 @@ impl<'a, 'c> Planning<'a, 'c> {
                     PlanFormat::Csv => api::plan_csv_row(outcome, name, self.lang),
                 };
                 answers.text.extend_from_slice(text.as_bytes());
-                answers.tally.add(outcome);
+                current.counts.add(outcome);
+                current.end = answers.text.len();
             }
+            answers.tally.segments.extend(segment);
         }
         answers.tally.ledger_error = ledger_error;
         answers
+    }
+}
+
+/// The line of the input an outcome names.
+fn outcome_line(outcome: &Outcome) -> usize {
+    match outcome {
+        Outcome::Pair(pair) => pair.line,
+        Outcome::PairError { line, .. } | Outcome::ItemError { line, .. } => *line,
+        _ => 0,
     }
 }

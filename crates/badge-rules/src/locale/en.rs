@@ -234,6 +234,7 @@ impl Locale for English {
             Label::SkippedHeading => "Not checked (context missing):",
             Label::Needs => "needs",
             Label::SkippedMessage => "Not checked: the document has no {missing}.",
+            Label::SkippedAllegroPrices => "Not checked: the document has no allegroPrices, so the engine could not see whether the offer is discounted in Allegro Prices (pass the answer of POST /sale/allegro-prices/offers-queries).",
             Label::WarningsHeading => "Warnings:",
             Label::BargainRange => "Bargain prices that pass:",
             Label::NoBargainPrice => "No bargain price passes.",

@@ -236,6 +236,7 @@ impl Locale for Polish {
             Label::SkippedHeading => "Nie sprawdzono (brak kontekstu):",
             Label::Needs => "potrzebuje",
             Label::SkippedMessage => "Nie sprawdzono: w dokumencie brak {missing}.",
+            Label::SkippedAllegroPrices => "Nie sprawdzono: w dokumencie brak allegroPrices, więc nie widać, czy oferta jest przeceniona w Allegro Ceny (podaj odpowiedź POST /sale/allegro-prices/offers-queries).",
             Label::WarningsHeading => "Ostrzeżenia:",
             Label::BargainRange => "Ceny zniżkowe, które przejdą:",
             Label::NoBargainPrice => "Żadna cena zniżkowa nie przejdzie.",

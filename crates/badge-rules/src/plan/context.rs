@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::faults::{first_byte, not_an_object};
 use super::items::top_level;
 use crate::document::page::{ApplicationsPage, BadgesPage, CampaignsPage};
-use crate::document::{Account, Application, Badge, Campaign};
+use crate::document::{Account, AllegroPrices, AllegroPricesOffer, Application, Badge, Campaign};
 use crate::error::InputError;
 use crate::period::{Instant, Period, PeriodType};
 use crate::read::serde_text::shape_error;
@@ -25,8 +25,10 @@ use crate::terms::Terms;
 /// responses as they are (`{"badges": [...]}`, `{"badgeApplications":
 /// [...]}`), or JSON arrays of such pages, for every offer at once; `account`
 /// and `terms` are the check document's; `campaignTerms` gives one campaign
-/// its own terms (`{"BARGAIN": {...}}`, taking the place of `terms` for it).
-/// Every field is optional, as in a check document: what is missing makes
+/// its own terms (`{"BARGAIN": {...}}`, taking the place of `terms` for it);
+/// `allegroPrices` is a POST /sale/allegro-prices/offers-queries response as
+/// it is (`{"offers": [...]}`), or a JSON array of such pages: each pair's
+/// document gets its offer's entries (BA24). Every field is optional, as in a check document: what is missing makes
 /// the rules that need it skipped.
 ///
 /// ```
@@ -37,6 +39,7 @@ use crate::terms::Terms;
 /// assert_eq!(context.badges_of("1").map(|b| b.len()), Some(1));
 /// assert_eq!(context.badges_of("2").map(|b| b.len()), Some(0));
 /// assert!(context.applications_of("1").is_none()); // not given: the history rules are skipped
+/// assert!(context.allegro_prices_of("1").is_none()); // not given: BA24 cannot see Allegro Prices
 ///
 /// let err = PlanContext::from_json(r#"{"badges": {"badges": [{"offer": {"id": 1}}]}}"#).unwrap_err();
 /// assert_eq!(err.path(), "badges.badges[0].offer.id");
@@ -56,6 +59,9 @@ pub struct PlanContext {
     pub(super) applications: Option<Vec<Application>>,
     badges_by_offer: BTreeMap<String, Vec<usize>>,
     applications_by_offer: BTreeMap<String, Vec<usize>>,
+    /// The entries of every `allegroPrices` page, in order.
+    allegro_prices: Option<Vec<AllegroPricesOffer>>,
+    allegro_prices_by_offer: BTreeMap<String, Vec<usize>>,
 }
 
 /// The context file's fields other than the lists, as read (the lists are
@@ -81,6 +87,7 @@ struct Lists {
     campaigns: Option<(Vec<Campaign>, bool)>,
     badges: Option<(Vec<Badge>, Option<Vec<usize>>)>,
     applications: Option<Vec<Application>>,
+    allegro_prices: Option<Vec<AllegroPricesOffer>>,
 }
 
 /// Reads a `T` from `text`, the part of the context at `path`.
@@ -125,7 +132,7 @@ impl PlanContext {
         // more in the npm package's module.
         for (key, value) in fields {
             match (key, first_byte(value)) {
-                ("campaigns" | "badges" | "applications", Some(b'n')) => {}
+                ("campaigns" | "badges" | "applications" | "allegroPrices", Some(b'n')) => {}
                 ("campaigns", Some(b'[')) => {
                     lists.campaigns = Some((part(value, "campaigns")?, false));
                 }
@@ -151,6 +158,15 @@ impl PlanContext {
                 ("applications", _) => {
                     let page: ApplicationsPage = part(value, "applications")?;
                     lists.applications = Some(page.applications);
+                }
+                ("allegroPrices", Some(b'[')) => {
+                    let pages: Vec<AllegroPrices> = part(value, "allegroPrices")?;
+                    let all = pages.into_iter().flat_map(|p| p.offers).collect();
+                    lists.allegro_prices = Some(all);
+                }
+                ("allegroPrices", _) => {
+                    let page: AllegroPrices = part(value, "allegroPrices")?;
+                    lists.allegro_prices = Some(page.offers);
                 }
                 _ => {}
             }
@@ -197,6 +213,14 @@ impl PlanContext {
                 .or_default()
                 .push(i);
         }
+        let allegro_prices = lists.allegro_prices;
+        let mut allegro_prices_by_offer: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, entry) in allegro_prices.iter().flatten().enumerate() {
+            allegro_prices_by_offer
+                .entry(entry.id.clone())
+                .or_default()
+                .push(i);
+        }
         PlanContext {
             now: raw.now,
             campaigns,
@@ -209,6 +233,8 @@ impl PlanContext {
             applications,
             badges_by_offer,
             applications_by_offer,
+            allegro_prices,
+            allegro_prices_by_offer,
         }
     }
 
@@ -262,6 +288,34 @@ impl PlanContext {
     pub fn applications_of(&self, offer_id: &str) -> Option<Vec<Application>> {
         let all = self.applications.as_ref()?;
         Some(pick(all, self.applications_by_offer.get(offer_id)))
+    }
+
+    /// The Allegro Prices entries of one offer, as the answer its pair's
+    /// document carries (`{"offers": []}` when the context's answer does not
+    /// list the offer: not discounted); `None` when the context has no
+    /// `allegroPrices`.
+    ///
+    /// ```
+    /// use badge_rules::plan::PlanContext;
+    /// let context = PlanContext::from_json(r#"{"allegroPrices": [{"offers": [
+    ///     {"id": "1", "marketplace": {"id": "allegro-pl"}, "actualPriceReduction": {"sellerMaxDeclaredPercentage": "15.0"}}]},
+    ///     {"offers": [{"id": "1", "marketplace": {"id": "allegro-cz"}, "actualPriceReduction": null}]}]}"#).unwrap();
+    /// assert_eq!(context.allegro_prices_of("1").unwrap().offers.len(), 2);
+    /// assert!(context.allegro_prices_of("2").unwrap().offers.is_empty());
+    /// ```
+    pub fn allegro_prices_of(&self, offer_id: &str) -> Option<AllegroPrices> {
+        let all = self.allegro_prices.as_ref()?;
+        Some(AllegroPrices {
+            offers: pick(all, self.allegro_prices_by_offer.get(offer_id)),
+        })
+    }
+
+    /// The whole `allegroPrices` answer (every page's entries), as a check
+    /// document carries it.
+    pub(super) fn allegro_prices(&self) -> Option<AllegroPrices> {
+        Some(AllegroPrices {
+            offers: self.allegro_prices.clone()?,
+        })
     }
 
     /// The terms a campaign's pair documents carry: its `campaignTerms`,

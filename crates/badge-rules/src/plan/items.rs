@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use super::faults::{first_byte, not_an_object};
@@ -53,6 +53,15 @@ pub(super) struct OfferLine {
     pub(super) metrics: Option<Metrics>,
 }
 
+/// A syntax error of text that starts at `line` and `column` of the input,
+/// at the input's line and column (any other error as it is).
+pub(super) fn moved(error: InputError, line: usize, column: usize) -> InputError {
+    match error {
+        InputError::Syntax(e) => InputError::Syntax(e.moved(line, column)),
+        other => other,
+    }
+}
+
 pub(super) fn item_error(error: InputError, line: usize) -> Outcome {
     let line = match &error {
         InputError::Syntax(e) => e.line(),
@@ -73,9 +82,9 @@ pub(super) fn read<T: DeserializeOwned>(
         .map_err(|err| Box::new(located_error(text, &err, prefix, line, column)))
 }
 
-/// The item error of `err`, met reading `text`: a syntax error is read
-/// again with `text` where it stands in the input, so that its line and
-/// column are the input's; any other names the line serde stopped at.
+/// The item error of `err`, met reading `text`: a syntax error at the
+/// input's line and column (`text` starts at `line` and `column` of it); any
+/// other names the line serde stopped at.
 pub(super) fn located_error(
     text: &str,
     err: &serde_json::Error,
@@ -89,12 +98,7 @@ pub(super) fn located_error(
         error = not_an_object(prefix, first_byte(text));
     }
     if let InputError::Syntax(_) = error {
-        let mut padded = "\n".repeat(line.saturating_sub(1));
-        padded.push_str(&" ".repeat(column.saturating_sub(1)));
-        padded.push_str(text);
-        if let Err(again) = serde_json::from_str::<IgnoredAny>(&padded) {
-            return item_error(shape_error(&padded, &again, prefix), line);
-        }
+        return item_error(moved(error, line, column), line);
     }
     Outcome::ItemError {
         line: line + err.line().saturating_sub(1),

@@ -34,6 +34,7 @@
 //!   "account": {"id": "42", "company": true, "positiveRatingsPercent": "99.5", "meetsQualityCriteria": true},
 //!   "badges": {"badges": []},
 //!   "applications": {"badgeApplications": []},
+//!   "allegroPrices": {"offers": []},
 //!   "terms": {"discount": {"minPercent": "0", "maxPercent": "100"}}
 //! }"#).unwrap();
 //! let mut planner = Planner::new(&context, &[], PriceRule::Highest, Options::default()).unwrap();

@@ -4,20 +4,23 @@
 use super::body::{body_value, Body, BodyPrices, Price};
 use super::outcome::{Outcome, PlanLine};
 use super::prices::PriceRule;
-use crate::document::{Application, Badge, Document, Metrics, Offer};
+use crate::document::{AllegroPrices, Application, Badge, Document, Metrics, Offer};
 use crate::error::InputError;
 use crate::money::{from_grosze, show_grosze};
 use crate::report::{Report, Verdict};
 use crate::rules::{self, context::Missing, range::floor_share};
 use crate::Options;
 
-/// One planned campaign: the pair document every offer is put into.
+/// One planned campaign: what its pair documents hold of their own (the
+/// rest, the context's campaigns and account, is the one document every
+/// pair is put into: held once, not once per campaign).
 #[derive(Debug, Clone)]
 pub(super) struct Template {
     pub(super) id: String,
     /// The context shows the campaign with `stockReservationIsRequired: true`.
     pub(super) stock_required: bool,
-    pub(super) document: Document,
+    /// Its `campaignTerms`, else the context's `terms`.
+    pub(super) terms: Option<crate::terms::Terms>,
 }
 
 /// The parts of a pair's document that belong to the offer, moved into each
@@ -27,22 +30,27 @@ pub(super) struct PairSlot {
     pub(super) metrics: Option<Metrics>,
     pub(super) badges: Option<Vec<Badge>>,
     pub(super) applications: Option<Vec<Application>>,
+    pub(super) allegro_prices: Option<AllegroPrices>,
 }
 
-/// The outcome of one pair.
+/// The outcome of one pair: `document` (the context's part of every pair's
+/// document) with the campaign's terms and the offer's parts moved in, and
+/// out again after the check.
 pub(super) fn plan_pair(
     template: &mut Template,
+    document: &mut Document,
     slot: &mut PairSlot,
     offer_id: &str,
     line: usize,
     price: PriceRule,
     options: &Options,
 ) -> Outcome {
-    let document = &mut template.document;
+    document.terms = template.terms.take();
     document.offer = slot.offer.take();
     document.metrics = slot.metrics.take();
     document.badges = slot.badges.take();
     document.applications = slot.applications.take();
+    document.allegro_prices = slot.allegro_prices.take();
     let answer = answer_pair(
         document,
         &template.id,
@@ -55,9 +63,11 @@ pub(super) fn plan_pair(
     slot.metrics = document.metrics.take();
     slot.badges = document.badges.take();
     slot.applications = document.applications.take();
+    slot.allegro_prices = document.allegro_prices.take();
+    template.terms = document.terms.take();
     match answer {
         Ok((report, proposed_bargain, body)) => {
-            let body = (report.verdict == Verdict::Accept).then_some(body);
+            let body = sendable(&report).then_some(body);
             Outcome::Pair(Box::new(PlanLine {
                 offer_id: offer_id.to_owned(),
                 campaign_id: template.id.clone(),
@@ -73,6 +83,20 @@ pub(super) fn plan_pair(
             line,
             error,
         },
+    }
+}
+
+/// Is the pair's body written? When Allegro would accept the application,
+/// and when the only rule left unchecked is BA24 for want of `allegroPrices`
+/// (docs/PLAN.md: the verdict stays INCOMPLETE and the summary says why).
+fn sendable(report: &Report) -> bool {
+    match report.verdict {
+        Verdict::Accept => true,
+        Verdict::Incomplete => report
+            .skipped
+            .iter()
+            .all(|s| s.missing == crate::report::ALLEGRO_PRICES_INPUT),
+        _ => false,
     }
 }
 
@@ -93,7 +117,7 @@ fn answer_pair(
     let mut body = Body::new(campaign_id, offer_id, None, quantity);
     document.request = Some(body_value(&body));
     let (proposed, pending) = {
-        let ctx = rules::ApplicationContext::new(document)?;
+        let ctx = rules::ApplicationContext::with_valid_campaigns(document)?;
         match propose(&ctx, rule) {
             Ok(price) => (
                 price.map(|grosze| Price {
@@ -111,10 +135,7 @@ fn answer_pair(
         });
         document.request = Some(body_value(&body));
     }
-    let report = match pending {
-        Some(missing) => crate::report_of(rules::planned_findings(document, missing)?, options),
-        None => crate::check(document, options)?,
-    };
+    let report = crate::report_of(rules::planned_findings(document, pending)?, options);
     Ok((report, proposed, body))
 }
 

@@ -8,7 +8,7 @@ use serde::de::IgnoredAny;
 use super::body::{body_value, Body};
 use super::context::PlanContext;
 use super::faults::{first_byte, not_an_object, shape, wrong_type};
-use super::items::{form, item_error, located_error, read, Form, OfferLine};
+use super::items::{form, item_error, located_error, moved, read, Form, OfferLine};
 use super::outcome::Outcome;
 use super::pairs::{plan_pair, PairSlot, Template};
 use super::prices::PriceRule;
@@ -98,6 +98,8 @@ pub struct Planner<'c> {
     price: PriceRule,
     options: Options,
     campaigns: Vec<Template>,
+    /// The context's part of every pair's document (see [`plan_pair`]).
+    document: Document,
 }
 
 impl<'c> Planner<'c> {
@@ -142,37 +144,55 @@ impl<'c> Planner<'c> {
         if ids.is_empty() {
             return Err(PlanError::NoOpenCampaign);
         }
+        // The context's part of every pair's document, held once: each
+        // campaign brings only its id and terms (issue 22: a copy of every
+        // campaign per campaign grew with the square of the campaigns).
+        let mut document = Document::new(Kind::Application);
+        document.now = context.now;
+        document.campaigns.clone_from(&context.campaigns);
+        document.account.clone_from(&context.account);
+        // Whatever the offer: the context with every badge, application and
+        // Allegro Prices entry, checked once per campaign.
+        document.badges.clone_from(&context.badges);
+        document.applications.clone_from(&context.applications);
+        document.allegro_prices = context.allegro_prices();
+        let stock_required: std::collections::BTreeSet<&str> = context
+            .campaigns()
+            .iter()
+            .filter(|c| c.stock_reservation_is_required == Some(true))
+            .map(|c| c.id.as_str())
+            .collect();
+        // The campaigns validated once: their faults do not depend on the
+        // campaign planned, and each pair's check then skips them.
+        if let Err(err) = crate::rules::context::validate_campaigns(&document) {
+            let path = context.context_path(err.path(), "");
+            return Err(PlanError::Context(err.at_path(path)));
+        }
         let mut templates = Vec::with_capacity(ids.len());
         for id in ids {
-            let mut document = Document::new(Kind::Application);
-            document.now = context.now;
-            document.campaigns.clone_from(&context.campaigns);
-            document.account.clone_from(&context.account);
             document.terms = context.terms_for(&id).cloned();
-            // Whatever the offer: the context with every badge and application.
-            let mut whole = document.clone();
-            whole.badges.clone_from(&context.badges);
-            whole.applications.clone_from(&context.applications);
-            whole.request = Some(body_value(&Body::new(&id, "1", None, None)));
-            if let Err(err) = crate::check(&whole, &options) {
+            document.request = Some(body_value(&Body::new(&id, "1", None, None)));
+            let checked = crate::rules::planned_findings(&document, None);
+            if let Err(err) = checked {
                 let path = context.context_path(err.path(), &id);
                 return Err(PlanError::Context(err.at_path(path)));
             }
-            let stock_required = context
-                .campaigns()
-                .iter()
-                .any(|c| c.id == id && c.stock_reservation_is_required == Some(true));
             templates.push(Template {
+                stock_required: stock_required.contains(id.as_str()),
+                terms: document.terms.take(),
                 id,
-                stock_required,
-                document,
             });
         }
+        document.request = None;
+        document.badges = None;
+        document.applications = None;
+        document.allegro_prices = None;
         Ok(Planner {
             context,
             price,
             options,
             campaigns: templates,
+            document,
         })
     }
 
@@ -226,34 +246,54 @@ impl<'c> Planner<'c> {
         let mut out = Vec::new();
         let text = match text_of(bytes) {
             Ok(text) => text,
-            Err(_) => {
-                // Again, with the lines before it, to name the line of the input.
-                let mut padded = vec![b'\n'; line.saturating_sub(1)];
-                padded.extend_from_slice(bytes);
-                if let Err(error) = text_of(&padded) {
-                    out.push(item_error(error, line));
-                }
+            Err(error) => {
+                // At the line of the input, not of the item.
+                out.push(item_error(moved(error, line, 1), line));
                 return out;
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         match form(text) {
             Some(Form::Page(Ok(spans))) => {
-                if let Err(err) = serde_json::from_str::<IgnoredAny>(text) {
-                    out.push(located_error(text, &err, "", line, 1));
-                    return out;
+                // A fault in one offer is that offer's error, and the others
+                // are planned (issue 22: it was the page's, and every offer
+                // was lost); a fault elsewhere in the page is the page's.
+                let page_fault = serde_json::from_str::<IgnoredAny>(text).err();
+                let fault_at = page_fault.as_ref().map(|err| {
+                    let start = text
+                        .split_inclusive('\n')
+                        .take(err.line().saturating_sub(1))
+                        .map(str::len)
+                        .sum::<usize>();
+                    start + err.column()
+                });
+                if let (Some(err), Some(at)) = (&page_fault, fault_at) {
+                    if !spans.iter().any(|s| s.start < at && at <= s.end + 1) {
+                        out.push(located_error(text, err, "", line, 1));
+                    }
                 }
                 let mut at_line = line;
                 let mut counted = 0;
+                // Where the line of the current offer starts in `text`.
+                let mut line_start = 0;
                 for (i, Range { start, end }) in spans.into_iter().enumerate() {
                     let before = text.get(counted..start).unwrap_or_default();
-                    at_line += before.bytes().filter(|b| *b == b'\n').count();
+                    for (k, b) in before.bytes().enumerate() {
+                        if b == b'\n' {
+                            at_line += 1;
+                            line_start = counted + k + 1;
+                        }
+                    }
                     counted = start;
-                    let column = text
-                        .get(..start)
-                        .map_or(0, |t| t.len() - t.rfind('\n').map_or(0, |n| n + 1));
+                    let column = start - line_start;
                     let span = text.get(start..end).unwrap_or_default();
                     let prefix = format!("offers[{i}]");
+                    if page_fault.is_some() {
+                        if let Err(err) = serde_json::from_str::<IgnoredAny>(span) {
+                            out.push(located_error(span, &err, &prefix, at_line, column + 1));
+                            continue;
+                        }
+                    }
                     if first_byte(span) != Some(b'{') {
                         let error = not_an_object(&prefix, first_byte(span));
                         out.push(Outcome::ItemError {
@@ -335,10 +375,12 @@ impl<'c> Planner<'c> {
             offer: Some(offer),
             badges: self.context.badges_of(&offer_id),
             applications: self.context.applications_of(&offer_id),
+            allegro_prices: self.context.allegro_prices_of(&offer_id),
         };
         for template in &mut self.campaigns {
             out.push(plan_pair(
                 template,
+                &mut self.document,
                 &mut slot,
                 &offer_id,
                 line,
@@ -346,5 +388,240 @@ impl<'c> Planner<'c> {
                 &self.options,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every campaign value the planner holds, in every document it keeps.
+    fn campaigns_held(planner: &Planner<'_>) -> usize {
+        // The templates hold no document of their own: only the shared one.
+        let _: &[Template] = &planner.campaigns;
+        planner.document.campaigns.as_ref().map_or(0, Vec::len)
+    }
+
+    /// A context of `n` open DISCOUNT campaigns.
+    fn context(n: usize) -> PlanContext {
+        let campaigns: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "C{i}", "type": "DISCOUNT", "marketplace": {{"id": "allegro-pl"}},
+                    "application": {{"type": "ALWAYS"}}, "visibility": {{"type": "ALWAYS"}}}}"#
+                )
+            })
+            .collect();
+        PlanContext::from_json(&format!(
+            r#"{{"now": "2026-11-23T12:00:00Z", "badges": {{"badges": []}},
+            "terms": {{"discount": {{"minPercent": "10", "maxPercent": "50"}}}},
+            "campaigns": {{"badgeCampaigns": [{}]}}}}"#,
+            campaigns.join(",")
+        ))
+        .unwrap()
+    }
+
+    /// Issue 22: 1,000 campaigns x 20 offers took 935 MB, each campaign's
+    /// document holding its own copy of every campaign. The planner holds
+    /// the campaigns once, whatever their number; counted, not timed.
+    #[test]
+    fn campaigns_are_held_once_not_once_per_campaign() {
+        let n = 2_000;
+        let context = context(n);
+        let mut planner =
+            Planner::new(&context, &[], PriceRule::Highest, Options::default()).unwrap();
+        assert_eq!(planner.campaign_ids().count(), n);
+        let mut pairs = 0;
+        for offer in 0..5 {
+            let item = format!(
+                r#"{{"offer": {{"id": "{offer}", "sellingMode": {{"price": {{"amount": "100.00", "currency": "PLN"}}}}}},
+                "metrics": {{"lowestPrice30Days": {{"amount": "100.00", "currency": "PLN"}}}}}}"#
+            );
+            pairs += planner.item(item.as_bytes(), offer + 1).len();
+        }
+        assert_eq!(pairs, n * 5);
+        assert_eq!(campaigns_held(&planner), n);
+    }
+
+    /// The one pair of offer 7001 and BARGAIN, planned with `allegro_prices`
+    /// (a context field's JSON, or none).
+    fn bargain_pair(allegro_prices: Option<&str>) -> Box<super::super::outcome::PlanLine> {
+        let field = allegro_prices.map_or(String::new(), |v| format!(r#", "allegroPrices": {v}"#));
+        let context = PlanContext::from_json(&format!(
+            r#"{{"now": "2026-11-23T12:00:00Z",
+            "campaigns": [{{"id": "BARGAIN", "type": "DISCOUNT", "marketplace": {{"id": "allegro-pl"}},
+              "eligibility": {{"eligible": true}}, "application": {{"type": "ALWAYS"}},
+              "visibility": {{"type": "ALWAYS"}}, "publication": {{"type": "ALWAYS"}}}}],
+            "account": {{"id": "42", "company": true, "positiveRatingsPercent": "99.5", "meetsQualityCriteria": true}},
+            "badges": {{"badges": []}}, "applications": {{"badgeApplications": []}},
+            "terms": {{"discount": {{"minPercent": "0", "maxPercent": "100"}}}}{field}}}"#
+        ))
+        .unwrap();
+        let mut planner =
+            Planner::new(&context, &[], PriceRule::Highest, Options::default()).unwrap();
+        let line = br#"{"offer": {"id": "7001", "sellingMode": {"format": "BUY_NOW", "price": {"amount": "200.00", "currency": "PLN"}},
+            "stock": {"available": 5}, "publication": {"status": "ACTIVE"}},
+            "metrics": {"lowestPrice30Days": {"amount": "200.00", "currency": "PLN"}}}"#;
+        let mut outcomes = planner.item(line, 1);
+        assert_eq!(outcomes.len(), 1);
+        match outcomes.pop() {
+            Some(Outcome::Pair(pair)) => pair,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Issue 20: the plan's context takes `allegroPrices` and gives each pair
+    /// its offer's entries; without it BA24 is skipped naming it, the pair
+    /// INCOMPLETE, its price and body still written (docs/PLAN.md).
+    #[test]
+    fn allegro_prices_in_the_context_decide_ba24() {
+        use crate::report::Verdict;
+        let discounted = |m: &str| {
+            format!(
+                r#"{{"offers": [{{"id": "7001", "marketplace": {{"id": "{m}"}},
+                "actualPriceReduction": {{"sellerMaxDeclaredPercentage": "15.0"}}}}], "count": 1}}"#
+            )
+        };
+        let absent = bargain_pair(None);
+        assert_eq!(absent.report.verdict, Verdict::Incomplete);
+        let skipped: Vec<_> = absent
+            .report
+            .skipped
+            .iter()
+            .map(|s| (s.code.as_str(), &*s.missing))
+            .collect();
+        assert_eq!(skipped, [("BA24", "allegroPrices")]);
+        assert!(absent.report.skipped[0].message.contains("Allegro Prices"));
+        assert!(absent.proposed_bargain.is_some() && absent.body.is_some());
+
+        let empty = bargain_pair(Some(r#"{"offers": []}"#));
+        assert_eq!(empty.report.verdict, Verdict::Accept);
+        assert!(empty.body.is_some());
+
+        let other_offer = bargain_pair(Some(&discounted("allegro-pl").replace("7001", "7002")));
+        assert_eq!(other_offer.report.verdict, Verdict::Accept);
+
+        for here in [
+            discounted("allegro-pl"),
+            format!("[{{\"offers\": []}}, {}]", discounted("allegro-pl")),
+        ] {
+            let pair = bargain_pair(Some(&here));
+            assert_eq!(pair.report.verdict, Verdict::Reject, "{here}");
+            assert_eq!(pair.report.violations[0].code.as_str(), "BA24");
+            assert_eq!(
+                pair.report.violations[0]
+                    .params
+                    .get("otherCampaignId")
+                    .map(String::as_str),
+                Some("ALLEGRO_PRICES")
+            );
+            assert!(pair.body.is_none());
+        }
+
+        let elsewhere = bargain_pair(Some(&discounted("allegro-cz")));
+        assert_eq!(elsewhere.report.verdict, Verdict::Accept);
+
+        // A page of the wrong shape: its path in the context.
+        let err =
+            PlanContext::from_json(r#"{"allegroPrices": [{"offers": [{"id": 7}]}]}"#).unwrap_err();
+        assert_eq!(err.path(), "allegroPrices[0].offers[0].id");
+    }
+
+    /// Issue 22: an item that is not UTF-8 (a CP1250 export) or not JSON was
+    /// read again padded with every line before it, so each cost the lines
+    /// before it: reading was quadratic. An item at line 2^40 would need a
+    /// terabyte of padding; it is answered at that line, reading only itself.
+    #[test]
+    fn a_bad_item_far_down_the_input_reads_only_itself() {
+        let context =
+            PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#)
+                .unwrap();
+        let mut planner = Planner::new(
+            &context,
+            &["HIT".into()],
+            PriceRule::Highest,
+            Options::default(),
+        )
+        .unwrap();
+        let far = 1usize << 40;
+        let cases: [(&[u8], usize, usize); 4] = [
+            // CP1250 "ł" (0xb3) in a name: not UTF-8, at its byte.
+            (b"{\"id\": \"1\", \"name\": \"p\xb3aszcz\"}", far, 23),
+            (b"{\"id\": \"1\",\n \"name\": \"\xb3\"}", far + 1, 11),
+            // Not JSON: serde's position, moved to the input's.
+            (b"{\"id\": \"1\", \"stock\": {\"available\": 5,}}", far, 38),
+            (
+                b"{\"offers\": [\n {\"id\": \"1\"},\n {\"id\": tru}]}",
+                far + 2,
+                12,
+            ),
+        ];
+        for (bytes, line, column) in cases {
+            let outcomes = planner.item(bytes, far);
+            let error = outcomes
+                .iter()
+                .find(|o| matches!(o, Outcome::ItemError { .. }));
+            let Some(Outcome::ItemError { line: at, error }) = error else {
+                panic!("{outcomes:?}");
+            };
+            let InputError::Syntax(syntax) = error else {
+                panic!("{error:?}");
+            };
+            assert_eq!(
+                (*at, syntax.line(), syntax.column()),
+                (line, line, column),
+                "{error}"
+            );
+        }
+    }
+
+    /// Issue 22: one broken value in a page made the whole page one error,
+    /// and every offer of it was lost. The broken offer is its own error
+    /// (its line and path), the others are planned; a fault outside the
+    /// offers is the page's, and the offers are planned.
+    #[test]
+    fn a_broken_offer_of_a_page_loses_only_itself() {
+        let context =
+            PlanContext::from_json(r#"{"campaigns": [{"id": "HIT", "type": "STANDARD"}]}"#)
+                .unwrap();
+        let mut planner = Planner::new(
+            &context,
+            &["HIT".into()],
+            PriceRule::Highest,
+            Options::default(),
+        )
+        .unwrap();
+        let what = |outcomes: &[Outcome]| -> Vec<String> {
+            outcomes
+                .iter()
+                .map(|o| match o {
+                    Outcome::Pair(p) => format!("pair {}", p.offer_id),
+                    Outcome::ItemError { line, error } => {
+                        format!("error {} line {line} {}", error.path(), error.kind())
+                    }
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        let page = b"{\"offers\": [\n  {\"id\": \"1\"},\n  {\"id\": \"2\", \"stock\": {\"available\": 01}},\n  {\"id\": \"3\"}],\n \"count\": 3}";
+        assert_eq!(
+            what(&planner.item(page, 10)),
+            ["pair 1", "error offers[1] line 12 syntax", "pair 3"]
+        );
+        let minified = br#"{"offers": [{"id": "1"}, {"id": tru}, {"id": "3"}, {"id": "4"}]}"#;
+        assert_eq!(
+            what(&planner.item(minified, 1)),
+            [
+                "pair 1",
+                "error offers[1] line 1 syntax",
+                "pair 3",
+                "pair 4"
+            ]
+        );
+        let elsewhere = b"{\"offers\": [{\"id\": \"1\"}],\n \"count\": tru}";
+        assert_eq!(
+            what(&planner.item(elsewhere, 1)),
+            ["error  line 2 syntax", "pair 1"]
+        );
     }
 }

@@ -49,7 +49,8 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
     line_start.saturating_add(column).min(text.len())
 }
 
-/// Deeper than serde_json reads (128): nothing there can hold a fault.
+/// Deeper than serde_json reads (128): nothing there can hold a fault of
+/// its own, so a container this deep is skipped whole.
 const MAX_DEPTH: usize = 160;
 
 /// The scan stopped: the text ended, was not JSON, or went past the fault.
@@ -70,10 +71,15 @@ impl Scan<'_> {
     /// does.
     fn value(&mut self, depth: usize) -> Result<(), Stop> {
         let pos = self.cursor.pos();
-        if pos > self.at || pos >= self.len || depth > MAX_DEPTH {
+        if pos > self.at || pos >= self.len {
             return Err(Stop);
         }
         let result = match self.cursor.peek() {
+            // Too deep to follow member by member (the scan recurses): the
+            // value is skipped whole, without recursion, and the scan goes
+            // on after it (issue 22: it stopped there, and a fault after a
+            // value nested deeper than this was named by that value's path).
+            Some(b'{' | b'[') if depth > MAX_DEPTH => self.cursor.value().ok_or(Stop),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
             // Decoded, as serde reads it: a string it cannot decode (a
@@ -163,5 +169,25 @@ mod tests {
         assert_eq!(path_at(r#"{"a": [1, 2"#, 1, 11, false), "a[1]");
         assert_eq!(path_at("", 1, 0, false), "");
         assert_eq!(path_at("[[[[", 9, 99, false), "[0][0][0]");
+    }
+
+    /// Issue 22: a value nested deeper than the scan follows, before the
+    /// fault, made the scan stop inside it and name its path.
+    #[test]
+    fn a_fault_after_a_deeply_nested_value_is_named_by_its_own_path() {
+        for depth in [1, 159, 160, 161, 162, 500, 100_000] {
+            for (open, close) in [("[", "]"), (r#"{"a":"#, "}")] {
+                let doc = format!(
+                    r#"{{"junk": {}1{}, "list": [true, {{"now": 5}}]}}"#,
+                    open.repeat(depth),
+                    close.repeat(depth)
+                );
+                assert_eq!(
+                    at(&doc, r#""now": 5"#),
+                    "list[1].now",
+                    "depth {depth} {open}"
+                );
+            }
+        }
     }
 }

@@ -127,10 +127,18 @@ pub(crate) struct ApplicationContext<'a> {
 impl<'a> ApplicationContext<'a> {
     /// Builds the context, or says what in the context is impossible.
     pub(crate) fn new(doc: &'a Document) -> Result<Self, InputError> {
+        validate_campaigns(doc)?;
+        Self::with_valid_campaigns(doc)
+    }
+
+    /// [`ApplicationContext::new`] of a document whose `campaigns` were
+    /// validated already ([`validate_campaigns`]): a plan's pairs share one
+    /// list, validated once, not once per pair (issue 22: that made a
+    /// catalogue's time grow with the square of the campaigns per offer).
+    pub(crate) fn with_valid_campaigns(doc: &'a Document) -> Result<Self, InputError> {
         let req = doc.request.as_ref();
         let campaign_id = request::campaign_id(at(req, &["campaign", "id"]));
         let offer_id = request::offer_id(at(req, &["offer", "id"]));
-        validate_campaigns(doc)?;
         validate_badges(doc)?;
         let campaign = match (campaign_id, &doc.campaigns) {
             (Id::Valid(_), None) => CampaignRef::NotGiven,

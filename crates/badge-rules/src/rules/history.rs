@@ -7,6 +7,7 @@ use super::context::ApplicationContext;
 use super::rule::{need, Need, Out};
 use crate::catalogue::Code;
 use crate::document::{Application, Badge, BadgeStatus, RequestStatus};
+use crate::report::ALLEGRO_PRICES_INPUT;
 
 /// The request's offer and campaign, when both passed their shape checks.
 fn subject<'a>(ctx: &ApplicationContext<'a>) -> Option<(&'a str, &'a str)> {
@@ -68,7 +69,9 @@ pub(crate) fn ba1_ba15(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
 }
 
 /// BA24: a price-lowering campaign, and the offer has a live badge in another
-/// campaign that `campaigns` shows lowers the price.
+/// campaign that `campaigns` shows lowers the price, or `allegroPrices` shows
+/// the offer discounted in Allegro Prices on the campaign's marketplace
+/// (skipped for want of `allegroPrices` when no badge decides it).
 pub(crate) fn ba24(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
     let Some((offer, campaign)) = subject(ctx) else {
         return;
@@ -81,11 +84,6 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
         .iter()
         .filter(|b| b.campaign.id != campaign && !b.process.status.is_final())
         .peekable();
-    // Nothing known that could conflict. Without `allegroPrices` the engine
-    // cannot see Allegro Prices (RULES.md §4.6: not yet a skip, see there).
-    if live_elsewhere.peek().is_none() && ctx.doc.allegro_prices.is_none() {
-        return;
-    }
     let mut others = BTreeSet::new();
     let mut unknown = false;
     if live_elsewhere.peek().is_some() {
@@ -107,8 +105,10 @@ pub(crate) fn ba24(ctx: &ApplicationContext<'_>, out: &mut Out<'_>) {
             out.skip(Cow::Borrowed("campaigns[].type"));
             return;
         }
-        // Allegro Prices is not in `badges` since 2026-08-18: its own answer.
+        // Allegro Prices is not in `badges` since 2026-08-18: its own answer,
+        // without which the engine cannot see it (RULES.md §4.6).
         let Some(prices) = ctx.doc.allegro_prices.as_ref() else {
+            out.skip(Cow::Borrowed(ALLEGRO_PRICES_INPUT));
             return;
         };
         let marketplace = ctx.campaign_marketplace();

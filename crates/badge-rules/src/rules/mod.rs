@@ -136,12 +136,16 @@ pub(crate) fn bargain_bounds(
 /// The findings of a plan's pair (docs/PLAN.md): an application whose
 /// request has no bargain price because the plan lacks `pending` to choose
 /// one, so BA2 / BA34 are skipped for it.
+///
+/// `pending` `None`: the findings `check` gives for the document. Its
+/// `campaigns` must have passed [`context::validate_campaigns`] (the plan
+/// validates them once).
 pub(crate) fn planned_findings(
     document: &Document,
-    pending: context::Missing,
+    pending: Option<context::Missing>,
 ) -> Result<Findings, InputError> {
-    let mut ctx = ApplicationContext::new(document)?;
-    ctx.pending_bargain = Some(pending);
+    let mut ctx = ApplicationContext::with_valid_campaigns(document)?;
+    ctx.pending_bargain = pending;
     let mut findings = Findings::default();
     run(application(), &ctx, &mut findings);
     rule::hint(application(), &ctx, prices::hint, &mut findings);

@@ -41,15 +41,17 @@ pub fn run(data: &[u8]) {
     }
     let mut ledger = Ledger::open(Path::new(":memory:")).unwrap();
     let lines: Vec<&str> = text.split('\n').collect();
+    // Pure JSONL (every line blank or one JSON value): a fault's line is its
+    // response. In one document over several lines, a line is no response.
+    let jsonl = lines
+        .iter()
+        .all(|l| l.trim().is_empty() || serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok());
     let mut outcomes = 0;
     let summary = recording::record(&mut ledger, &mut &data[..], "fuzz", at, |outcome| {
         outcomes += 1;
         if let Outcome::Refused(fault) = outcome {
-            // JSONL: the fault's line is its response.
-            if let Some(line) = lines.get(fault.line.wrapping_sub(1)) {
-                if serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok() {
-                    invariants::path_exists(line, &fault.path, true, &fault.to_string());
-                }
+            if let Some(line) = lines.get(fault.line.wrapping_sub(1)).filter(|_| jsonl) {
+                invariants::path_exists(line, &fault.path, true, &fault.to_string());
             }
         }
     })

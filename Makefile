@@ -236,19 +236,23 @@ demo: setup-rust
 		echo "-- exit status $$?"; \
 	done
 
-## fuzz: run each cargo-fuzz target for FUZZ_SECONDS (default 60) on nightly.
-## A crash is copied into fuzz/regressions/<target>/, which `make test` replays.
+## fuzz: run each cargo-fuzz target (FUZZ_TARGETS) for FUZZ_SECONDS (default
+## 60) on nightly, with debug assertions and overflow checks (-a), from its
+## seeds, its local corpus (fuzz/corpus/, not committed) and its regressions.
+## A crash is copied into fuzz/regressions/<target>/, which `make test`
+## replays (crates/badge-rules-testkit/tests/fuzz_replay.rs, on stable).
+FUZZ_TARGETS ?= check_json structured allegro plan_items plan_context ledger cli_items
 fuzz: setup-rust
 	@cargo +nightly fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
-	@set -e; cd fuzz; for t in check_json structured; do \
+	@set -e; cd fuzz; found=; for t in $(FUZZ_TARGETS); do \
 		mkdir -p corpus/$$t seeds/$$t regressions/$$t; \
 		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-		cargo +nightly fuzz run $$t corpus/$$t seeds/$$t regressions/$$t -- \
+		cargo +nightly fuzz run -a $$t corpus/$$t seeds/$$t regressions/$$t -- \
 			-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 2>&1 | \
 			grep -E "stat::number_of_executed_units|stat::peak_rss|SUMMARY|panicked|Done" || true; \
 		if ls artifacts/$$t/* >/dev/null 2>&1; then cp artifacts/$$t/* regressions/$$t/; \
-			echo "fuzz $$t found a crash: kept in fuzz/regressions/$$t" >&2; exit 1; fi; \
-	done
+			echo "fuzz $$t found a crash: kept in fuzz/regressions/$$t" >&2; found=1; fi; \
+	done; test -z "$$found"
 
 ## bench: every benchmark, then BENCHMARKS.md (about 10 minutes on 2 cores;
 ## figures against baselines of the same run; scripts/bench.py).

@@ -30,8 +30,22 @@ enum Mode {
 }
 
 /// The items of one input.
+///
+/// ```
+/// use badge_rules_cli::items::Items;
+/// let text = "{\"offers\": []}{\"id\": \"1\"}\n\n{\n  \"id\": \"2\"\n}\n";
+/// let mut items = Items::new(text.as_bytes());
+/// let (mut buf, mut bytes) = (Vec::new(), 0);
+/// assert_eq!(items.next_into(&mut buf, &mut bytes).unwrap(), Some(1));
+/// assert_eq!(buf, b"{\"offers\": []}");
+/// buf.clear();
+/// assert_eq!(items.next_into(&mut buf, &mut bytes).unwrap(), Some(1));
+/// buf.clear();
+/// assert_eq!(items.next_into(&mut buf, &mut bytes).unwrap(), Some(3));
+/// assert_eq!(buf, b"{\n");
+/// ```
 #[derive(Debug)]
-pub(crate) struct Items<R> {
+pub struct Items<R> {
     input: R,
     /// Lines read so far.
     lines: usize,
@@ -42,7 +56,8 @@ pub(crate) struct Items<R> {
 }
 
 impl<R: BufRead> Items<R> {
-    pub(crate) fn new(input: R) -> Self {
+    /// The items of `input`, none read yet.
+    pub fn new(input: R) -> Self {
         Items {
             input,
             lines: 0,
@@ -53,11 +68,11 @@ impl<R: BufRead> Items<R> {
 
     /// Appends the next item to `buf` (bytes read are counted in `bytes`)
     /// and returns the line it starts on; `None` at the end of the input.
-    pub(crate) fn next_into(
-        &mut self,
-        buf: &mut Vec<u8>,
-        bytes: &mut u64,
-    ) -> io::Result<Option<usize>> {
+    ///
+    /// # Errors
+    ///
+    /// The error reading `input` gives.
+    pub fn next_into(&mut self, buf: &mut Vec<u8>, bytes: &mut u64) -> io::Result<Option<usize>> {
         let mut first = None;
         let mut depth = Nesting::default();
         // The last byte of the item so far that is not whitespace.

@@ -9,7 +9,7 @@
 //!
 //! Below the commands: [`source`] opens an input; [`pipeline`] is the
 //! ordered parallel pipeline that `check --jsonl` ([`check_lines`]) and
-//! `plan` (its items cut by [`items`]) feed, and [`progress`] its bar on
+//! `plan` (its items cut by the library's [`badge_rules_cli::items`]) feed, and [`progress`] its bar on
 //! stderr; [`ledger_open`] opens the price ledger for `check` and `plan`,
 //! [`document_fill`] fills a check document from it and [`offer_fill`] a
 //! planned offer; [`plan_summary`] counts what `plan` planned; [`render`]
@@ -22,7 +22,6 @@ mod check_lines;
 mod commands;
 mod document_fill;
 mod exit;
-mod items;
 mod ledger_open;
 mod misplaced;
 mod offer_fill;

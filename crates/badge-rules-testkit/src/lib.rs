@@ -18,6 +18,10 @@
 //!   arbitrary bytes (the structure-aware fuzz target's input).
 //! - [`invariants`]: what must hold for any input (checked by the fuzz
 //!   targets and their replay).
+//! - [`json_path`]: whether an input error's JSON path exists in its input.
+//! - [`fuzz_targets`]: the body of every fuzz target (`fuzz/`), one function
+//!   each, that libFuzzer calls on nightly and `tests/fuzz_replay.rs` calls
+//!   on stable over the seeds and regressions.
 //! - [`ledger`]: the price ledger's scenario, recording lines with the
 //!   answers computed by hand (the ledger's and the CLI's tests).
 //! - [`reference`]: the rule reference, docs/RULES-REFERENCE.md, generated
@@ -35,9 +39,11 @@
 pub mod audit_history;
 pub mod catalogue;
 pub mod corpus;
+pub mod fuzz_targets;
 pub mod fuzzdoc;
 pub mod gen;
 pub mod imports;
 pub mod invariants;
+pub mod json_path;
 pub mod ledger;
 pub mod reference;

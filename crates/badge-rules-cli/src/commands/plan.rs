@@ -4,7 +4,7 @@
 //! The context is read whole first: when it cannot be read or checked the
 //! run stops before any output. The offers are streamed through the
 //! [`crate::pipeline`], as `check --jsonl` streams documents: the inputs are
-//! cut into items ([`crate::items`]), each planning thread has its own
+//! cut into items ([`badge_rules_cli::items`]), each planning thread has its own
 //! [`Planner`] (and ledger connection, [`crate::offer_fill`]), the answers
 //! come in input order, and [`crate::plan_summary`] counts them for stderr.
 
@@ -19,13 +19,13 @@ use badge_rules_ledger::Ledger;
 
 use crate::args::{PlanArgs, PlanFormat};
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT};
-use crate::items::Items;
 use crate::ledger_open::{self, Unopened};
 use crate::offer_fill::Filler;
 use crate::pipeline::{Answers, Cut, Pipeline};
 use crate::plan_summary::{Segment, Summary};
 use crate::progress::Ending;
 use crate::{misplaced, source};
+use badge_rules_cli::items::Items;
 
 /// Whole items of one input, cut from its bytes.
 #[derive(Debug)]

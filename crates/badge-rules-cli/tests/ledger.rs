@@ -567,3 +567,119 @@ fn lowest_and_history_answer_for_a_campaign_and_a_marketplace() {
     assert_eq!(got.status.code(), want.status.code());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Responses that contradict each other about offer 7's marketplace and
+/// currency, recorded through the binary in two orders (one file each, and
+/// one file per response): `ledger lowest` answers the same on every
+/// marketplace, and refuses the same response (docs/LEDGER.md, "One answer
+/// whatever the order").
+#[test]
+fn contradicting_marketplaces_answer_the_same_in_either_order() {
+    let dir = dir("contradictions");
+    let mut pln = offer("7", "20.00", "PLN", "allegro-pl", "ACTIVE");
+    pln["publication"] = json!({"status": "ACTIVE"});
+    let mut pl = offer("7", "25.00", "PLN", "allegro-pl", "ACTIVE");
+    pl["additionalMarketplaces"] = json!({"allegro-cz": {"publication": {"state": "APPROVED"},
+        "sellingMode": {"price": {"amount": "480.00", "currency": "CZK"}}}});
+    let lines = vec![
+        offers_line(
+            &t(11, 1, 0),
+            vec![offer("7", "500.00", "CZK", "allegro-cz", "ACTIVE")],
+        ),
+        offers_line(&t(11, 2, 0), vec![pln]),
+        offers_line(
+            &t(11, 2, 0),
+            vec![offer("7", "20.00", "EUR", "allegro-sk", "ACTIVE")],
+        ),
+        offers_line(
+            &t(11, 2, 6),
+            vec![offer("7", "9.00", "EUR", "allegro-pl", "ACTIVE")],
+        ),
+        offers_line(&t(11, 3, 0), vec![pl]),
+    ];
+    let answers = |name: &str, files: Vec<Vec<String>>| -> (Vec<String>, Vec<String>) {
+        let db = dir.join(format!("{name}.db"));
+        let mut refusals = Vec::new();
+        for (i, lines) in files.iter().enumerate() {
+            let file = dir.join(format!("{name}-{i}.jsonl"));
+            std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+            let out = run(&["ledger", "record", "--db", s(&db), s(&file)], b"");
+            refusals.extend(text(&out.stderr).lines().map(|l| {
+                l.split_once(": ")
+                    .unwrap()
+                    .1
+                    .split_once(": ")
+                    .unwrap()
+                    .1
+                    .to_owned()
+            }));
+        }
+        refusals.sort();
+        let mut got = Vec::new();
+        for m in [
+            None,
+            Some("allegro-pl"),
+            Some("allegro-cz"),
+            Some("allegro-sk"),
+            Some("allegro-hu"),
+        ] {
+            let mut args = vec![
+                "ledger",
+                "lowest",
+                "--db",
+                s(&db),
+                "--at",
+                "2026-11-05T00:00:00Z",
+            ];
+            if let Some(m) = m {
+                args.extend(["--marketplace", m]);
+            }
+            args.push("7");
+            let out = run(&args, b"");
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            got.push(text(&out.stdout));
+        }
+        (got, refusals)
+    };
+    let forward = answers("forward", vec![lines.clone()]);
+    let mut reversed = lines.clone();
+    reversed.reverse();
+    assert_eq!(answers("reversed", vec![reversed.clone()]), forward);
+    let one_by_one = reversed.into_iter().map(|l| vec![l]).collect();
+    assert_eq!(answers("one-by-one", one_by_one), forward);
+    assert_eq!(forward.1.len(), 1, "{:?}", forward.1);
+    assert!(
+        forward.1[0].contains("EUR is not the currency of the offer's marketplace allegro-pl"),
+        "{:?}",
+        forward.1
+    );
+    let price = |line: &str| -> String {
+        let v: Value = serde_json::from_str(line).unwrap();
+        format!(
+            "{} {}",
+            v["lowestPrice30Days"]["amount"].as_str().unwrap(),
+            v["lowestPrice30Days"]["currency"].as_str().unwrap()
+        )
+    };
+    assert_eq!(price(&forward.0[1]), "20.00 PLN");
+    assert_eq!(price(&forward.0[2]), "480.00 CZK");
+    assert_eq!(price(&forward.0[3]), "20.00 EUR");
+    assert!(
+        forward.0[4].contains("\"lowestPrice30Days\":null"),
+        "{}",
+        forward.0[4]
+    );
+    assert!(
+        forward.0[0].contains(
+            "\"conflict\":\"offer 7 was recorded with allegro-pl and allegro-cz and allegro-sk"
+        ),
+        "{}",
+        forward.0[0]
+    );
+    assert!(
+        forward.0[0].contains("\"marketplace\":\"allegro-pl\""),
+        "{}",
+        forward.0[0]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

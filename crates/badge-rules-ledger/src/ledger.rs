@@ -108,7 +108,7 @@ impl Ledger {
     /// let dir = std::env::temp_dir().join(format!("ledger-doc-schema-{}", std::process::id()));
     /// std::fs::create_dir_all(&dir).unwrap();
     /// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
-    /// assert_eq!(ledger.schema_version(), 3);
+    /// assert_eq!(ledger.schema_version(), 4);
     /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn schema_version(&self) -> i64 {
@@ -193,6 +193,8 @@ impl Ledger {
             all: with_campaigns(&base, &series.badges, None),
             reference: with_campaigns(&base, &series.badges, q.campaign.as_deref()),
             currency: series.currency,
+            marketplace: series.marketplace,
+            bases: series.bases,
         }))
     }
 
@@ -235,6 +237,8 @@ impl Ledger {
                     all: empty.clone(),
                     reference: empty,
                     currency: String::new(),
+                    marketplace: q.marketplace,
+                    bases: Vec::new(),
                 }
             }
         };
@@ -276,6 +280,8 @@ impl Ledger {
                             reference: all.clone(),
                             all,
                             currency,
+                            marketplace: None,
+                            bases: Vec::new(),
                         };
                         f(answer(&t, &Question::new(&id, at)))?;
                     }

@@ -111,9 +111,34 @@ fn ledger_lowest_answers_m_as_computed_by_hand() {
         ],
         b"",
     );
-    let mut all_lines: Vec<String> = text(&all.stdout).lines().map(str::to_owned).collect();
+    // --all answers each offer on each of its marketplaces, naming it:
+    // on the base one as asked one at a time, and 1014 on allegro-cz too.
+    let mut all_lines: Vec<Value> = text(&all.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let cz = all_lines
+        .iter()
+        .position(|l| l["offerId"] == "1014" && l["marketplace"] == "allegro-cz")
+        .unwrap();
+    let cz = all_lines.remove(cz);
+    assert_eq!(
+        cz["lowestPrice30Days"],
+        json!({"amount": "280.00", "currency": "CZK"})
+    );
+    let mut all_lines: Vec<String> = all_lines
+        .into_iter()
+        .map(|mut l| {
+            assert!(l["marketplace"].is_string(), "{l}");
+            l.as_object_mut().unwrap().remove("marketplace");
+            l.to_string()
+        })
+        .collect();
     all_lines.sort();
-    let mut want: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    let mut want: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap().to_string())
+        .collect();
     want.sort();
     assert_eq!(all_lines, want);
     let piped = run(

@@ -642,12 +642,58 @@ impl Store {
         })
     }
 
-    /// The badges of offer `row` on its base marketplace.
-    pub(crate) fn base_badges(&self, row: &OfferRow) -> rusqlite::Result<Vec<BadgeSeen>> {
-        match base_market(row) {
-            Some(m) => self.badges(row.key, m),
-            None => Ok(Vec::new()),
+    /// The series of offer `row` on each marketplace the ledger holds a
+    /// price or a badge of it on, in Allegro's order; `home` is what
+    /// [`Store::each_offer`] read of its first base marketplace (taken as
+    /// it is when no other table adds to it).
+    pub(crate) fn every_series(
+        &self,
+        row: &OfferRow,
+        home: &[Observation],
+    ) -> rusqlite::Result<Vec<Series>> {
+        let mut found: Vec<String> = Vec::new();
+        if self.version >= CAMPAIGNS_SINCE {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT marketplace FROM market_snapshots WHERE offer = ?1
+                 UNION SELECT marketplace FROM badges WHERE offer = ?1",
+            )?;
+            let rows = statement.query_map([row.key], |r| r.get::<_, String>(0))?;
+            for m in rows {
+                found.push(m?);
+            }
         }
+        let own = base_market(row);
+        let Some(own) = own else {
+            // An offer in no marketplace's currency: its own prices only.
+            return Ok(vec![Series {
+                observations: home.to_vec(),
+                badges: Vec::new(),
+                currency: row.currency.clone().unwrap_or_default(),
+                marketplace: None,
+                bases: Vec::new(),
+            }]);
+        };
+        let mut out = Vec::new();
+        for m in Marketplace::ALL {
+            let is_home = m == own;
+            let added = found.iter().any(|f| f == m.id());
+            if !is_home && !added {
+                continue;
+            }
+            if is_home && !found.iter().any(|f| f == m.id()) {
+                // Only the snapshots table: as read in the scan, no badge.
+                out.push(Series {
+                    observations: home.to_vec(),
+                    badges: Vec::new(),
+                    currency: m.currency().to_owned(),
+                    marketplace: Some(m),
+                    bases: Vec::new(),
+                });
+            } else {
+                out.push(self.series(row, Some(m))?);
+            }
+        }
+        Ok(out)
     }
 
     /// The badges of offer `key` on `marketplace`.
@@ -876,8 +922,8 @@ impl Store {
                     break;
                 }
                 if key == row.key {
-                    if let Some(o) = event(at, kind, markets.as_deref(), row.marketplace.as_deref())
-                    {
+                    let market = base_market(&row).map(Marketplace::id);
+                    if let Some(o) = event(at, kind, markets.as_deref(), market) {
                         observations.push(o);
                     }
                 }

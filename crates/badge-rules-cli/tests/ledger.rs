@@ -708,3 +708,96 @@ fn contradicting_marketplaces_answer_the_same_in_either_order() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `cat page-*.json | badge-rules ledger record`: pages as Allegro sends
+/// them (one line, no final newline) or pretty-printed without a final
+/// newline follow one another; each is a response of its own. Nothing to
+/// read is an error (issue 23, point 2).
+#[test]
+fn record_reads_pages_that_follow_one_another_without_newlines() {
+    let dir = dir("concatenated");
+    let page = |id: &str, amount: &str| -> Value {
+        json!({"offers": [{"id": id, "sellingMode": {"price": {"amount": amount, "currency": "PLN"}},
+                "publication": {"status": "ACTIVE", "marketplaces": {"base": {"id": "allegro-pl"}}}}],
+               "count": 1, "totalCount": 1})
+    };
+    let pages = [page("1", "10.00"), page("2", "20.00"), page("3", "30.00")];
+    let minified: String = pages.iter().map(Value::to_string).collect();
+    assert!(!minified.contains('\n'));
+    let pretty: String = pages
+        .iter()
+        .map(|p| serde_json::to_string_pretty(p).unwrap())
+        .collect();
+    assert!(!pretty.ends_with('\n') && pretty.contains("}{"));
+    for (name, input) in [("minified", &minified), ("pretty", &pretty)] {
+        let db = dir.join(format!("{name}.db"));
+        let out = run(
+            &[
+                "ledger",
+                "record",
+                "--db",
+                s(&db),
+                "--at",
+                "2026-11-01T00:00:00Z",
+                "-",
+            ],
+            input.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(summary["committed"], 3, "{name}: {summary}");
+        assert_eq!(summary["newPrices"], 3, "{name}: {summary}");
+        for (id, amount) in [("1", "10.00"), ("2", "20.00"), ("3", "30.00")] {
+            let out = run(
+                &[
+                    "ledger",
+                    "lowest",
+                    "--db",
+                    s(&db),
+                    "--at",
+                    "2026-11-02T00:00:00Z",
+                    id,
+                ],
+                b"",
+            );
+            let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(got["lowestPrice30Days"]["amount"], amount, "{name} {id}");
+        }
+    }
+    // A broken page among them (cut at its line's end): refused, the pages
+    // before and after it recorded.
+    let broken = format!("{}{{\"offers\": [{{\"id\": \"4\"}}\n{}", pages[0], pages[1]);
+    let out = run(
+        &[
+            "ledger",
+            "record",
+            "--db",
+            s(&dir.join("broken.db")),
+            "--at",
+            "2026-11-01T00:00:00Z",
+            "-",
+        ],
+        broken.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (summary["committed"].clone(), summary["refused"].clone()),
+        (json!(2), json!(1)),
+        "{summary}"
+    );
+    // Nothing to read: an empty input, or blank lines only, exits 2.
+    for empty in ["", "\n  \n"] {
+        let out = run(
+            &["ledger", "record", "--db", s(&dir.join("empty.db")), "-"],
+            empty.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{empty:?}");
+        assert!(
+            text(&out.stderr).contains("no response could be read from standard input"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -205,7 +205,14 @@ impl<'a, 'c> Planning<'a, 'c> {
             campaign,
             starts,
         };
-        move |chunk| self.plan_chunk(&chunk, &mut planner, &filler)
+        move |chunk| match &filler.ledger {
+            // A chunk's offers read in one read transaction: the ledger's
+            // lock taken once, not once a query.
+            Some(ledger) => {
+                ledger_open::in_one_read(ledger, || self.plan_chunk(&chunk, &mut planner, &filler))
+            }
+            None => self.plan_chunk(&chunk, &mut planner, &filler),
+        }
     }
 
     /// What the ledger is asked about each offer: with one campaign

@@ -275,7 +275,13 @@ bench-cli: setup-rust
 ## database's size), check --jsonl --ledger against check --jsonl; then the
 ## report (the other areas stay as BENCHMARKS.md shows them).
 bench-ledger: setup-rust
-	python3 scripts/bench.py ledger report
+	python3 scripts/bench.py ledger ledger-ratios report
+
+## bench-ledger-ratios: check --jsonl --ledger and plan --ledger against
+## their plain runs on the same documents (their ratios, target >= 0.5).
+.PHONY: bench-ledger-ratios
+bench-ledger-ratios: setup-rust
+	python3 scripts/bench.py ledger-ratios
 
 ## bench-wasm: the npm package in Node: instantiation, check() per call, both
 ## boundaries, the .wasm's size raw/gzip/brotli.

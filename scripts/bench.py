@@ -6,6 +6,7 @@
     python3 scripts/bench.py wasm     # Node: instantiate, check(), boundaries, size -> target/bench/wasm.json
     python3 scripts/bench.py plan     # plan over 1,000,000 offers against check --jsonl -> target/bench/plan.json
     python3 scripts/bench.py ledger   # the price ledger: record, lowest, check --ledger -> target/bench/ledger.json
+    python3 scripts/bench.py ledger-ratios  # check --jsonl and plan, --ledger against plain -> target/bench/ledger-ratios.json
     python3 scripts/bench.py report   # BENCHMARKS.md from whatever target/bench/*.json holds
 
 `make bench` runs the first three, then `report`; `make bench-native`,
@@ -541,6 +542,86 @@ def bench_ledger():
                 "inputs": "cargo run --release -p badge-rules-ledger --example ledger_bench -- pages|db|docs ...",
             },
             "figures": figures,
+        },
+    )
+
+
+def bench_ledger_ratios():
+    """`check --jsonl --ledger` and `plan --ledger` against their plain runs
+    on the same inputs (the ledger of `bench_ledger`, its documents, and the
+    documents' offers with a plan context made from them); the ratios are
+    printed and saved, each beside its plain run."""
+    cores = os.cpu_count() or 1
+    run([CARGO, "build", "--release", "-q", "-p", "badge-rules-cli"])
+    run([CARGO, "build", "--release", "-q", "-p", "badge-rules-ledger", "--example", "ledger_bench"])
+    release = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release")
+    cli = os.path.join(release, "badge-rules")
+    gen = os.path.join(release, "examples", "ledger_bench")
+    os.makedirs(OUT, exist_ok=True)
+    load_before = load_average()
+    db = ledger_file(
+        f"ledger-{LEDGER_OFFERS}x{LEDGER_SNAPSHOTS}.db",
+        ["db", "FILE", str(LEDGER_OFFERS), str(LEDGER_SNAPSHOTS)],
+        gen,
+    )
+    docs = ledger_file(f"ledger-docs-{LEDGER_DOCS}.jsonl", ["docs", str(LEDGER_OFFERS), str(LEDGER_DOCS)], gen)
+    # The plan's input: each document's offer, one a line, and a context of
+    # the documents' now, account and campaigns.
+    offers = os.path.join(OUT, f"ledger-offers-{LEDGER_DOCS}.jsonl")
+    context_path = os.path.join(OUT, "ledger-plan-context.json")
+    context = None
+    with open(docs) as f, open(offers + ".part", "w") as out:
+        for line in f:
+            doc = json.loads(line)
+            if context is None:
+                context = {"now": doc["now"], "account": doc.get("account"),
+                           "campaigns": {"badgeCampaigns": doc["campaigns"]}}
+            out.write(json.dumps(doc["offer"], separators=(",", ":")) + "\n")
+    os.replace(offers + ".part", offers)
+    with open(context_path, "w") as f:
+        json.dump(context, f)
+    campaign = context["campaigns"]["badgeCampaigns"][0]["id"]
+    for path in (db, docs, offers):
+        warm(path)
+    answers = os.path.join(OUT, "ledger-ratio-answers.jsonl")
+    plan = [cli, "plan", f"--jobs={cores}", "--context", context_path, "--campaign", campaign]
+    result = median_run(
+        {
+            "cli-check-ledger": [cli, "check", "--jsonl", f"--jobs={cores}", "--ledger", db, docs],
+            "cli-check-plain": [cli, "check", "--jsonl", f"--jobs={cores}", docs],
+            "cli-plan-ledger": plan + ["--ledger", db, offers],
+            "cli-plan-plain": plan + [offers],
+        },
+        answers,
+    )
+    os.remove(answers)
+    for r in result.values():
+        r.pop("stdout", None)
+        r["per_s"] = LEDGER_DOCS / r["seconds"]
+    ratios = {
+        name: result[f"cli-{name}-ledger"]["per_s"] / result[f"cli-{name}-plain"]["per_s"] for name in ("check", "plan")
+    }
+    for name, ratio in ratios.items():
+        led, plain = result[f"cli-{name}-ledger"], result[f"cli-{name}-plain"]
+        log(f"{name} --ledger {led['seconds']:.2f} s, plain {plain['seconds']:.2f} s: {ratio:.2f} x "
+            f"(target >= {TARGET_LEDGER_CHECK_RATIO}), peak RSS {led['peak_rss_kib']} KiB")
+    save(
+        "ledger-ratios",
+        {
+            "cores": cores,
+            "repeat": REPEAT,
+            "load_before": load_before,
+            "load_after": load_average(),
+            "offers": LEDGER_OFFERS,
+            "snapshots_each": LEDGER_SNAPSHOTS,
+            "documents": LEDGER_DOCS,
+            "commands": {
+                "check": f"target/release/badge-rules check --jsonl --jobs={cores} [--ledger DB] DOCS",
+                "plan": f"target/release/badge-rules plan --jobs={cores} --context CONTEXT --campaign {campaign} "
+                        "[--ledger DB] OFFERS",
+            },
+            "ratios": ratios,
+            "runs": result,
         },
     )
 
@@ -1264,6 +1345,7 @@ def main():
         "wasm": bench_wasm,
         "plan": bench_plan,
         "ledger": bench_ledger,
+        "ledger-ratios": bench_ledger_ratios,
         "report": report,
     }
     if len(sys.argv) < 2 or any(a not in areas for a in sys.argv[1:]):

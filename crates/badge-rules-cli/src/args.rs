@@ -382,8 +382,8 @@ pub(crate) struct LedgerLowestArgs {
     /// 30 days are those before it.
     #[arg(long, value_name = "TIME", value_parser = instant())]
     pub(crate) starts: Option<Instant>,
-    /// Every offer of the ledger, in the order first recorded (on its base
-    /// marketplace, for no campaign).
+    /// Every offer of the ledger, in the order first recorded, on each of
+    /// its marketplaces (naming it), for no campaign.
     #[arg(long, conflicts_with_all = ["offers", "marketplace", "campaign", "starts"])]
     pub(crate) all: bool,
     /// The offers; `-` reads offer ids from standard input, one per line.

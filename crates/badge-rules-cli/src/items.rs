@@ -53,6 +53,12 @@ pub struct Items<R> {
     /// The rest of the last line read, after a value that closed before its
     /// end: the start of the next item.
     rest: Vec<u8>,
+    /// A damaged first line followed by a line that is a JSON value makes
+    /// JSON Lines ([`Items::damaged_first_line_is_jsonl`]).
+    damaged_first_line: bool,
+    /// A whole line read ahead, the next item's start (its line not yet
+    /// counted).
+    ahead: Option<Vec<u8>>,
 }
 
 impl<R: BufRead> Items<R> {
@@ -63,7 +69,18 @@ impl<R: BufRead> Items<R> {
             lines: 0,
             mode: Mode::Unknown,
             rest: Vec::new(),
+            damaged_first_line: false,
+            ahead: None,
         }
+    }
+
+    /// Reads a first line that is no complete value, followed by a line
+    /// that is one, as JSON Lines (each line an item) instead of the start
+    /// of a value over several lines: a polling job's file whose first line
+    /// was cut keeps every other line (`ledger record`, docs/LEDGER.md).
+    pub(crate) fn damaged_first_line_is_jsonl(mut self) -> Self {
+        self.damaged_first_line = true;
+        self
     }
 
     /// Appends the next item to `buf` (bytes read are counted in `bytes`)
@@ -79,7 +96,10 @@ impl<R: BufRead> Items<R> {
         let mut last = None;
         loop {
             let before = buf.len();
-            if self.rest.is_empty() {
+            if let Some(mut line) = self.ahead.take() {
+                buf.append(&mut line);
+                self.lines += 1;
+            } else if self.rest.is_empty() {
                 let n = self.input.read_until(b'\n', buf)?;
                 if n == 0 {
                     // The end: a value left open is still an item (its
@@ -129,6 +149,37 @@ impl<R: BufRead> Items<R> {
                 self.settle(at);
                 return Ok(Some(at));
             }
+            if self.damaged_first_line && self.mode == Mode::Unknown && at == self.lines {
+                // Asked once: the first line left a value open.
+                self.damaged_first_line = false;
+                if self.next_line_is_value(buf, bytes)? {
+                    // The first line alone is the first item.
+                    self.mode = Mode::Lines;
+                    return Ok(Some(at));
+                }
+            }
+        }
+    }
+
+    /// Reads ahead to the next line that is not blank (blank lines go to
+    /// `buf`, the first item's) and keeps it in [`Items::ahead`]: whether
+    /// it is a complete JSON value on its own.
+    fn next_line_is_value(&mut self, buf: &mut Vec<u8>, bytes: &mut u64) -> io::Result<bool> {
+        loop {
+            let mut line = Vec::new();
+            let n = self.input.read_until(b'\n', &mut line)?;
+            *bytes += n as u64;
+            if n == 0 {
+                return Ok(false);
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                self.lines += 1;
+                buf.append(&mut line);
+                continue;
+            }
+            let value = serde_json::from_slice::<serde_json::Value>(&line).is_ok();
+            self.ahead = Some(line);
+            return Ok(value);
         }
     }
 }
@@ -264,5 +315,53 @@ mod tests {
         let flat =
             "{\n\"offers\": [\n{\n\"id\": \"1\",\n\"tags\":\n[\n1\n]\n},\n{\"id\": \"2\"}\n]\n}\n";
         assert_eq!(items(flat), [(1, flat.to_owned())]);
+    }
+}
+
+#[cfg(test)]
+mod damaged_first_line {
+    use super::*;
+
+    fn items(text: &str) -> Vec<(usize, String)> {
+        let mut items = Items::new(text.as_bytes()).damaged_first_line_is_jsonl();
+        let mut out = Vec::new();
+        let mut bytes = 0;
+        loop {
+            let mut buf = Vec::new();
+            match items.next_into(&mut buf, &mut bytes).unwrap() {
+                Some(line) => out.push((line, String::from_utf8(buf).unwrap())),
+                None => break,
+            }
+        }
+        assert_eq!(bytes, text.len() as u64);
+        out
+    }
+
+    /// `ledger record`'s rule: a cut first line followed by a line that is
+    /// a value is JSON Lines; followed by more of a value, one value.
+    #[test]
+    fn a_damaged_first_line_before_a_value_line_is_json_lines() {
+        let got = items("{\"fetchedAt\": \"2026-11-0\n\n{\"a\": 1}\n{\"b\": \n");
+        assert_eq!(
+            got,
+            [
+                (1, "{\"fetchedAt\": \"2026-11-0\n\n".to_owned()),
+                (3, "{\"a\": 1}\n".to_owned()),
+                (4, "{\"b\": \n".to_owned()),
+            ]
+        );
+        let pretty = "{\n  \"offers\": []\n}{\"x\": 1}";
+        assert_eq!(
+            items(pretty),
+            [
+                (1, "{\n  \"offers\": []\n}".to_owned()),
+                (3, "{\"x\": 1}".to_owned())
+            ]
+        );
+        // Without the option, the same input is one value to its end.
+        let mut plain = Items::new("{\"a\": \"x\n{\"a\": 1}\n".as_bytes());
+        let (mut buf, mut bytes) = (Vec::new(), 0);
+        assert_eq!(plain.next_into(&mut buf, &mut bytes).unwrap(), Some(1));
+        assert_eq!(buf.len(), 18);
     }
 }

@@ -22,6 +22,12 @@ pub(crate) struct Filler {
     /// The marketplace of the context's campaigns, when they all share one
     /// (`None`: the offer's base marketplace).
     pub(crate) marketplace: Option<Marketplace>,
+    /// The campaign planned, when only one is: the ledger's question names
+    /// it (its own prices left out of the reference minimum) and starts the
+    /// window before its publication start when that is after now.
+    pub(crate) campaign: Option<String>,
+    /// That campaign's publication start.
+    pub(crate) starts: Option<Instant>,
 }
 
 impl Filler {
@@ -53,6 +59,8 @@ impl Filler {
         }
         let mut q = Question::new(id, now);
         q.marketplace = self.marketplace;
+        q.campaign.clone_from(&self.campaign);
+        q.starts = self.starts;
         match ledger.history_for(&q) {
             Ok(Some(history)) => {
                 let mut metrics = given.or_else(|| self.empty.clone())?;

@@ -111,9 +111,34 @@ fn ledger_lowest_answers_m_as_computed_by_hand() {
         ],
         b"",
     );
-    let mut all_lines: Vec<String> = text(&all.stdout).lines().map(str::to_owned).collect();
+    // --all answers each offer on each of its marketplaces, naming it:
+    // on the base one as asked one at a time, and 1014 on allegro-cz too.
+    let mut all_lines: Vec<Value> = text(&all.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let cz = all_lines
+        .iter()
+        .position(|l| l["offerId"] == "1014" && l["marketplace"] == "allegro-cz")
+        .unwrap();
+    let cz = all_lines.remove(cz);
+    assert_eq!(
+        cz["lowestPrice30Days"],
+        json!({"amount": "280.00", "currency": "CZK"})
+    );
+    let mut all_lines: Vec<String> = all_lines
+        .into_iter()
+        .map(|mut l| {
+            assert!(l["marketplace"].is_string(), "{l}");
+            l.as_object_mut().unwrap().remove("marketplace");
+            l.to_string()
+        })
+        .collect();
     all_lines.sort();
-    let mut want: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    let mut want: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap().to_string())
+        .collect();
     want.sort();
     assert_eq!(all_lines, want);
     let piped = run(
@@ -566,4 +591,213 @@ fn lowest_and_history_answer_for_a_campaign_and_a_marketplace() {
     assert_eq!(text(&got.stdout), text(&want.stdout));
     assert_eq!(got.status.code(), want.status.code());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Responses that contradict each other about offer 7's marketplace and
+/// currency, recorded through the binary in two orders (one file each, and
+/// one file per response): `ledger lowest` answers the same on every
+/// marketplace, and refuses the same response (docs/LEDGER.md, "One answer
+/// whatever the order").
+#[test]
+fn contradicting_marketplaces_answer_the_same_in_either_order() {
+    let dir = dir("contradictions");
+    let mut pln = offer("7", "20.00", "PLN", "allegro-pl", "ACTIVE");
+    pln["publication"] = json!({"status": "ACTIVE"});
+    let mut pl = offer("7", "25.00", "PLN", "allegro-pl", "ACTIVE");
+    pl["additionalMarketplaces"] = json!({"allegro-cz": {"publication": {"state": "APPROVED"},
+        "sellingMode": {"price": {"amount": "480.00", "currency": "CZK"}}}});
+    let lines = vec![
+        offers_line(
+            &t(11, 1, 0),
+            vec![offer("7", "500.00", "CZK", "allegro-cz", "ACTIVE")],
+        ),
+        offers_line(&t(11, 2, 0), vec![pln]),
+        offers_line(
+            &t(11, 2, 0),
+            vec![offer("7", "20.00", "EUR", "allegro-sk", "ACTIVE")],
+        ),
+        offers_line(
+            &t(11, 2, 6),
+            vec![offer("7", "9.00", "EUR", "allegro-pl", "ACTIVE")],
+        ),
+        offers_line(&t(11, 3, 0), vec![pl]),
+    ];
+    let answers = |name: &str, files: Vec<Vec<String>>| -> (Vec<String>, Vec<String>) {
+        let db = dir.join(format!("{name}.db"));
+        let mut refusals = Vec::new();
+        for (i, lines) in files.iter().enumerate() {
+            let file = dir.join(format!("{name}-{i}.jsonl"));
+            std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+            let out = run(&["ledger", "record", "--db", s(&db), s(&file)], b"");
+            refusals.extend(text(&out.stderr).lines().map(|l| {
+                l.split_once(": ")
+                    .unwrap()
+                    .1
+                    .split_once(": ")
+                    .unwrap()
+                    .1
+                    .to_owned()
+            }));
+        }
+        refusals.sort();
+        let mut got = Vec::new();
+        for m in [
+            None,
+            Some("allegro-pl"),
+            Some("allegro-cz"),
+            Some("allegro-sk"),
+            Some("allegro-hu"),
+        ] {
+            let mut args = vec![
+                "ledger",
+                "lowest",
+                "--db",
+                s(&db),
+                "--at",
+                "2026-11-05T00:00:00Z",
+            ];
+            if let Some(m) = m {
+                args.extend(["--marketplace", m]);
+            }
+            args.push("7");
+            let out = run(&args, b"");
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            got.push(text(&out.stdout));
+        }
+        (got, refusals)
+    };
+    let forward = answers("forward", vec![lines.clone()]);
+    let mut reversed = lines.clone();
+    reversed.reverse();
+    assert_eq!(answers("reversed", vec![reversed.clone()]), forward);
+    let one_by_one = reversed.into_iter().map(|l| vec![l]).collect();
+    assert_eq!(answers("one-by-one", one_by_one), forward);
+    assert_eq!(forward.1.len(), 1, "{:?}", forward.1);
+    assert!(
+        forward.1[0].contains("EUR is not the currency of the offer's marketplace allegro-pl"),
+        "{:?}",
+        forward.1
+    );
+    let price = |line: &str| -> String {
+        let v: Value = serde_json::from_str(line).unwrap();
+        format!(
+            "{} {}",
+            v["lowestPrice30Days"]["amount"].as_str().unwrap(),
+            v["lowestPrice30Days"]["currency"].as_str().unwrap()
+        )
+    };
+    assert_eq!(price(&forward.0[1]), "20.00 PLN");
+    assert_eq!(price(&forward.0[2]), "480.00 CZK");
+    assert_eq!(price(&forward.0[3]), "20.00 EUR");
+    assert!(
+        forward.0[4].contains("\"lowestPrice30Days\":null"),
+        "{}",
+        forward.0[4]
+    );
+    assert!(
+        forward.0[0].contains(
+            "\"conflict\":\"offer 7 was recorded with allegro-pl and allegro-cz and allegro-sk"
+        ),
+        "{}",
+        forward.0[0]
+    );
+    assert!(
+        forward.0[0].contains("\"marketplace\":\"allegro-pl\""),
+        "{}",
+        forward.0[0]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `cat page-*.json | badge-rules ledger record`: pages as Allegro sends
+/// them (one line, no final newline) or pretty-printed without a final
+/// newline follow one another; each is a response of its own. Nothing to
+/// read is an error (issue 23, point 2).
+#[test]
+fn record_reads_pages_that_follow_one_another_without_newlines() {
+    let dir = dir("concatenated");
+    let page = |id: &str, amount: &str| -> Value {
+        json!({"offers": [{"id": id, "sellingMode": {"price": {"amount": amount, "currency": "PLN"}},
+                "publication": {"status": "ACTIVE", "marketplaces": {"base": {"id": "allegro-pl"}}}}],
+               "count": 1, "totalCount": 1})
+    };
+    let pages = [page("1", "10.00"), page("2", "20.00"), page("3", "30.00")];
+    let minified: String = pages.iter().map(Value::to_string).collect();
+    assert!(!minified.contains('\n'));
+    let pretty: String = pages
+        .iter()
+        .map(|p| serde_json::to_string_pretty(p).unwrap())
+        .collect();
+    assert!(!pretty.ends_with('\n') && pretty.contains("}{"));
+    for (name, input) in [("minified", &minified), ("pretty", &pretty)] {
+        let db = dir.join(format!("{name}.db"));
+        let out = run(
+            &[
+                "ledger",
+                "record",
+                "--db",
+                s(&db),
+                "--at",
+                "2026-11-01T00:00:00Z",
+                "-",
+            ],
+            input.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(summary["committed"], 3, "{name}: {summary}");
+        assert_eq!(summary["newPrices"], 3, "{name}: {summary}");
+        for (id, amount) in [("1", "10.00"), ("2", "20.00"), ("3", "30.00")] {
+            let out = run(
+                &[
+                    "ledger",
+                    "lowest",
+                    "--db",
+                    s(&db),
+                    "--at",
+                    "2026-11-02T00:00:00Z",
+                    id,
+                ],
+                b"",
+            );
+            let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(got["lowestPrice30Days"]["amount"], amount, "{name} {id}");
+        }
+    }
+    // A broken page among them (cut at its line's end): refused, the pages
+    // before and after it recorded.
+    let broken = format!("{}{{\"offers\": [{{\"id\": \"4\"}}\n{}", pages[0], pages[1]);
+    let out = run(
+        &[
+            "ledger",
+            "record",
+            "--db",
+            s(&dir.join("broken.db")),
+            "--at",
+            "2026-11-01T00:00:00Z",
+            "-",
+        ],
+        broken.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (summary["committed"].clone(), summary["refused"].clone()),
+        (json!(2), json!(1)),
+        "{summary}"
+    );
+    // Nothing to read: an empty input, or blank lines only, exits 2.
+    for empty in ["", "\n  \n"] {
+        let out = run(
+            &["ledger", "record", "--db", s(&dir.join("empty.db")), "-"],
+            empty.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{empty:?}");
+        assert!(
+            text(&out.stderr).contains("no response could be read from standard input"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

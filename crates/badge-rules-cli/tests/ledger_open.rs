@@ -322,7 +322,7 @@ fn a_ledger_of_the_first_schema_is_read_as_it_is_and_migrated_by_record() {
         b"",
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(version(&db), (3, 0x4252_4C47));
+    assert_eq!(version(&db), (4, 0x4252_4C47));
     let again = run(
         &[
             "ledger",

@@ -727,3 +727,82 @@ fn pages_put_one_after_another_without_newlines_plan_every_offer() {
         assert_eq!(text(&got.stdout), text(&want.stdout));
     }
 }
+
+/// `plan --ledger` with one campaign planned asks the ledger as `check
+/// --ledger` asks about a document's campaign: on its marketplace, over the
+/// 30 days before its publication start when that is after now (an old low
+/// price then no longer counts); with several campaigns, as of now.
+#[test]
+fn ledger_reads_the_window_before_the_one_campaigns_start() {
+    let dir = std::env::temp_dir().join(format!("badge-rules-plan-starts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = |price: &str| {
+        format!(
+            r#"{{"offers": [{{"id": "7002", "sellingMode": {{"format": "BUY_NOW", "price": {{"amount": "{price}", "currency": "PLN"}}}}, "stock": {{"available": 5}}, "publication": {{"status": "ACTIVE"}}}}], "count": 1, "totalCount": 1}}"#
+        )
+    };
+    let (old, new) = (dir.join("old.json"), dir.join("new.json"));
+    std::fs::write(&old, page("80.00")).unwrap();
+    std::fs::write(&new, page("100.00")).unwrap();
+    let db = dir.join("prices.db");
+    let db = db.to_str().unwrap();
+    for (at, file) in [
+        ("2026-11-01T00:00:00Z", &old),
+        ("2026-11-20T00:00:00Z", &new),
+    ] {
+        let out = run(
+            &[
+                "ledger",
+                "record",
+                "--db",
+                db,
+                "--at",
+                at,
+                file.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    }
+    // BARGAIN published from 25 December: its window opens on 25 November.
+    let mut context: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(CONTEXT)).unwrap()).unwrap();
+    for c in context["campaigns"]["badgeCampaigns"]
+        .as_array_mut()
+        .unwrap()
+    {
+        if c["id"] == "BARGAIN" {
+            c["publication"] = serde_json::json!({"type": "SINCE", "from": "2026-12-25T00:00:00Z"});
+        }
+    }
+    let context_file = dir.join("context.json");
+    std::fs::write(&context_file, context.to_string()).unwrap();
+    let plan = |campaigns: &[&str]| -> Vec<Value> {
+        let mut args = vec![
+            "plan",
+            "--context",
+            context_file.to_str().unwrap(),
+            "--ledger",
+            db,
+        ];
+        for c in campaigns {
+            args.extend(["--campaign", c]);
+        }
+        args.push(new.to_str().unwrap());
+        let out = run(&args, b"");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let one = plan(&["BARGAIN"]);
+    assert_eq!(one.len(), 1);
+    // M = 100.00 (80.00 ended before the window): 10 % below it.
+    assert_eq!(one[0]["proposedBargain"]["amount"], "90.00", "{}", one[0]);
+    // With another campaign planned beside it: M as of now, 80.00.
+    let two = plan(&["BARGAIN", "HIT"]);
+    let bargain = two.iter().find(|l| l["campaignId"] == "BARGAIN").unwrap();
+    assert_eq!(bargain["proposedBargain"]["amount"], "72.00", "{bargain}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -86,7 +86,7 @@ impl Question {
 /// use badge_rules_ledger::Lowest;
 /// let l = Lowest { offer_id: "1".into(), at: "t".into(), lowest_price_30_days: None, exact: false, gaps: vec![],
 ///     marketplace: None, campaign: None, reduction_starts_at: None, assumed: None,
-///     reference_lowest_price_30_days: None, reference_exact: false };
+///     reference_lowest_price_30_days: None, reference_exact: false, conflict: None };
 /// assert_eq!(serde_json::to_string(&l).unwrap(),
 ///     r#"{"offerId":"1","at":"t","lowestPrice30Days":null,"exact":false,"gaps":[],"referenceLowestPrice30Days":null,"referenceExact":false}"#);
 /// ```
@@ -125,6 +125,12 @@ pub struct Lowest {
     pub reference_lowest_price_30_days: Option<Money>,
     /// The reference minimum is exact.
     pub reference_exact: bool,
+    /// When the responses recorded named several base marketplaces for the
+    /// offer and the question named none: which were named, and that the
+    /// answer is for the first in Allegro's order (docs/LEDGER.md, "One
+    /// answer whatever the order").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<String>,
 }
 
 /// An offer's price history for a window, as a check document's `metrics`
@@ -200,6 +206,10 @@ pub(crate) struct Timelines {
     pub(crate) all: Timeline,
     pub(crate) reference: Timeline,
     pub(crate) currency: String,
+    /// The marketplace answered, when known.
+    pub(crate) marketplace: Option<Marketplace>,
+    /// Every marketplace recorded as the offer's base.
+    pub(crate) bases: Vec<Marketplace>,
 }
 
 pub(crate) fn history(t: &Timelines, q: &Question) -> History {
@@ -236,13 +246,17 @@ pub(crate) fn answer(t: &Timelines, q: &Question) -> Lowest {
         })
         .collect();
     let later = reduction > q.at;
+    let conflict = q.marketplace.is_none() && t.bases.len() > 1;
     Lowest {
         offer_id: q.offer.clone(),
         at: time_text(end),
         lowest_price_30_days: lowest(&h.price_history),
         exact: gaps.is_empty(),
         gaps,
-        marketplace: q.marketplace.map(|m| m.id().to_owned()),
+        marketplace: q
+            .marketplace
+            .or(conflict.then_some(t.marketplace).flatten())
+            .map(|m| m.id().to_owned()),
         campaign: q.campaign.clone(),
         reduction_starts_at: h.reduction_starts_at.clone(),
         assumed: later.then(|| {
@@ -254,5 +268,14 @@ pub(crate) fn answer(t: &Timelines, q: &Question) -> Lowest {
         }),
         reference_lowest_price_30_days: lowest(&h.reference_price_history),
         reference_exact: h.reference_price_history_exact,
+        conflict: conflict.then(|| {
+            let named: Vec<&str> = t.bases.iter().map(|m| m.id()).collect();
+            format!(
+                "offer {} was recorded with {} as its base marketplace: answered on {}, the first in Allegro's order (ask for a marketplace to have another)",
+                q.offer,
+                named.join(" and "),
+                t.marketplace.map_or("none", |m| m.id())
+            )
+        }),
     }
 }

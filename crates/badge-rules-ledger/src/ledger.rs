@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::answers::{answer, history, Filled, History, Lowest, Question, Timelines};
 use crate::document_bytes;
 use crate::error::{db, LedgerError};
-use crate::model::{self, timeline, with_campaigns, Watch};
+use crate::model::{timeline, with_campaigns, Watch};
 use crate::pages::Page;
 use crate::store::{Access, Recorded, Store};
 use crate::time::millis_of;
@@ -108,7 +108,7 @@ impl Ledger {
     /// let dir = std::env::temp_dir().join(format!("ledger-doc-schema-{}", std::process::id()));
     /// std::fs::create_dir_all(&dir).unwrap();
     /// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
-    /// assert_eq!(ledger.schema_version(), 3);
+    /// assert_eq!(ledger.schema_version(), 4);
     /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
     pub fn schema_version(&self) -> i64 {
@@ -193,6 +193,8 @@ impl Ledger {
             all: with_campaigns(&base, &series.badges, None),
             reference: with_campaigns(&base, &series.badges, q.campaign.as_deref()),
             currency: series.currency,
+            marketplace: series.marketplace,
+            bases: series.bases,
         }))
     }
 
@@ -235,17 +237,21 @@ impl Ledger {
                     all: empty.clone(),
                     reference: empty,
                     currency: String::new(),
+                    marketplace: q.marketplace,
+                    bases: Vec::new(),
                 }
             }
         };
         Ok(answer(&t, q))
     }
 
-    /// [`Ledger::lowest`] of every offer recorded, in the order they were
-    /// first recorded, handed to `f` one at a time. The rows are read on
-    /// this thread and the answers worked out on another, a few hundred
-    /// offers at a time, so memory holds a few batches whatever the size of
-    /// the ledger.
+    /// [`Ledger::lowest`] of every offer recorded on each of its
+    /// marketplaces (every marketplace the ledger holds a price or a badge
+    /// of it on, in Allegro's order), the offers in the order they were
+    /// first recorded, handed to `f` one at a time; each answer names its
+    /// marketplace. The rows are read on this thread and the answers worked
+    /// out on another, a few hundred offers at a time, so memory holds a
+    /// few batches whatever the size of the ledger.
     ///
     /// # Errors
     ///
@@ -257,41 +263,36 @@ impl Ledger {
     ) -> Result<(), LedgerError> {
         /// Offers handed to the answering thread at once.
         const BATCH: usize = 256;
-        type Batch = Vec<(
-            String,
-            String,
-            Vec<model::Observation>,
-            Vec<model::BadgeSeen>,
-        )>;
+        type Batch = Vec<(String, crate::store::Series)>;
         let watch = self.watch()?;
         let until = millis_of(at);
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
             let answering = scope.spawn(move || -> Result<(), LedgerError> {
                 for batch in rx {
-                    for (id, currency, observations, badges) in batch {
-                        let base = timeline(&observations, watch, until);
-                        let all = with_campaigns(&base, &badges, None);
+                    for (id, series) in batch {
+                        let base = timeline(&series.observations, watch, until);
+                        let all = with_campaigns(&base, &series.badges, None);
                         let t = Timelines {
                             reference: all.clone(),
                             all,
-                            currency,
+                            currency: series.currency,
+                            marketplace: series.marketplace,
+                            bases: Vec::new(),
                         };
-                        f(answer(&t, &Question::new(&id, at)))?;
+                        let mut q = Question::new(&id, at);
+                        q.marketplace = series.marketplace;
+                        f(answer(&t, &q))?;
                     }
                 }
                 Ok(())
             });
             let mut batch: Batch = Vec::with_capacity(BATCH);
             let read = self.store.each_offer(|id, row, observations| {
-                let badges = self.store.base_badges(row).map_err(db)?;
-                batch.push((
-                    id.to_owned(),
-                    row.currency.clone().unwrap_or_default(),
-                    observations.to_vec(),
-                    badges,
-                ));
-                if batch.len() == BATCH {
+                for series in self.store.every_series(row, observations).map_err(db)? {
+                    batch.push((id.to_owned(), series));
+                }
+                if batch.len() >= BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                     // The answering thread stopped: its error says why.
                     tx.send(full)

@@ -85,7 +85,7 @@ impl Observation {
     /// snapshots (a snapshot shows the state after what happened at its
     /// instant), then by kind and price, so that the order in which pages
     /// were recorded never matters.
-    fn key(&self) -> (Millis, u8, i64, bool) {
+    pub(crate) fn key(&self) -> (Millis, u8, i64, bool) {
         match *self {
             Observation::Ended { at } => (at, 0, 0, false),
             Observation::Activated { at } => (at, 1, 0, false),

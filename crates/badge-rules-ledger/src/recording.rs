@@ -214,6 +214,120 @@ pub fn record(
     })
 }
 
+/// Records responses already cut from their input, each as the line it
+/// starts on and its bytes (a reader such as the CLI's cuts JSON values
+/// that follow one another with or without whitespace, as jq does), the
+/// raw ones as fetched at `at`, telling `report` of each as it is
+/// committed or refused. A UTF-8 byte-order mark at the start of the first
+/// is skipped; bytes that are not UTF-8 are refused with their line.
+/// Parsing overlaps with recording, as in [`record`].
+///
+/// ```
+/// use badge_rules_ledger::{recording, Ledger};
+///
+/// let dir = std::env::temp_dir().join(format!("ledger-doc-items-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let mut ledger = Ledger::open(&dir.join("prices.db")).unwrap();
+/// let page = br#"{"offers": [{"id": "1", "sellingMode": {"price": {"amount": "9.99", "currency": "PLN"}}}]}"#;
+/// let items = vec![Ok((1, page.to_vec())), Ok((1, b"{\"offers\": [}".to_vec()))];
+/// let summary = recording::record_items(&mut ledger, items.into_iter(), "pages.json", Some(0), |_| {}).unwrap();
+/// assert_eq!((summary.committed, summary.refused), (1, 1));
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+///
+/// # Errors
+///
+/// The first error of `items` (after the responses before it are
+/// recorded), [`LedgerError::Db`] when the database fails.
+pub fn record_items(
+    ledger: &mut Ledger,
+    items: impl Iterator<Item = Result<(usize, Vec<u8>), LedgerError>>,
+    name: &str,
+    at: Option<Millis>,
+    mut report: impl FnMut(&Outcome) + Send,
+) -> Result<Summary, LedgerError> {
+    let mut summary = Summary::default();
+    std::thread::scope(|scope| {
+        let (item_tx, item_rx) = sync_channel::<(usize, Vec<u8>)>(4);
+        let (page_tx, page_rx) = sync_channel::<Parsed>(4);
+        scope.spawn(move || {
+            let mut first = true;
+            for (number, mut bytes) in item_rx {
+                if std::mem::take(&mut first) {
+                    if let Some(rest) = bytes.strip_prefix(BOM) {
+                        bytes = rest.to_vec();
+                    }
+                }
+                let (line, parsed) = match utf8(bytes) {
+                    Ok(text) => {
+                        // Its line end is no part of it: a value cut short
+                        // is faulted on its own line.
+                        let parsed = pages::parse(text.trim_end(), at);
+                        (
+                            Line {
+                                number,
+                                text: Ok(text),
+                            },
+                            parsed,
+                        )
+                    }
+                    Err((before, message)) => (
+                        Line {
+                            number: number + before,
+                            text: Err(message.clone()),
+                        },
+                        Err(PageError {
+                            path: String::new(),
+                            message,
+                            line: Some(1),
+                        }),
+                    ),
+                };
+                if page_tx.send((line, parsed)).is_err() {
+                    return;
+                }
+            }
+        });
+        let recorder = scope.spawn(move || -> Result<Summary, LedgerError> {
+            for (line, parsed) in page_rx {
+                let text = line.text.as_deref().unwrap_or_default();
+                one(
+                    ledger,
+                    text,
+                    name,
+                    line.number,
+                    parsed,
+                    &mut summary,
+                    &mut report,
+                )?;
+            }
+            Ok(summary)
+        });
+        let mut read = Ok(());
+        for item in items {
+            match item {
+                Ok(item) => {
+                    if item_tx.send(item).is_err() {
+                        // The recorder stopped: its error says why.
+                        break;
+                    }
+                }
+                Err(e) => {
+                    read = Err(e);
+                    break;
+                }
+            }
+        }
+        drop(item_tx);
+        let recorded = recorder
+            .join()
+            .unwrap_or_else(|_| Err(LedgerError::Db("the recording thread stopped".into())));
+        // A database failure comes first; then a read failure.
+        let summary = recorded?;
+        read.map(|()| summary)
+    })
+}
+
 /// One line of the input: its number and its text (with its line end), or
 /// why it is no text.
 #[derive(Debug)]

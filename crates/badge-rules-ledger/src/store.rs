@@ -35,6 +35,10 @@ use crate::model::{BadgeSeen, BadgeStatus, Millis, Observation, StoredStatus, Wa
 use crate::pages::{BadgeRow, Content, EventKind, EventPage, Page, Snapshot};
 use crate::LedgerError;
 
+/// The largest ledger a reader checks whole at open (`PRAGMA
+/// quick_check`, a fraction of a second at this size).
+const READER_CHECK_BYTES: u64 = 32 << 20;
+
 /// How long a connection waits for another one's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -111,13 +115,24 @@ CREATE TABLE IF NOT EXISTS badges (
 ) WITHOUT ROWID;
 ";
 
+/// Version 4: the other base marketplaces an offer was recorded with
+/// (`offers.bases`, a sorted comma-separated list): a base price on
+/// another marketplace than the offer's first one is kept under its own
+/// marketplace (in `market_snapshots`), never refused, so that the order of
+/// recording never changes an answer (docs/LEDGER.md, "One answer whatever
+/// the order").
+const SCHEMA_V4: &str = "ALTER TABLE offers ADD COLUMN bases TEXT;";
+
+/// The first version with `offers.bases`.
+const BASES_SINCE: i64 = 4;
+
 /// An absent time in the `badges` table.
 const NO_TIME: Millis = Millis::MIN;
 /// One step of the schema: the SQL that brings a ledger of the version
 /// before it to its own. `STEPS[i]` makes version `i + 1`; a later version
 /// is one more entry (run in the same transaction as the others, so a
 /// ledger is migrated whole or not at all).
-const STEPS: &[&str] = &[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
+const STEPS: &[&str] = &[SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
 
 /// The first version with the tables of [`SCHEMA_V3`]: a reader of an
 /// older ledger, which it reads as it is, finds no badge and no other
@@ -327,6 +342,27 @@ pub(crate) struct OfferRow {
     pub(crate) key: i64,
     pub(crate) currency: Option<String>,
     pub(crate) marketplace: Option<String>,
+    /// The other base marketplaces its prices were recorded with (schema
+    /// 4), comma-separated in Allegro's order.
+    pub(crate) bases: Option<String>,
+}
+
+impl OfferRow {
+    /// Every marketplace recorded as the offer's base, in Allegro's order
+    /// (pl, cz, sk, hu): one, unless the responses contradict each other.
+    pub(crate) fn base_markets(&self) -> Vec<Marketplace> {
+        let others: Vec<Marketplace> = self
+            .bases
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .filter_map(Marketplace::from_id)
+            .collect();
+        Marketplace::ALL
+            .into_iter()
+            .filter(|m| base_market(self) == Some(*m) || others.contains(m))
+            .collect()
+    }
 }
 
 /// One offer on one marketplace, as recorded.
@@ -340,6 +376,9 @@ pub(crate) struct Series {
     pub(crate) currency: String,
     /// The marketplace, when known.
     pub(crate) marketplace: Option<Marketplace>,
+    /// Every marketplace recorded as the offer's base (one, unless the
+    /// responses contradict each other).
+    pub(crate) bases: Vec<Marketplace>,
 }
 
 /// The database.
@@ -410,7 +449,14 @@ impl Store {
             Kind::Empty if access != Access::Read => 0,
             other => return Err(refusal(path, &other)),
         };
-        if let Some(finding) = damage(&conn) {
+        // Before writing, the whole file is checked; a reader, which
+        // writes nothing, checks a small one whole, and of a large one the
+        // pages it reads (SQLite refuses a damaged page it meets): a whole
+        // check reads every page, seconds for a ledger of a few GB, at
+        // every run and in every worker thread.
+        let whole = access != Access::Read
+            || std::fs::metadata(path).map_or(true, |m| m.len() <= READER_CHECK_BYTES);
+        if let Some(finding) = whole.then(|| damage(&conn)).flatten() {
             return Err(LedgerError::Damaged(format!(
                 "{} is a damaged database (PRAGMA quick_check: {finding}): it is not read or written",
                 path.display()
@@ -523,66 +569,142 @@ impl Store {
 
     /// The offer recorded as `id`.
     pub(crate) fn offer(&self, id: &str) -> rusqlite::Result<Option<OfferRow>> {
+        let sql = if self.version >= BASES_SINCE {
+            "SELECT key, currency, marketplace, bases FROM offers WHERE id = ?1"
+        } else {
+            "SELECT key, currency, marketplace, NULL FROM offers WHERE id = ?1"
+        };
         self.conn
-            .prepare_cached("SELECT key, currency, marketplace FROM offers WHERE id = ?1")?
+            .prepare_cached(sql)?
             .query_row([id], |row| {
                 Ok(OfferRow {
                     key: row.get(0)?,
                     currency: row.get(1)?,
                     marketplace: row.get(2)?,
+                    bases: row.get(3)?,
                 })
             })
             .optional()
     }
 
     /// Everything recorded about the offer `row` on `marketplace` (`None`:
-    /// its base marketplace): the observations, the badges, and the
-    /// currency of the prices.
+    /// its base marketplace, the first in Allegro's order when the
+    /// responses named several): the observations, the badges, and the
+    /// currency of the prices. The prices are those seen on that
+    /// marketplace, whether as the offer's base price or as an additional
+    /// marketplace's, whichever was recorded first.
     pub(crate) fn series(
         &self,
         row: &OfferRow,
         marketplace: Option<Marketplace>,
     ) -> rusqlite::Result<Series> {
-        let base_market = base_market(row);
-        let base = match marketplace {
-            None => true,
-            Some(m) => {
-                base_market.is_none_or(|b| b == m)
-                    && row.currency.as_deref().is_none_or(|c| c == m.currency())
+        let bases = row.base_markets();
+        let market = marketplace.or_else(|| bases.first().copied());
+        let Some(m) = market else {
+            // An offer of an older ledger with prices in no marketplace's
+            // currency: its own prices, every event.
+            return Ok(Series {
+                observations: self.observations(row, None)?,
+                badges: Vec::new(),
+                currency: row.currency.clone().unwrap_or_default(),
+                marketplace: None,
+                bases,
+            });
+        };
+        // The `snapshots` table holds the prices of the offer's first base
+        // marketplace (or of an offer known so far by its events only).
+        let home = base_market(row).is_none_or(|b| b == m)
+            && row.currency.as_deref().is_none_or(|c| c == m.currency());
+        let observations = if home {
+            let own = self.observations(row, Some(m))?;
+            let other = self.market_snapshots(row, m)?;
+            if other.is_empty() {
+                own
+            } else {
+                // Both lists are whole timelines of one marketplace: their
+                // snapshots are sorted together again (contradictions at one
+                // instant included), their events taken once.
+                let mut snapshots: Vec<Observation> = own
+                    .into_iter()
+                    .filter(|o| matches!(o, Observation::Snapshot { .. }))
+                    .chain(other)
+                    .collect();
+                snapshots.sort_by_key(|o| o.key());
+                snapshots.dedup();
+                let mut out = Vec::with_capacity(snapshots.len());
+                for o in snapshots {
+                    push_snapshot(&mut out, o);
+                }
+                crate::model::merge(out, self.events_on(row, Some(m))?)
             }
-        };
-        let (observations, market, currency) = if base {
-            (
-                self.observations(row)?,
-                base_market,
-                row.currency.clone().unwrap_or_default(),
-            )
         } else {
-            let m = marketplace.unwrap_or(Marketplace::Pl);
-            (
-                self.market_observations(row, m)?,
-                Some(m),
-                m.currency().to_owned(),
-            )
-        };
-        let badges = match market {
-            Some(m) => self.badges(row.key, m)?,
-            None => Vec::new(),
+            let mut out = Vec::new();
+            for o in self.market_snapshots(row, m)? {
+                push_snapshot(&mut out, o);
+            }
+            crate::model::merge(out, self.events_on(row, Some(m))?)
         };
         Ok(Series {
             observations,
-            badges,
-            currency,
-            marketplace: market,
+            badges: self.badges(row.key, m)?,
+            currency: m.currency().to_owned(),
+            marketplace: Some(m),
+            bases,
         })
     }
 
-    /// The badges of offer `row` on its base marketplace.
-    pub(crate) fn base_badges(&self, row: &OfferRow) -> rusqlite::Result<Vec<BadgeSeen>> {
-        match base_market(row) {
-            Some(m) => self.badges(row.key, m),
-            None => Ok(Vec::new()),
+    /// The series of offer `row` on each marketplace the ledger holds a
+    /// price or a badge of it on, in Allegro's order; `home` is what
+    /// [`Store::each_offer`] read of its first base marketplace (taken as
+    /// it is when no other table adds to it).
+    pub(crate) fn every_series(
+        &self,
+        row: &OfferRow,
+        home: &[Observation],
+    ) -> rusqlite::Result<Vec<Series>> {
+        let mut found: Vec<String> = Vec::new();
+        if self.version >= CAMPAIGNS_SINCE {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT marketplace FROM market_snapshots WHERE offer = ?1
+                 UNION SELECT marketplace FROM badges WHERE offer = ?1",
+            )?;
+            let rows = statement.query_map([row.key], |r| r.get::<_, String>(0))?;
+            for m in rows {
+                found.push(m?);
+            }
         }
+        let own = base_market(row);
+        let Some(own) = own else {
+            // An offer in no marketplace's currency: its own prices only.
+            return Ok(vec![Series {
+                observations: home.to_vec(),
+                badges: Vec::new(),
+                currency: row.currency.clone().unwrap_or_default(),
+                marketplace: None,
+                bases: Vec::new(),
+            }]);
+        };
+        let mut out = Vec::new();
+        for m in Marketplace::ALL {
+            let is_home = m == own;
+            let added = found.iter().any(|f| f == m.id());
+            if !is_home && !added {
+                continue;
+            }
+            if is_home && !found.iter().any(|f| f == m.id()) {
+                // Only the snapshots table: as read in the scan, no badge.
+                out.push(Series {
+                    observations: home.to_vec(),
+                    badges: Vec::new(),
+                    currency: m.currency().to_owned(),
+                    marketplace: Some(m),
+                    bases: Vec::new(),
+                });
+            } else {
+                out.push(self.series(row, Some(m))?);
+            }
+        }
+        Ok(out)
     }
 
     /// The badges of offer `key` on `marketplace`.
@@ -624,19 +746,20 @@ impl Store {
         Ok(out)
     }
 
-    /// What is recorded about offer `row` on the additional marketplace `m`.
-    fn market_observations(
+    /// The prices recorded for offer `row` in `market_snapshots` on `m`, in
+    /// the order of time, then price.
+    fn market_snapshots(
         &self,
         row: &OfferRow,
         m: Marketplace,
     ) -> rusqlite::Result<Vec<Observation>> {
-        let mut out = Vec::with_capacity(64);
+        let mut out = Vec::new();
         if self.version < CAMPAIGNS_SINCE {
             // An older ledger, read as it is: no other marketplace's price.
             return Ok(out);
         }
         let mut snapshots = self.conn.prepare_cached(
-            "SELECT at, price, on_sale FROM market_snapshots WHERE offer = ?1 AND marketplace = ?2 ORDER BY at",
+            "SELECT at, price, on_sale FROM market_snapshots WHERE offer = ?1 AND marketplace = ?2 ORDER BY at, price, on_sale",
         )?;
         let mut rows = snapshots.query(params![row.key, m.id()])?;
         while let Some(r) = rows.next()? {
@@ -646,23 +769,42 @@ impl Store {
                 on_sale: r.get(2)?,
             });
         }
-        let snapshots_end = out.len();
+        Ok(out)
+    }
+
+    /// The events of offer `row` that touch marketplace `m` (`None`: every
+    /// event), in the order of time.
+    fn events_on(
+        &self,
+        row: &OfferRow,
+        m: Option<Marketplace>,
+    ) -> rusqlite::Result<Vec<Observation>> {
+        let mut out = Vec::new();
         let mut events = self
             .conn
             .prepare_cached("SELECT at, kind, markets FROM events WHERE offer = ?1 ORDER BY at")?;
         let mut rows = events.query([row.key])?;
         while let Some(r) = rows.next()? {
             let markets: Option<String> = r.get(2)?;
-            if let Some(o) = event(r.get(0)?, r.get(1)?, markets.as_deref(), Some(m.id())) {
+            if let Some(o) = event(
+                r.get(0)?,
+                r.get(1)?,
+                markets.as_deref(),
+                m.map(Marketplace::id),
+            ) {
                 out.push(o);
             }
         }
-        let events = out.split_off(snapshots_end);
-        Ok(crate::model::merge(out, events))
+        Ok(out)
     }
 
-    /// Everything recorded about the offer `row`.
-    pub(crate) fn observations(&self, row: &OfferRow) -> rusqlite::Result<Vec<Observation>> {
+    /// What the `snapshots` table holds about the offer `row`, with its
+    /// events that touch `m` (`None`: every event).
+    pub(crate) fn observations(
+        &self,
+        row: &OfferRow,
+        m: Option<Marketplace>,
+    ) -> rusqlite::Result<Vec<Observation>> {
         let int = |r: &rusqlite::Row<'_>, i: usize| r.get_ref(i).and_then(|v| Ok(v.as_i64()?));
         let mut out = Vec::with_capacity(64);
         let mut snapshots = self.conn.prepare_cached(
@@ -684,9 +826,10 @@ impl Store {
             .conn
             .prepare_cached("SELECT at, kind, markets FROM events WHERE offer = ?1")?;
         let mut rows = events.query([row.key])?;
+        let market = m.map(Marketplace::id);
         while let Some(r) = rows.next()? {
             let markets = r.get_ref(2)?.as_str_or_null()?;
-            if let Some(o) = event(int(r, 0)?, int(r, 1)?, markets, row.marketplace.as_deref()) {
+            if let Some(o) = event(int(r, 0)?, int(r, 1)?, markets, market) {
                 out.push(o);
             }
         }
@@ -748,7 +891,11 @@ impl Store {
         let db = |e| LedgerError::Db(format!("cannot read the ledger: {e}"));
         let mut offers = self
             .conn
-            .prepare("SELECT key, id, currency, marketplace FROM offers ORDER BY key")
+            .prepare(if self.version >= BASES_SINCE {
+                "SELECT key, id, currency, marketplace, bases FROM offers ORDER BY key"
+            } else {
+                "SELECT key, id, currency, marketplace, NULL FROM offers ORDER BY key"
+            })
             .map_err(db)?;
         let mut snapshots = self
             .conn
@@ -770,6 +917,7 @@ impl Store {
                 key: r.get(0).map_err(db)?,
                 currency: r.get(2).map_err(db)?,
                 marketplace: r.get(3).map_err(db)?,
+                bases: r.get(4).map_err(db)?,
             };
             let id: String = r.get(1).map_err(db)?;
             observations.clear();
@@ -785,8 +933,8 @@ impl Store {
                     break;
                 }
                 if key == row.key {
-                    if let Some(o) = event(at, kind, markets.as_deref(), row.marketplace.as_deref())
-                    {
+                    let market = base_market(&row).map(Marketplace::id);
+                    if let Some(o) = event(at, kind, markets.as_deref(), market) {
                         observations.push(o);
                     }
                 }
@@ -949,8 +1097,8 @@ fn event(at: Millis, kind: i64, markets: Option<&str>, base: Option<&str>) -> Op
 struct Writer<'t> {
     find: rusqlite::CachedStatement<'t>,
     add: rusqlite::CachedStatement<'t>,
-    set_currency: rusqlite::CachedStatement<'t>,
-    set_marketplace: rusqlite::CachedStatement<'t>,
+    set_home: rusqlite::CachedStatement<'t>,
+    set_bases: rusqlite::CachedStatement<'t>,
     snapshot: rusqlite::CachedStatement<'t>,
     market: rusqlite::CachedStatement<'t>,
 }
@@ -958,10 +1106,10 @@ struct Writer<'t> {
 impl<'t> Writer<'t> {
     fn new(tx: &'t rusqlite::Transaction<'_>) -> rusqlite::Result<Self> {
         Ok(Writer {
-            find: tx.prepare_cached("SELECT key, currency, marketplace FROM offers WHERE id = ?1")?,
+            find: tx.prepare_cached("SELECT key, currency, marketplace, bases FROM offers WHERE id = ?1")?,
             add: tx.prepare_cached("INSERT INTO offers (id, currency, marketplace) VALUES (?1, ?2, ?3)")?,
-            set_currency: tx.prepare_cached("UPDATE offers SET currency = ?2 WHERE key = ?1")?,
-            set_marketplace: tx.prepare_cached("UPDATE offers SET marketplace = ?2 WHERE key = ?1")?,
+            set_home: tx.prepare_cached("UPDATE offers SET currency = ?2, marketplace = ?3 WHERE key = ?1")?,
+            set_bases: tx.prepare_cached("UPDATE offers SET bases = ?2 WHERE key = ?1")?,
             snapshot: tx.prepare_cached(
                 "INSERT OR IGNORE INTO snapshots (offer, at, price, on_sale) VALUES (?1, ?2, ?3, ?4)",
             )?,
@@ -971,31 +1119,46 @@ impl<'t> Writer<'t> {
         })
     }
 
-    /// The key of offer `id`, recorded with `currency` and `marketplace` if
-    /// new.
+    /// Offer `id` as recorded, recorded with `currency` and `marketplace`
+    /// if new.
     fn offer(
         &mut self,
         tx: &rusqlite::Transaction<'_>,
         id: &str,
         currency: Option<&str>,
         marketplace: Option<&str>,
-    ) -> rusqlite::Result<(i64, Option<String>, Option<String>)> {
+    ) -> rusqlite::Result<OfferRow> {
         let found = self
             .find
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row([id], |r| {
+                Ok(OfferRow {
+                    key: r.get(0)?,
+                    currency: r.get(1)?,
+                    marketplace: r.get(2)?,
+                    bases: r.get(3)?,
+                })
+            })
             .optional()?;
         if let Some(found) = found {
             return Ok(found);
         }
         self.add.execute(params![id, currency, marketplace])?;
-        Ok((
-            tx.last_insert_rowid(),
-            currency.map(str::to_owned),
-            marketplace.map(str::to_owned),
-        ))
+        Ok(OfferRow {
+            key: tx.last_insert_rowid(),
+            currency: currency.map(str::to_owned),
+            marketplace: marketplace.map(str::to_owned),
+            bases: None,
+        })
     }
 }
 
+/// Records the prices of a page. Each price is kept under its marketplace
+/// (the base marketplace the response names, else its currency's; the
+/// parser refused a currency that is not its marketplace's): the offer's
+/// first base marketplace in `snapshots`, any other in `market_snapshots`,
+/// a base marketplace other than the first noted in `offers.bases`. No
+/// price is refused for what was recorded before it, so that the order of
+/// recording never changes an answer.
 fn record_snapshots(
     tx: &rusqlite::Transaction<'_>,
     snapshots: &[Snapshot],
@@ -1004,46 +1167,53 @@ fn record_snapshots(
     let mut w = Writer::new(tx)?;
     let mut new = 0;
     for s in snapshots {
-        let marketplace = s.marketplace.map(|m| m.id());
-        let (key, currency, known_market) =
-            w.offer(tx, &s.offer, Some(&s.currency), marketplace)?;
-        match currency.as_deref() {
-            Some(c) if c != s.currency => {
-                return Ok(Err(Refusal {
-                    path: join(&s.path, "sellingMode.price.currency"),
-                    message: format!(
-                        "offer {} has prices in {c} in the ledger; {} would mix currencies",
-                        s.offer, s.currency
-                    ),
-                }));
-            }
-            Some(_) => {}
-            None => {
-                w.set_currency.execute(params![key, s.currency])?;
-            }
+        let Some(m) = s.marketplace.or_else(|| {
+            Marketplace::ALL
+                .into_iter()
+                .find(|m| m.currency() == s.currency)
+        }) else {
+            return Ok(Err(Refusal {
+                path: join(&s.path, "sellingMode.price.currency"),
+                message: format!(
+                    "{} is the currency of no marketplace the engine knows, and the offer names no base marketplace",
+                    s.currency
+                ),
+            }));
+        };
+        let mut row = w.offer(tx, &s.offer, Some(&s.currency), Some(m.id()))?;
+        if row.currency.is_none() {
+            // Known so far by its events or badges only.
+            w.set_home.execute(params![row.key, s.currency, m.id()])?;
+            row.currency = Some(s.currency.clone());
+            row.marketplace = Some(m.id().to_owned());
         }
-        match (known_market.as_deref(), marketplace) {
-            (Some(known), Some(given)) if known != given => {
-                return Ok(Err(Refusal {
-                    path: join(&s.path, "publication.marketplaces.base.id"),
-                    message: format!(
-                        "offer {} has {known} as its base marketplace in the ledger, not {given}",
-                        s.offer
-                    ),
-                }));
+        let home = base_market(&row) == Some(m) && row.currency.as_deref() == Some(m.currency());
+        let mut inserted = if home {
+            if row.marketplace.is_none() {
+                w.set_home.execute(params![row.key, s.currency, m.id()])?;
             }
-            (None, Some(given)) => {
-                w.set_marketplace.execute(params![key, given])?;
+            w.snapshot
+                .execute(params![row.key, at, s.price, s.on_sale])?
+        } else {
+            let bases = row.base_markets();
+            if !bases.contains(&m) {
+                let others: Vec<&str> = Marketplace::ALL
+                    .into_iter()
+                    .filter(|b| *b == m || (bases.contains(b) && Some(*b) != base_market(&row)))
+                    .map(Marketplace::id)
+                    .collect();
+                w.set_bases.execute(params![row.key, others.join(",")])?;
             }
-            _ => {}
-        }
+            w.market
+                .execute(params![row.key, m.id(), at, s.price, s.on_sale])?
+        };
         // A snapshot is new when any of its prices is (its base
         // marketplace's, or an additional marketplace's).
-        let mut inserted = w.snapshot.execute(params![key, at, s.price, s.on_sale])?;
-        let base = known_market.as_deref().or(marketplace);
-        for (m, price, on_sale) in &s.additional {
-            if Some(m.id()) != base {
-                inserted += w.market.execute(params![key, m.id(), at, price, on_sale])?;
+        for (other, price, on_sale) in &s.additional {
+            if *other != m {
+                inserted += w
+                    .market
+                    .execute(params![row.key, other.id(), at, price, on_sale])?;
             }
         }
         new += usize::from(inserted > 0);
@@ -1063,7 +1233,7 @@ fn record_badges(
     )?;
     let mut new = 0;
     for b in badges {
-        let (key, _, _) = w.offer(tx, &b.offer, None, None)?;
+        let key = w.offer(tx, &b.offer, None, None)?.key;
         new += insert.execute(params![
             key,
             b.marketplace.id(),
@@ -1090,7 +1260,7 @@ fn record_events(
         "INSERT OR IGNORE INTO events (offer, at, kind, id, markets) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for e in &page.events {
-        let (key, _, _) = w.offer(tx, &e.offer, None, None)?;
+        let key = w.offer(tx, &e.offer, None, None)?.key;
         new += insert.execute(params![key, e.at, e.kind.code(), e.id, e.marketplaces])?;
     }
     let (last_id, last_at) = match &page.last {

@@ -8,7 +8,9 @@ use badge_rules::money::Marketplace;
 use badge_rules::period::Instant;
 use badge_rules_ledger::input::{self, Outcome};
 use badge_rules_ledger::{Ledger, Lowest, Question};
-use badge_rules_testkit::ledger::{asked, expected, offer, offers_line, scenario, t, Asked};
+use badge_rules_testkit::ledger::{
+    asked, badge, badges_line, expected, offer, offers_line, scenario, t, Asked,
+};
 
 #[expect(clippy::unwrap_used, reason = "a failure here fails the test")]
 /// A fresh directory for one test.
@@ -116,10 +118,46 @@ fn the_scenario_gives_m_as_computed_by_hand() {
             Ok(())
         })
         .unwrap();
-    all.sort_by(|a, b| a.offer_id.cmp(&b.offer_id));
+    // Each offer on each of its marketplaces, saying which: 1014 on
+    // allegro-pl and on allegro-cz.
+    let pairs: Vec<(String, Option<String>)> = all
+        .iter()
+        .map(|l| (l.offer_id.clone(), l.marketplace.clone()))
+        .collect();
+    let mut want_pairs: Vec<(String, Option<String>)> = expected()
+        .iter()
+        .map(|(id, ..)| {
+            let base = if *id == "1010" {
+                "allegro-cz"
+            } else {
+                "allegro-pl"
+            };
+            ((*id).to_owned(), Some(base.to_owned()))
+        })
+        .collect();
+    want_pairs.push(("1014".into(), Some("allegro-cz".into())));
+    let mut sorted = pairs.clone();
+    sorted.sort();
+    want_pairs.sort();
+    assert_eq!(sorted, want_pairs);
+    for l in &all {
+        let mut q = Question::new(&l.offer_id, at(&t(11, 30, 0)));
+        q.marketplace = l.marketplace.as_deref().and_then(Marketplace::from_id);
+        assert_eq!(l, &ledger.ask(&q).unwrap());
+    }
+    // On the base marketplace, the answers of one offer at a time.
+    let mut base: Vec<Lowest> = all
+        .into_iter()
+        .filter(|l| !(l.offer_id == "1014" && l.marketplace.as_deref() == Some("allegro-cz")))
+        .map(|mut l| {
+            l.marketplace = None;
+            l
+        })
+        .collect();
+    base.sort_by(|a, b| a.offer_id.cmp(&b.offer_id));
     let mut want = answers(&ledger, &t(11, 30, 0));
     want.truncate(expected().len());
-    assert_eq!(all, want);
+    assert_eq!(base, want);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -258,28 +296,151 @@ fn a_refused_page_names_file_line_and_path_and_writes_nothing() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-#[test]
-fn money_in_another_currency_than_the_offers_is_refused_not_mixed() {
-    let dir = dir("currency");
-    let mut ledger = Ledger::open(&dir.join("l.db")).unwrap();
+/// Responses that contradict each other about offer 7's marketplaces and
+/// currencies (docs/LEDGER.md, "One answer whatever the order"), with a
+/// price change, a badge and two prices at one instant.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "fields set on JSON objects built here"
+)]
+fn contradictions() -> Vec<String> {
     let cz = offer("7", "500.00", "CZK", "allegro-cz", "ACTIVE");
-    assert!(record(&mut ledger, &[offers_line(&t(11, 1, 0), vec![cz])]).is_empty());
-    // The same offer later in PLN, with no marketplace to tell: refused.
+    // In PLN with no marketplace named: allegro-pl's, by its currency.
     let mut pln = offer("7", "20.00", "PLN", "allegro-pl", "ACTIVE");
     pln["publication"] = serde_json::json!({"status": "ACTIVE"});
-    let faults = record(&mut ledger, &[offers_line(&t(11, 2, 0), vec![pln])]);
+    let sk = offer("7", "20.00", "EUR", "allegro-sk", "ACTIVE");
+    // A response at odds with itself: refused whatever came before.
+    let eur_on_pl = offer("7", "19.00", "EUR", "allegro-pl", "ACTIVE");
+    let mut usd = offer("8", "5.00", "USD", "allegro-pl", "ACTIVE");
+    usd["publication"] = serde_json::json!({"status": "ACTIVE"});
+    let mut pl = offer("7", "25.00", "PLN", "allegro-pl", "ACTIVE");
+    pl["additionalMarketplaces"] = serde_json::json!({"allegro-cz": {"publication": {"state": "APPROVED"},
+        "sellingMode": {"price": {"amount": "480.00", "currency": "CZK"}}}});
+    let change = serde_json::json!({"fetchedAt": t(11, 4, 0), "query": {"from": "E0"},
+        "response": {"offerEvents": [
+            {"id": "E1", "occurredAt": t(11, 2, 12), "type": "OFFER_PRICE_CHANGED",
+             "offer": {"id": "7", "marketplaces": [{"id": "allegro-cz"}]}}]}});
+    vec![
+        offers_line(&t(11, 1, 0), vec![cz]),
+        offers_line(&t(11, 2, 0), vec![pln]),
+        offers_line(&t(11, 2, 0), vec![sk]),
+        offers_line(&t(11, 2, 6), vec![eur_on_pl]),
+        offers_line(&t(11, 2, 7), vec![usd]),
+        offers_line(&t(11, 3, 0), vec![pl]),
+        change.to_string(),
+        badges_line(
+            &t(11, 3, 12),
+            vec![badge(
+                "7",
+                "BARGAIN",
+                "ACTIVE",
+                Some("18.00"),
+                Some((&t(11, 3, 6), &t(11, 3, 9))),
+            )],
+        ),
+        offers_line(
+            &t(11, 4, 0),
+            vec![offer("7", "24.00", "PLN", "allegro-pl", "ACTIVE")],
+        ),
+        offers_line(
+            &t(11, 4, 0),
+            vec![offer("7", "26.00", "PLN", "allegro-pl", "ACTIVE")],
+        ),
+    ]
+}
+
+/// Every answer about offer 7 (on no marketplace named, and on each), and
+/// the sorted refusals, after recording `lines` in their order.
+#[expect(clippy::unwrap_used, reason = "a failure here fails the test")]
+fn contradiction_answers(path: &Path, lines: &[String]) -> (Vec<Lowest>, Vec<String>) {
+    let mut ledger = Ledger::open(path).unwrap();
+    let mut faults: Vec<String> = lines
+        .iter()
+        .flat_map(|l| record(&mut ledger, std::slice::from_ref(l)))
+        .map(|f| f.replace("scenario.jsonl:1: ", ""))
+        .collect();
+    faults.sort();
+    let mut out = Vec::new();
+    for when in [t(11, 2, 3), t(11, 3, 3), t(11, 5, 0), t(11, 5, 0)] {
+        for m in [
+            None,
+            Some(Marketplace::Pl),
+            Some(Marketplace::Cz),
+            Some(Marketplace::Sk),
+            Some(Marketplace::Hu),
+        ] {
+            let mut q = Question::new("7", at(&when));
+            q.marketplace = m;
+            q.campaign = Some("BARGAIN".into());
+            out.push(ledger.ask(&q).unwrap());
+        }
+    }
+    (out, faults)
+}
+
+#[test]
+fn contradicting_currencies_and_marketplaces_give_one_answer() {
+    let dir = dir("currency");
+    let (answers, faults) = contradiction_answers(&dir.join("l.db"), &contradictions());
+    // Only the responses at odds with themselves are refused.
     assert_eq!(
         faults,
-        ["scenario.jsonl:1: response.offers[0].sellingMode.price.currency: offer 7 has prices in CZK in the ledger; PLN would mix currencies"]
+        [
+            "response.offers[0].sellingMode.price.currency: EUR is not the currency of the offer's marketplace allegro-pl (PLN): prices in two currencies are never mixed",
+            "response.offers[0].sellingMode.price.currency: USD is the currency of no marketplace the engine knows, and the offer names no base marketplace",
+        ]
     );
-    // Another base marketplace for the same offer: refused as well.
-    let sk = offer("7", "20.00", "EUR", "allegro-sk", "ACTIVE");
-    let faults = record(&mut ledger, &[offers_line(&t(11, 2, 0), vec![sk])]);
-    assert_eq!(faults.len(), 1, "{faults:?}");
-    let h = ledger.history("7", at(&t(11, 3, 0))).unwrap().unwrap();
-    assert_eq!(h.price_history.len(), 1);
-    assert_eq!(h.price_history[0].price.currency, "CZK");
+    let m = |l: &Lowest| {
+        l.lowest_price_30_days
+            .as_ref()
+            .map(|p| format!("{} {}", p.amount, p.currency))
+    };
+    // At 5 November, on no marketplace named: allegro-pl (the first of the
+    // three named as its base, in Allegro's order), saying so.
+    let unnamed = answers.get(10).unwrap();
+    assert_eq!(unnamed.marketplace.as_deref(), Some("allegro-pl"));
+    // 20.00 seen on 2 November, then 25.00 (no change event for
+    // allegro-pl: a gap, whichever response came first), then 24.00 and
+    // 26.00 at one instant; the badge's price fell in a gap.
+    assert_eq!(m(unnamed).as_deref(), Some("20.00 PLN"));
+    assert_eq!(
+        answers.get(11).unwrap().lowest_price_30_days,
+        unnamed.lowest_price_30_days
+    );
+    assert!(!answers.get(11).unwrap().exact);
+    let conflict = unnamed.conflict.as_deref().unwrap();
+    assert!(
+        conflict.contains("allegro-pl and allegro-cz and allegro-sk"),
+        "{conflict}"
+    );
+    assert_eq!(answers.get(11).unwrap().conflict, None);
+    // Each marketplace in its currency, from its base and additional prices.
+    assert_eq!(m(answers.get(12).unwrap()).as_deref(), Some("480.00 CZK"));
+    assert_eq!(m(answers.get(13).unwrap()).as_deref(), Some("20.00 EUR"));
+    assert_eq!(m(answers.get(14).unwrap()), None);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+    /// The same responses recorded in any order (and some twice) give the
+    /// same answers and the same refusals.
+    #[test]
+    fn contradictions_in_any_order_give_the_same_answers(
+        order in proptest::strategy::Strategy::prop_shuffle(proptest::prelude::Just((0..10).collect::<Vec<usize>>())),
+        twice in 0usize..10,
+    ) {
+        let dir = dir(&format!("any-order-{twice}-{}", order.iter().map(usize::to_string).collect::<String>()));
+        let lines = contradictions();
+        let want = contradiction_answers(&dir.join("in-order.db"), &lines);
+        let shuffled: Vec<String> = order.iter().chain(std::iter::once(&twice)).filter_map(|i| lines.get(*i).cloned()).collect();
+        let (got, mut faults) = contradiction_answers(&dir.join("shuffled.db"), &shuffled);
+        // The line recorded twice, when refused, is refused twice.
+        faults.dedup();
+        proptest::prop_assert_eq!(&got, &want.0);
+        proptest::prop_assert_eq!(&faults, &want.1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
 
 #[test]

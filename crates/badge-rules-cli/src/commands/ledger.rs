@@ -15,6 +15,7 @@ use crate::args::{
     LedgerRecordArgs,
 };
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INPUT};
+use crate::items::Items;
 use crate::source;
 
 pub(crate) fn run(args: &LedgerArgs) -> Result<u8, Fatal> {
@@ -90,8 +91,20 @@ fn record(args: &LedgerRecordArgs) -> Result<u8, Fatal> {
     let mut total = ledger_input::Summary::default();
     let stderr = io::stderr();
     for file in &args.files {
-        let (mut reader, name) = source::open(Some(file))?;
-        let summary = ledger_input::record(&mut ledger, &mut reader, &name, at, |outcome| {
+        let (reader, name) = source::open(Some(file))?;
+        // Responses one after another, with or without whitespace between
+        // them (`cat page-*.json`), cut by the reader `plan` uses.
+        let mut items = Items::new(reader).damaged_first_line_is_jsonl();
+        let mut bytes = 0;
+        let values = std::iter::from_fn(|| {
+            let mut buf = Vec::new();
+            match items.next_into(&mut buf, &mut bytes) {
+                Ok(Some(line)) => Some(Ok((line, buf))),
+                Ok(None) => None,
+                Err(e) => Some(Err(LedgerError::Io(format!("cannot read {name}: {e}")))),
+            }
+        });
+        let summary = ledger_input::record_items(&mut ledger, values, &name, at, |outcome| {
             // stderr is for people; nothing to do if it is gone.
             let _ = match outcome {
                 Outcome::Refused(fault) => writeln!(stderr.lock(), "badge-rules: refused {fault}"),
@@ -123,6 +136,20 @@ fn record(args: &LedgerRecordArgs) -> Result<u8, Fatal> {
         "knownEvents": total.events.saturating_sub(total.new_events),
     });
     print(&format!("{line}\n"))?;
+    if total.committed + total.refused == 0 {
+        // An empty input, or only blank lines: a job that recorded nothing
+        // should know.
+        let _ = writeln!(
+            stderr.lock(),
+            "badge-rules: no response could be read from {}",
+            args.files
+                .iter()
+                .map(|f| source::name(Some(f.as_path())))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return Ok(EXIT_INPUT);
+    }
     Ok(if total.refused > 0 {
         EXIT_INPUT
     } else {

@@ -212,13 +212,50 @@ impl<'a, 'c> Planning<'a, 'c> {
     /// its own connection to the ledger.
     fn worker(self) -> impl FnMut(Chunk) -> Answers<Summary> + use<'a, 'c> {
         let mut planner = self.planner.clone();
+        let (marketplace, campaign, starts) = self.ledger_question();
         let filler = Filler {
             ledger: self.ledger.map(ledger_open::connect),
             now: self.context.now(),
             empty: serde_json::from_str("{}").ok(),
-            marketplace: one_marketplace(self.context.campaigns()),
+            marketplace,
+            campaign,
+            starts,
         };
-        move |chunk| self.plan_chunk(&chunk, &mut planner, &filler)
+        move |chunk| match &filler.ledger {
+            // A chunk's offers read in one read transaction: the ledger's
+            // lock taken once, not once a query.
+            Some(ledger) => {
+                ledger_open::in_one_read(ledger, || self.plan_chunk(&chunk, &mut planner, &filler))
+            }
+            None => self.plan_chunk(&chunk, &mut planner, &filler),
+        }
+    }
+
+    /// What the ledger is asked about each offer: with one campaign
+    /// planned, its marketplace, id and publication start (as `check
+    /// --ledger` asks about a document's campaign); with several, the
+    /// marketplace they share (else the base one) and no campaign.
+    fn ledger_question(
+        self,
+    ) -> (
+        Option<badge_rules::money::Marketplace>,
+        Option<String>,
+        Option<badge_rules::period::Instant>,
+    ) {
+        let planned: Vec<&str> = self.planner.campaign_ids().collect();
+        let campaigns = self.context.campaigns();
+        if let [only] = planned.as_slice() {
+            if let Some(c) = campaigns.iter().find(|c| c.id == *only) {
+                let marketplace = c
+                    .marketplace
+                    .as_ref()
+                    .and_then(|m| m.id.as_deref())
+                    .and_then(badge_rules::money::Marketplace::from_id);
+                let starts = c.publication.as_ref().and_then(|p| p.from);
+                return (marketplace, Some(c.id.clone()), starts);
+            }
+        }
+        (one_marketplace(campaigns), None, None)
     }
 
     /// The answers to every item of `chunk`.

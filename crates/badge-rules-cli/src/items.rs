@@ -78,7 +78,16 @@ impl<R: BufRead> Items<R> {
     /// that is one, as JSON Lines (each line an item) instead of the start
     /// of a value over several lines: a polling job's file whose first line
     /// was cut keeps every other line (`ledger record`, docs/LEDGER.md).
-    pub(crate) fn damaged_first_line_is_jsonl(mut self) -> Self {
+    ///
+    /// ```
+    /// use badge_rules_cli::items::Items;
+    /// let text = b"{\"cut\": \n{\"id\": 1}\n";
+    /// let mut items = Items::new(&text[..]).damaged_first_line_is_jsonl();
+    /// let (mut buf, mut bytes) = (Vec::new(), 0);
+    /// assert_eq!(items.next_into(&mut buf, &mut bytes).unwrap(), Some(1));
+    /// assert_eq!(buf, b"{\"cut\": \n");
+    /// ```
+    pub fn damaged_first_line_is_jsonl(mut self) -> Self {
         self.damaged_first_line = true;
         self
     }

@@ -15,7 +15,7 @@ use crate::args::{
     LedgerRecordArgs,
 };
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INPUT};
-use crate::items::Items;
+use badge_rules_cli::items::Items;
 use crate::source;
 
 pub(crate) fn run(args: &LedgerArgs) -> Result<u8, Fatal> {

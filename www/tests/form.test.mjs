@@ -598,6 +598,9 @@ test('Allegro Prices on the Application tab: the example says the offer is not i
   assert.equal('allegroPrices' in unknown, false);
   assert.equal(await page.getAttribute('#a-verdict', 'data-verdict'), check(unknown).verdict);
   assert.ok(!(await codes()).includes('BA24'));
+  // Unseen, BA24 cannot be checked: INCOMPLETE, BA24 listed as needing allegroPrices.
+  assert.equal(await verdict(page), 'INCOMPLETE');
+  assert.deepEqual(await page.$$eval('#a-skipped li[data-code="BA24"]', (lis) => lis.map((li) => li.dataset.missing)), ['allegroPrices']);
   // The labels in Polish.
   await page.click('button[data-lang="pl"]');
   assert.match(await page.textContent('#a-allegro-prices-field legend'), /^Allegro Ceny na rynku kampanii$/);

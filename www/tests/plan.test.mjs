@@ -237,6 +237,8 @@ test('the Plan tab proposes no price for a DISCOUNT campaign whose terms are unk
   const planned = (given, terms) => plan({
     now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), account: { company: true, meetsQualityCriteria: true },
     campaigns: given.campaigns, badges: given.badges, applications: given.applications,
+    // The example's Allegro Prices choice: none of the offers is in it.
+    allegroPrices: { offers: [] },
     ...(terms ? { campaignTerms: { BARGAIN: terms } } : {}),
   }, given.items, { lang: 'en', campaigns: [], price: 'highest' }).filter((l) => l.campaignId === 'BARGAIN');
 
@@ -290,6 +292,8 @@ test('Allegro Prices on the Plan tab: the example says none of the offers is in 
   const want = plan(context, items, { lang: 'en', campaigns: [], price: 'highest' });
   assert.deepEqual((await rows(p)).map((r) => [r.offer, r.campaign, r.verdict, r.codes]),
     want.map((l) => [l.offerId, l.campaignId, l.verdict, l.violations.map((v) => v.code).join(' ')]));
+  // The offer discounted in Allegro Prices is refused with BA24 on a price-lowering campaign.
+  assert.ok((await rows(p)).some((r) => r.offer === first && r.verdict === 'REJECT' && r.codes.split(' ').includes('BA24')));
 
   // An answer that is not JSON is named, and nothing is planned.
   await p.fill('#n-allegro-prices-json', '{"offers": [');

@@ -47,5 +47,6 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(&args),
         Command::Plan(args) => commands::plan::run(&args),
         Command::Ledger(args) => commands::ledger::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
     })
 }

@@ -6,4 +6,5 @@ pub(crate) mod codes;
 pub(crate) mod ledger;
 pub(crate) mod plan;
 pub(crate) mod rules;
+pub(crate) mod serve;
 pub(crate) mod terms;

@@ -205,3 +205,11 @@ pub(crate) fn strip_newline(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     line.strip_suffix(b"\r").unwrap_or(line)
 }
+
+/// The answer to a line of a batch longer than `limit` bytes, line `line`
+/// of the body: an `{"error"}` line, and the batch goes on.
+pub(crate) fn too_long_line(line: usize, limit: usize) -> String {
+    serde_json::json!({"error": {"kind": "http", "code": "LINE_TOO_LONG", "path": "",
+        "message": format!("line {line} is longer than {limit} bytes")}})
+    .to_string()
+}

@@ -138,16 +138,17 @@ fn answer_piece(
         heads.push(line.chars().take(32).collect());
     };
     match piece {
-        Piece::Lines { bytes, .. } => {
-            for line in bytes.split_inclusive(|b| *b == b'\n') {
-                push(answer(body::strip_newline(line), options, ledger));
+        Piece::Lines { first, bytes } => {
+            for (i, line) in bytes.split_inclusive(|b| *b == b'\n').enumerate() {
+                let line = body::strip_newline(line);
+                if line.len() > limit {
+                    push(body::too_long_line(first + i, limit));
+                } else {
+                    push(answer(line, options, ledger));
+                }
             }
         }
-        Piece::TooLong { line } => push(
-            serde_json::json!({"error": {"kind": "http", "code": "LINE_TOO_LONG", "path": "",
-                "message": format!("line {line} is longer than {limit} bytes")}})
-            .to_string(),
-        ),
+        Piece::TooLong { line } => push(body::too_long_line(*line, limit)),
         Piece::Failed(message) => push(
             serde_json::json!({"error": {"kind": "http", "code": "BODY_UNREADABLE", "path": "", "message": message}})
                 .to_string(),

@@ -41,6 +41,6 @@ pub use config::Config;
 pub use health::OPENAPI;
 pub use metrics::Metrics;
 pub use router::{routes, with_manners};
-pub use run::{run, serve, start, Running};
+pub use run::{run, serve, serve_app, start, start_with, Running};
 pub use state::{Shared, State};
 pub use token::Token;

@@ -129,6 +129,14 @@ pub(crate) async fn plan(Extract(state): Extract<State>, request: Request) -> Re
 }
 
 impl Planning {
+    /// The line of an item longer than the limit, with its file and line.
+    fn too_long(&self, line: usize, limit: usize) -> String {
+        serde_json::json!({"error": {"kind": "http", "code": "LINE_TOO_LONG", "path": "",
+            "message": format!("line {line} is longer than {limit} bytes")},
+            "file": self.file, "line": line})
+        .to_string()
+    }
+
     /// The lines (or rows) of every item of `piece`.
     fn answer(&self, piece: &Piece, limit: usize) -> Vec<u8> {
         let mut out = Vec::new();
@@ -151,6 +159,11 @@ impl Planning {
         };
         for (i, line) in bytes.split_inclusive(|b| *b == b'\n').enumerate() {
             if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if line.len() > limit {
+                out.extend_from_slice(self.too_long(first + i, limit).as_bytes());
+                out.push(b'\n');
                 continue;
             }
             for outcome in planner.item(line, first + i) {

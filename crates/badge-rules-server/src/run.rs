@@ -70,6 +70,18 @@ fn say(line: &serde_json::Value) {
 /// Why it cannot start: an address it may not bind without a token, a
 /// ledger that cannot be opened, a port taken.
 pub async fn start(config: Config) -> Result<Running, String> {
+    start_with(config, |routes| routes).await
+}
+
+/// [`start`] with routes of `extra` added to the API's (for tests).
+///
+/// # Errors
+///
+/// As [`start`].
+pub async fn start_with(
+    config: Config,
+    extra: impl FnOnce(axum::Router<State>) -> axum::Router<State>,
+) -> Result<Running, String> {
     config.check_bind()?;
     let listener = TcpListener::bind(config.addr)
         .await
@@ -79,7 +91,8 @@ pub async fn start(config: Config) -> Result<Running, String> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let state = Shared::new(config)?;
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(serve(listener, State::clone(&state), async {
+    let app = with_manners(extra(routes()), State::clone(&state));
+    let task = tokio::spawn(serve_app(listener, app, State::clone(&state), async {
         let _ = stopped.await;
     }));
     say(
@@ -98,6 +111,17 @@ pub async fn start(config: Config) -> Result<Running, String> {
 /// lets them finish within the deadline.
 pub async fn serve(listener: TcpListener, state: State, shutdown: impl Future<Output = ()>) {
     let app = with_manners(routes(), State::clone(&state));
+    serve_app(listener, app, state, shutdown).await;
+}
+
+/// [`serve`] with the application `app` (built by [`with_manners`] on
+/// `state`: the tests add routes that panic or take their time).
+pub async fn serve_app(
+    listener: TcpListener,
+    app: axum::Router,
+    state: State,
+    shutdown: impl Future<Output = ()>,
+) {
     let graceful = GracefulShutdown::new();
     let mut builder = http1::Builder::new();
     builder

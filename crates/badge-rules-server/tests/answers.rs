@@ -1,7 +1,7 @@
 //! Every answer is the core's `api` line, byte for byte: what the CLI prints
 //! for the same document (the CLI's own tests check it prints these lines;
 //! crates/badge-rules-cli/tests/serve.rs compares with the binary itself).
-#![expect(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
+#![expect(clippy::unwrap_used, reason = "tests")]
 
 mod common;
 

@@ -1,12 +1,6 @@
 //! Production manners: 404 and 405, the token, the body's read timeout,
 //! the handler's deadline, the in-flight bound, a panic caught, the
 //! metrics, graceful shutdown, and the address a server may bind.
-#![expect(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::panic,
-    reason = "tests"
-)]
 
 mod common;
 

@@ -19,7 +19,10 @@ const PAGES: &str = concat!(
     "\n",
 );
 
-#[expect(clippy::unwrap_used, reason = "a test helper: a failure is the test failing")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn fresh(name: &str) -> std::path::PathBuf {
     let dir =
         std::env::temp_dir().join(format!("badge-rules-server-{name}-{}", std::process::id()));

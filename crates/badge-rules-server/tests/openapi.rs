@@ -14,7 +14,10 @@ use common::{request, Server};
 use serde_json::{json, Value};
 
 /// A validator of `schema`, its `$ref`s resolved in the whole document.
-#[expect(clippy::unwrap_used, reason = "a test helper: a failure is the test failing")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn validator(doc: &Value, schema: &Value) -> jsonschema::Validator {
     let mut root = schema.clone();
     if let Some(object) = root.as_object_mut() {
@@ -26,7 +29,11 @@ fn validator(doc: &Value, schema: &Value) -> jsonschema::Validator {
 }
 
 /// Checks `body` against the schema of `content` (its media type's).
-#[expect(clippy::unwrap_used, clippy::panic, reason = "a test helper: a failure is the test failing")]
+#[expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a test helper: a failure is the test failing"
+)]
 fn check_schema(doc: &Value, content: &Value, media: &str, body: &[u8], what: &str) {
     let Some(entry) = content.get(media) else {
         panic!("{what}: media type {media} is not documented");

@@ -21,6 +21,7 @@ struct Serve {
 
 #[expect(
     clippy::unwrap_used,
+    clippy::indexing_slicing,
     reason = "a test helper: a failure is the test failing"
 )]
 fn serve(args: &[&str], env: &[(&str, &str)]) -> Serve {

@@ -32,7 +32,7 @@ pub fn routes() -> Router<State> {
 }
 
 /// `routes` with 404 and 405 answered with the envelope, a panic caught
-/// (500), and [`manners`](crate::manners) around all.
+/// (500), and the manners (logs, token, in-flight bound, deadline) around all.
 pub fn with_manners(routes: Router<State>, state: State) -> Router {
     routes
         .fallback(manners::not_found)

@@ -17,7 +17,7 @@
 //! request's options), `body` (reading bodies and batches), the price
 //! ledger's access (`ledger_access`), [`state`]; the handlers (`check`,
 //! `plan`, `catalogue`, `ledger`, `health`); `manners` (logs, token,
-//! in-flight bound, deadline, panics), [`router`], [`run`].
+//! in-flight bound, deadline, panics), [`router`], [`mod@run`].
 
 pub mod config;
 pub mod metrics;

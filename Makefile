@@ -262,7 +262,7 @@ fuzz: setup-rust
 ## bench: every benchmark, then BENCHMARKS.md (about 10 minutes on 2 cores;
 ## figures against baselines of the same run; scripts/bench.py).
 bench: setup-rust wasm
-	python3 scripts/bench.py native cli wasm ledger report
+	python3 scripts/bench.py native cli wasm ledger serve report
 
 ## bench-native: criterion benches of the engine (check on parsed documents,
 ## end to end from bytes against serde_json, 10k/100k/1M badges).
@@ -280,6 +280,13 @@ bench-cli: setup-rust
 ## report (the other areas stay as BENCHMARKS.md shows them).
 bench-ledger: setup-rust
 	python3 scripts/bench.py ledger report
+
+## bench-serve: badge-rules serve on loopback: one-document checks at 1, 16
+## and 256 connections (requests/s, p50/p99), the NDJSON batch against
+## check --jsonl on the same documents, the server's memory; then the report.
+.PHONY: bench-serve
+bench-serve: setup-rust
+	python3 scripts/bench.py serve report
 
 ## bench-wasm: the npm package in Node: instantiation, check() per call, both
 ## boundaries, the .wasm's size raw/gzip/brotli.

@@ -10,6 +10,12 @@ use crate::envelope;
 use crate::state::State;
 
 /// The OpenAPI 3.1 description of this API.
+///
+/// ```
+/// let doc: serde_json::Value = serde_json::from_str(badge_rules_server::OPENAPI).unwrap();
+/// assert_eq!(doc["openapi"], "3.1.0");
+/// assert!(doc["paths"]["/v1/check"]["post"].is_object());
+/// ```
 pub const OPENAPI: &str = include_str!("../openapi.json");
 
 /// `GET /healthz`.

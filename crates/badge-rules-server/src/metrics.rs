@@ -48,6 +48,12 @@ pub struct Metrics {
 
 impl Metrics {
     /// A request to `route` answered `status` after `took`.
+    ///
+    /// ```
+    /// let metrics = badge_rules_server::Metrics::default();
+    /// metrics.request("/v1/check", "POST", 200, std::time::Duration::from_millis(2));
+    /// assert!(metrics.render().contains(r#"badge_rules_http_request_duration_seconds_bucket{route="/v1/check",le="0.0025"} 1"#));
+    /// ```
     pub fn request(&self, route: &str, method: &str, status: u16, took: Duration) {
         if let Ok(mut requests) = self.requests.lock() {
             *requests
@@ -83,11 +89,23 @@ impl Metrics {
     }
 
     /// One more request in flight (`1`) or one fewer (`-1`).
+    ///
+    /// ```
+    /// let metrics = badge_rules_server::Metrics::default();
+    /// metrics.in_flight(1);
+    /// assert!(metrics.render().contains("badge_rules_http_in_flight 1\n"));
+    /// ```
     pub fn in_flight(&self, delta: i64) {
         self.in_flight.fetch_add(delta, Ordering::Relaxed);
     }
 
     /// A request turned away with 503: too much in flight.
+    ///
+    /// ```
+    /// let metrics = badge_rules_server::Metrics::default();
+    /// metrics.rejected();
+    /// assert!(metrics.render().contains("badge_rules_http_rejected_total 1\n"));
+    /// ```
     pub fn rejected(&self) {
         self.rejected.fetch_add(1, Ordering::Relaxed);
     }

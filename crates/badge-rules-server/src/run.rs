@@ -30,7 +30,7 @@ pub struct Running {
 }
 
 impl Running {
-    /// Stops it as SIGTERM would, and waits until it has.
+    /// Stops it as SIGTERM would, and waits until it has (see [`start`]).
     pub async fn stop(self) {
         let _ = self.stop.send(());
         let _ = self.task.await;
@@ -75,6 +75,18 @@ pub async fn start(config: Config) -> Result<Running, String> {
 
 /// [`start`] with routes of `extra` added to the API's (for tests).
 ///
+/// ```
+/// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+/// use axum::routing::get;
+/// let config = badge_rules_server::Config { addr: "127.0.0.1:0".parse().unwrap(), ..Default::default() };
+/// let server = badge_rules_server::start_with(config, |r| r.route("/hello", get(|| async { "hi" })))
+///     .await
+///     .unwrap();
+/// assert_ne!(server.addr.port(), 0);
+/// server.stop().await;
+/// # });
+/// ```
+///
 /// # Errors
 ///
 /// As [`start`].
@@ -109,6 +121,15 @@ pub async fn start_with(
 
 /// Serves the connections of `listener` until `shutdown` completes, then
 /// lets them finish within the deadline.
+///
+/// ```
+/// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+/// let state = badge_rules_server::Shared::new(badge_rules_server::Config::default()).unwrap();
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+/// // Stops at once: `shutdown` is ready.
+/// badge_rules_server::serve(listener, state, async {}).await;
+/// # });
+/// ```
 pub async fn serve(listener: TcpListener, state: State, shutdown: impl Future<Output = ()>) {
     let app = with_manners(routes(), State::clone(&state));
     serve_app(listener, app, state, shutdown).await;

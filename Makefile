@@ -40,12 +40,23 @@ WASM_GZIP_BUDGET_STABLE := 175234
 WASM_PLAN_GZIP_BUDGET := 166484
 WASM_PLAN_GZIP_BUDGET_STABLE := 177585
 
+# PHP client (clients/php): Debian's php-cli and phpunit, installed only when missing.
+.PHONY: setup-php test-php
+setup-php:
+	@command -v php >/dev/null 2>&1 && command -v phpunit >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq php-cli phpunit >/dev/null; }
+
+## test-php: the PHP client's PHPUnit tests against a real `badge-rules serve`
+## (the debug build, started and stopped by the tests).
+test-php: setup-php
+	$(CARGO) build -q -p badge-rules-cli
+	phpunit -c clients/php/phpunit.xml.dist
+
 .PHONY: bench bench-native bench-cli bench-wasm bench-ledger fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
 
 all: test
 
 ## setup: everything the other targets need, installed only when missing.
-setup: setup-rust setup-wasm setup-wasm-nightly setup-node setup-browser setup-www
+setup: setup-rust setup-wasm setup-wasm-nightly setup-node setup-browser setup-www setup-php
 
 setup-rust:
 	@command -v $(CARGO) >/dev/null 2>&1 || { echo "cargo not found: install Rust from your distribution or with rustup" >&2; exit 1; }
@@ -80,7 +91,7 @@ setup-browser:
 ## (build with Turbopack and webpack, start, dev), a plain page,
 ## badge-rules/form, publint, arethetypeswrong; Chromium), then the form's
 ## browser tests.
-test: setup test-rust test-wasm test-www
+test: setup test-rust test-wasm test-www test-php
 
 # The second clippy lints the wasm crate as the plan module builds it (only
 # its `plan` feature: badge-rules/plan), which the workspace's build leaves out.
@@ -89,7 +100,7 @@ test-rust:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p badge-rules-wasm --all-targets --no-default-features --features plan -- -D warnings
 	$(CARGO) test --workspace
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm -p badge-rules-server
 
 ## test-wasm: build the package, run its tests in Node and Chromium, then
 ## check that the stable fallback build answers byte for byte the same.
@@ -257,7 +268,7 @@ fuzz: setup-rust
 ## bench: every benchmark, then BENCHMARKS.md (about 10 minutes on 2 cores;
 ## figures against baselines of the same run; scripts/bench.py).
 bench: setup-rust wasm
-	python3 scripts/bench.py native cli wasm ledger report
+	python3 scripts/bench.py native cli wasm ledger serve report
 	$(MAKE) bench-plan-campaigns
 
 ## bench-native: criterion benches of the engine (check on parsed documents,
@@ -282,6 +293,13 @@ bench-ledger: setup-rust
 .PHONY: bench-ledger-ratios
 bench-ledger-ratios: setup-rust
 	python3 scripts/bench.py ledger-ratios
+
+## bench-serve: badge-rules serve on loopback: one-document checks at 1, 16
+## and 256 connections (requests/s, p50/p99), the NDJSON batch against
+## check --jsonl on the same documents, the server's memory; then the report.
+.PHONY: bench-serve
+bench-serve: setup-rust
+	python3 scripts/bench.py serve report
 
 ## bench-wasm: the npm package in Node: instantiation, check() per call, both
 ## boundaries, the .wasm's size raw/gzip/brotli.

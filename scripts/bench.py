@@ -7,6 +7,7 @@
     python3 scripts/bench.py plan     # plan over 1,000,000 offers against check --jsonl -> target/bench/plan.json
     python3 scripts/bench.py ledger   # the price ledger: record, lowest, check --ledger -> target/bench/ledger.json
     python3 scripts/bench.py ledger-ratios  # check --jsonl and plan, --ledger against plain -> target/bench/ledger-ratios.json
+    python3 scripts/bench.py serve    # badge-rules serve on loopback: checks at 1/16/256 connections, the NDJSON batch -> target/bench/serve.json
     python3 scripts/bench.py report   # BENCHMARKS.md from whatever target/bench/*.json holds
 
 `make bench` runs the first three, then `report`; `make bench-native`,
@@ -780,6 +781,113 @@ def bench_wasm():
 # ---------------------------------------------------------------- report
 
 
+# ----------------------------------------------------------------- serve
+
+#: Documents of the NDJSON batch against check --jsonl (BENCH_SERVE_DOCS overrides).
+SERVE_DOCS = int(os.environ.get("BENCH_SERVE_DOCS", "200000"))
+#: The batch's target: at least this share of check --jsonl's documents/s.
+TARGET_SERVE_BATCH = 0.7
+
+
+def bench_serve():
+    """The server on loopback (crates/badge-rules-server/benches/load.rs):
+    one-document checks at 1, 16 and 256 connections, then the NDJSON batch
+    of SERVE_DOCS documents against check --jsonl on the same file."""
+    cores = os.cpu_count() or 1
+    run([CARGO, "build", "--release", "-q", "-p", "badge-rules-cli"])
+    cli = os.path.join(ROOT, "target", "release", "badge-rules")
+    load_bench = cargo_executable(["bench", "--no-run", "-q", "-p", "badge-rules-server", "--bench", "load"], "load")
+    docs = documents_file(SERVE_DOCS)
+    with open(docs, "rb") as f:
+        while f.read(1 << 24):
+            pass
+    load_before = load_average()
+    out = os.path.join(OUT, "serve-load.json")
+    started = time.monotonic()
+    run([load_bench, cli, docs, out])
+    seconds = time.monotonic() - started
+    with open(out) as f:
+        load_result = json.load(f)
+    reports = os.path.join(OUT, "reports.jsonl")
+    cli_runs = median_run({"cli": [cli, "check", "--jsonl", f"--jobs={cores}", docs]}, reports)
+    os.remove(reports)
+    cli_run = cli_runs["cli"]
+    cli_run.pop("stdout", None)
+    cli_run["docs_per_s"] = SERVE_DOCS / cli_run["seconds"]
+    save(
+        "serve",
+        {
+            "cores": cores,
+            "seconds": round(seconds, 1),
+            "load_before": load_before,
+            "load_after": load_average(),
+            "commands": {
+                "load": "cargo bench -p badge-rules-server --bench load -- target/release/badge-rules FILE OUT",
+                "cli": f"target/release/badge-rules check --jsonl --jobs={cores} FILE > target/bench/reports.jsonl",
+                "documents": f"cargo run --release -p badge-rules --example gen_docs -- {SERVE_DOCS} > FILE",
+            },
+            "load": load_result,
+            "cli": cli_run,
+        },
+    )
+
+
+def serve_section(serve):
+    """The summary rows and the section of the server's figures."""
+    load_result, cli_run = serve["load"], serve["cli"]
+    batch = load_result["batch"]
+    ratio = batch["docs_per_s"] / cli_run["docs_per_s"]
+    rows = [
+        ("serve-batch", "`serve` NDJSON batch, documents/s", fmt_int(batch["docs_per_s"]),
+         f"{fmt_int(cli_run['docs_per_s'])} (`check --jsonl`)", f"{ratio:.2f} x", f"≥ {TARGET_SERVE_BATCH} x",
+         ratio >= TARGET_SERVE_BATCH),
+    ]
+    for r in load_result["runs"]:
+        rows.append(
+            ("serve-check", f"`serve` one-document checks, {r['connections']} connection(s)",
+             f"{fmt_int(r['requests_per_s'])} requests/s", "–", "–", "–", r["errors"] == 0)
+        )
+    rows.append(
+        ("serve-memory", "`serve` peak RSS over every run", fmt_kib(load_result["peak_rss_kib"]), "–", "–",
+         "flat", True)
+    )
+    body = [
+        "## `badge-rules serve` (HTTP on loopback)\n",
+        f"`{serve['commands']['load']}` ({serve['at']}, commit `{serve['commit']}`, load average "
+        f"{serve['load_before']:.2f} before, {serve['load_after']:.2f} after; {serve['seconds']} s). The load "
+        "generator (hyper's client, keep-alive connections, a fixed number of requests, 2 runtime threads) runs "
+        "on the same cores as the server, so the server has less than the whole machine. The document is "
+        "`examples/sandbox-accept.json`; every request's log line is written to stderr and read by the "
+        "benchmark, as a log shipper would.\n",
+        "| connections | requests | errors | requests/s | p50 | p99 | max | server RSS after |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in load_result["runs"]:
+        body.append(
+            f"| {r['connections']} | {fmt_int(r['requests'])} | {r['errors']} | {fmt_int(r['requests_per_s'])} "
+            f"| {r['p50_us'] / 1000:.2f} ms | {r['p99_us'] / 1000:.2f} ms | {r['max_us'] / 1000:.1f} ms "
+            f"| {fmt_kib(r['rss_kib_after'])} |"
+        )
+    body.append("")
+    body.append(
+        f"The NDJSON batch: {fmt_int(batch['documents'])} generated documents ({fmt_int(batch['bytes'])} B, "
+        f"`{serve['commands']['documents']}`) streamed to `POST /v1/check` in 64 KiB frames, the median of "
+        f"{len(batch['all_seconds'])} runs ({', '.join(f'{s:.2f}' for s in batch['all_seconds'])} s), against "
+        f"`{serve['commands']['cli']}` on the same file (median of {len(cli_run['all_seconds'])}: "
+        f"{', '.join(f'{s:.2f}' for s in cli_run['all_seconds'])} s).\n"
+    )
+    body.append("| | documents/s | ratio | target | met? |\n| --- | ---: | ---: | ---: | --- |")
+    body.append(f"| `check --jsonl` | {fmt_int(cli_run['docs_per_s'])} | 1.00 x | | |")
+    body.append(f"| `serve` batch | {fmt_int(batch['docs_per_s'])} | {ratio:.2f} x | ≥ {TARGET_SERVE_BATCH} x | {met(ratio >= TARGET_SERVE_BATCH)} |")
+    body.append("")
+    body.append(
+        f"The server's resident memory: {fmt_kib(load_result['rss_kib_start'])} after start, "
+        f"{fmt_kib(batch['rss_kib_after'])} after the batches, peak {fmt_kib(load_result['peak_rss_kib'])} "
+        f"(`check --jsonl`'s peak on the same file: {fmt_kib(cli_run['peak_rss_kib'])}).\n"
+    )
+    return rows, body
+
+
 def machine():
     cpu = "unknown"
     try:
@@ -855,6 +963,7 @@ def report():
     native, cli, wasm = load("native"), load("cli"), load("wasm")
     plan = load("plan")
     ledger = load("ledger")
+    serve = load("serve")
     # Where each area's summary rows and body start (areas in this order).
     start = {}
     summary = []  # (id, target, figure, baseline, ratio, ok)
@@ -1204,9 +1313,15 @@ def report():
         summary += rows
         body += section
 
+    start["serve"] = (len(summary), len(body))
+    if serve:
+        rows, section = serve_section(serve)
+        summary += rows
+        body += section
+
     start["end"] = (len(summary), len(body))
     # An area measured in no run of target/bench keeps what BENCHMARKS.md shows of it.
-    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger}
+    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger, "serve": serve}
     kept = previous_areas()
     notes_by_id = notes()
     summary_lines, ordered_body, missed_blocks = [], [], []
@@ -1263,9 +1378,10 @@ def report():
         "make bench-wasm     # make wasm, a serde-boundary build, node crates/badge-rules-wasm/tools/bench.mjs",
         "make bench-plan     # badge-rules plan over 1,000,000 generated offers against check --jsonl on their documents",
         "make bench-ledger   # the price ledger: record 1M offers, lowest over 1M x 60 prices, check --ledger",
+        "make bench-serve    # badge-rules serve on loopback: checks at 1/16/256 connections, the NDJSON batch against check --jsonl",
         "```",
         "",
-        "Raw results: `target/bench/{native,cli,wasm,plan,ledger}.json` and criterion's `target/criterion/`. "
+        "Raw results: `target/bench/{native,cli,wasm,plan,ledger,serve}.json` and criterion's `target/criterion/`. "
         "`BENCH_DOCS=100000 make bench-cli` runs a smaller batch; `BENCH_HISTORY_MAX=100000` leaves the "
         "1M-badge document out of the native run.",
         "",
@@ -1282,7 +1398,7 @@ def report():
 
 #: The areas, in the order BENCHMARKS.md shows them, each with its section's
 #: heading, how its summary rows begin and its summary ids (for its notes).
-AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger"]
+AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger", "serve"]
 AREAS = {
     "native": ("## Native engine (criterion)",
                ("native `check`", "native end to end", "1M badges", "`check` on the parsed document"),
@@ -1294,6 +1410,8 @@ AREAS = {
              ("wasm-build", "wasm-size", "wasm-instantiate", "wasm-check")),
     "ledger": ("## The price ledger (`badge-rules ledger`, `check --ledger`)", ("ledger",),
                ("ledger-record", "ledger-lowest", "ledger-check")),
+    "serve": ("## `badge-rules serve` (HTTP on loopback)", ("`serve`",),
+              ("serve-batch", "serve-check", "serve-memory")),
 }
 
 
@@ -1346,6 +1464,7 @@ def main():
         "plan": bench_plan,
         "ledger": bench_ledger,
         "ledger-ratios": bench_ledger_ratios,
+        "serve": bench_serve,
         "report": report,
     }
     if len(sys.argv) < 2 or any(a not in areas for a in sys.argv[1:]):

@@ -201,6 +201,21 @@ ALLEGRO_ACCESS_TOKEN=... badge-rules sync --ledger prices.db --sandbox --format 
 badge-rules sync --ledger prices.db --token-file token.json --save responses/ --operations ops.txt"
     )]
     Sync(SyncArgs),
+    /// Serve the engine over HTTP: JSON in and out, the same answers as the CLI (docs/SERVE.md).
+    #[command(
+        long_about = "Serve the engine over HTTP/1.1 as a long-lived sidecar: POST /v1/check \
+(one document, or a batch with Content-Type: application/x-ndjson), POST /v1/plan, GET \
+/v1/codes, /v1/terms/{campaignId}, /v1/rules, the ledger's endpoints with --ledger, /healthz, \
+/readyz, /metrics and /v1/openapi.json. Every body is the line the CLI prints for the same \
+document. It binds 127.0.0.1 unless told otherwise; any other address needs a bearer token \
+(--token-file, or the BADGE_RULES_TOKEN environment variable) or --insecure. SIGTERM stops it: \
+what it accepted finishes within --shutdown-deadline. One JSON line per request on stderr.",
+        after_help = "Examples:\n  \
+badge-rules serve\n  \
+badge-rules serve --addr 127.0.0.1:9000 --ledger prices.db\n  \
+badge-rules serve --addr 0.0.0.0:8787 --token-file /etc/badge-rules/token"
+    )]
+    Serve(ServeArgs),
 }
 
 /// `badge-rules audit`'s options.
@@ -288,6 +303,37 @@ pub(crate) struct SyncArgs {
     // The first backoff in ms (tests shorten it).
     #[arg(long, hide = true, default_value_t = 1000)]
     pub(crate) retry_base_ms: u64,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The address to listen on; not a loopback one only with a token or --insecure.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
+    pub(crate) addr: std::net::SocketAddr,
+    /// A file holding the bearer token every request must carry (else BADGE_RULES_TOKEN).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) token_file: Option<PathBuf>,
+    /// Serve a non-loopback address without a token.
+    #[arg(long)]
+    pub(crate) insecure: bool,
+    /// The price ledger (SQLite; created when absent): enables /v1/ledger/* and fills checks.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) ledger: Option<PathBuf>,
+    /// The largest body, and the longest line of a batch, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
+    pub(crate) body_limit: usize,
+    /// Seconds a request's head, then each part of its body, may take to arrive.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub(crate) read_timeout: u64,
+    /// Seconds a handler may take to begin its answer (then 503).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub(crate) handler_timeout: u64,
+    /// Requests answered at once; beyond, 503 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub(crate) max_in_flight: usize,
+    /// Seconds the requests accepted may take to finish after SIGTERM.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub(crate) shutdown_deadline: u64,
 }
 
 #[derive(Debug, Args)]

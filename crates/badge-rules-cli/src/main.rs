@@ -53,5 +53,6 @@ fn main() -> ExitCode {
         Command::Ledger(args) => commands::ledger::run(&args),
         Command::Audit(args) => commands::audit::run(&args),
         Command::Sync(args) => commands::sync::run(&args),
+        Command::Serve(args) => commands::serve::run(&args),
     })
 }

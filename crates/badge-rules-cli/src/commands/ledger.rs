@@ -15,8 +15,8 @@ use crate::args::{
     LedgerRecordArgs,
 };
 use crate::exit::{write_err, Fatal, EXIT_ACCEPT, EXIT_INPUT};
-use badge_rules_cli::items::Items;
 use crate::source;
+use badge_rules_cli::items::Items;
 
 pub(crate) fn run(args: &LedgerArgs) -> Result<u8, Fatal> {
     match &args.command {

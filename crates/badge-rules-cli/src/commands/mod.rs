@@ -7,5 +7,6 @@ pub(crate) mod codes;
 pub(crate) mod ledger;
 pub(crate) mod plan;
 pub(crate) mod rules;
+pub(crate) mod serve;
 pub(crate) mod sync;
 pub(crate) mod terms;

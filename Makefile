@@ -78,7 +78,7 @@ setup-browser:
 ## TypeScript, Vite build and dev server, webpack, Rollup, a plain page,
 ## badge-rules/form, publint, arethetypeswrong; Chromium), then the form's
 ## browser tests.
-test: setup test-rust test-wasm test-www
+test: setup test-rust test-wasm test-www test-audit
 
 # The second clippy lints the wasm crate as the plan module builds it (only
 # its `plan` feature: badge-rules/plan), which the workspace's build leaves out.
@@ -87,7 +87,7 @@ test-rust:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p badge-rules-wasm --all-targets --no-default-features --features plan -- -D warnings
 	$(CARGO) test --workspace
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm -p badge-rules-audit
 
 ## test-wasm: build the package, run its tests in Node and Chromium, then
 ## check that the stable fallback build answers byte for byte the same.
@@ -213,6 +213,13 @@ serve: www
 ## test-www: build the form, then drive it in Chromium (node --test www/tests/).
 test-www: www setup-browser
 	node --test www/tests/
+
+## test-audit: the audit's HTML report in Chromium (a generated history,
+## recorded in a ledger, audited; crates/badge-rules-audit/tests/).
+.PHONY: test-audit
+test-audit: setup-node setup-browser
+	$(CARGO) build --release -q -p badge-rules-cli -p badge-rules-testkit --bin badge-rules --bin gen-audit-history
+	node --test crates/badge-rules-audit/tests/
 
 ## fmt: format every crate.
 fmt:

@@ -246,3 +246,46 @@ fn the_m_check_finds_the_reading_the_generator_used() {
         }
     }
 }
+
+#[test]
+fn spilled_runs_give_the_same_report_as_memory() {
+    let dir = fresh_dir("audit-spill");
+    let h = history(700, 6, 5);
+    let checks = dir.join("checks.jsonl");
+    let outcomes = dir.join("outcomes.jsonl");
+    std::fs::write(&checks, h.predictions.join("\n")).unwrap();
+    std::fs::write(&outcomes, h.outcomes.join("\n")).unwrap();
+    let audit = |extra: &[&str], format: &str| {
+        let mut args = vec![
+            "audit",
+            "--predictions",
+            arg(&checks),
+            "--outcomes",
+            arg(&outcomes),
+            "--format",
+            format,
+        ];
+        args.extend_from_slice(extra);
+        let out = run(&args, b"");
+        assert_eq!(out.status.code(), Some(0), "{}", lossy(&out.stderr));
+        out.stdout
+    };
+    for format in ["json", "text", "html"] {
+        let memory = audit(&[], format);
+        // Runs of 37 records: every side spills many runs, merged back.
+        let spilled = audit(&["--spill-run", "37"], format);
+        assert!(h.predictions.len() > 10 * 37);
+        assert_eq!(lossy(&memory), lossy(&spilled), "{format}");
+    }
+    // The runs' files are gone once the report is written.
+    let left = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("badge-rules-audit-")
+        })
+        .count();
+    assert_eq!(left, 0);
+}

@@ -277,6 +277,14 @@ bench-cli: setup-rust
 bench-ledger: setup-rust
 	python3 scripts/bench.py ledger report
 
+## bench-audit: badge-rules audit over 100,000 and 1,000,000 generated
+## predictions with their outcomes against check --jsonl over the same
+## documents; ratio and peak RSS (scripts/bench-audit.sh, BENCHMARKS.md).
+.PHONY: bench-audit
+bench-audit: setup-rust
+	$(CARGO) build --release -q -p badge-rules-cli -p badge-rules-testkit --bin badge-rules --bin gen-audit-history
+	sh scripts/bench-audit.sh
+
 ## bench-wasm: the npm package in Node: instantiation, check() per call, both
 ## boundaries, the .wasm's size raw/gzip/brotli.
 bench-wasm: wasm

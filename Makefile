@@ -40,6 +40,10 @@ WASM_GZIP_BUDGET_STABLE := 175234
 WASM_PLAN_GZIP_BUDGET := 166484
 WASM_PLAN_GZIP_BUDGET_STABLE := 177585
 
+.PHONY: bench bench-native bench-cli bench-wasm bench-ledger fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
+
+all: test
+
 # PHP client (clients/php): Debian's php-cli and phpunit, installed only when missing.
 .PHONY: setup-php test-php
 setup-php:
@@ -50,10 +54,6 @@ setup-php:
 test-php: setup-php
 	$(CARGO) build -q -p badge-rules-cli
 	phpunit -c clients/php/phpunit.xml.dist
-
-.PHONY: bench bench-native bench-cli bench-wasm bench-ledger fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
-
-all: test
 
 ## setup: everything the other targets need, installed only when missing.
 setup: setup-rust setup-wasm setup-wasm-nightly setup-node setup-browser setup-www setup-php
@@ -91,7 +91,7 @@ setup-browser:
 ## (build with Turbopack and webpack, start, dev), a plain page,
 ## badge-rules/form, publint, arethetypeswrong; Chromium), then the form's
 ## browser tests.
-test: setup test-rust test-wasm test-www test-php
+test: setup test-rust test-wasm test-www test-php test-audit
 
 # The second clippy lints the wasm crate as the plan module builds it (only
 # its `plan` feature: badge-rules/plan), which the workspace's build leaves out.
@@ -100,7 +100,7 @@ test-rust:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p badge-rules-wasm --all-targets --no-default-features --features plan -- -D warnings
 	$(CARGO) test --workspace
-	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm -p badge-rules-server
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm -p badge-rules-server -p badge-rules-audit
 
 ## test-wasm: build the package, run its tests in Node and Chromium, then
 ## check that the stable fallback build answers byte for byte the same.
@@ -227,6 +227,13 @@ serve: www
 test-www: www setup-browser
 	node --test www/tests/
 
+## test-audit: the audit's HTML report in Chromium (a generated history,
+## recorded in a ledger, audited; crates/badge-rules-audit/tests/).
+.PHONY: test-audit
+test-audit: setup-node setup-browser
+	$(CARGO) build --release -q -p badge-rules-cli -p badge-rules-testkit --bin badge-rules --bin gen-audit-history
+	node --test crates/badge-rules-audit/tests/
+
 ## fmt: format every crate.
 fmt:
 	$(CARGO) fmt --all
@@ -270,6 +277,7 @@ fuzz: setup-rust
 bench: setup-rust wasm
 	python3 scripts/bench.py native cli wasm ledger serve report
 	$(MAKE) bench-plan-campaigns
+	$(MAKE) bench-audit
 
 ## bench-native: criterion benches of the engine (check on parsed documents,
 ## end to end from bytes against serde_json, 10k/100k/1M badges).
@@ -300,6 +308,14 @@ bench-ledger-ratios: setup-rust
 .PHONY: bench-serve
 bench-serve: setup-rust
 	python3 scripts/bench.py serve report
+
+## bench-audit: badge-rules audit over 100,000 and 1,000,000 generated
+## predictions with their outcomes against check --jsonl over the same
+## documents; ratio and peak RSS (scripts/bench-audit.sh, BENCHMARKS.md).
+.PHONY: bench-audit
+bench-audit: setup-rust
+	$(CARGO) build --release -q -p badge-rules-cli -p badge-rules-testkit --bin badge-rules --bin gen-audit-history
+	sh scripts/bench-audit.sh
 
 ## bench-wasm: the npm package in Node: instantiation, check() per call, both
 ## boundaries, the .wasm's size raw/gzip/brotli.

@@ -41,10 +41,15 @@ pub struct Audit {
     campaigns: BTreeMap<String, CampaignCounts>,
     codes: BTreeMap<String, CodeCounts>,
     disagreements: Vec<Disagreement>,
+    disagreements_omitted: u64,
     learnt: BTreeMap<String, Learnt>,
     points: BTreeMap<String, Vec<Point>>,
     questions: Vec<Question>,
 }
+
+/// Disagreements listed in the report; the others are counted
+/// (`disagreementsOmitted`), so memory stays bounded however many there are.
+pub const DISAGREEMENTS_LISTED: usize = 10_000;
 
 /// Is `code` one the engine never decides (Allegro's servers only)?
 fn server_only(code: &str) -> bool {
@@ -95,6 +100,18 @@ impl Audit {
     /// ledger ([`crate::market::compare`] takes the answers).
     pub fn market_questions(&self) -> &[Question] {
         &self.questions
+    }
+
+    /// Takes the questions gathered so far (an adapter that asks the ledger
+    /// as the join goes keeps memory bounded; one that has no ledger drops
+    /// them).
+    ///
+    /// ```
+    /// let mut audit = badge_rules_audit::Audit::default();
+    /// assert!(audit.take_market_questions().is_empty());
+    /// ```
+    pub fn take_market_questions(&mut self) -> Vec<Question> {
+        std::mem::take(&mut self.questions)
     }
 
     fn question(&mut self, o: &Outcome) {
@@ -232,6 +249,10 @@ impl Audit {
             self.agreed += 1;
         } else {
             counts.disagreed += 1;
+            if self.disagreements.len() >= DISAGREEMENTS_LISTED {
+                self.disagreements_omitted += 1;
+                return;
+            }
             let discount = p.discount_bp(o.market).map(show_bp);
             self.disagreements.push(Disagreement {
                 offer_id: p.offer.clone(),
@@ -319,6 +340,7 @@ impl Audit {
             campaigns: self.campaigns.into_values().collect(),
             codes: self.codes.into_values().collect(),
             disagreements: self.disagreements,
+            disagreements_omitted: self.disagreements_omitted,
             learnt: self
                 .learnt
                 .into_iter()

@@ -177,7 +177,7 @@ impl AuditReport {
             o.push_str("<h2>The ledger's M against Allegro's</h2>");
             scatter(self, &mut o);
         }
-        let _ = write!(o, "<h2>Disagreements ({})</h2><table id=\"disagreements\"><tr><th>offer</th><th>campaign</th><th>predicted</th><th>Allegro</th><th>bargain</th><th>M</th><th>Allegro's M</th><th>discount</th></tr>", self.disagreements.len());
+        let _ = write!(o, "<h2>Disagreements ({})</h2><table id=\"disagreements\"><tr><th>offer</th><th>campaign</th><th>predicted</th><th>Allegro</th><th>bargain</th><th>M</th><th>Allegro's M</th><th>discount</th></tr>", self.disagreements.len() as u64 + self.disagreements_omitted);
         for d in self.disagreements.iter().take(2000) {
             let f = &d.figures;
             let _ = write!(o, "<tr><td>{}</td><td>{}</td><td>{} {} <small>{}:{}</small></td><td>{} {} <small>{}:{}</small></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

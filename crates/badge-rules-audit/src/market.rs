@@ -144,9 +144,28 @@ fn bucket(ledger: i64, allegro: i64) -> &'static str {
 pub fn compare(answers: Vec<(Question, Vec<Reading>)>) -> MarketCheck {
     let mut check = MarketCheck::default();
     for (q, readings) in answers {
+        check.add(&q, &readings);
+    }
+    check.finish();
+    check
+}
+
+impl MarketCheck {
+    /// Counts one badge's readings (then [`MarketCheck::finish`]).
+    ///
+    /// ```
+    /// use badge_rules_audit::market::{MarketCheck, Question, Reading};
+    /// let q = Question { offer: "1".into(), campaign: "C".into(), marketplace: None, applied_at: 0, starts: None, allegro: 100 };
+    /// let mut check = MarketCheck::default();
+    /// check.add(&q, &[Reading { name: "a".into(), value: Some(100), exact: true, gaps: vec![] }]);
+    /// check.finish();
+    /// assert_eq!(check.best.as_deref(), Some("a"));
+    /// ```
+    pub fn add(&mut self, q: &Question, readings: &[Reading]) {
+        let check = self;
         check.badges += 1;
         let mut differs = false;
-        for r in &readings {
+        for r in readings {
             let i = match check.readings.iter().position(|s| s.name == r.name) {
                 Some(i) => i,
                 None => {
@@ -209,11 +228,16 @@ pub fn compare(answers: Vec<(Question, Vec<Reading>)>) -> MarketCheck {
             }
         }
     }
-    let top = check.readings.iter().map(|s| s.equal).max().unwrap_or(0);
-    let leaders: Vec<&ReadingSummary> = check.readings.iter().filter(|s| s.equal == top).collect();
-    check.best = match leaders.as_slice() {
-        [one] if top > 0 => Some(one.name.clone()),
-        _ => None,
-    };
-    check
+
+    /// Names the reading equal to Allegro's most often.
+    pub fn finish(&mut self) {
+        let check = self;
+        let top = check.readings.iter().map(|s| s.equal).max().unwrap_or(0);
+        let leaders: Vec<&ReadingSummary> =
+            check.readings.iter().filter(|s| s.equal == top).collect();
+        check.best = match leaders.as_slice() {
+            [one] if top > 0 => Some(one.name.clone()),
+            _ => None,
+        };
+    }
 }

@@ -146,8 +146,10 @@ pub struct AuditReport {
     pub campaigns: Vec<CampaignCounts>,
     /// Per code, over the decided pairs.
     pub codes: Vec<CodeCounts>,
-    /// Every disagreement.
+    /// The disagreements, the first `DISAGREEMENTS_LISTED` (10,000) of them.
     pub disagreements: Vec<Disagreement>,
+    /// Disagreements beyond those listed, counted only.
+    pub disagreements_omitted: u64,
     /// The intervals learnt per campaign.
     pub learnt: Vec<LearntCampaign>,
     /// The terms learnt, per campaign: each value is a check document's
@@ -320,7 +322,16 @@ impl AuditReport {
                 let _ = writeln!(t, "  {}: {} {} {}", c.code, c.predicted, c.allegro, c.both);
             }
         }
-        let _ = writeln!(t, "\nDisagreements: {}", self.disagreements.len());
+        let _ = writeln!(
+            t,
+            "\nDisagreements: {}{}",
+            self.disagreements.len() as u64 + self.disagreements_omitted,
+            if self.disagreements_omitted > 0 {
+                format!(" (the first {} listed)", self.disagreements.len())
+            } else {
+                String::new()
+            }
+        );
         for d in &self.disagreements {
             let f = &d.figures;
             let _ = writeln!(

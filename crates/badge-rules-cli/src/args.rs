@@ -239,6 +239,9 @@ pub(crate) struct AuditArgs {
     /// text (people), json (programs, docs/AUDIT.md) or html (one self-contained page).
     #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
     pub(crate) format: AuditFormat,
+    /// Records sorted in memory before a run is spilled (hidden: for tests).
+    #[arg(long, value_name = "N", hide = true)]
+    pub(crate) spill_run: Option<usize>,
 }
 
 /// `audit --format`.

@@ -12,23 +12,27 @@ use std::path::PathBuf;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// Records kept in memory before a run is written out.
-const RUN: usize = 100_000;
+/// Records kept in memory before a run is written out (`audit`'s hidden
+/// `--spill-run` lowers it, so that a test takes the spilling path).
+pub(crate) const RUN: usize = 100_000;
 
 /// Records being sorted.
 #[derive(Debug)]
 pub(crate) struct Spill<T> {
     run: Vec<T>,
+    size: usize,
     files: Vec<PathBuf>,
     dir: PathBuf,
     name: &'static str,
 }
 
 impl<T: Ord + Serialize + DeserializeOwned> Spill<T> {
-    /// An empty sort whose runs go to the system's temporary folder.
-    pub(crate) fn new(name: &'static str) -> Self {
+    /// An empty sort whose runs of `size` records go to the system's
+    /// temporary folder.
+    pub(crate) fn new(name: &'static str, size: usize) -> Self {
         Spill {
             run: Vec::new(),
+            size: size.max(1),
             files: Vec::new(),
             dir: std::env::temp_dir(),
             name,
@@ -38,7 +42,7 @@ impl<T: Ord + Serialize + DeserializeOwned> Spill<T> {
     /// Adds a record.
     pub(crate) fn push(&mut self, item: T) -> Result<(), String> {
         self.run.push(item);
-        if self.run.len() >= RUN {
+        if self.run.len() >= self.size {
             self.write_run()?;
         }
         Ok(())

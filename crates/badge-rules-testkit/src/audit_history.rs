@@ -9,10 +9,22 @@
 //!
 //! Half the campaigns (even index) have their terms in the documents (the
 //! engine decides), the others not (the engine says INCOMPLETE). In the
-//! first, a few documents carry a stale M, higher than Allegro's: the
-//! engine's answer and Allegro's can then differ, and [`Planted`] counts
-//! what the audit must find, worked out here from the terms with integer
-//! arithmetic, independently of the engine.
+//! first, some offers have a price history whose lowest price is below the
+//! offer's price (a short price drop, an earlier badge of the same
+//! campaign), so the documents' M (the offer's price) is stale, higher than
+//! Allegro's: the engine's answer and Allegro's can then differ, and
+//! [`Planted`] counts what the audit must find, worked out here from the
+//! terms with integer arithmetic, independently of the engine.
+//!
+//! With [`Options::prices`], the history also holds the price recordings a
+//! polling job writes for `ledger record` (GET /sale/offers pages, the
+//! GET /sale/offer-events feed polled every six hours, GET /sale/badges
+//! pages of earlier badges), and Allegro's `prices.market` of each badge is
+//! the lowest price of that history under one [`Reading`] of M: the
+//! readings differ where the history makes them (a price low only before
+//! the reduction's window differs by anchor, an earlier badge of the same
+//! campaign with and without campaign prices), so the audit's M check can
+//! find which one the generator used.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +60,10 @@ pub struct History {
     pub predictions: Vec<String>,
     /// Recording lines: GET /sale/badge-applications and GET /sale/badges pages.
     pub outcomes: Vec<String>,
+    /// With [`Options::prices`]: the price recordings for `ledger record`
+    /// (offers pages, the offer-events feed, earlier badges), in time order.
+    /// The badges pages of `outcomes` belong to the ledger too.
+    pub prices: Vec<String>,
     /// The hidden terms, per campaign: (minPercent, maxPercent) in basis points.
     pub hidden: BTreeMap<String, (i64, i64)>,
     /// What the audit must count.
@@ -104,28 +120,31 @@ fn money(g: i64) -> Value {
     json!({"amount": format!("{}.{:02}", g / 100, g % 100), "currency": "PLN"})
 }
 
+/// `seconds` after 2026-01-01T00:00:00Z, in RFC 3339 (any year: the
+/// civil date from the day count, after H. Hinnant's `civil_from_days`).
 fn time(base: i64, seconds: i64) -> String {
     let t = base + seconds;
-    let (days, rest) = (t.div_euclid(86_400), t.rem_euclid(86_400));
-    // Days from 2026-01-01 (base 0), written through chrono-free arithmetic:
-    // the history stays within 2026 for every size used.
-    let mut month_days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31].into_iter();
-    let (mut month, mut day) = (1, days);
-    for len in month_days.by_ref() {
-        if day < len {
-            break;
-        }
-        day -= len;
-        month += 1;
-    }
+    let (days, rest) = (t.div_euclid(DAY), t.rem_euclid(DAY));
+    // Days from 0000-03-01; 2026-01-01 is day 20,454 of the Unix epoch.
+    let z = days + 20_454 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
     format!(
-        "2026-{month:02}-{:02}T{:02}:{:02}:{:02}Z",
-        day + 1,
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
         rest / 3600,
         rest % 3600 / 60,
         rest % 60
     )
 }
+
+/// A day, in seconds.
+const DAY: i64 = 86_400;
 
 fn document(
     now: &str,
@@ -169,12 +188,258 @@ fn bp(v: i64) -> String {
     }
 }
 
+/// A reading of M (docs/LEDGER.md, "Two minima, one reading"): with or
+/// without the campaign's own prices, the 30-day window ending at the
+/// application or at the reduction's start.
+///
+/// ```
+/// use badge_rules_testkit::audit_history::Reading;
+/// assert_eq!(Reading::default().name(), "withCampaignPrices@reductionStart");
+/// assert_eq!(Reading::ALL.len(), 4);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Earlier prices of the badge's own campaign count.
+    pub campaign_prices: bool,
+    /// The window ends at the reduction's start (`publication.from`), else
+    /// at the application.
+    pub at_reduction_start: bool,
+}
+
+impl Default for Reading {
+    /// The directive's reading, the ledger's default.
+    fn default() -> Self {
+        Reading {
+            campaign_prices: true,
+            at_reduction_start: true,
+        }
+    }
+}
+
+impl Reading {
+    /// The four readings.
+    pub const ALL: [Reading; 4] = [
+        Reading {
+            campaign_prices: true,
+            at_reduction_start: true,
+        },
+        Reading {
+            campaign_prices: false,
+            at_reduction_start: true,
+        },
+        Reading {
+            campaign_prices: true,
+            at_reduction_start: false,
+        },
+        Reading {
+            campaign_prices: false,
+            at_reduction_start: false,
+        },
+    ];
+
+    /// Its name in the audit's report (`market.readings[].name`).
+    pub fn name(self) -> String {
+        format!(
+            "{}CampaignPrices@{}",
+            if self.campaign_prices {
+                "with"
+            } else {
+                "without"
+            },
+            if self.at_reduction_start {
+                "reductionStart"
+            } else {
+                "application"
+            }
+        )
+    }
+}
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The index of the first application (offers and times follow from
+    /// it, so batches with consecutive `first` make one history).
+    pub first: usize,
+    /// First submissions.
+    pub applications: usize,
+    /// Campaigns.
+    pub campaigns: usize,
+    /// The seed.
+    pub seed: u64,
+    /// The reading Allegro's `prices.market` follows.
+    pub reading: Reading,
+    /// Write the price recordings ([`History::prices`]).
+    pub prices: bool,
+}
+
+/// A stretch of an offer's history with a price lower than its own:
+/// `[from, to)`, the price, and whether it is a badge of the campaign
+/// applied for.
+#[derive(Debug, Clone, Copy)]
+struct Low {
+    from: i64,
+    to: i64,
+    price: i64,
+    own_campaign: bool,
+}
+
+/// The lowest price under `reading` for an application at `applied`
+/// whose reduction starts at `starts`, the offer's own price being `m`.
+fn lowest(lows: &[Low], m: i64, reading: Reading, applied: i64, starts: i64) -> i64 {
+    let end = if reading.at_reduction_start {
+        starts
+    } else {
+        applied
+    };
+    let open = end - 30 * DAY;
+    lows.iter()
+        .filter(|l| reading.campaign_prices || !l.own_campaign)
+        .filter(|l| l.from < end && l.to > open)
+        .map(|l| l.price)
+        .fold(m, i64::min)
+}
+
+/// The offer's lower stretches, drawn for an offer whose first application
+/// is at `a` (none for a campaign whose terms the documents lack: there the
+/// documents' M stays Allegro's under every reading).
+fn lows(rng: &mut Rng, known: bool, a: i64, m: i64) -> Vec<Low> {
+    if !known {
+        return Vec::new();
+    }
+    match rng.below(10) {
+        // Low only before the reduction's window: the anchor tells.
+        7 => vec![Low {
+            from: a - 31 * DAY,
+            to: a - 30 * DAY + 1800,
+            price: m * 8 / 10,
+            own_campaign: false,
+        }],
+        // An earlier badge of the same campaign: campaign prices tell.
+        8 => vec![Low {
+            from: a - 10 * DAY,
+            to: a - 9 * DAY,
+            price: m * 9 / 10,
+            own_campaign: true,
+        }],
+        // A short price drop: every reading sees it.
+        9 => vec![Low {
+            from: a - 5 * DAY,
+            to: a - 4 * DAY,
+            price: m * 85 / 100,
+            own_campaign: false,
+        }],
+        _ => Vec::new(),
+    }
+}
+
+fn offer_line(at: i64, offer: &str, price: i64) -> String {
+    crate::ledger::offers_line(
+        &time(0, at),
+        vec![
+            json!({"id": offer, "sellingMode": {"format": "BUY_NOW", "price": money(price)},
+            "publication": {"status": "ACTIVE", "marketplaces": {"base": {"id": "allegro-pl"}, "additional": []}}}),
+        ],
+    )
+}
+
+/// The price recordings of one offer: a snapshot 40 days before its first
+/// application, each own-price stretch as a change event and a snapshot a
+/// minute later (and back), each earlier badge on a badges page.
+fn recordings(
+    offer: &str,
+    campaign: &str,
+    a: i64,
+    m: i64,
+    lows: &[Low],
+    lines: &mut Vec<(i64, String)>,
+    events: &mut Vec<(i64, String)>,
+) {
+    lines.push((a - 40 * DAY, offer_line(a - 40 * DAY, offer, m)));
+    for l in lows {
+        if l.own_campaign {
+            let badge = json!({"offer": {"id": offer}, "campaign": {"id": campaign},
+                "publication": {"type": "WITHIN", "from": time(0, l.from), "to": time(0, l.to)},
+                "prices": {"bargain": money(l.price), "market": money(m)},
+                "process": {"status": "FINISHED", "rejectionReasons": []}});
+            lines.push((
+                l.to + DAY,
+                crate::ledger::badges_line(&time(0, l.to + DAY), vec![badge]),
+            ));
+        } else {
+            for (at, price) in [(l.from, l.price), (l.to, m)] {
+                events.push((at, offer.to_owned()));
+                lines.push((at + 60, offer_line(at + 60, offer, price)));
+            }
+        }
+    }
+}
+
+/// The offer-events feed polled every six hours from `start` to `end`,
+/// each poll asking for the events after the last one seen, the first page
+/// opening with an event at `start`.
+fn feed(start: i64, end: i64, mut events: Vec<(i64, String)>) -> Vec<(i64, String)> {
+    events.sort();
+    let mut out = Vec::new();
+    let mut from: Option<String> = None;
+    let mut rest = events.into_iter().peekable();
+    let mut n = 0u64;
+    let mut poll = start;
+    while poll < end + 6 * 3600 {
+        let mut page = Vec::new();
+        if from.is_none() {
+            page.push(crate::ledger::event(
+                "E0",
+                &time(0, start),
+                "OFFER_STOCK_CHANGED",
+                "9999",
+            ));
+        }
+        while let Some((at, offer)) = rest.next_if(|(at, _)| *at <= poll) {
+            n += 1;
+            page.push(crate::ledger::event(
+                &format!("E{n}"),
+                &time(0, at),
+                "OFFER_PRICE_CHANGED",
+                &offer,
+            ));
+        }
+        let mut query = json!({"limit": 1000, "type": ["OFFER_PRICE_CHANGED", "OFFER_ENDED", "OFFER_ARCHIVED", "OFFER_ACTIVATED"]});
+        if let Some(f) = &from {
+            query["from"] = json!(f);
+        }
+        if let Some(last) = page.last() {
+            from = last["id"].as_str().map(str::to_owned);
+        }
+        out.push((
+            poll,
+            json!({"fetchedAt": time(0, poll), "query": query, "response": {"offerEvents": page}})
+                .to_string(),
+        ));
+        poll += 6 * 3600;
+    }
+    out
+}
+
 /// A history of `applications` first submissions over `campaigns`
-/// campaigns, from `seed`.
+/// campaigns, from `seed`, without price recordings, Allegro's M under the
+/// default [`Reading`].
 pub fn history(applications: usize, campaigns: usize, seed: u64) -> History {
-    let mut rng = Rng(seed.max(1));
+    generate(&Options {
+        first: 0,
+        applications,
+        campaigns,
+        seed,
+        reading: Reading::default(),
+        prices: false,
+    })
+}
+
+/// A history as `options` say.
+pub fn generate(options: &Options) -> History {
+    let mut rng = Rng(options.seed.max(1));
     let mut h = History::default();
-    let campaigns = campaigns.max(1);
+    let campaigns = options.campaigns.max(1);
     let terms: Vec<(String, i64, i64, bool)> = (0..campaigns)
         .map(|k| {
             let min = 1000 + (rng.below(30) as i64) * 100;
@@ -185,16 +450,36 @@ pub fn history(applications: usize, campaigns: usize, seed: u64) -> History {
     for (name, min, max, _) in &terms {
         h.hidden.insert(name.clone(), (*min, *max));
     }
+    // A later batch of a larger history draws from its own stream (the
+    // terms above are the same in every batch).
+    if options.first > 0 {
+        rng =
+            Rng((options.seed ^ (options.first as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).max(1));
+    }
+    let mut price_lines: Vec<(i64, String)> = Vec::new();
+    let mut events: Vec<(i64, String)> = Vec::new();
     // Base: 2026-01-01; each application a minute after the last.
     let mut applications_page: Vec<(i64, Value)> = Vec::new();
-    for i in 0..applications {
-        let (campaign, min, max, known) = &terms[i % campaigns];
+    for i in options.first..options.first + options.applications {
+        let Some((campaign, min, max, known)) = terms.get(i % campaigns) else {
+            continue;
+        };
         let offer = format!("{}", 1_000_000 + i);
         let m = 10_000 + rng.below(40_000) as i64;
-        let stale = *known && rng.chance(5);
-        let allegro_m = if stale { m * 9 / 10 } else { m };
-        let mut rounds = vec![(rng.below(9000) as i64 + 200).clamp(200, 9500)];
         let t0 = (i as i64) * 60;
+        let lows = lows(&mut rng, *known, t0 + 30, m);
+        if options.prices {
+            recordings(
+                &offer,
+                campaign,
+                t0 + 30,
+                m,
+                &lows,
+                &mut price_lines,
+                &mut events,
+            );
+        }
+        let mut rounds = vec![(rng.below(9000) as i64 + 200).clamp(200, 9500)];
         let mut round = 0;
         while let Some(target) = rounds.pop() {
             let now = t0 + round * 7200;
@@ -214,6 +499,8 @@ pub fn history(applications: usize, campaigns: usize, seed: u64) -> History {
                 break;
             }
             let created = now + 30;
+            let starts = created + 3600;
+            let allegro_m = lowest(&lows, m, options.reading, created, starts);
             let id = format!("app-{i}-{round}");
             let pending = rng.chance(2);
             let server = !pending && rng.chance(3);
@@ -243,7 +530,7 @@ pub fn history(applications: usize, campaigns: usize, seed: u64) -> History {
             // REQUESTED page is sometimes recorded after the final one.
             applications_page.push((created + 60, app("REQUESTED", &[])));
             if !pending {
-                applications_page.push((created + 86_400, app(status, &reasons)));
+                applications_page.push((created + DAY, app(status, &reasons)));
                 let badge_status = if status == "PROCESSED" {
                     "ACTIVE"
                 } else {
@@ -252,7 +539,7 @@ pub fn history(applications: usize, campaigns: usize, seed: u64) -> History {
                 h.outcomes.push(
                     json!({"fetchedAt": time(0, created + 90_000), "query": {"marketplace.id": "allegro-pl"},
                         "response": {"badges": [{"offer": {"id": offer}, "campaign": {"id": campaign},
-                            "publication": {"type": "SINCE", "from": time(0, created + 3600), "to": null},
+                            "publication": {"type": "SINCE", "from": time(0, starts), "to": null},
                             "prices": {"bargain": money(bargain), "market": money(allegro_m)},
                             "process": {"status": badge_status, "rejectionReasons": reasons}}]}})
                     .to_string(),
@@ -313,6 +600,13 @@ pub fn history(applications: usize, campaigns: usize, seed: u64) -> History {
         pages.swap(i, i + 1);
     }
     h.outcomes.extend(pages);
+    if options.prices {
+        let first = (options.first as i64) * 60;
+        let last = ((options.first + options.applications) as i64) * 60;
+        price_lines.extend(feed(first - 41 * DAY, last + 4 * DAY, events));
+        price_lines.sort_by_key(|(at, _)| *at);
+        h.prices = price_lines.into_iter().map(|(_, l)| l).collect();
+    }
     h.planted.disagreeing.sort();
     h
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use badge_rules::money::Marketplace;
 use badge_rules::period::Instant;
 use badge_rules_audit::join::Join;
-use badge_rules_audit::market::{compare, Question, Reading};
+use badge_rules_audit::market::{MarketCheck, Question, Reading};
 use badge_rules_audit::outcomes::outcomes;
 use badge_rules_audit::predict::prediction;
 use badge_rules_audit::report::InputFault;
@@ -135,8 +135,9 @@ pub(crate) fn run(args: &AuditArgs) -> Result<u8, Fatal> {
     };
     let mut files: Vec<String> = Vec::new();
     let mut faults = Vec::new();
-    let mut predictions: Spill<Prediction> = Spill::new("predictions");
-    let mut outcome_records: Spill<Outcome> = Spill::new("outcomes");
+    let run = args.spill_run.unwrap_or(crate::spill::RUN).max(1);
+    let mut predictions: Spill<Prediction> = Spill::new("predictions", run);
+    let mut outcome_records: Spill<Outcome> = Spill::new("outcomes", run);
     let plan_at = millis(args.plan_at);
     let mut spill_error = None;
     for path in &args.predictions {
@@ -179,19 +180,20 @@ pub(crate) fn run(args: &AuditArgs) -> Result<u8, Fatal> {
     let mut audit = Audit::default();
     let sorted_p = predictions.sorted().map_err(Fatal::Io)?;
     let sorted_o = outcome_records.sorted().map_err(Fatal::Io)?;
+    // Each badge's M is asked as the join goes, so the questions never pile up.
+    let mut market = ledger.as_ref().map(|_| MarketCheck::default());
     for group in Join::new(sorted_p, sorted_o) {
         audit.add(group);
-    }
-    let market = match &ledger {
-        None => None,
-        Some(ledger) => {
-            let mut answers = Vec::new();
-            for q in audit.market_questions() {
-                answers.push((q.clone(), readings(ledger, q)?));
+        let questions = audit.take_market_questions();
+        if let (Some(ledger), Some(check)) = (&ledger, &mut market) {
+            for q in &questions {
+                check.add(q, &readings(ledger, q)?);
             }
-            Some(compare(answers))
         }
-    };
+    }
+    if let Some(check) = &mut market {
+        check.finish();
+    }
     let mut report = audit.finish(market);
     let mut stderr = std::io::stderr().lock();
     for f in &faults {

@@ -367,10 +367,11 @@ mod damaged_first_line {
                 (3, "{\"x\": 1}".to_owned())
             ]
         );
-        // Without the option, the same input is one value to its end.
+        // Without the option, a value left open also ends before a line
+        // that starts another value (plan's rule for a value left open).
         let mut plain = Items::new("{\"a\": \"x\n{\"a\": 1}\n".as_bytes());
         let (mut buf, mut bytes) = (Vec::new(), 0);
         assert_eq!(plain.next_into(&mut buf, &mut bytes).unwrap(), Some(1));
-        assert_eq!(buf.len(), 18);
+        assert_eq!(buf, b"{\"a\": \"x\n");
     }
 }

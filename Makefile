@@ -88,6 +88,7 @@ test-rust:
 	$(CARGO) clippy -p badge-rules-wasm --all-targets --no-default-features --features plan -- -D warnings
 	$(CARGO) test --workspace
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm
+	python3 -m unittest discover -s scripts -p 'test_*.py'
 
 ## test-wasm: build the package, run its tests in Node and Chromium, then
 ## check that the stable fallback build answers byte for byte the same.
@@ -249,9 +250,10 @@ fuzz: setup-rust
 	done
 
 ## bench: every benchmark, then BENCHMARKS.md (about 10 minutes on 2 cores;
-## figures against baselines of the same run; scripts/bench.py).
-bench: setup-rust wasm
-	python3 scripts/bench.py native cli wasm ledger report
+## figures against baselines of the same run; scripts/bench.py; each figure
+## set against its previous recording by scripts/bench_record.py).
+bench: setup-rust wasm setup-peers
+	python3 scripts/bench.py native cli plan wasm ledger peers report
 
 ## bench-native: criterion benches of the engine (check on parsed documents,
 ## end to end from bytes against serde_json, 10k/100k/1M badges).
@@ -280,3 +282,13 @@ bench-wasm: wasm
 .PHONY: bench-plan
 bench-plan: setup-rust
 	python3 scripts/bench.py plan report
+
+## bench-peers: json-rules-engine, zen-engine-wasm and cedar-wasm (pinned in
+## bench/peers/, bench only) against the npm package on one rule set: size,
+## ready from import, per decision (bench/peers/bench.mjs).
+.PHONY: setup-peers bench-peers
+setup-peers: setup-node
+	@[ bench/peers/node_modules/.package-lock.json -nt bench/peers/package-lock.json ] || \
+		(cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
+bench-peers: wasm setup-peers
+	python3 scripts/bench.py peers report

@@ -6,6 +6,7 @@
     python3 scripts/bench.py wasm     # Node: instantiate, check(), boundaries, size -> target/bench/wasm.json
     python3 scripts/bench.py plan     # plan over 1,000,000 offers against check --jsonl -> target/bench/plan.json
     python3 scripts/bench.py ledger   # the price ledger: record, lowest, check --ledger -> target/bench/ledger.json
+    python3 scripts/bench.py peers    # json-rules-engine, zen-engine-wasm, cedar-wasm on one rule set -> target/bench/peers.json
     python3 scripts/bench.py report   # BENCHMARKS.md from whatever target/bench/*.json holds
 
 `make bench` runs the first three, then `report`; `make bench-native`,
@@ -27,6 +28,9 @@ import shutil
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_record  # noqa: E402  (scripts/bench_record.py, beside this file)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "target", "bench")
@@ -86,6 +90,7 @@ def save(area, data):
     data["area"] = area
     data["at"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     data["commit"] = git_describe()
+    data.setdefault("cores", os.cpu_count())
     with open(os.path.join(OUT, f"{area}.json"), "w") as f:
         json.dump(data, f, indent=2)
     log(f"wrote target/bench/{area}.json")
@@ -696,6 +701,75 @@ def bench_wasm():
     save("wasm", data)
 
 
+# ----------------------------------------------------------------- peers
+
+
+def bench_peers():
+    """The peers of issue 24 (json-rules-engine, zen-engine-wasm, cedar-wasm)
+    against the shipped package on one rule set: bench/peers/bench.mjs."""
+    load_before = load_average()
+    out = run(["node", "bench/peers/bench.mjs"], capture_output=True, text=True).stdout
+    data = json.loads(out)
+    data["load_before"] = load_before
+    data["load_after"] = load_average()
+    data["command"] = "node bench/peers/bench.mjs"
+    save("peers", data)
+
+
+def peers_section(peers):
+    """The peers' summary rows and section of BENCHMARKS.md."""
+    summary, body = [], []
+    names = list(peers["size"])
+    body.append("## Peers on the same rules (Node)\n")
+    body.append(
+        f"`{peers['command']}` ({peers['at']}, commit `{peers['commit']}`, Node {peers['node']}, "
+        f"load average {peers['load_before']:.2f} before, {peers['load_after']:.2f} after). Versions: "
+        + ", ".join(f"{n} {v}" for n, v in peers["versions"].items())
+        + " (bench/peers/package.json and its lock). The rule set (bench/peers/rules.mjs): the sandbox campaign's "
+        "market ladder on the bargain price B against the market price M (BA14, BA13, BA16, BA49, BA50, the first "
+        "that holds; minPercent 40, maxPercent 60) and the request-shape rules BB3, BB4, BB11; every engine gives "
+        f"the expected codes on the {len(peers['cases'])} cases there before it is timed. badge-rules runs its whole "
+        "application rule set on the sandbox documents (`check(doc)`), the ladder among them.\n"
+    )
+    if peers.get("missing"):
+        body.append(f"Not measured (no package built): {', '.join(peers['missing'])}.\n")
+    body.append("| engine | what it expresses | size (gzip -9) | brotli 11 | raw | ready from import, fresh process "
+                "| first decision | accept, per decision | BA49, per decision |\n"
+                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    per = peers["perDecisionMicros"]
+    for n in names:
+        sz, i = peers["size"][n], peers["instantiate"][n]
+        body.append(
+            f"| {n} | {peers['expressed'][n]} | {sz['gzip9'] / 1024:.1f} KiB | {sz['brotli11'] / 1024:.1f} KiB "
+            f"| {sz['raw'] / 1024:.1f} KiB ({sz['what']}) | {i['readyMedianMs']:.2f} ms "
+            f"(min {i['readyMinMs']:.2f}) | {i['firstDecisionMedianMs']:.2f} ms "
+            f"| {per['accept'][n]:.2f} µs | {per['too-shallow'][n]:.2f} µs |"
+        )
+    body.append(
+        f"\nReady: from before the engine's import to an engine ready to decide (import, compile and instantiate "
+        f"the .wasm, parse the rules), median of {peers['instantiate'][names[0]]['processes']} fresh `node` "
+        "processes per engine, the engines alternating. Per decision: median over rounds of the mean of 1,000 "
+        "decisions, the engines alternating round by round in one process (json-rules-engine's `run` awaited).\n"
+    )
+    if "badge-rules" in names:
+        peer_names = [n for n in names if n != "badge-rules"]
+        ours = per["accept"]["badge-rules"]
+        best = min(peer_names, key=lambda n: per["accept"][n])
+        ratio = ours / per["accept"][best]
+        summary.append(
+            ("peers", f"peers: per decision against the fastest peer on the same rules ({best}), accepting input",
+             f"{ours:.2f} µs", f"{per['accept'][best]:.2f} µs", f"{ratio:.2f}", "≤ 1 (ahead)", ratio <= 1)
+        )
+        ours_sz = peers["size"]["badge-rules"]["gzip9"]
+        smallest = min((n for n in peer_names if n != "json-rules-engine"), key=lambda n: peers["size"][n]["gzip9"])
+        ratio = ours_sz / peers["size"][smallest]["gzip9"]
+        summary.append(
+            ("peers", f"peers: `.wasm` gzip -9 against the smallest peer .wasm ({smallest})", f"{ours_sz / 1024:.1f} KiB",
+             f"{peers['size'][smallest]['gzip9'] / 1024:.1f} KiB", f"{ratio:.2f}", "≤ 1 (ahead)", ratio <= 1)
+        )
+    return summary, body
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -774,6 +848,7 @@ def report():
     native, cli, wasm = load("native"), load("cli"), load("wasm")
     plan = load("plan")
     ledger = load("ledger")
+    peers = load("peers")
     # Where each area's summary rows and body start (areas in this order).
     start = {}
     summary = []  # (id, target, figure, baseline, ratio, ok)
@@ -1123,26 +1198,44 @@ def report():
         summary += rows
         body += section
 
+    start["peers"] = (len(summary), len(body))
+    if peers:
+        rows, section = peers_section(peers)
+        summary += rows
+        body += section
+
     start["end"] = (len(summary), len(body))
     # An area measured in no run of target/bench keeps what BENCHMARKS.md shows of it.
-    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger}
+    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger, "peers": peers}
     kept = previous_areas()
     notes_by_id = notes()
-    summary_lines, ordered_body, missed_blocks = [], [], []
+    try:
+        old_text = open(os.path.join(ROOT, "BENCHMARKS.md")).read()
+    except FileNotFoundError:
+        old_text = ""
+    summary_lines, ordered_body, missed_blocks, recordings = [], [], [], []
+    old_recordings = previous_recordings(old_text)
     for i, area in enumerate(AREA_ORDER):
         s0, b0 = start[area]
         s1, b1 = start[AREA_ORDER[i + 1]] if i + 1 < len(AREA_ORDER) else start["end"]
         if data[area]:
             rows = summary[s0:s1]
-            summary_lines += [f"| {what} | {figure} | {base} | {ratio} | {target} | {met(ok)} |"
-                              for _, what, figure, base, ratio, target, ok in rows]
+            recorded = recording(data[area])
+            recordings.append(f"| {area} | {recorded} |")
+            noise = area_noise(area, data[area])
+            summary_lines += bench_record.merge(
+                [{"cells": [what, figure, base, ratio, target, met(ok)], "recorded": recorded,
+                  "noise": noise.get(sid)} for sid, what, figure, base, ratio, target, ok in rows],
+                old_text)[1:]
             ordered_body += body[b0:b1]
             for sid in dict.fromkeys(sid for sid, *_, ok in rows if not ok):
                 missed_blocks.append(
                     notes_by_id.get(sid, f"### {sid}\n\n(no analysis written yet in scripts/bench-notes.md)"))
         elif area in kept:
             rows, section, blocks = kept[area]
-            summary_lines += rows
+            summary_lines += [bench_record.carried(r) for r in rows]
+            if area in old_recordings:
+                recordings.append(old_recordings[area])
             if section:
                 ordered_body.append(section)
             missed_blocks += blocks
@@ -1158,10 +1251,24 @@ def report():
         "",
         "## Summary",
         "",
-        "| target | figure | baseline | ratio | target | met? |",
-        "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
+    lines += bench_record.HEADER.split("\n")
     lines += summary_lines
+    lines += [
+        "",
+        "`recorded`: when the row's area was last measured, at which commit, the load average before → after "
+        "and the CPUs. `previous` and `since the last recording` set the row's ratio against its baseline of the "
+        "same run (its figure where it has no baseline) against the recording before "
+        "(`scripts/bench_record.py`): a move beyond the noise band is flagged **moved**; the band is the spread "
+        f"of the area's repeated runs where it measures one, and at least ±{bench_record.NOISE_TIME:.0%} for "
+        f"times, rates and ratios, ±{bench_record.NOISE_SIZE:.0%} for sizes.",
+        "",
+        "### Recordings",
+        "",
+        "| area | recorded |",
+        "| --- | --- |",
+    ]
+    lines += recordings
     lines += ["", "## Machine", "", "| | |", "| --- | --- |"]
     for k, v in m.items():
         lines.append(f"| {k} | {v} |")
@@ -1182,9 +1289,10 @@ def report():
         "make bench-wasm     # make wasm, a serde-boundary build, node crates/badge-rules-wasm/tools/bench.mjs",
         "make bench-plan     # badge-rules plan over 1,000,000 generated offers against check --jsonl on their documents",
         "make bench-ledger   # the price ledger: record 1M offers, lowest over 1M x 60 prices, check --ledger",
+        "make bench-peers    # json-rules-engine, zen-engine-wasm, cedar-wasm against the package on one rule set",
         "```",
         "",
-        "Raw results: `target/bench/{native,cli,wasm,plan,ledger}.json` and criterion's `target/criterion/`. "
+        "Raw results: `target/bench/{native,cli,wasm,plan,ledger,peers}.json` and criterion's `target/criterion/`. "
         "`BENCH_DOCS=100000 make bench-cli` runs a smaller batch; `BENCH_HISTORY_MAX=100000` leaves the "
         "1M-badge document out of the native run.",
         "",
@@ -1201,7 +1309,7 @@ def report():
 
 #: The areas, in the order BENCHMARKS.md shows them, each with its section's
 #: heading, how its summary rows begin and its summary ids (for its notes).
-AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger"]
+AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger", "peers"]
 AREAS = {
     "native": ("## Native engine (criterion)",
                ("native `check`", "native end to end", "1M badges", "`check` on the parsed document"),
@@ -1213,7 +1321,48 @@ AREAS = {
              ("wasm-build", "wasm-size", "wasm-instantiate", "wasm-check")),
     "ledger": ("## The price ledger (`badge-rules ledger`, `check --ledger`)", ("ledger",),
                ("ledger-record", "ledger-lowest", "ledger-check")),
+    "peers": ("## Peers on the same rules (Node)", ("peers:",), ("peers",)),
 }
+
+
+def recording(data):
+    """One area's recording: when, at which commit, under which load, on how many CPUs."""
+    load = (f"load {data['load_before']:.2f} → {data['load_after']:.2f}"
+            if data.get("load_before") is not None and data.get("load_after") is not None else "load unknown")
+    return f"{data['at']}, `{data['commit']}`, {load}, {data.get('cores', '?')} CPUs"
+
+
+def previous_recordings(text):
+    """The rows of the previous file's Recordings table, by area."""
+    out = {}
+    part = text.split("### Recordings", 1)
+    if len(part) == 2:
+        for line in part[1].split("\n## ", 1)[0].splitlines():
+            if line.startswith("| ") and not line.startswith("| area |") and not line.startswith("| ---"):
+                out[bench_record.cells(line)[0]] = line
+    return out
+
+
+def spread(seconds):
+    """(max − min) / median of repeated runs, as a fraction."""
+    if not seconds or len(seconds) < 2:
+        return None
+    s = sorted(seconds)
+    return (s[-1] - s[0]) / s[len(s) // 2]
+
+
+def area_noise(area, data):
+    """The noise an area measured, by summary id: for a ratio of two runs'
+    rates, the spreads of both added."""
+    if area == "cli":
+        runs = data["figures"]["big"]["runs"]
+        a, b = spread(runs["cli"].get("all_seconds")), spread(runs["baseline"].get("all_seconds"))
+        return {"cli-throughput": (a or 0) + (b or 0) if a is not None or b is not None else None}
+    if area == "plan":
+        runs = data["figures"]["big"]["runs"]
+        a, b = spread(runs["plan"].get("all_seconds")), spread(runs["check"].get("all_seconds"))
+        return {"plan-throughput": (a or 0) + (b or 0) if a is not None or b is not None else None}
+    return {}
 
 
 def previous_areas():
@@ -1264,6 +1413,7 @@ def main():
         "wasm": bench_wasm,
         "plan": bench_plan,
         "ledger": bench_ledger,
+        "peers": bench_peers,
         "report": report,
     }
     if len(sys.argv) < 2 or any(a not in areas for a in sys.argv[1:]):

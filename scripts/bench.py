@@ -1215,6 +1215,14 @@ def report():
         old_text = ""
     summary_lines, ordered_body, missed_blocks, recordings = [], [], [], []
     old_recordings = previous_recordings(old_text)
+    # The recording of each area in the previous file: its Recordings row, or
+    # for a file written before that table, what its section's first line says.
+    old_sections = {part.split("\n", 1)[0]: part for part in re.split(r"^(?=## )", old_text, flags=re.M)}
+    old_recorded = {}
+    for area, (heading, _, _) in AREAS.items():
+        row = old_recordings.get(area)
+        old_recorded[area] = (bench_record.cells(row)[1] if row
+                              else bench_record.section_recording(old_sections.get(heading)))
     for i, area in enumerate(AREA_ORDER):
         s0, b0 = start[area]
         s1, b1 = start[AREA_ORDER[i + 1]] if i + 1 < len(AREA_ORDER) else start["end"]
@@ -1226,16 +1234,16 @@ def report():
             summary_lines += bench_record.merge(
                 [{"cells": [what, figure, base, ratio, target, met(ok)], "recorded": recorded,
                   "noise": noise.get(sid)} for sid, what, figure, base, ratio, target, ok in rows],
-                old_text)[1:]
+                old_text, old_recorded[area])[1:]
             ordered_body += body[b0:b1]
             for sid in dict.fromkeys(sid for sid, *_, ok in rows if not ok):
                 missed_blocks.append(
                     notes_by_id.get(sid, f"### {sid}\n\n(no analysis written yet in scripts/bench-notes.md)"))
         elif area in kept:
             rows, section, blocks = kept[area]
-            summary_lines += [bench_record.carried(r) for r in rows]
-            if area in old_recordings:
-                recordings.append(old_recordings[area])
+            summary_lines += [bench_record.carried(r, old_recorded[area]) for r in rows]
+            if old_recorded[area]:
+                recordings.append(f"| {area} | {old_recorded[area]} |")
             if section:
                 ordered_body.append(section)
             missed_blocks += blocks

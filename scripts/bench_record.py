@@ -95,15 +95,16 @@ def summary_rows(text):
     return []
 
 
-def merge_row(base, recorded, noise, old):
+def merge_row(base, recorded, noise, old, old_recorded=None):
     """One summary line: `base` (target, figure, baseline, ratio, target,
     met?), recorded by `recorded`, with the noise its area measured (a
-    fraction, or None) and its previous recording from `old` (key -> cells)."""
+    fraction, or None) and its previous recording from `old` (key -> cells);
+    `old_recorded` names that recording where its row does not."""
     prev = old.get(key(base[0]))
     if prev is None:
         return "| " + " | ".join(base + [recorded, "–", "first recording"]) + " |"
     was_cell = judged(prev)
-    when = prev[6] if len(prev) >= 9 else "before recordings were kept"
+    when = prev[6] if len(prev) >= 9 else (old_recorded or "before recordings were kept")
     previous = f"{was_cell} ({when})"
     now_q, was_q = quantity(judged(base)), quantity(was_cell)
     if not now_q or not was_q or now_q[0] != was_q[0] or was_q[1] == 0:
@@ -118,25 +119,40 @@ def merge_row(base, recorded, noise, old):
     return "| " + " | ".join(base + [recorded, previous, verdict]) + " |"
 
 
-def merge(new_rows, old_text):
+def merge(new_rows, old_text, old_recorded=None):
     """The summary rows of this run, each a dict with `cells` (target,
     figure, baseline, ratio, target, met?), `recorded` (its area's recording:
     `2026-12-07 23:50 UTC, a1b2c3d, load 3.1, 2 CPUs`) and `noise` (a
-    fraction or None), merged with the previous summary of `old_text`: the
+    fraction or None), merged with the previous summary of `old_text` (whose
+    rows without a `recorded` cell were recorded as `old_recorded` says): the
     table's lines, header included."""
     old = {}
     for row in summary_rows(old_text):
         old.setdefault(key(row[0]), row)
-    return [HEADER] + [merge_row(list(r["cells"]), r["recorded"], r.get("noise"), old) for r in new_rows]
+    return [HEADER] + [merge_row(list(r["cells"]), r["recorded"], r.get("noise"), old, old_recorded)
+                      for r in new_rows]
 
 
-def carried(row_line):
+def carried(row_line, old_recorded=None):
     """A summary line kept from the previous file (its area not rerun), in
-    this table's columns."""
+    this table's columns; `old_recorded` names its recording where the line
+    does not."""
     row = cells(row_line)
     if len(row) >= 9:
         return "| " + " | ".join(row[:9]) + " |"
-    return "| " + " | ".join(row[:6] + ["before recordings were kept", "–", "not rerun"]) + " |"
+    return "| " + " | ".join(row[:6] + [old_recorded or "before recordings were kept", "–", "not rerun"]) + " |"
+
+
+def section_recording(section):
+    """The recording an area's section names in its first line (`2026-11-23
+    18:37 UTC, commit `59a08b1`, load average 0.43 before, 0.99 after`), for
+    a file written before the Recordings table; None if it names none."""
+    found = re.search(r"(\d{4}-\d\d-\d\d \d\d:\d\d UTC), commit (`[^`]+`)(?:.*?load average "
+                      r"([\d.]+) before, ([\d.]+) after)?", section or "")
+    if not found:
+        return None
+    load = f"load {found.group(3)} → {found.group(4)}" if found.group(3) else "load not recorded"
+    return f"{found.group(1)}, {found.group(2)}, {load}, CPUs not recorded"
 
 
 def main():

@@ -11,9 +11,10 @@
 // in per cent, minPercent 40, maxPercent 60) and three request-shape rules
 // (§4.1: BB3 campaign.id missing, not a string or blank; BB4 offer.id missing
 // or ""; BB11 offer.id not 1 to 20 ASCII digits without a leading zero).
-// badge-rules runs its whole application rule set on the sandbox documents
+// badge-rules runs its whole application rule set on the sandbox document
 // of examples/ (every rule of §4, the same ladder among them), so its figure
-// is an upper bound of what this subset costs it.
+// is an upper bound of what this subset costs it; its answers are compared
+// on the rule set's codes.
 //
 // Figures, each engine alike:
 // - size: the engine's .wasm raw, gzip -9 and brotli 11 (json-rules-engine:

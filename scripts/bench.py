@@ -1026,7 +1026,7 @@ def report():
                 body.append(
                     f"| baseline (parse only), {threads} thread{'s' if threads > 1 else ''} | {fmt_int(b['documents'])} "
                     f"| {threads} | {b['seconds']:.2f} s | {b['user_s'] + b['sys_s']:.2f} s | {fmt_int(b['docs_per_s'])} "
-                    f"| – | – | {', '.join(f'{x:.2f}' for x in b.get('all_seconds', []))} | {fmt_kib(b['peak_rss_kib'])} |"
+                    f"| – | – | – | {', '.join(f'{x:.2f}' for x in b.get('all_seconds', []))} | {fmt_kib(b['peak_rss_kib'])} |"
                 )
         body.append("")
         # Before and after the cuts of issue 24, measured with scripts/bench_ab.py.

@@ -231,6 +231,7 @@ def median_run(cmds, stdout_path=None):
         rs.sort(key=lambda r: r["seconds"])
         chosen = dict(rs[len(rs) // 2])
         chosen["all_seconds"] = [round(r["seconds"], 3) for r in runs[name]]
+        chosen["all_cpu_seconds"] = [round(r["user_s"] + r["sys_s"], 3) for r in runs[name]]
         chosen["peak_rss_kib"] = max(r["peak_rss_kib"] for r in runs[name])
         best[name] = chosen
     return best
@@ -1249,7 +1250,8 @@ def report():
             noise = area_noise(area, data[area])
             summary_lines += bench_record.merge(
                 [{"cells": [what, figure, base, ratio, target, met(ok)], "recorded": recorded,
-                  "noise": noise.get(sid)} for sid, what, figure, base, ratio, target, ok in rows],
+                  "noise": noise.get(f"{sid}/cpu" if "CPU" in what else sid)}
+                 for sid, what, figure, base, ratio, target, ok in rows],
                 old_text, old_recorded[area])[1:]
             ordered_body += body[b0:b1]
             for sid in dict.fromkeys(sid for sid, *_, ok in rows if not ok):
@@ -1376,12 +1378,14 @@ def spread(seconds):
 
 
 def area_noise(area, data):
-    """The noise an area measured, by summary id: for a ratio of two runs'
-    rates, the spreads of both added."""
+    """The noise an area measured, by summary id (`ID/cpu` for its row of
+    CPU times): for a ratio of two runs' figures, the spreads of both added."""
     if area == "cli":
         runs = data["figures"]["big"]["runs"]
         a, b = spread(runs["cli"].get("all_seconds")), spread(runs["baseline"].get("all_seconds"))
-        return {"cli-throughput": (a or 0) + (b or 0) if a is not None or b is not None else None}
+        ca, cb = spread(runs["cli"].get("all_cpu_seconds")), spread(runs["baseline"].get("all_cpu_seconds"))
+        return {"cli-throughput": (a or 0) + (b or 0) if a is not None or b is not None else None,
+                "cli-throughput/cpu": (ca or 0) + (cb or 0) if ca is not None or cb is not None else None}
     if area == "plan":
         runs = data["figures"]["big"]["runs"]
         a, b = spread(runs["plan"].get("all_seconds")), spread(runs["check"].get("all_seconds"))
@@ -1401,7 +1405,8 @@ def previous_areas():
     parts = re.split(r"^(?=## )", text, flags=re.M)
     sections = {part.split("\n", 1)[0]: part for part in parts if part.startswith("## ")}
     rows = []
-    summary = sections.get("## Summary", "")
+    # The summary table only, not the Recordings table below it.
+    summary = sections.get("## Summary", "").split("### Recordings", 1)[0]
     for line in summary.splitlines():
         if line.startswith("| ") and not line.startswith("| target |") and not line.startswith("| ---"):
             rows.append(line)

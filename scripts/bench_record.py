@@ -90,7 +90,8 @@ def summary_rows(text):
     """The rows of the summary table of a BENCHMARKS.md text, as cells."""
     for section in re.split(r"^## ", text, flags=re.M):
         if section.startswith("Summary"):
-            return [cells(line) for line in section.splitlines()
+            table = section.split("### Recordings", 1)[0]
+            return [cells(line) for line in table.splitlines()
                     if line.startswith("| ") and not line.startswith("| target |") and not line.startswith("| ---")]
     return []
 
@@ -103,6 +104,10 @@ def merge_row(base, recorded, noise, old, old_recorded=None):
     prev = old.get(key(base[0]))
     if prev is None:
         return "| " + " | ".join(base + [recorded, "–", "first recording"]) + " |"
+    if len(prev) >= 9 and prev[6] == recorded:
+        # The same recording written again (a report without a new run): its
+        # comparison with the one before stays.
+        return "| " + " | ".join(base + prev[6:9]) + " |"
     was_cell = judged(prev)
     when = prev[6] if len(prev) >= 9 else (old_recorded or "before recordings were kept")
     previous = f"{was_cell} ({when})"

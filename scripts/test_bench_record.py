@@ -74,6 +74,15 @@ class Merge(unittest.TestCase):
         self.assertEqual(got[7], "142.2 KiB (2026-12-07 23:50 UTC, `abc1234`, load 3.00 → 4.00, 2 CPUs)")
         self.assertEqual(got[8], "**moved -30%** (noise band ±1%)")
 
+    def test_the_same_recording_written_again_keeps_its_comparison(self):
+        cells = ["`.wasm` gzip -9, the goal", "100.0 KiB", "–", "–", "≤ 60 KiB", "**no**"]
+        first = "\n".join(["## Summary", ""] + br.merge([row(cells)], OLD) + ["", "### Recordings", "",
+                                                                              "| area | recorded |",
+                                                                              "| wasm | x |"])
+        (got,) = merged([row(cells)], first)
+        self.assertEqual(got[7:], ["142.2 KiB (before recordings were kept)", "**moved -30%** (noise band ±1%)"])
+        self.assertEqual(len(br.summary_rows(first)), 1)
+
     def test_figures_of_different_kinds_are_not_compared(self):
         (got,) = merged([row(["`.wasm` gzip -9, the goal", "3.00 ms", "–", "–", "≤ 60 KiB", "**no**"])])
         self.assertEqual(got[8], "not comparable")

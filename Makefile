@@ -101,6 +101,7 @@ test-rust:
 	$(CARGO) clippy -p badge-rules-wasm --all-targets --no-default-features --features plan -- -D warnings
 	$(CARGO) test --workspace
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -q -p badge-rules -p badge-rules-ledger -p badge-rules-cli -p badge-rules-wasm -p badge-rules-server -p badge-rules-audit
+	python3 -m unittest discover -s scripts -p 'test_*.py'
 
 ## test-wasm: build the package, run its tests in Node and Chromium, then
 ## check that the stable fallback build answers byte for byte the same.
@@ -273,9 +274,10 @@ fuzz: setup-rust
 	done; test -z "$$found"
 
 ## bench: every benchmark, then BENCHMARKS.md (about 10 minutes on 2 cores;
-## figures against baselines of the same run; scripts/bench.py).
-bench: setup-rust wasm
-	python3 scripts/bench.py native cli wasm ledger serve report
+## figures against baselines of the same run; scripts/bench.py; each figure
+## set against its previous recording by scripts/bench_record.py).
+bench: setup-rust wasm setup-peers
+	python3 scripts/bench.py native cli plan wasm ledger serve peers report
 	$(MAKE) bench-plan-campaigns
 	$(MAKE) bench-audit
 
@@ -335,3 +337,13 @@ bench-plan: setup-rust
 bench-plan-campaigns: setup-rust
 	$(CARGO) build --release -p badge-rules-cli
 	BIN=$(BIN) python3 scripts/bench_plan_campaigns.py
+
+## bench-peers: json-rules-engine, zen-engine-wasm and cedar-wasm (pinned in
+## bench/peers/, bench only) against the npm package on one rule set: size,
+## ready from import, per decision (bench/peers/bench.mjs).
+.PHONY: setup-peers bench-peers
+setup-peers: setup-node
+	@[ bench/peers/node_modules/.package-lock.json -nt bench/peers/package-lock.json ] || \
+		(cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
+bench-peers: wasm setup-peers
+	python3 scripts/bench.py peers report

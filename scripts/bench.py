@@ -8,6 +8,7 @@
     python3 scripts/bench.py ledger   # the price ledger: record, lowest, check --ledger -> target/bench/ledger.json
     python3 scripts/bench.py ledger-ratios  # check --jsonl and plan, --ledger against plain -> target/bench/ledger-ratios.json
     python3 scripts/bench.py serve    # badge-rules serve on loopback: checks at 1/16/256 connections, the NDJSON batch -> target/bench/serve.json
+    python3 scripts/bench.py peers    # json-rules-engine, zen-engine-wasm, cedar-wasm on one rule set -> target/bench/peers.json
     python3 scripts/bench.py report   # BENCHMARKS.md from whatever target/bench/*.json holds
 
 `make bench` runs the first three, then `report`; `make bench-native`,
@@ -30,6 +31,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_record  # noqa: E402  (scripts/bench_record.py, beside this file)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "target", "bench")
 CARGO = os.environ.get("CARGO", "cargo")
@@ -47,7 +51,7 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 # The targets of the issue.
 TARGET_CHECK_NS = 1000.0
 TARGET_E2E_RATIO = 1.5
-TARGET_CLI_RATIO = 0.8
+TARGET_CLI_RATIO = 1.2  # issue 24: check --jsonl >= 1.2 x parse-only, on wall time and on CPU
 TARGET_PLAN_RATIO = 0.8  # plan pairs/s against check --jsonl on the pairs' documents
 TARGET_RSS_GROWTH = 1.25  # peak RSS at DOCS / at DOCS_SMALL: "flat"
 TARGET_LINEAR_EXPONENT = 1.10  # time ~ N^k over 10k..1M badges: "linear"
@@ -88,6 +92,7 @@ def save(area, data):
     data["area"] = area
     data["at"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     data["commit"] = git_describe()
+    data.setdefault("cores", os.cpu_count())
     with open(os.path.join(OUT, f"{area}.json"), "w") as f:
         json.dump(data, f, indent=2)
     log(f"wrote target/bench/{area}.json")
@@ -228,6 +233,7 @@ def median_run(cmds, stdout_path=None):
         rs.sort(key=lambda r: r["seconds"])
         chosen = dict(rs[len(rs) // 2])
         chosen["all_seconds"] = [round(r["seconds"], 3) for r in runs[name]]
+        chosen["all_cpu_seconds"] = [round(r["user_s"] + r["sys_s"], 3) for r in runs[name]]
         chosen["peak_rss_kib"] = max(r["peak_rss_kib"] for r in runs[name])
         best[name] = chosen
     return best
@@ -778,6 +784,77 @@ def bench_wasm():
     save("wasm", data)
 
 
+# ----------------------------------------------------------------- peers
+
+
+def bench_peers():
+    """The peers of issue 24 (json-rules-engine, zen-engine-wasm, cedar-wasm)
+    against the shipped package on one rule set: bench/peers/bench.mjs."""
+    load_before = load_average()
+    out = run(["node", "bench/peers/bench.mjs"], capture_output=True, text=True).stdout
+    data = json.loads(out)
+    data["load_before"] = load_before
+    data["load_after"] = load_average()
+    data["command"] = "node bench/peers/bench.mjs"
+    save("peers", data)
+
+
+def peers_section(peers):
+    """The peers' summary rows and section of BENCHMARKS.md."""
+    summary, body = [], []
+    names = list(peers["size"])
+    body.append("## Peers on the same rules (Node)\n")
+    body.append(
+        f"`{peers['command']}` ({peers['at']}, commit `{peers['commit']}`, Node {peers['node']}, "
+        f"load average {peers['load_before']:.2f} before, {peers['load_after']:.2f} after). Versions: "
+        + ", ".join(f"{n} {v}" for n, v in peers["versions"].items())
+        + " (bench/peers/package.json and its lock). The rule set (bench/peers/rules.mjs): the sandbox campaign's "
+        "market ladder on the bargain price B against the market price M (BA14, BA13, BA16, BA49, BA50, the first "
+        "that holds; minPercent 40, maxPercent 60) and the request-shape rules BB3, BB4, BB11; every engine gives "
+        f"the expected codes on the {len(peers['cases'])} cases there before it is timed. badge-rules runs its whole "
+        "application rule set on examples/sandbox-accept.json with each case's values (`check(doc)`), the ladder "
+        "among them, its answers compared on the rule set's codes (it adds BA12 where B is above the offer's price)."
+        "\n"
+    )
+    if peers.get("missing"):
+        body.append(f"Not measured (no package built): {', '.join(peers['missing'])}.\n")
+    body.append("| engine | what it expresses | size (gzip -9) | brotli 11 | raw | ready from import, fresh process "
+                "| first decision | accept, per decision | BA49, per decision |\n"
+                "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    per = peers["perDecisionMicros"]
+    for n in names:
+        sz, i = peers["size"][n], peers["instantiate"][n]
+        body.append(
+            f"| {n} | {peers['expressed'][n]} | {sz['gzip9'] / 1024:.1f} KiB | {sz['brotli11'] / 1024:.1f} KiB "
+            f"| {sz['raw'] / 1024:.1f} KiB ({sz['what']}) | {i['readyMedianMs']:.2f} ms "
+            f"(min {i['readyMinMs']:.2f}) | {i['firstDecisionMedianMs']:.2f} ms "
+            f"| {per['accept'][n]:.2f} µs | {per['too-shallow'][n]:.2f} µs |"
+        )
+    body.append(
+        f"\nReady: from before the engine's import to an engine ready to decide (import, compile and instantiate "
+        f"the .wasm, parse the rules), median of {peers['instantiate'][names[0]]['processes']} fresh `node` "
+        "processes per engine, the engines alternating. Per decision: median over rounds of the mean of 1,000 "
+        "decisions, the engines alternating round by round in one process (json-rules-engine's `run` awaited).\n"
+    )
+    if "badge-rules" in names:
+        peer_names = [n for n in names if n != "badge-rules"]
+        ours = per["accept"]["badge-rules"]
+        best = min(peer_names, key=lambda n: per["accept"][n])
+        ratio = ours / per["accept"][best]
+        summary.append(
+            ("peers", f"peers: per decision against the fastest peer on the same rules ({best}), accepting input",
+             f"{ours:.2f} µs", f"{per['accept'][best]:.2f} µs", f"{ratio:.2f}", "≤ 1 (ahead)", ratio <= 1)
+        )
+        ours_sz = peers["size"]["badge-rules"]["gzip9"]
+        smallest = min((n for n in peer_names if n != "json-rules-engine"), key=lambda n: peers["size"][n]["gzip9"])
+        ratio = ours_sz / peers["size"][smallest]["gzip9"]
+        summary.append(
+            ("peers", f"peers: `.wasm` gzip -9 against the smallest peer .wasm ({smallest})", f"{ours_sz / 1024:.1f} KiB",
+             f"{peers['size'][smallest]['gzip9'] / 1024:.1f} KiB", f"{ratio:.2f}", "≤ 1 (ahead)", ratio <= 1)
+        )
+    return summary, body
+
+
 # ---------------------------------------------------------------- report
 
 
@@ -964,6 +1041,7 @@ def report():
     plan = load("plan")
     ledger = load("ledger")
     serve = load("serve")
+    peers = load("peers")
     # Where each area's summary rows and body start (areas in this order).
     start = {}
     summary = []  # (id, target, figure, baseline, ratio, ok)
@@ -1121,30 +1199,44 @@ def report():
             f"{cli['load_after']:.2f} after.\n"
         )
         body.append("| run | documents | threads | wall | CPU (user + sys) | documents/s | baseline documents/s "
-                    "| ratio | peak RSS |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+                    "| ratio (wall) | ratio (CPU) | wall of the runs | peak RSS |\n"
+                    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
         for label, fig in (("small", small), ("big", big)):
             runs = fig["runs"]
             for name, base_name, threads in (("cli", "baseline", cores), ("cli-1", "baseline-1", 1)):
                 if name not in runs:
                     continue
                 c, b = runs[name], runs[base_name]
+                cpu_ratio = (b["user_s"] + b["sys_s"]) / (c["user_s"] + c["sys_s"])
                 body.append(
                     f"| check --jsonl --jobs={threads} | {fmt_int(c['documents'])} | {threads} | {c['seconds']:.2f} s "
                     f"| {c['user_s'] + c['sys_s']:.2f} s | {fmt_int(c['docs_per_s'])} | {fmt_int(b['docs_per_s'])} | {c['docs_per_s'] / b['docs_per_s']:.2f} "
+                    f"| {cpu_ratio:.2f} | {', '.join(f'{x:.2f}' for x in c.get('all_seconds', []))} "
                     f"| {fmt_kib(c['peak_rss_kib'])} |"
                 )
                 body.append(
                     f"| baseline (parse only), {threads} thread{'s' if threads > 1 else ''} | {fmt_int(b['documents'])} "
                     f"| {threads} | {b['seconds']:.2f} s | {b['user_s'] + b['sys_s']:.2f} s | {fmt_int(b['docs_per_s'])} "
-                    f"| – | – | {fmt_kib(b['peak_rss_kib'])} |"
+                    f"| – | – | – | {', '.join(f'{x:.2f}' for x in b.get('all_seconds', []))} | {fmt_kib(b['peak_rss_kib'])} |"
                 )
         body.append("")
+        # Before and after the cuts of issue 24, measured with scripts/bench_ab.py.
+        note = notes().get("cli-before-after")
+        if note:
+            body.append(note)
+            body.append("")
         c, b = big["runs"]["cli"], big["runs"]["baseline"]
         ratio = c["docs_per_s"] / b["docs_per_s"]
         summary.append(
             ("cli-throughput", f"`check --jsonl`, {fmt_int(c['documents'])} documents, {cores} cores, output written",
              f"{fmt_int(c['docs_per_s'])} documents/s", f"{fmt_int(b['docs_per_s'])} documents/s (parse only)",
-             f"{ratio:.2f}", "≥ 0.8", ratio >= TARGET_CLI_RATIO)
+             f"{ratio:.2f}", "≥ 1.2", ratio >= TARGET_CLI_RATIO)
+        )
+        c_cpu, b_cpu = c["user_s"] + c["sys_s"], b["user_s"] + b["sys_s"]
+        summary.append(
+            ("cli-throughput", f"`check --jsonl`, {fmt_int(c['documents'])} documents, {cores} cores: CPU per run "
+             "against parse-only", f"{c_cpu:.2f} s", f"{b_cpu:.2f} s (parse only)", f"{b_cpu / c_cpu:.2f}", "≥ 1.2",
+             b_cpu / c_cpu >= TARGET_CLI_RATIO)
         )
         growth = c["peak_rss_kib"] / small["runs"]["cli"]["peak_rss_kib"]
         summary.append(
@@ -1319,26 +1411,53 @@ def report():
         summary += rows
         body += section
 
+    start["peers"] = (len(summary), len(body))
+    if peers:
+        rows, section = peers_section(peers)
+        summary += rows
+        body += section
+
     start["end"] = (len(summary), len(body))
     # An area measured in no run of target/bench keeps what BENCHMARKS.md shows of it.
-    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger, "serve": serve}
+    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger, "serve": serve, "peers": peers}
     kept = previous_areas()
     notes_by_id = notes()
-    summary_lines, ordered_body, missed_blocks = [], [], []
+    try:
+        old_text = open(os.path.join(ROOT, "BENCHMARKS.md")).read()
+    except FileNotFoundError:
+        old_text = ""
+    summary_lines, ordered_body, missed_blocks, recordings = [], [], [], []
+    old_recordings = previous_recordings(old_text)
+    # The recording of each area in the previous file: its Recordings row, or
+    # for a file written before that table, what its section's first line says.
+    old_sections = {part.split("\n", 1)[0]: part for part in re.split(r"^(?=## )", old_text, flags=re.M)}
+    old_recorded = {}
+    for area, (heading, _, _) in AREAS.items():
+        row = old_recordings.get(area)
+        old_recorded[area] = (bench_record.cells(row)[1] if row
+                              else bench_record.section_recording(old_sections.get(heading)))
     for i, area in enumerate(AREA_ORDER):
         s0, b0 = start[area]
         s1, b1 = start[AREA_ORDER[i + 1]] if i + 1 < len(AREA_ORDER) else start["end"]
         if data[area]:
             rows = summary[s0:s1]
-            summary_lines += [f"| {what} | {figure} | {base} | {ratio} | {target} | {met(ok)} |"
-                              for _, what, figure, base, ratio, target, ok in rows]
+            recorded = recording(data[area])
+            recordings.append(f"| {area} | {recorded} |")
+            noise = area_noise(area, data[area])
+            summary_lines += bench_record.merge(
+                [{"cells": [what, figure, base, ratio, target, met(ok)], "recorded": recorded,
+                  "noise": noise.get(f"{sid}/cpu" if "CPU" in what else sid)}
+                 for sid, what, figure, base, ratio, target, ok in rows],
+                old_text, old_recorded[area])[1:]
             ordered_body += body[b0:b1]
             for sid in dict.fromkeys(sid for sid, *_, ok in rows if not ok):
                 missed_blocks.append(
                     notes_by_id.get(sid, f"### {sid}\n\n(no analysis written yet in scripts/bench-notes.md)"))
         elif area in kept:
             rows, section, blocks = kept[area]
-            summary_lines += rows
+            summary_lines += [bench_record.carried(r, old_recorded[area]) for r in rows]
+            if old_recorded[area]:
+                recordings.append(f"| {area} | {old_recorded[area]} |")
             if section:
                 ordered_body.append(section)
             missed_blocks += blocks
@@ -1354,10 +1473,24 @@ def report():
         "",
         "## Summary",
         "",
-        "| target | figure | baseline | ratio | target | met? |",
-        "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
+    lines += bench_record.HEADER.split("\n")
     lines += summary_lines
+    lines += [
+        "",
+        "`recorded`: when the row's area was last measured, at which commit, the load average before → after "
+        "and the CPUs. `previous` and `since the last recording` set the row's ratio against its baseline of the "
+        "same run (its figure where it has no baseline) against the recording before "
+        "(`scripts/bench_record.py`): a move beyond the noise band is flagged **moved**; the band is the spread "
+        f"of the area's repeated runs where it measures one, and at least ±{bench_record.NOISE_TIME:.0%} for "
+        f"times, rates and ratios, ±{bench_record.NOISE_SIZE:.0%} for sizes.",
+        "",
+        "### Recordings",
+        "",
+        "| area | recorded |",
+        "| --- | --- |",
+    ]
+    lines += recordings
     lines += ["", "## Machine", "", "| | |", "| --- | --- |"]
     for k, v in m.items():
         lines.append(f"| {k} | {v} |")
@@ -1379,9 +1512,10 @@ def report():
         "make bench-plan     # badge-rules plan over 1,000,000 generated offers against check --jsonl on their documents",
         "make bench-ledger   # the price ledger: record 1M offers, lowest over 1M x 60 prices, check --ledger",
         "make bench-serve    # badge-rules serve on loopback: checks at 1/16/256 connections, the NDJSON batch against check --jsonl",
+        "make bench-peers    # json-rules-engine, zen-engine-wasm, cedar-wasm against the package on one rule set",
         "```",
         "",
-        "Raw results: `target/bench/{native,cli,wasm,plan,ledger,serve}.json` and criterion's `target/criterion/`. "
+        "Raw results: `target/bench/{native,cli,wasm,plan,ledger,serve,peers}.json` and criterion's `target/criterion/`. "
         "`BENCH_DOCS=100000 make bench-cli` runs a smaller batch; `BENCH_HISTORY_MAX=100000` leaves the "
         "1M-badge document out of the native run.",
         "",
@@ -1398,7 +1532,7 @@ def report():
 
 #: The areas, in the order BENCHMARKS.md shows them, each with its section's
 #: heading, how its summary rows begin and its summary ids (for its notes).
-AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger", "serve"]
+AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger", "serve", "peers"]
 AREAS = {
     "native": ("## Native engine (criterion)",
                ("native `check`", "native end to end", "1M badges", "`check` on the parsed document"),
@@ -1412,7 +1546,50 @@ AREAS = {
                ("ledger-record", "ledger-lowest", "ledger-check")),
     "serve": ("## `badge-rules serve` (HTTP on loopback)", ("`serve`",),
               ("serve-batch", "serve-check", "serve-memory")),
+    "peers": ("## Peers on the same rules (Node)", ("peers:",), ("peers",)),
 }
+
+
+def recording(data):
+    """One area's recording: when, at which commit, under which load, on how many CPUs."""
+    load = (f"load {data['load_before']:.2f} → {data['load_after']:.2f}"
+            if data.get("load_before") is not None and data.get("load_after") is not None else "load unknown")
+    return f"{data['at']}, `{data['commit']}`, {load}, {data.get('cores', '?')} CPUs"
+
+
+def previous_recordings(text):
+    """The rows of the previous file's Recordings table, by area."""
+    out = {}
+    part = text.split("### Recordings", 1)
+    if len(part) == 2:
+        for line in part[1].split("\n## ", 1)[0].splitlines():
+            if line.startswith("| ") and not line.startswith("| area |") and not line.startswith("| ---"):
+                out[bench_record.cells(line)[0]] = line
+    return out
+
+
+def spread(seconds):
+    """(max − min) / median of repeated runs, as a fraction."""
+    if not seconds or len(seconds) < 2:
+        return None
+    s = sorted(seconds)
+    return (s[-1] - s[0]) / s[len(s) // 2]
+
+
+def area_noise(area, data):
+    """The noise an area measured, by summary id (`ID/cpu` for its row of
+    CPU times): for a ratio of two runs' figures, the spreads of both added."""
+    if area == "cli":
+        runs = data["figures"]["big"]["runs"]
+        a, b = spread(runs["cli"].get("all_seconds")), spread(runs["baseline"].get("all_seconds"))
+        ca, cb = spread(runs["cli"].get("all_cpu_seconds")), spread(runs["baseline"].get("all_cpu_seconds"))
+        return {"cli-throughput": (a or 0) + (b or 0) if a is not None or b is not None else None,
+                "cli-throughput/cpu": (ca or 0) + (cb or 0) if ca is not None or cb is not None else None}
+    if area == "plan":
+        runs = data["figures"]["big"]["runs"]
+        a, b = spread(runs["plan"].get("all_seconds")), spread(runs["check"].get("all_seconds"))
+        return {"plan-throughput": (a or 0) + (b or 0) if a is not None or b is not None else None}
+    return {}
 
 
 def previous_areas():
@@ -1427,7 +1604,8 @@ def previous_areas():
     parts = re.split(r"^(?=## )", text, flags=re.M)
     sections = {part.split("\n", 1)[0]: part for part in parts if part.startswith("## ")}
     rows = []
-    summary = sections.get("## Summary", "")
+    # The summary table only, not the Recordings table below it.
+    summary = sections.get("## Summary", "").split("### Recordings", 1)[0]
     for line in summary.splitlines():
         if line.startswith("| ") and not line.startswith("| target |") and not line.startswith("| ---"):
             rows.append(line)
@@ -1465,6 +1643,7 @@ def main():
         "ledger": bench_ledger,
         "ledger-ratios": bench_ledger_ratios,
         "serve": bench_serve,
+        "peers": bench_peers,
         "report": report,
     }
     if len(sys.argv) < 2 or any(a not in areas for a in sys.argv[1:]):

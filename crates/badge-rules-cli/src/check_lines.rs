@@ -12,10 +12,12 @@ use crate::exit::Fatal;
 use crate::ledger_open;
 use crate::pipeline::{Answers, Lines, Pipeline};
 
-/// What answers one line: [`badge_rules::api::answer_line`] (the report)
-/// or [`badge_rules::api::allegro_line`] (Allegro's answer predicted). A plain function, so
-/// the default path costs one indirect call per line and nothing more.
-pub(crate) type Answer = fn(&[u8], &Options) -> String;
+/// What answers one line, appending it to the chunk's output:
+/// [`badge_rules::api::answer_line_into`] (the report) or
+/// [`badge_rules::api::allegro_line_into`] (Allegro's answer predicted). A
+/// plain function, so the default path costs one indirect call per line,
+/// and the line is written where it is sent from (no `String` of its own).
+pub(crate) type Answer = fn(&[u8], &Options, &mut Vec<u8>);
 
 /// How the lines of a `--jsonl` run are answered.
 #[derive(Debug, Clone, Copy)]
@@ -55,10 +57,13 @@ impl<'a> Checker<'a> {
         move |chunk| match &ledger {
             None => check_chunk(&chunk, self.options, self.answer),
             Some(ledger) => ledger_open::in_one_read(ledger, || {
-                answer_chunk(&chunk, |line| {
-                    crate::document_fill::answer_line(strip_newline(line), ledger, |doc| {
-                        (self.answer)(doc, self.options)
-                    })
+                answer_chunk(&chunk, |line, out| {
+                    crate::document_fill::answer_line(
+                        strip_newline(line),
+                        ledger,
+                        out,
+                        |doc, out| (self.answer)(doc, self.options, out),
+                    )
                 })
             }),
         }
@@ -68,15 +73,16 @@ impl<'a> Checker<'a> {
 /// The answers to every line of `chunk` (each line with its newline, the
 /// last one possibly without).
 fn check_chunk(chunk: &[u8], options: &Options, answer: Answer) -> Answers<u64> {
-    answer_chunk(chunk, |line| check_line(line, options, answer))
+    answer_chunk(chunk, |line, out| answer(strip_newline(line), options, out))
 }
 
-/// `answer`'s line for every line of `chunk`; the tally counts the lines.
-fn answer_chunk(chunk: &[u8], mut answer: impl FnMut(&[u8]) -> String) -> Answers<u64> {
+/// `answer`'s line for every line of `chunk`, each appended to the chunk's
+/// text and ended there; the tally counts the lines.
+fn answer_chunk(chunk: &[u8], mut answer: impl FnMut(&[u8], &mut Vec<u8>)) -> Answers<u64> {
     let mut text = Vec::with_capacity(chunk.len() / 2);
     let mut documents = 0;
     for line in chunk.split_inclusive(|b| *b == b'\n') {
-        text.extend_from_slice(answer(line).as_bytes());
+        answer(line, &mut text);
         text.push(b'\n');
         documents += 1;
     }
@@ -85,13 +91,6 @@ fn answer_chunk(chunk: &[u8], mut answer: impl FnMut(&[u8]) -> String) -> Answer
         bytes: chunk.len() as u64,
         tally: documents,
     }
-}
-
-/// The answer to one line (with or without its `\n` or `\r\n`), without a
-/// newline: `answer`'s line (the report, Allegro's answer) or the
-/// `{"error": ...}` line.
-fn check_line(line: &[u8], options: &Options, answer: Answer) -> String {
-    answer(strip_newline(line), options)
 }
 
 /// `line` without its `\n` or `\r\n`.
@@ -113,7 +112,7 @@ mod tests {
         static OPTIONS: std::sync::LazyLock<Options> = std::sync::LazyLock::new(Options::default);
         Checker {
             options: &OPTIONS,
-            answer: api::answer_line,
+            answer: api::answer_line_into,
             ledger: None,
         }
     }
@@ -207,7 +206,7 @@ mod tests {
     #[test]
     fn chunks_answer_each_line_once_in_order() {
         let input = b"{}\n\n{\"kind\": \"accountConsent\"}\r\nnot json";
-        let answers = check_chunk(input, &Options::default(), api::answer_line);
+        let answers = check_chunk(input, &Options::default(), api::answer_line_into);
         assert_eq!(answers.tally, 4);
         assert_eq!(answers.bytes, input.len() as u64);
         let text = String::from_utf8(answers.text).unwrap();
@@ -215,7 +214,7 @@ mod tests {
         assert_eq!(got.len(), 4);
         for (line, answer) in input.split(|b| *b == b'\n').zip(&got) {
             assert_eq!(
-                &check_line(line, &Options::default(), api::answer_line),
+                &api::answer_line(strip_newline(line), &Options::default()),
                 answer
             );
         }
@@ -224,7 +223,7 @@ mod tests {
     #[test]
     fn the_allegro_format_answers_each_line_with_allegros_response() {
         let input = b"{\"kind\": \"accountConsent\", \"request\": {\"status\": \"MAYBE\"}}\n{\n";
-        let answers = check_chunk(input, &Options::default(), api::allegro_line);
+        let answers = check_chunk(input, &Options::default(), api::allegro_line_into);
         let text = String::from_utf8(answers.text).unwrap();
         let got: Vec<&str> = text.lines().collect();
         assert_eq!(got.len(), 2);

@@ -16,24 +16,26 @@ pub(crate) fn fill(bytes: &[u8], ledger: &Ledger) -> Result<Option<Vec<u8>>, Str
     ledger.fill_bytes(bytes).map_err(|e| e.to_string())
 }
 
-/// The answer to one `--jsonl` line (without its newline) with the ledger:
-/// `answer`'s line for the filled document, or an `{"error"}` line of kind
-/// `ledger` when the ledger fails.
+/// The answer to one `--jsonl` line (without its newline) with the ledger,
+/// appended to `out`: `answer`'s line for the filled document, or an
+/// `{"error"}` line of kind `ledger` when the ledger fails.
 pub(crate) fn answer_line(
     line: &[u8],
     ledger: &Connection,
-    answer: impl FnOnce(&[u8]) -> String,
-) -> String {
+    out: &mut Vec<u8>,
+    answer: impl FnOnce(&[u8], &mut Vec<u8>),
+) {
     let filled = match ledger {
         Ok(ledger) => fill(line, ledger),
         Err(message) => Err(message.clone()),
     };
     match filled {
-        Ok(Some(doc)) => answer(&doc),
-        Ok(None) => answer(line),
-        Err(message) => {
+        Ok(Some(doc)) => answer(&doc, out),
+        Ok(None) => answer(line, out),
+        Err(message) => out.extend_from_slice(
             serde_json::json!({"error": {"kind": "ledger", "path": "", "message": message}})
                 .to_string()
-        }
+                .as_bytes(),
+        ),
     }
 }

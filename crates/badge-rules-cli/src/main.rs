@@ -39,6 +39,12 @@ use clap::Parser as _;
 
 use crate::args::{Cli, Command};
 
+/// mimalloc, for this binary only: per `--jsonl` line the engine allocates
+/// and frees a document's strings and maps and a report, and with glibc's
+/// allocator that was about a quarter of the CPU (BENCHMARKS.md, issue 24).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

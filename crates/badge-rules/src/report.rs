@@ -327,7 +327,7 @@ impl Findings {
                 message: if missing == ALLEGRO_PRICES_INPUT {
                     Cow::Borrowed(lang.label(Label::SkippedAllegroPrices))
                 } else {
-                    Cow::Owned(skipped_template.replacen("{missing}", &missing, 1))
+                    Cow::Owned(fill_missing(skipped_template, &missing))
                 },
                 missing,
             })
@@ -367,6 +367,23 @@ impl Findings {
             level: self.level,
             benefits: self.level.map(|level| benefits(level, lang)),
         }
+    }
+}
+
+/// `template` with its first `{missing}` replaced by `missing`: what
+/// `template.replacen("{missing}", missing, 1)` gives, in one allocation of
+/// the right size and without a substring searcher per skipped rule (the
+/// `--jsonl` profile: a tenth of the report's cost was that searcher).
+fn fill_missing(template: &str, missing: &str) -> String {
+    match template.split_once("{missing}") {
+        Some((head, tail)) => {
+            let mut text = String::with_capacity(head.len() + missing.len() + tail.len());
+            text.push_str(head);
+            text.push_str(missing);
+            text.push_str(tail);
+            text
+        }
+        None => template.to_owned(),
     }
 }
 
@@ -416,6 +433,26 @@ fn render(template: &'static str, params: &ParamPairs) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_missing_is_replacen_of_the_first_placeholder() {
+        for template in [
+            "Not checked: {missing} is missing.",
+            "{missing}",
+            "{missing} and {missing}",
+            "no placeholder",
+            "",
+            "żółć {missing}ń {missin",
+        ] {
+            for missing in ["offer.stock.available", "", "{missing}", "ł"] {
+                assert_eq!(
+                    fill_missing(template, missing),
+                    template.replacen("{missing}", missing, 1),
+                    "{template:?} {missing:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn render_fills_each_named_param_once() {

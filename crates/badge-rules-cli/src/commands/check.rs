@@ -45,7 +45,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
     let (mut input, name) = source::open(args.file.as_deref())?;
     // The line that answers a document for programs, in --jsonl and for an
     // input error of a single document alike.
-    let answer: check_lines::Answer = check_options.format.line_fn();
+    let answer = check_options.format.line_fn();
     if args.jsonl {
         if args.format == Some(CheckFormat::Text) {
             return Err(Fatal::Usage(
@@ -63,7 +63,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Fatal> {
         }
         let checker = check_lines::Checker {
             options: &options,
-            answer,
+            answer: check_options.format.line_into_fn(),
             ledger: args.ledger.as_deref(),
         };
         checker.check_lines(&mut input, &name, &mut out, pipeline)?;

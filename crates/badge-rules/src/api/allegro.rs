@@ -26,6 +26,23 @@ pub fn allegro_response(bytes: &[u8], options: &Options) -> Result<Response, Inp
     Ok(response::predict(&document, &report, options))
 }
 
+/// [`allegro_line`], appended to `out` (what the CLI's `--jsonl --format
+/// allegro` writes each line with).
+///
+/// ```
+/// use badge_rules::{api, Options};
+/// let doc = br#"{"kind": "accountConsent", "request": {"status": "MAYBE"}}"#;
+/// let mut out = Vec::new();
+/// api::allegro_line_into(doc, &Options::default(), &mut out);
+/// assert_eq!(out, api::allegro_line(doc, &Options::default()).into_bytes());
+/// ```
+pub fn allegro_line_into(bytes: &[u8], options: &Options, out: &mut Vec<u8>) {
+    match allegro_response(bytes, options) {
+        Ok(response) => super::check::write_line(&response, out),
+        Err(err) => out.extend_from_slice(error_line_in(&err, options.lang).as_bytes()),
+    }
+}
+
 /// [`allegro_response`] as one line of JSON, or the input error's line.
 ///
 /// ```

@@ -40,6 +40,33 @@ pub fn answer_line(bytes: &[u8], options: &Options) -> String {
     }
 }
 
+/// [`answer_line`], appended to `out`: the same bytes, written straight into
+/// the caller's buffer (no `String` per line, no copy): how the CLI's
+/// `--jsonl` pipeline answers each line.
+///
+/// ```
+/// use badge_rules::{api, Options};
+/// let doc = br#"{"kind": "badgesQuery", "request": {"limit": 0}}"#;
+/// let mut out = b"before\n".to_vec();
+/// api::answer_line_into(doc, &Options::default(), &mut out);
+/// assert_eq!(out, [&b"before\n"[..], api::answer_line(doc, &Options::default()).as_bytes()].concat());
+/// ```
+pub fn answer_line_into(bytes: &[u8], options: &Options, out: &mut Vec<u8>) {
+    match check_bytes(bytes, options) {
+        Ok(report) => write_line(&report, out),
+        Err(err) => out.extend_from_slice(error_line_in(&err, options.lang).as_bytes()),
+    }
+}
+
+/// `value` as one line of JSON appended to `out`; nothing when it cannot be
+/// written (as `to_string(..).unwrap_or_default()` gives an empty line).
+pub(crate) fn write_line<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    let before = out.len();
+    if serde_json::to_writer(&mut *out, value).is_err() {
+        out.truncate(before);
+    }
+}
+
 /// The report as one line of JSON: `serde_json::to_string` of it.
 ///
 /// ```

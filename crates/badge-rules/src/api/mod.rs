@@ -29,8 +29,10 @@ mod codes;
 mod options;
 mod plan_lines;
 
-pub use allegro::{allegro_line, allegro_response};
-pub use check::{answer_line, check_bytes, error_line, error_line_in, report_line};
+pub use allegro::{allegro_line, allegro_line_into, allegro_response};
+pub use check::{
+    answer_line, answer_line_into, check_bytes, error_line, error_line_in, report_line,
+};
 pub use codes::{
     built_in_campaigns, catalogue, CatalogueEntry, CheckKind, EvidenceKind, Retry, RouteEntry,
 };

@@ -83,6 +83,27 @@ impl AnswerFormat {
         }
     }
 
+    /// [`AnswerFormat::line_fn`] appending its line to a buffer:
+    /// [`answer_line_into`](super::check::answer_line_into) or
+    /// [`allegro_line_into`](super::allegro::allegro_line_into), the same
+    /// bytes without a `String` per line.
+    ///
+    /// ```
+    /// use badge_rules::api::AnswerFormat;
+    /// use badge_rules::Options;
+    /// for format in [AnswerFormat::Report, AnswerFormat::Allegro] {
+    ///     let mut out = Vec::new();
+    ///     format.line_into_fn()(b"{", &Options::default(), &mut out);
+    ///     assert_eq!(out, format.line(b"{", &Options::default()).into_bytes());
+    /// }
+    /// ```
+    pub fn line_into_fn(self) -> fn(&[u8], &Options, &mut Vec<u8>) {
+        match self {
+            AnswerFormat::Report => super::check::answer_line_into,
+            AnswerFormat::Allegro => super::allegro::allegro_line_into,
+        }
+    }
+
     /// [`AnswerFormat::line_fn`] of `bytes`.
     pub fn line(self, bytes: &[u8], options: &Options) -> String {
         self.line_fn()(bytes, options)

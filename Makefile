@@ -254,6 +254,10 @@ fuzz: setup-rust
 ## figures against baselines of the same run; scripts/bench.py).
 bench: setup-rust wasm
 	python3 scripts/bench.py native cli wasm ledger report
+	python3 scripts/bench.py first form report
+
+# The form's bench needs the built form and Chromium.
+bench: www setup-browser
 
 ## bench-native: criterion benches of the engine (check on parsed documents,
 ## end to end from bytes against serde_json, 10k/100k/1M badges).
@@ -282,3 +286,17 @@ bench-wasm: wasm
 .PHONY: bench-plan
 bench-plan: setup-rust
 	python3 scripts/bench.py plan report
+
+## bench-first: the npm package in Node: import to the first decision in
+## fresh processes (as shipped, compiled eagerly, compiled asynchronously),
+## check() on every example against JSON.parse(JSON.stringify(doc)).
+.PHONY: bench-first bench-form
+bench-first: wasm
+	python3 scripts/bench.py first report
+
+## bench-form: the form in Chromium (playwright-core), on localhost and
+## throttled (1.6 Mbit/s, 150 ms RTT, 4x CPU): the first verdict against the
+## last byte it needs, a keystroke. BENCH_FORM_BEFORE=DIR alternates another
+## build of the form (www/dist of an older commit) with this one.
+bench-form: www setup-browser
+	python3 scripts/bench.py form report

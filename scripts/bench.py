@@ -6,6 +6,8 @@
     python3 scripts/bench.py wasm     # Node: instantiate, check(), boundaries, size -> target/bench/wasm.json
     python3 scripts/bench.py plan     # plan over 1,000,000 offers against check --jsonl -> target/bench/plan.json
     python3 scripts/bench.py ledger   # the price ledger: record, lowest, check --ledger -> target/bench/ledger.json
+    python3 scripts/bench.py first    # Node: import to first decision, check() per example -> target/bench/first.json
+    python3 scripts/bench.py form     # the form in Chromium: first verdict, keystroke -> target/bench/form.json
     python3 scripts/bench.py report   # BENCHMARKS.md from whatever target/bench/*.json holds
 
 `make bench` runs the first three, then `report`; `make bench-native`,
@@ -27,6 +29,8 @@ import shutil
 import subprocess
 import sys
 import time
+
+import bench_js
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "target", "bench")
@@ -1123,9 +1127,21 @@ def report():
         summary += rows
         body += section
 
+    first, form = load("first"), load("form")
+    start["first"] = (len(summary), len(body))
+    if first:
+        rows, section = bench_js.first_section(first, met)
+        summary += rows
+        body += section
+    start["form"] = (len(summary), len(body))
+    if form:
+        rows, section = bench_js.form_section(form, met)
+        summary += rows
+        body += section
+
     start["end"] = (len(summary), len(body))
     # An area measured in no run of target/bench keeps what BENCHMARKS.md shows of it.
-    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger}
+    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger, "first": first, "form": form}
     kept = previous_areas()
     notes_by_id = notes()
     summary_lines, ordered_body, missed_blocks = [], [], []
@@ -1182,6 +1198,8 @@ def report():
         "make bench-wasm     # make wasm, a serde-boundary build, node crates/badge-rules-wasm/tools/bench.mjs",
         "make bench-plan     # badge-rules plan over 1,000,000 generated offers against check --jsonl on their documents",
         "make bench-ledger   # the price ledger: record 1M offers, lowest over 1M x 60 prices, check --ledger",
+        "make bench-first    # Node: import to first decision in fresh processes, check() on every example",
+        "make bench-form     # the form in Chromium, throttled and not: first verdict against the last byte, keystroke",
         "```",
         "",
         "Raw results: `target/bench/{native,cli,wasm,plan,ledger}.json` and criterion's `target/criterion/`. "
@@ -1201,7 +1219,7 @@ def report():
 
 #: The areas, in the order BENCHMARKS.md shows them, each with its section's
 #: heading, how its summary rows begin and its summary ids (for its notes).
-AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger"]
+AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger", "first", "form"]
 AREAS = {
     "native": ("## Native engine (criterion)",
                ("native `check`", "native end to end", "1M badges", "`check` on the parsed document"),
@@ -1213,6 +1231,7 @@ AREAS = {
              ("wasm-build", "wasm-size", "wasm-instantiate", "wasm-check")),
     "ledger": ("## The price ledger (`badge-rules ledger`, `check --ledger`)", ("ledger",),
                ("ledger-record", "ledger-lowest", "ledger-check")),
+    **bench_js.AREAS,
 }
 
 
@@ -1264,6 +1283,8 @@ def main():
         "wasm": bench_wasm,
         "plan": bench_plan,
         "ledger": bench_ledger,
+        "first": lambda: bench_js.bench_first(run, save, load_average),
+        "form": lambda: bench_js.bench_form(run, save, load_average, ROOT),
         "report": report,
     }
     if len(sys.argv) < 2 or any(a not in areas for a in sys.argv[1:]):

@@ -101,6 +101,23 @@ def first_section(first, met):
         summary.append(("check-round-trip", f"`check()` ≤ 1.5 × the JSON round trip on every example: the highest "
                         f"({name}); {over} over", f"{v['check']:.2f} µs", f"{v['jsonRoundTrip']:.2f} µs",
                         f"{v['ratio']:.2f}", "≤ 1.5", over == 0))
+    w = first.get("weight")
+    if w:
+        body.append(
+            "### What the main `.wasm` weighs, by part (issue 24, point 4: ≤ 100 KB gzip)\n\n"
+            "Its sections, raw; each language's texts (the string literals of "
+            "`crates/badge-rules/src/locale/{en,pl}.rs` of 8 bytes or more, found in the module) and the module's "
+            "gzip -9 with them blanked in place: about what a module without that language would weigh on the "
+            "wire.\n"
+        )
+        body.append("| part | raw | gzip -9 of the module without it | saved |\n| --- | ---: | ---: | ---: |")
+        body.append(f"| the whole module | {w['raw']:,} B | {w['gzip9']:,} B (with it) | |")
+        for name, size in sorted(w["sections"].items(), key=lambda kv: -kv[1])[:3]:
+            body.append(f"| section `{name}` | {size:,} B ({size / w['raw']:.0%}) | | |")
+        for lang, v in w["languages"].items():
+            body.append(f"| the `{lang}` texts ({v['found']} strings) | {v['bytes']:,} B | {v['moduleGzipWithoutThem']:,} B "
+                        f"| {w['gzip9'] - v['moduleGzipWithoutThem']:,} B |")
+        body.append("")
     return summary, body
 
 

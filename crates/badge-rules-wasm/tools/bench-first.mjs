@@ -21,6 +21,9 @@
 //    with checkJson(text) beside; the contenders alternate round by round in
 //    one process; median over rounds of the mean µs per call within a round.
 //
+// 3. What the main .wasm weighs by section, and each language's texts in it
+//    (the module's gzip -9 with that language's texts blanked).
+//
 // Usage: node tools/bench-first.mjs [--pkg DIR] [--fresh N] [--rounds N]
 // Prints one JSON object on stdout.
 import { execFileSync } from 'node:child_process';
@@ -145,6 +148,61 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
   };
 }
 
+// 3. What the main .wasm weighs, by section and by language (issue 24,
+// point 4): the texts of each language of the core (the string literals of
+// crates/badge-rules/src/locale/LANG.rs of 8 bytes or more found in the
+// module), their bytes, and the module's gzip -9 with them blanked (zeroed
+// in place: what a module without them would weigh on the wire, near
+// enough, since zeros compress to almost nothing).
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
+  }
+}
+const wasm = readFileSync(join(pkg, 'badge_rules_bg.wasm'));
+const SECTIONS = { 0: 'custom', 1: 'type', 2: 'import', 3: 'function', 4: 'table', 5: 'memory', 6: 'global', 7: 'export', 9: 'element', 10: 'code', 11: 'data', 12: 'datacount' };
+const sections = {};
+for (let at = 8; at < wasm.length;) {
+  const id = wasm[at];
+  const [size, next] = leb(wasm, at + 1);
+  sections[SECTIONS[id] ?? id] = (sections[SECTIONS[id] ?? id] ?? 0) + size;
+  at = next + size;
+}
+const { gzipSync } = await import('node:zlib');
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+/** The string literals of a Rust file (plain and r#"…"#), unescaped as far as texts need. */
+function literals(file) {
+  const source = readFileSync(file, 'utf8');
+  const out = [];
+  for (const m of source.matchAll(/r#"([\s\S]*?)"#|"((?:[^"\\]|\\[\s\S])*)"/g)) {
+    out.push(m[1] ?? m[2].replace(/\\\n\s*/g, '').replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\'));
+  }
+  return out;
+}
+const languages = {};
+const localeDir = join(root, 'crates', 'badge-rules', 'src', 'locale');
+for (const lang of ['en', 'pl']) {
+  const texts = [...new Set(literals(join(localeDir, `${lang}.rs`)).filter((t) => Buffer.byteLength(t) >= 8))];
+  const blanked = Buffer.from(wasm);
+  let found = 0;
+  let bytes = 0;
+  for (const text of texts) {
+    const needle = Buffer.from(text);
+    for (let at = blanked.indexOf(needle); at >= 0; at = blanked.indexOf(needle, at + needle.length)) {
+      blanked.fill(0, at, at + needle.length);
+      found++;
+      bytes += needle.length;
+    }
+  }
+  languages[lang] = { texts: texts.length, found, bytes, moduleGzipWithoutThem: gz(blanked) };
+}
+const weight = { raw: wasm.length, gzip9: gz(wasm), sections, languages };
+
 console.log(JSON.stringify({
   node: process.version,
   v8: process.versions.v8,
@@ -152,4 +210,5 @@ console.log(JSON.stringify({
   processMedianMs: r3(median(processMs)),
   firstDecision,
   perCallMicros: perExample,
+  weight,
 }, null, 2));

@@ -280,6 +280,10 @@ bench: setup-rust wasm setup-peers
 	python3 scripts/bench.py native cli plan wasm ledger serve peers report
 	$(MAKE) bench-plan-campaigns
 	$(MAKE) bench-audit
+	python3 scripts/bench.py first form report
+
+# The form's bench needs the built form and Chromium.
+bench: www setup-browser
 
 ## bench-native: criterion benches of the engine (check on parsed documents,
 ## end to end from bytes against serde_json, 10k/100k/1M badges).
@@ -347,3 +351,17 @@ setup-peers: setup-node
 		(cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
 bench-peers: wasm setup-peers
 	python3 scripts/bench.py peers report
+
+## bench-first: the npm package in Node: import to the first decision in
+## fresh processes (as shipped, compiled eagerly, compiled asynchronously),
+## check() on every example against JSON.parse(JSON.stringify(doc)).
+.PHONY: bench-first bench-form
+bench-first: wasm
+	python3 scripts/bench.py first report
+
+## bench-form: the form in Chromium (playwright-core), on localhost and
+## throttled (1.6 Mbit/s, 150 ms RTT, 4x CPU): the first verdict against the
+## last byte it needs, a keystroke. BENCH_FORM_BEFORE=DIR alternates another
+## build of the form (www/dist of an older commit) with this one.
+bench-form: www setup-browser
+	python3 scripts/bench.py form report

@@ -9,6 +9,8 @@
     python3 scripts/bench.py ledger-ratios  # check --jsonl and plan, --ledger against plain -> target/bench/ledger-ratios.json
     python3 scripts/bench.py serve    # badge-rules serve on loopback: checks at 1/16/256 connections, the NDJSON batch -> target/bench/serve.json
     python3 scripts/bench.py peers    # json-rules-engine, zen-engine-wasm, cedar-wasm on one rule set -> target/bench/peers.json
+    python3 scripts/bench.py first    # Node: import to first decision, check() per example -> target/bench/first.json
+    python3 scripts/bench.py form     # the form in Chromium: first verdict, keystroke -> target/bench/form.json
     python3 scripts/bench.py report   # BENCHMARKS.md from whatever target/bench/*.json holds
 
 `make bench` runs the first three, then `report`; `make bench-native`,
@@ -33,6 +35,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_record  # noqa: E402  (scripts/bench_record.py, beside this file)
+import bench_js  # noqa: E402  (scripts/bench_js.py, beside this file)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "target", "bench")
@@ -1417,9 +1420,21 @@ def report():
         summary += rows
         body += section
 
+    first, form = load("first"), load("form")
+    start["first"] = (len(summary), len(body))
+    if first:
+        rows, section = bench_js.first_section(first, met)
+        summary += rows
+        body += section
+    start["form"] = (len(summary), len(body))
+    if form:
+        rows, section = bench_js.form_section(form, met)
+        summary += rows
+        body += section
+
     start["end"] = (len(summary), len(body))
     # An area measured in no run of target/bench keeps what BENCHMARKS.md shows of it.
-    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger, "serve": serve, "peers": peers}
+    data = {"native": native, "cli": cli, "plan": plan, "wasm": wasm, "ledger": ledger, "serve": serve, "peers": peers, "first": first, "form": form}
     kept = previous_areas()
     notes_by_id = notes()
     try:
@@ -1513,6 +1528,8 @@ def report():
         "make bench-ledger   # the price ledger: record 1M offers, lowest over 1M x 60 prices, check --ledger",
         "make bench-serve    # badge-rules serve on loopback: checks at 1/16/256 connections, the NDJSON batch against check --jsonl",
         "make bench-peers    # json-rules-engine, zen-engine-wasm, cedar-wasm against the package on one rule set",
+        "make bench-first    # Node: import to first decision in fresh processes, check() on every example",
+        "make bench-form     # the form in Chromium, throttled and not: first verdict against the last byte, keystroke",
         "```",
         "",
         "Raw results: `target/bench/{native,cli,wasm,plan,ledger,serve,peers}.json` and criterion's `target/criterion/`. "
@@ -1532,7 +1549,7 @@ def report():
 
 #: The areas, in the order BENCHMARKS.md shows them, each with its section's
 #: heading, how its summary rows begin and its summary ids (for its notes).
-AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger", "serve", "peers"]
+AREA_ORDER = ["native", "cli", "plan", "wasm", "ledger", "serve", "peers", "first", "form"]
 AREAS = {
     "native": ("## Native engine (criterion)",
                ("native `check`", "native end to end", "1M badges", "`check` on the parsed document"),
@@ -1547,6 +1564,7 @@ AREAS = {
     "serve": ("## `badge-rules serve` (HTTP on loopback)", ("`serve`",),
               ("serve-batch", "serve-check", "serve-memory")),
     "peers": ("## Peers on the same rules (Node)", ("peers:",), ("peers",)),
+    **bench_js.AREAS,
 }
 
 
@@ -1644,6 +1662,8 @@ def main():
         "ledger-ratios": bench_ledger_ratios,
         "serve": bench_serve,
         "peers": bench_peers,
+        "first": lambda: bench_js.bench_first(run, save, load_average),
+        "form": lambda: bench_js.bench_form(run, save, load_average, ROOT),
         "report": report,
     }
     if len(sys.argv) < 2 or any(a not in areas for a in sys.argv[1:]):

@@ -3,7 +3,9 @@
 // [DIR] [--port N] [--host H]`, by default http://127.0.0.1:8080. The tests
 // import `staticServer` and listen on a free port. Text, JavaScript and the
 // .wasm are sent compressed when the client accepts it (brotli, else gzip;
-// `Vary: Accept-Encoding`), each file compressed once and kept in memory.
+// `Vary: Accept-Encoding`): the FILE.br / FILE.gz the build wrote beside it
+// (brotli 11, gzip 9: precompress.mjs) when there is one, else compressed
+// here once and kept in memory.
 //
 // Hardened (issue 22): only GET and HEAD; a path is served only when each of
 // its segments is a plain file name (no `.` or `..`, plain or encoded, no
@@ -116,6 +118,23 @@ export function staticServer(root, options = {}) {
     }
     return out.data;
   };
+  // FILE.br / FILE.gz written at build time (precompress.mjs: brotli 11,
+  // gzip 9), sent as they are when at least as new as FILE; else FILE is
+  // compressed here (brotli 9) and kept in memory.
+  const precompressed = async (real, encoding, body) => {
+    const copy = `${real}.${encoding === 'br' ? 'br' : 'gz'}`;
+    try {
+      // The copy too must be a regular file inside the root, symlinks followed.
+      const realCopy = await realpath(copy);
+      if (!inside(await baseReal(), realCopy)) return null;
+      const [source, packed] = await Promise.all([stat(real), stat(realCopy)]);
+      if (!packed.isFile() || packed.mtimeMs < source.mtimeMs) return null;
+      const data = await readFile(realCopy);
+      return data.length > 0 && data.length < body.length ? data : null;
+    } catch {
+      return null;
+    }
+  };
   const REFUSED = { 400: 'bad request\n', 403: 'forbidden\n' };
   return createServer({ ...LIMITS, ...options }, async (req, res) => {
     const send = (status, body, headers = {}) => {
@@ -138,7 +157,7 @@ export function staticServer(root, options = {}) {
       const headers = { 'content-type': type, 'cache-control': cache };
       const encoding = COMPRESSIBLE.has(extname(file)) ? pickEncoding(req.headers['accept-encoding']) : null;
       if (COMPRESSIBLE.has(extname(file))) headers.vary = 'Accept-Encoding';
-      const data = encoding ? encode(file, body, encoding) : body;
+      const data = encoding ? (await precompressed(real, encoding, body)) ?? encode(file, body, encoding) : body;
       if (encoding) headers['content-encoding'] = encoding;
       send(200, data, { ...headers, 'content-length': String(data.length) });
     } catch {

@@ -1,11 +1,16 @@
 // Vite 7 builds the form into dist/. The package is an ordinary dependency
 // (file:../crates/badge-rules-wasm/pkg); its .wasm is referenced with
 // new URL(..., import.meta.url), which Vite emits as an asset.
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { META_CSP } from './csp.mjs';
+import { precompress } from './precompress.mjs';
 
 /** The .wasm of badge-rules/plan, by the name wasm-bindgen gives it. */
 export const isPlanModule = (name) => /(^|\/)badge_rules_plan_bg[-.]/.test(name);
+
+/** The build's output directory, once Vite has resolved its config. */
+let builtInto = 'dist';
 
 export default defineConfig({
   base: './',
@@ -19,6 +24,21 @@ export default defineConfig({
   // The file: dependency is a symlink; the dev server may read its real files.
   server: { host: '127.0.0.1', port: 5173, fs: { allow: ['.', '../crates/badge-rules-wasm/pkg'] } },
   plugins: [{
+    // FILE.br (brotli 11) and FILE.gz (gzip 9) beside every compressible
+    // file of dist/, once the build (public/ included) is written:
+    // precompress.mjs, served by serve.mjs and by static hosts.
+    name: 'precompress',
+    apply: 'build',
+    configResolved(config) {
+      builtInto = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      handler() {
+        precompress(builtInto);
+      },
+    },
+  }, {
     // The page's policy (csp.mjs), only in the build: the dev server injects
     // inline scripts. serve.mjs sends it as a header too.
     name: 'content-security-policy',

@@ -6,6 +6,7 @@ import { builtInCampaigns, type BuiltInCampaign, type Campaign, type Period, typ
 import { listedCampaigns } from './documents';
 import { t, type Key, type Lang } from './i18n';
 import { currentLang, h } from './ui';
+import { dateTimeFormat } from './intl';
 
 /** The pasted GET /sale/badge-campaigns list, as pasted (the application tab sets it). */
 let pasted: unknown[] = [];
@@ -83,7 +84,7 @@ function formatInstant(s: string | null | undefined): string {
   if (!s) return '?';
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) return s;
-  return new Intl.DateTimeFormat(t('dateLocale', currentLang()), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return dateTimeFormat(t('dateLocale', currentLang()), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
 export function periodText(p: Period | undefined | null): string {

@@ -20,11 +20,26 @@ function start(): void {
   const upd = updateTab();
   const partner = partnerTab();
   const planned = planTab();
+  // Only the tab on screen is checked at once (before the first paint, and
+  // on every change that concerns all tabs); the others are marked stale
+  // and checked when they are shown.
+  const byId = { application: app, update: upd, partner, plan: planned };
+  const stale = new Set<{ run: () => void }>();
+  const visible = () => byId[(document.documentElement.dataset.tab ?? 'application') as keyof typeof byId];
+  const runTab = (tab: { run: () => void }) => {
+    if (tab === visible()) {
+      stale.delete(tab);
+      tab.run();
+    } else {
+      stale.add(tab);
+    }
+  };
+  const whenShown = (tab: { run: () => void; shown?: () => void }) => () => {
+    if (stale.delete(tab)) tab.run();
+    tab.shown?.();
+  };
   const runAll = () => {
-    app.run();
-    upd.run();
-    partner.run();
-    planned.run();
+    for (const tab of Object.values(byId)) runTab(tab);
   };
   const header = h('header', { class: 'top' },
     h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'b'),
@@ -41,10 +56,10 @@ function start(): void {
     document.getElementById(`${tab === 'application' ? 'a' : tab === 'update' ? 'u' : tab === 'plan' ? 'n' : 'p'}-results`)?.focus();
   });
   const tabbed = tabs([
-    { id: 'application', label: 'tabApplication', sub: 'tabApplicationSub', panel: app.panel },
-    { id: 'update', label: 'tabUpdate', sub: 'tabUpdateSub', panel: upd.panel },
-    { id: 'partner', label: 'tabPartner', sub: 'tabPartnerSub', panel: partner.panel },
-    { id: 'plan', label: 'tabPlan', sub: 'tabPlanSub', panel: planned.panel, shown: planned.shown },
+    { id: 'application', label: 'tabApplication', sub: 'tabApplicationSub', panel: app.panel, shown: whenShown(app) },
+    { id: 'update', label: 'tabUpdate', sub: 'tabUpdateSub', panel: upd.panel, shown: whenShown(upd) },
+    { id: 'partner', label: 'tabPartner', sub: 'tabPartnerSub', panel: partner.panel, shown: whenShown(partner) },
+    { id: 'plan', label: 'tabPlan', sub: 'tabPlanSub', panel: planned.panel, shown: whenShown(planned) },
   ]);
   const footer = h('footer', { class: 'foot' }, h('p', {}, tx('footer', () => ({ version: version() }))));
   root.classList.remove('boot');
@@ -58,9 +73,9 @@ function start(): void {
   keepFocusClearOfBar(root);
   // A pasted campaign list also feeds the update tab's choices.
   app.panel.addEventListener('input', (e) => {
-    if ((e.target as HTMLElement).id === 'a-campaigns-json') upd.run();
+    if ((e.target as HTMLElement).id === 'a-campaigns-json') runTab(upd);
   });
-  document.addEventListener('campaigns-changed', upd.run);
+  document.addEventListener('campaigns-changed', () => runTab(upd));
   runAll();
   document.documentElement.dataset.ready = 'true';
 }

@@ -9,6 +9,22 @@
 //
 // This module imports nothing: www/tests/money.test.mjs runs it in Node.
 
+/**
+ * `new Intl.NumberFormat(locale, options)`, made once per locale and
+ * options: building one costs tens of µs, and the first verdict formats
+ * dozens of amounts.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
 /** Characters that group digits when typed: any space (no-break, narrow, thin, figure spaces included). */
 const SPACE = /\s/u;
 
@@ -86,9 +102,9 @@ export function formatDecimal(amount: string, locale: string): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
   if (!m || (m[3] ?? '').length > 20) return amount;
   const [, sign, int, frac = ''] = m;
-  const nf = new Intl.NumberFormat(locale, { minimumFractionDigits: frac.length, maximumFractionDigits: frac.length });
+  const nf = numberFormat(locale, { minimumFractionDigits: frac.length, maximumFractionDigits: frac.length });
   const parts = nf.formatToParts(BigInt(int)).map((p) => (p.type === 'fraction' ? frac : p.value));
-  const minus = sign ? (new Intl.NumberFormat(locale).formatToParts(-1).find((p) => p.type === 'minusSign')?.value ?? '-') : '';
+  const minus = sign ? (numberFormat(locale).formatToParts(-1).find((p) => p.type === 'minusSign')?.value ?? '-') : '';
   return `${minus}${parts.join('')}`;
 }
 
@@ -99,7 +115,7 @@ export function formatDecimal(amount: string, locale: string): string {
 export function currencyLabel(currency: string, locale: string, display: 'symbol' | 'code'): string {
   if (display === 'code' || !/^[A-Z]{3}$/.test(currency)) return currency;
   try {
-    const part = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'symbol' })
+    const part = numberFormat(locale, { style: 'currency', currency, currencyDisplay: 'symbol' })
       .formatToParts(0).find((p) => p.type === 'currency');
     return part?.value ?? currency;
   } catch {

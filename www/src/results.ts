@@ -6,6 +6,7 @@ import {
 import { decimalText, has, moneyText, t, type Key, type Lang } from './i18n';
 import { currentLang, h, showHelp, showMessages, syncAria, targets, tx, type Target } from './ui';
 import type { Built } from './documents';
+import { dateTimeFormat } from './intl';
 
 export type Resolve = (path: string) => Target | undefined;
 
@@ -412,7 +413,7 @@ export function show(tab: Tab, built: Built, now: string): Report | undefined {
   r.doc.textContent = JSON.stringify(built.document, null, 2);
   const time = new Date(now);
   r.checkedAt.textContent = t('checkedAt', lang, {
-    time: new Intl.DateTimeFormat(t('dateLocale', lang), { timeStyle: 'medium' }).format(time),
+    time: dateTimeFormat(t('dateLocale', lang), { timeStyle: 'medium' }).format(time),
   });
 
   tab.extra?.(report, built);

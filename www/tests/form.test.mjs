@@ -619,3 +619,25 @@ test('the Ads Partner tab, cleared: an unticked box is "no" (the level NONE, wha
   assert.equal(await invalid(page, '#p-business'), null, 'not touched: not red');
   done();
 });
+
+test('only the tab on screen is checked before the first paint; another is checked when it is shown', async (t) => {
+  const { page, done } = await open(t);
+  assert.equal(await verdict(page), 'TODO');
+  // The hidden tabs have not been checked yet: no verdict, no checked-at line.
+  assert.equal(await page.getAttribute('#u-verdict', 'data-state'), null);
+  assert.equal(await page.getAttribute('#p-verdict', 'data-state'), null);
+  assert.equal(await page.textContent('#u-checked-at'), '');
+  await page.click('#tab-update');
+  assert.notEqual(await page.getAttribute('#u-verdict', 'data-state'), null, 'checked once shown');
+  assert.notEqual(await page.textContent('#u-checked-at'), '');
+  // A change that concerns every tab (the language) re-checks the one on
+  // screen at once, the others when shown again.
+  assert.match(await page.textContent('#a-checked-at'), /^Checked at/);
+  await page.click('button[data-lang="pl"]');
+  assert.match(await page.textContent('#u-checked-at'), /^Sprawdzono/);
+  assert.match(await page.textContent('#a-checked-at'), /^Checked at/, 'the hidden tab waits');
+  await page.click('#tab-application');
+  assert.match(await page.textContent('#a-checked-at'), /^Sprawdzono/, 'and is checked in Polish once shown');
+  assert.equal(await verdict(page), 'TODO');
+  done();
+});

@@ -11,7 +11,8 @@ import ts from 'typescript';
 
 const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'money.ts'), 'utf8');
 const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-const { readAmount, sendAmount, formatDecimal, currencyLabel } = await import(`data:text/javascript,${encodeURIComponent(outputText)}`);
+const moneyModule = await import(`data:text/javascript,${encodeURIComponent(outputText)}`);
+const { readAmount, sendAmount, formatDecimal, currencyLabel } = moneyModule;
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -90,4 +91,13 @@ test('currencies named as the locale names them', () => {
   assert.equal(currencyLabel('PLN', 'en-GB', 'code'), 'PLN');
   assert.equal(currencyLabel('EUR', 'pl-PL', 'code'), 'EUR');
   assert.equal(currencyLabel('pln', 'pl-PL', 'symbol'), 'pln');
+});
+
+test('number formats are made once per locale and options (the first verdict formats dozens of amounts)', () => {
+  const { numberFormat } = moneyModule;
+  const a = numberFormat('pl-PL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  assert.equal(numberFormat('pl-PL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), a);
+  assert.notEqual(numberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), a);
+  assert.notEqual(numberFormat('pl-PL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }), a);
+  assert.equal(formatDecimal('400000.00', 'pl-PL'), formatDecimal('400000.00', 'pl-PL'));
 });

@@ -8,13 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync } from 'node:zlib';
 import { staticServer } from '../serve.mjs';
 import { dist, form, www } from './browser.mjs';
 
@@ -302,4 +302,68 @@ test('the built form under serve.mjs\'s CSP header: every tab used, no CSP viola
   const frame = host.frames().find((f) => f !== host.mainFrame());
   assert.ok(frame, 'the iframe exists');
   assert.equal(frame.url(), 'chrome-error://chromewebdata/', 'the browser refused to show the form in the frame');
+});
+
+test('the build writes FILE.br (brotli 11) and FILE.gz (gzip 9) beside each compressible file; serve.mjs sends them', async () => {
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (/\.(html|js|css|wasm|svg)$/.test(e.name)) files.push(join(dir, e.name));
+    }
+  };
+  walk(dist);
+  assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('index.html')), files.join(', '));
+  for (const file of files) {
+    const body = readFileSync(file);
+    assert.deepEqual(brotliDecompressSync(readFileSync(`${file}.br`)), body, `${file}.br`);
+    assert.deepEqual(gunzipSync(readFileSync(`${file}.gz`)), body, `${file}.gz`);
+  }
+  // What serve.mjs sends is the build's copy, byte for byte (brotli 11, not
+  // the quality 9 it would compress with itself).
+  const name = /href="\.\/(assets\/[^"]+\.wasm)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))[1];
+  const br = await get(`/${name}`, { 'accept-encoding': 'br' });
+  assert.deepEqual(br.body, readFileSync(join(dist, `${name}.br`)));
+  const gz = await get(`/${name}`, { 'accept-encoding': 'gzip' });
+  assert.deepEqual(gz.body, readFileSync(join(dist, `${name}.gz`)));
+});
+
+test('serve.mjs: a precompressed copy is sent only when it is at least as new as its file and inside the root', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'serve-test-'));
+  const root = join(dir, 'root');
+  mkdirSync(root);
+  const text = 'badge-rules '.repeat(400);
+  writeFileSync(join(root, 'a.txt'), text);
+  // Quality 1: different bytes from what the server makes (quality 9).
+  const quick = brotliCompressSync(text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } });
+  writeFileSync(join(root, 'a.txt.br'), quick);
+  writeFileSync(join(root, 'b.txt'), text);
+  writeFileSync(join(dir, 'b.txt.br'), quick);
+  symlinkSync(join(dir, 'b.txt.br'), join(root, 'b.txt.br'));
+  writeFileSync(join(root, 'c.txt'), text);
+  writeFileSync(join(root, 'c.txt.br'), quick);
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(join(root, 'c.txt.br'), past, past);
+  const server = staticServer(root);
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  t.after(() => {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const fetchBr = (path) => new Promise((ok, fail) => {
+    request(`http://127.0.0.1:${server.address().port}${path}`, { headers: { 'accept-encoding': 'br' } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => ok({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    }).on('error', fail).end();
+  });
+  const a = await fetchBr('/a.txt');
+  assert.equal(a.encoding, 'br');
+  assert.deepEqual(a.body, quick, 'the copy beside the file');
+  for (const path of ['/b.txt', '/c.txt']) {
+    const other = await fetchBr(path);
+    assert.equal(other.encoding, 'br');
+    assert.notDeepEqual(other.body, quick, `${path}: compressed by the server, not the copy`);
+    assert.equal(brotliDecompressSync(other.body).toString(), text);
+  }
 });

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The crates meant for crates.io.
-const PUBLISHED: [&str; 4] = [
+const PUBLISHED: [&str; 5] = [
     "badge-rules",
     "badge-rules-ledger",
     "badge-rules-audit",

@@ -801,3 +801,61 @@ fn record_reads_pages_that_follow_one_another_without_newlines() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `check --ledger` for an offer recorded with two base marketplaces
+/// (allegro-cz in CZK, then allegro-pl in PLN): a campaign naming no
+/// marketplace gets the history on allegro-pl with the ledger's `conflict`
+/// note as a warning on stderr (docs/LEDGER.md); a campaign on allegro-pl
+/// gets the same report and no note.
+#[test]
+fn check_with_the_ledger_warns_of_its_conflict() {
+    let dir = dir("conflict");
+    let file = dir.join("pages.jsonl");
+    let page = |at: &str, market: &str, amount: &str, currency: &str| {
+        json!({"fetchedAt": at, "response": {"offers": [{"id": "7",
+            "sellingMode": {"price": {"amount": amount, "currency": currency}},
+            "publication": {"marketplaces": {"base": {"id": market}}}}]}})
+        .to_string()
+    };
+    let lines = [
+        page(&t(11, 1, 0), "allegro-cz", "5000.00", "CZK"),
+        page(&t(11, 2, 0), "allegro-pl", "300.00", "PLN"),
+    ];
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let db = dir.join("l.db");
+    let out = run(&["ledger", "record", "--db", s(&db), s(&file)], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let named = document("7", "300.00", "150.00");
+    let mut unnamed = named.clone();
+    unnamed["campaigns"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("marketplace");
+    let check = |doc: &Value| {
+        run(
+            &["check", "--ledger", s(&db), "--format", "json", "-"],
+            doc.to_string().as_bytes(),
+        )
+    };
+    let (with_note, without) = (check(&unnamed), check(&named));
+    let note = text(&with_note.stderr);
+    assert!(
+        note.contains("badge-rules: warning: the ledger's history: offer 7 was recorded with allegro-pl and allegro-cz as its base marketplace: answered on allegro-pl"),
+        "{note}"
+    );
+    assert_eq!(text(&without.stderr), "");
+    assert_eq!(text(&with_note.stdout), text(&without.stdout));
+    // The same in a --jsonl run, once for the line that needs it.
+    let both = format!("{unnamed}\n{named}\n");
+    let out = run(
+        &["check", "--ledger", s(&db), "--jsonl", "-"],
+        both.as_bytes(),
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(
+        stderr.matches("the ledger's history: offer 7").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(text(&out.stdout).lines().count(), 2);
+}

@@ -454,6 +454,34 @@ impl Ledger {
         Ok(document_bytes::append_metrics(bytes, &metrics))
     }
 
+    /// The ledger's `conflict` note for the history [`Ledger::fill_bytes`]
+    /// fills into a document (docs/LEDGER.md, "One answer whatever the
+    /// order"): when the document's campaign names no marketplace and its
+    /// offer was recorded with several base marketplaces, the note saying
+    /// which one the history is of; else `None`.
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("ledger-doc-conflict-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let ledger = badge_rules_ledger::Ledger::open(&dir.join("prices.db")).unwrap();
+    /// let doc = br#"{"now": "2026-11-20T00:00:00Z", "offer": {"id": "1"}}"#;
+    /// assert_eq!(ledger.fill_conflict(doc).unwrap(), None); // the ledger knows no offer 1
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LedgerError::Db`].
+    pub fn fill_conflict(&self, bytes: &[u8]) -> Result<Option<String>, LedgerError> {
+        let Ok(probe) = serde_json::from_slice::<document_bytes::Probe>(bytes) else {
+            return Ok(None);
+        };
+        match probe.question() {
+            Some(q) if q.marketplace.is_none() => Ok(self.ask(&q)?.conflict),
+            _ => Ok(None),
+        }
+    }
+
     /// Drops what no window opening at or after `before` can read (the last
     /// price of each offer before `before` is kept): `lowest` and `history`
     /// answer the same for every `at` from `before` + 30 days on. Returns

@@ -814,14 +814,21 @@ fn events_page(
         let Some(kind) = EventKind::from_type(&event.kind) else {
             continue;
         };
-        let offer = event.offer.as_ref();
-        let Some(offer_id) = offer.and_then(|o| o.id.clone()).filter(|id| !id.is_empty()) else {
+        // No `offer` is blamed at `offer`, the key that is missing; an
+        // `offer` without an id (or with an empty one) at `offer.id`.
+        let Some(offer) = event.offer.as_ref() else {
+            return Err(PageError::at(
+                format!("{path}.offer"),
+                format!("a {} event names its offer", event.kind),
+            ));
+        };
+        let Some(offer_id) = offer.id.clone().filter(|id| !id.is_empty()) else {
             return Err(PageError::at(
                 format!("{path}.offer.id"),
                 format!("a {} event names its offer", event.kind),
             ));
         };
-        let marketplaces = match (kind, offer.and_then(|o| o.marketplaces.as_ref())) {
+        let marketplaces = match (kind, offer.marketplaces.as_ref()) {
             (EventKind::PriceChanged, Some(list)) if !list.is_empty() => Some(
                 list.iter()
                     .filter_map(|m| m.id.as_deref())
@@ -920,7 +927,17 @@ mod tests {
                 "offerEvents[0].occurredAt",
             ),
             (
+                // No `offer`: the missing key itself (a fuzz find: it was
+                // named one key below, at `offer.id`).
                 r#"{"offerEvents": [{"id": "E", "occurredAt": "2026-01-01T00:00:00Z", "type": "OFFER_ENDED"}]}"#,
+                "offerEvents[0].offer",
+            ),
+            (
+                r#"{"offerEvents": [{"id": "E", "occurredAt": "2026-01-01T00:00:00Z", "type": "OFFER_ENDED", "offer": {}}]}"#,
+                "offerEvents[0].offer.id",
+            ),
+            (
+                r#"{"offerEvents": [{"id": "E", "occurredAt": "2026-01-01T00:00:00Z", "type": "OFFER_ENDED", "offer": {"id": ""}}]}"#,
                 "offerEvents[0].offer.id",
             ),
             (

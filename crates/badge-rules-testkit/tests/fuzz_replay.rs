@@ -57,22 +57,12 @@ fn replay(run: fn(&[u8]), dirs: &[PathBuf]) -> (usize, Vec<String>) {
 /// `fuzz/regressions/`), each with why: the replay checks that they still
 /// fail; when one passes, move it to `fuzz/regressions/<target>/` and off
 /// this list, and the replay holds it fixed.
-const KNOWN_OPEN: &[(&str, &str, &str)] = &[
-    (
-        // Under allegro (which checks the same input error), not check_json,
-        // whose regressions the core's baseline records.
-        "allegro",
-        "badge-market-currency-path-has-no-index.json",
-        "a badgeUpdate whose badge's market price is in another currency names \
-         `badges[].prices.market.currency`, no index (crates/badge-rules/src/rules/update.rs)",
-    ),
-    (
-        "ledger",
-        "event-without-offer-names-offer-id.jsonl",
-        "an offer event without `offer` is refused at `response.offerEvents[0].offer.id`, \
-         a key under the missing one (crates/badge-rules-ledger/src/pages.rs)",
-    ),
-];
+///
+/// None now: the last two (a badge's market currency named without the
+/// badge's index; an offer event without `offer` named at `offer.id`) are
+/// fixed and replayed from `fuzz/regressions/allegro/` and
+/// `fuzz/regressions/ledger/`.
+const KNOWN_OPEN: &[(&str, &str, &str)] = &[];
 
 #[test]
 fn every_target_keeps_its_invariants_on_its_seeds_corpus_and_regressions() {

@@ -132,11 +132,17 @@ impl<'a> UpdateContext<'a> {
             (Some(list), Some(campaign)) => pick_badge(list, campaign)?,
             _ => None,
         };
-        if let Some(market) = badge
-            .and_then(|b| b.prices.as_ref())
-            .and_then(|p| p.market.as_ref())
+        if let Some((badge, market)) =
+            badge.and_then(|b| Some((b, b.prices.as_ref()?.market.as_ref()?)))
         {
-            check_currency(market, "badges[].prices.market", &currency)?;
+            // The badge's place in `badges` (it is one of them: `badges`
+            // holds it), so that the path names it.
+            let index = doc
+                .badges
+                .as_deref()
+                .and_then(|all| all.iter().position(|b| std::ptr::eq(b, badge)))
+                .map_or_else(String::new, |i| i.to_string());
+            check_currency(market, &format!("badges[{index}].prices.market"), &currency)?;
         }
         let bargain = if operation == Operation::PriceChange {
             Some(

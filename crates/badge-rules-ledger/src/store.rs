@@ -23,6 +23,7 @@
 //!   as -1 for prices and [`i64::MIN`] for times, so that every column is
 //!   in the key and the same page twice adds nothing).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
@@ -398,6 +399,14 @@ pub struct Store {
     pub(crate) version: i64,
     /// Opened to write: turns the ledger back from WAL when closed.
     writer: bool,
+    /// Inside [`Store::reading`]'s read transaction: whether the tables of
+    /// schema 3 (`market_snapshots`, `badges`) hold no row in its snapshot
+    /// of the database (`None`: outside one, or not asked yet). Most
+    /// ledgers hold none, and then each document's two queries of them
+    /// are skipped (they would find nothing).
+    extras_empty: Cell<Option<bool>>,
+    /// [`Store::reading`] began a read transaction that is still open.
+    in_read: Cell<bool>,
 }
 
 impl Drop for Store {
@@ -467,6 +476,8 @@ impl Store {
                 conn,
                 version,
                 writer: false,
+                extras_empty: Cell::new(None),
+                in_read: Cell::new(false),
             });
         }
         // WAL while recording: readers never wait for a recorder, and a
@@ -484,6 +495,8 @@ impl Store {
             conn,
             version: VERSION,
             writer: true,
+            extras_empty: Cell::new(None),
+            in_read: Cell::new(false),
         })
     }
 
@@ -559,12 +572,36 @@ impl Store {
     /// (one is already open), `f`'s reads run as they would anyway.
     pub(crate) fn reading<T>(&self, f: impl FnOnce() -> T) -> T {
         let began = self.conn.execute_batch("BEGIN DEFERRED").is_ok();
+        self.extras_empty.set(None);
+        self.in_read.set(began);
         let out = f();
+        self.in_read.set(false);
+        self.extras_empty.set(None);
         if began {
             // Ending a read transaction gives up a lock: nothing to lose.
             let _ = self.conn.execute_batch("COMMIT");
         }
         out
+    }
+
+    /// Whether `market_snapshots` and `badges` are both empty in the open
+    /// read transaction's snapshot, asked once per transaction; outside
+    /// one (where another connection may add rows between two queries)
+    /// always `false`, so that nothing is skipped.
+    fn extras_empty(&self) -> rusqlite::Result<bool> {
+        if !self.in_read.get() {
+            return Ok(false);
+        }
+        if let Some(empty) = self.extras_empty.get() {
+            return Ok(empty);
+        }
+        let empty: bool = self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM market_snapshots) AND NOT EXISTS (SELECT 1 FROM badges)",
+            [],
+            |r| r.get(0),
+        )?;
+        self.extras_empty.set(Some(empty));
+        Ok(empty)
     }
 
     /// The offer recorded as `id`.
@@ -713,6 +750,9 @@ impl Store {
             // An older ledger, read as it is: it holds no badge.
             return Ok(Vec::new());
         }
+        if self.extras_empty()? {
+            return Ok(Vec::new());
+        }
         let mut statement = self.conn.prepare_cached(
             "SELECT campaign, at, status, bargain, pub_from, pub_to FROM badges WHERE offer = ?1 AND marketplace = ?2",
         )?;
@@ -756,6 +796,9 @@ impl Store {
         let mut out = Vec::new();
         if self.version < CAMPAIGNS_SINCE {
             // An older ledger, read as it is: no other marketplace's price.
+            return Ok(out);
+        }
+        if self.extras_empty()? {
             return Ok(out);
         }
         let mut snapshots = self.conn.prepare_cached(

@@ -568,3 +568,39 @@ fn two_prices_at_one_instant_a_change_to_a_price_unknown_in_either_order() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Inside one read transaction (as `check --ledger` reads a chunk) the
+/// answers are those of the queries one by one, whether the ledger holds
+/// badges and other marketplaces' prices (the scenario) or none of them
+/// (the scenario's `GET /sale/offers` pages of allegro-pl alone): the
+/// reader skips those tables only when they are empty.
+#[test]
+fn one_read_transaction_answers_as_the_queries_one_by_one() {
+    let dir = dir("reading");
+    let when = t(11, 30, 0);
+    let ledger = recorded(&dir.join("all.db"));
+    let one_by_one = answers(&ledger, &when);
+    assert!(
+        one_by_one
+            .iter()
+            .any(|a| a.lowest_price_30_days != a.reference_lowest_price_30_days),
+        "the scenario's badges must change an answer, or this test shows nothing"
+    );
+    assert_eq!(ledger.reading(|l| answers(l, &when)), one_by_one);
+    // The same ledger read twice in one transaction: the second read too.
+    assert_eq!(
+        ledger.reading(|l| (answers(l, &when), answers(l, &when))),
+        (one_by_one.clone(), one_by_one)
+    );
+    let mut plain = Ledger::open(&dir.join("plain.db")).unwrap();
+    let offers_only: Vec<String> = scenario()
+        .into_iter()
+        .filter(|l| l.contains("\"offers\"") && !l.contains("additionalMarketplaces"))
+        .collect();
+    assert!(!offers_only.is_empty());
+    record(&mut plain, &offers_only);
+    let one_by_one = answers(&plain, &when);
+    assert!(one_by_one.iter().any(|a| a.lowest_price_30_days.is_some()));
+    assert_eq!(plain.reading(|l| answers(l, &when)), one_by_one);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

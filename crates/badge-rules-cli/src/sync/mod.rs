@@ -2,7 +2,7 @@
 //! `commands/sync.rs`), from the bottom up: [`secret`] keeps a token out of
 //! every text, [`token`] reads and refreshes it, [`retry`] says how long to
 //! wait before trying again, [`client`] talks to Allegro, [`plan`] lists
-//! what a run fetches, [`line`] wraps a response as a recording line,
+//! what a run fetches, [`line`](mod@line) wraps a response as a recording line,
 //! [`save`] keeps it in `--save DIR`, [`cursor`] is where a run resumes,
 //! [`summary`] what it says at the end.
 

@@ -145,7 +145,12 @@ test('a file of {offer, metrics} lines, one campaign, a discount, in Polish', as
   assert.match(await p.textContent('#n-summary'), /^Par oferta–kampania: 40;/);
   assert.equal(await p.textContent('#n-col-verdict'), 'Werdykt');
   const [csvDownload] = await Promise.all([p.waitForEvent('download'), p.click('#n-download-csv')]);
-  assert.ok(readFileSync(await csvDownload.path(), 'utf8').startsWith('\uFEFFoferta,kampania,werdykt,proponowana cena,'));
+  // The Polish dialect (excel-pl, docs/PLAN.md): what a Polish spreadsheet opens as columns.
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFFoferta;kampania;werdykt;proponowana cena;'));
+  const body = csv.slice(1).split('\r\n').slice(1).filter(Boolean).map((r) => r.split(';'));
+  assert.ok(body.every((r) => ['PRZYJMIE', 'ODRZUCI', 'NIEPEŁNE', 'BŁĄD'].includes(r[2])), 'verdicts in Polish');
+  assert.ok(body.some((r) => /^\d+,\d{2}$/.test(r[3])) && body.every((r) => !/\./.test(r[3])), 'amounts with a decimal comma');
   done();
 });
 

@@ -112,10 +112,13 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
         || inputs.iter().map(|p| source::size(*p)).sum(),
         Ending::Cleared,
     );
+    let dialect = args
+        .csv_dialect
+        .unwrap_or_else(|| api::CsvDialect::for_lang(lang));
     let started = Instant::now();
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     if args.format == PlanFormat::Csv {
-        out.write_all(api::plan_csv_header(lang).as_bytes())
+        out.write_all(api::plan_csv_header_in(lang, dialect).as_bytes())
             .map_err(|e| write_err(&e))?;
     }
     let planning = Planning {
@@ -125,6 +128,7 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
         names: &names,
         format: args.format,
         lang,
+        dialect,
     };
     let summary: Summary = pipeline.run(
         &mut out,
@@ -189,6 +193,8 @@ struct Planning<'a, 'c> {
     names: &'a [String],
     format: PlanFormat,
     lang: Lang,
+    /// The CSV's dialect (`--csv-dialect`, by default --lang's).
+    dialect: api::CsvDialect,
 }
 
 impl<'a, 'c> Planning<'a, 'c> {
@@ -231,7 +237,7 @@ impl<'a, 'c> Planning<'a, 'c> {
                         line.push('\n');
                         line
                     }
-                    PlanFormat::Csv => api::plan_csv_row(outcome, name, self.lang),
+                    PlanFormat::Csv => api::plan_csv_row_in(outcome, name, self.lang, self.dialect),
                 };
                 answers.text.extend_from_slice(text.as_bytes());
                 answers.tally.add(outcome);

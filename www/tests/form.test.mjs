@@ -156,11 +156,11 @@ test('Polski/English switches every message: Allegro’s from the engine, the fo
   assert.equal(at[0].code, 'BA49');
   assert.ok(at[0].text.includes(polish.message), `${at[0].text} should hold ${polish.message}`);
   assert.match(at[0].text, /obniżka 35 %/);
-  assert.equal(await page.textContent('label[for="a-bargain"]'), 'Cena okazji');
+  assert.equal(await page.textContent('label[for="a-bargain"]'), 'Cena zniżkowa');
   assert.equal(await page.textContent('#tab-application .tab-title'), 'Zgłoszenie');
   assert.equal(await page.textContent('#a-verdict-text'), 'Allegro odrzuci to zgłoszenie');
   assert.equal(await page.textContent('#a-hint strong'), '80,00–120,00 zł przejdzie w SANDBOX_TEST_CAMPAIGN');
-  assert.equal(await page.textContent('#a-problems li .meta a'), 'Cena okazji');
+  assert.equal(await page.textContent('#a-problems li .meta a'), 'Cena zniżkowa');
   // No English label is left anywhere on the page, in any tab.
   const text = await page.evaluate(() => {
     for (const p of document.querySelectorAll('[role="tabpanel"]')) p.hidden = false;

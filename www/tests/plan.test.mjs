@@ -147,7 +147,7 @@ test('a file of {offer, metrics} lines, one campaign, a discount, in Polish', as
   const [csvDownload] = await Promise.all([p.waitForEvent('download'), p.click('#n-download-csv')]);
   // The Polish dialect (excel-pl, docs/PLAN.md): what a Polish spreadsheet opens as columns.
   const csv = readFileSync(await csvDownload.path(), 'utf8');
-  assert.ok(csv.startsWith('\uFEFFoferta;kampania;werdykt;proponowana cena;'));
+  assert.ok(csv.startsWith('\uFEFFoferta;kampania;werdykt;proponowana cena zniżkowa;'));
   const body = csv.slice(1).split('\r\n').slice(1).filter(Boolean).map((r) => r.split(';'));
   assert.ok(body.every((r) => ['PRZYJMIE', 'ODRZUCI', 'NIEPEŁNE', 'BŁĄD'].includes(r[2])), 'verdicts in Polish');
   assert.ok(body.some((r) => /^\d+,\d{2}$/.test(r[3])) && body.every((r) => !/\./.test(r[3])), 'amounts with a decimal comma');

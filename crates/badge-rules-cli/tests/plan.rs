@@ -195,7 +195,7 @@ fn csv_in_english_and_polish() {
     );
     assert_eq!(
         pl_rows[0][..4],
-        ["oferta", "kampania", "werdykt", "proponowana cena"]
+        ["oferta", "kampania", "werdykt", "proponowana cena zniżkowa"]
     );
     assert_eq!(pl_rows[0], pl_rfc_rows[0]);
     // The same figures; the messages in each language.

@@ -151,7 +151,7 @@ fn a_polish_spreadsheet_reads_the_polish_csv_as_columns_with_numbers_in_numeric_
     assert_eq!(pl_rows.len(), 1 + catalogue::EXAMPLE_OFFERS, "{pl_rows:?}");
     assert_eq!(en_rows.len(), pl_rows.len());
     assert_eq!(pl_rows[0][0].text, "oferta");
-    assert_eq!(pl_rows[0][3].text, "proponowana cena");
+    assert_eq!(pl_rows[0][3].text, "proponowana cena zniżkowa");
     let mut amounts = 0;
     for (pl, en) in pl_rows.iter().zip(&en_rows).skip(1) {
         assert_eq!(pl.len(), 13, "one value per column: {pl:?}");

@@ -144,7 +144,8 @@ export const en: Words = {
   planContext: 'What was planned against (the plan’s context)',
   badgesJson: 'GET /sale/badges response',
   applicationsJson: 'GET /sale/badge-applications response',
-  listRead: '{n} read.',
+  listReadBadges: '{n} badges read.',
+  listReadApplications: '{n} applications read.',
   noList: 'Expected {"{key}": [...]} or a list.',
 
   // Badge update

@@ -108,14 +108,14 @@ export const pl: Words = {
 
   // Application
   application: 'Twoje zgłoszenie',
-  bargain: 'Cena okazji',
+  bargain: 'Cena zniżkowa',
   currency: 'Waluta',
   perUser: 'Limit na kupującego',
-  perUserHelp: 'Ile sztuk jeden kupujący może kupić w cenie okazji.',
+  perUserHelp: 'Ile sztuk jeden kupujący może kupić w cenie zniżkowej.',
   declared: 'Deklarowana liczba sztuk',
   declaredHelp: 'Tylko dla kampanii z rezerwacją sztuk.',
   hint: '{range} przejdzie w {campaign}',
-  hintLabel: 'Ceny okazji, które przejdą',
+  hintLabel: 'Ceny zniżkowe, które przejdą',
 
   // Account
   account: 'Twoje konto',
@@ -144,16 +144,17 @@ export const pl: Words = {
   planContext: 'Na czym oparto plan (kontekst planu)',
   badgesJson: 'Odpowiedź GET /sale/badges',
   applicationsJson: 'Odpowiedź GET /sale/badge-applications',
-  listRead: 'Wczytano: {n}.',
+  listReadBadges: 'Wczytano oznaczeń: {n}.',
+  listReadApplications: 'Wczytano zgłoszeń: {n}.',
   noList: 'Oczekiwano {"{key}": [...]} albo listy.',
 
   // Badge update
   update: 'Zmiana',
   updateAction: 'Co zrobić',
-  actionPrice: 'Zmień cenę okazji',
+  actionPrice: 'Zmień cenę zniżkową',
   actionFinish: 'Zakończ oznaczenie',
-  newBargain: 'Nowa cena okazji',
-  newBargainRequired: 'Wpisz nową cenę okazji: zmiana ceny jej wymaga.',
+  newBargain: 'Nowa cena zniżkowa',
+  newBargainRequired: 'Wpisz nową cenę zniżkową: zmiana ceny jej wymaga.',
   badgeNow: 'Oznaczenie teraz',
   badgeStatus: 'Status oznaczenia',
   badgeNone: 'Oferta nie ma oznaczenia',
@@ -242,7 +243,7 @@ export const pl: Words = {
   footer: 'badge-rules {version}: silnik działa w tej stronie (WebAssembly); nic, co wpiszesz, jej nie opuszcza.',
 
   // Labels of report params (the figures behind a decision).
-  'param.bargain': 'cena okazji',
+  'param.bargain': 'cena zniżkowa',
   'param.market': 'cena rynkowa',
   'param.discountPercent': 'obniżka',
   'param.minPercent': 'minimum',
@@ -257,7 +258,7 @@ export const pl: Words = {
   // The Plan tab (badge-rules plan over a catalogue).
   tabPlan: 'Zaplanuj kampanię',
   tabPlanSub: 'wiele ofert naraz',
-  planIntro: 'Które oferty mogą wejść do kampanii i w jakiej cenie? Wklej odpowiedź GET /sale/badge-campaigns i swoje oferty: każda para (oferta, kampania) dostaje odpowiedź Allegro, cenę promocyjną do zaproponowania i, gdy zostałaby przyjęta, treść POST /sale/badges.',
+  planIntro: 'Które oferty mogą wejść do kampanii i w jakiej cenie? Wklej odpowiedź GET /sale/badge-campaigns i swoje oferty: każda para (oferta, kampania) dostaje odpowiedź Allegro, cenę zniżkową do zaproponowania i, gdy zostałaby przyjęta, treść POST /sale/badges.',
   planInputs: 'Co dało Ci Allegro',
   planCampaignsLabel: 'Kampanie (odpowiedź GET /sale/badge-campaigns)',
   planCampaignsHelp: 'Tak, jak zwraca ją Allegro: {"badgeCampaigns": [...]}.',
@@ -273,7 +274,7 @@ export const pl: Words = {
   planHow: 'Co zaplanować',
   planCampaign: 'Kampania',
   planAllOpen: 'Każda kampania otwarta na zgłoszenia',
-  planPrice: 'Cena promocyjna do zaproponowania',
+  planPrice: 'Cena zniżkowa do zaproponowania',
   planPriceHighest: 'Najwyższa, która przejdzie (najmniejszy rabat)',
   planPriceLowest: 'Najniższa, która przejdzie',
   planPriceDiscount: 'Rabat od ceny rynkowej',
@@ -292,7 +293,7 @@ export const pl: Words = {
   planColOffer: 'Oferta',
   planColCampaign: 'Kampania',
   planColVerdict: 'Werdykt',
-  planColPrice: 'Proponowana cena',
+  planColPrice: 'Proponowana cena zniżkowa',
   planColRange: 'Ceny, które przejdą',
   planColCodes: 'Kody',
   planSortVerdict: 'Sortuj według werdyktu',

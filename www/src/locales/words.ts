@@ -163,7 +163,10 @@ export interface Words {
   planContext: string;
   badgesJson: string;
   applicationsJson: string;
-  listRead: Text<'n'>;
+  /** How many badges a pasted GET /sale/badges response holds. */
+  listReadBadges: Text<'n'>;
+  /** How many applications a pasted GET /sale/badge-applications response holds. */
+  listReadApplications: Text<'n'>;
   noList: Text<'key'>;
 
   // Badge update

@@ -217,7 +217,7 @@ impl std::fmt::Display for CsvDialect {
 /// ```
 /// use badge_rules::{api, Lang};
 /// assert!(api::plan_csv_header(Lang::En).starts_with("\u{feff}offer,campaign,verdict,proposed bargain price,"));
-/// assert!(api::plan_csv_header(Lang::Pl).starts_with("\u{feff}oferta;kampania;werdykt;proponowana cena;"));
+/// assert!(api::plan_csv_header(Lang::Pl).starts_with("\u{feff}oferta;kampania;werdykt;proponowana cena zniżkowa;"));
 /// ```
 pub fn plan_csv_header(lang: Lang) -> String {
     plan_csv_header_in(lang, CsvDialect::for_lang(lang))

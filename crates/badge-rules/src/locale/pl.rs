@@ -253,7 +253,7 @@ impl Locale for Polish {
             Label::PlanOffer => "oferta",
             Label::PlanCampaign => "kampania",
             Label::PlanVerdict => "werdykt",
-            Label::PlanBargain => "proponowana cena",
+            Label::PlanBargain => "proponowana cena zniżkowa",
             Label::PlanCurrency => "waluta",
             Label::PlanMin => "najniższa cena, która przejdzie",
             Label::PlanMax => "najwyższa cena, która przejdzie",

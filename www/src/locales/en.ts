@@ -144,8 +144,8 @@ export const en: Words = {
   planContext: 'What was planned against (the plan’s context)',
   badgesJson: 'GET /sale/badges response',
   applicationsJson: 'GET /sale/badge-applications response',
-  listReadBadges: '{n} badges read.',
-  listReadApplications: '{n} applications read.',
+  listReadBadges: 'Badges read: {n}.',
+  listReadApplications: 'Applications read: {n}.',
   noList: 'Expected {"{key}": [...]} or a list.',
 
   // Badge update

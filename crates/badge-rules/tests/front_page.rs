@@ -3,11 +3,6 @@
 //! to another crate, which `cargo doc --no-deps` prints as plain brackets),
 //! and no plain-text reference to a file outside the crate.
 
-#![expect(
-    clippy::indexing_slicing,
-    reason = "a test: a failure is the test failing"
-)]
-
 const LIB: &str = include_str!("../src/lib.rs");
 
 fn front_page() -> String {

@@ -390,3 +390,27 @@ test('a discount the planner cannot take is said at its field in the page\'s lan
   assert.deepEqual((await rows(p)).map((r) => [r.offer, r.campaign, r.verdict]), want.map((l) => [l.offerId, l.campaignId, l.verdict]));
   done();
 });
+
+test('what was pasted comes back after a reload until Forget is pressed (localStorage, this browser only)', async (t) => {
+  const { page: p, done } = await open(t);
+  await fill(p);
+  const campaignsText = await p.inputValue('#n-campaigns');
+  const offersText = await p.inputValue('#n-offers');
+  assert.ok(campaignsText.length > 100 && offersText.length > 100);
+  await p.waitForFunction(() => localStorage.getItem('badge-rules:plan') !== null);
+  await p.reload();
+  await p.click('#tab-plan');
+  assert.equal(await p.inputValue('#n-campaigns'), campaignsText, 'the campaigns pasted, back after a reload');
+  assert.equal(await p.inputValue('#n-offers'), offersText);
+  assert.equal(await p.inputValue('#n-badges'), JSON.stringify(badges));
+  await p.waitForSelector('#n-rows tr');
+  assert.match(await p.textContent('#n-remembered'), /this browser/);
+  await p.click('#n-forget');
+  assert.equal(await p.inputValue('#n-campaigns'), '');
+  assert.equal(await p.evaluate(() => localStorage.getItem('badge-rules:plan')), null);
+  await p.reload();
+  await p.click('#tab-plan');
+  assert.equal(await p.inputValue('#n-campaigns'), '', 'forgotten: nothing comes back');
+  assert.equal(await p.inputValue('#n-offers'), '');
+  done();
+});

@@ -24,6 +24,8 @@ export const en: Words = {
   tabUpdateSub: 'PATCH a badge',
   tabPartnerSub: 'agency program',
   example: 'Example data',
+  forgetPasted: 'Forget what I pasted',
+  rememberedNote: 'What you paste here stays in this browser only, until you press Forget.',
   clear: 'Clear',
   optional: 'optional',
   unknown: 'Not known',

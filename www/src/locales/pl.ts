@@ -24,6 +24,8 @@ export const pl: Words = {
   tabUpdateSub: 'PATCH oznaczenia',
   tabPartnerSub: 'program dla agencji',
   example: 'Dane przykładowe',
+  forgetPasted: 'Zapomnij wklejone dane',
+  rememberedNote: 'To, co tu wklejasz, zostaje tylko w tej przeglądarce, dopóki nie naciśniesz „Zapomnij”.',
   clear: 'Wyczyść',
   optional: 'opcjonalnie',
   unknown: 'Nie wiadomo',

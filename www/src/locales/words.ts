@@ -39,6 +39,10 @@ export interface Words {
   tabUpdateSub: string;
   tabPartnerSub: string;
   example: string;
+  /** The Plan tab's button that forgets what was pasted (localStorage). */
+  forgetPasted: string;
+  /** Where what was pasted is kept. */
+  rememberedNote: string;
   clear: string;
   optional: string;
   unknown: string;

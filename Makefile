@@ -40,7 +40,7 @@ WASM_GZIP_BUDGET_STABLE := 175234
 WASM_PLAN_GZIP_BUDGET := 166484
 WASM_PLAN_GZIP_BUDGET_STABLE := 177585
 
-.PHONY: bench bench-native bench-cli bench-wasm bench-ledger fuzz size all setup setup-rust setup-wasm setup-node setup-browser test test-rust test-wasm wasm fmt clippy demo
+.PHONY: bench bench-native bench-cli bench-wasm bench-ledger fuzz size all setup setup-rust setup-wasm setup-node setup-browser setup-spreadsheet test test-rust test-wasm wasm fmt clippy demo
 
 all: test
 
@@ -56,7 +56,7 @@ test-php: setup-php
 	phpunit -c clients/php/phpunit.xml.dist
 
 ## setup: everything the other targets need, installed only when missing.
-setup: setup-rust setup-wasm setup-wasm-nightly setup-node setup-browser setup-www setup-php
+setup: setup-rust setup-wasm setup-wasm-nightly setup-node setup-browser setup-www setup-php setup-spreadsheet
 
 setup-rust:
 	@command -v $(CARGO) >/dev/null 2>&1 || { echo "cargo not found: install Rust from your distribution or with rustup" >&2; exit 1; }
@@ -80,6 +80,12 @@ setup-node:
 	@command -v node >/dev/null 2>&1 || { echo "node not found: Node 20 or later is needed" >&2; exit 1; }
 	@[ -x $(TOOLS)/node_modules/.bin/wasm-opt ] && [ $(TOOLS)/node_modules/.package-lock.json -nt $(TOOLS)/package-lock.json ] || \
 		(cd $(TOOLS) && npm install --no-save --no-audit --no-fund --loglevel=error)
+
+# Debian's LibreOffice Calc (no GUI), for the test that reads the plan's
+# Polish CSV back as a Polish spreadsheet would (crates/badge-rules-cli/
+# tests/spreadsheet.rs; skipped with a message where soffice is missing).
+setup-spreadsheet:
+	@command -v soffice >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
 
 # Debian's Chromium, driven by playwright-core (no browser download).
 setup-browser:

@@ -109,7 +109,7 @@ function termsLines(terms: Terms): string[] {
       const d = value as NonNullable<Terms['discount']>;
       const base = t(`termBase${d.base ?? 'MARKET'}` as Key, lang);
       const range = d.minPercent || d.maxPercent
-        ? `${d.minPercent ?? '1'} %–${d.maxPercent ?? '100'} %`
+        ? `${d.minPercent ?? '1'}\u00a0%–${d.maxPercent ?? '100'}\u00a0%`
         : t('termAnyDepth', lang);
       lines.push(t('termDiscount', lang, { base, range }));
     } else if (key === 'minStock') {

@@ -9,12 +9,18 @@
 // byte is planCsv()'s: a cell that needs nothing is left as it was, so the
 // download equals planCsv() for ordinary inputs, and neutralising twice
 // changes nothing (a quoted cell no longer starts with a trigger).
+//
+// planCsv() writes the dialect of its `lang` (docs/PLAN.md): rfc4180 (`,`,
+// 199.00) in English, excel-pl (`;`, 199,00, Polish verdicts) in Polish,
+// which Excel and LibreOffice in Polish open as columns with numbers. The
+// download keeps that dialect: its separator is read from the header, whose
+// first column's name holds neither `,` nor `;`.
 
 /** The first characters that make a spreadsheet read a cell as a formula (OWASP: = + - @, tab, carriage return). */
 const FORMULA = /^[=+\-@\t\r]/;
 
-/** An amount as the plan writes it: a decimal number. */
-const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** An amount as the plan writes it: a decimal number, its mark a point (rfc4180) or a comma (excel-pl). */
+const DECIMAL = /^-?\d+([.,]\d+)?$/;
 
 /** The columns of a plan's CSV that hold amounts: the proposed bargain price, the lowest and highest that pass. */
 export const PLAN_AMOUNT_COLUMNS: readonly number[] = [3, 5, 6];
@@ -25,8 +31,14 @@ export function neutraliseCell(cell: string, amount = false): string {
   return FORMULA.test(cell) ? `'${cell}` : cell;
 }
 
-/** The records of an RFC 4180 text (quoted fields may hold commas, quotes doubled, line breaks); a record ends at CRLF or LF. */
-export function parseCsv(text: string): string[][] {
+/** The separator of a plan's CSV: the first `,` or `;` of its header (`offer,campaign,…` or `oferta;kampania;…`). */
+export function csvSeparator(text: string): ',' | ';' {
+  const first = /[,;]/.exec(text.slice(0, text.search(/\r?\n|$/)));
+  return first?.[0] === ';' ? ';' : ',';
+}
+
+/** The records of an RFC 4180 text separated by `separator` (quoted fields may hold it, quotes doubled, line breaks); a record ends at CRLF or LF. */
+export function parseCsv(text: string, separator = ','): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -52,7 +64,7 @@ export function parseCsv(text: string): string[][] {
       }
       continue;
     }
-    if (c === ',') {
+    if (c === separator) {
       record.push(field);
       field = '';
       started = false;
@@ -77,14 +89,17 @@ export function parseCsv(text: string): string[][] {
   return records;
 }
 
-/** One CSV record, ending in CRLF, quoted as planCsv() quotes: a field with a comma, a quote or a line break, quotes doubled. */
-export function csvRecord(fields: readonly string[]): string {
-  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')}\r\n`;
+/** One CSV record separated by `separator`, ending in CRLF, quoted as planCsv() quotes: a field with the separator, a quote or a line break, quotes doubled. */
+export function csvRecord(fields: readonly string[], separator = ','): string {
+  const quote = (f: string) => f.includes(separator) || /["\r\n]/.test(f);
+  return `${fields.map((f) => (quote(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(separator)}\r\n`;
 }
 
-/** A plan's CSV (its byte-order mark kept) with every cell a spreadsheet would read as a formula neutralised. */
+/** A plan's CSV in its dialect (its byte-order mark and separator kept) with every cell a spreadsheet would read as a formula neutralised. */
 export function neutralisePlanCsv(text: string): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const records = parseCsv(text.slice(bom.length));
-  return bom + records.map((r) => csvRecord(r.map((cell, j) => neutraliseCell(cell, PLAN_AMOUNT_COLUMNS.includes(j))))).join('');
+  const body = text.slice(bom.length);
+  const separator = csvSeparator(body);
+  const records = parseCsv(body, separator);
+  return bom + records.map((r) => csvRecord(r.map((cell, j) => neutraliseCell(cell, PLAN_AMOUNT_COLUMNS.includes(j))), separator)).join('');
 }

@@ -48,21 +48,23 @@ function paramsText(v: Violation, lang: Lang): string {
     .map(([k, value]) => {
       const key = `param.${k}`;
       const label = has(key) ? t(key, lang) : k;
-      return `${label} ${decimalText(value, lang)}${/Percent$/.test(k) ? ' %' : ''}`;
+      return `${label} ${decimalText(value, lang)}${/Percent$/.test(k) ? '\u00a0%' : ''}`;
     })
     .join(' · ');
 }
 
 /**
  * The engine's message, its amounts written in the page's locale: the Ads
- * Partner messages carry their figures (`400000.00 PLN`), shown as the page
+ * Partner messages carry their figures (`400 000,00 PLN`), shown as the page
  * writes money (`400 000,00 zł`). Allegro's own texts are left as they are.
  */
 function messageText(v: Violation, lang: Lang): string {
   if (!v.code.startsWith('ADS_')) return v.message;
   let text = v.message;
   for (const value of Object.values(v.params)) {
-    if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) text = text.split(`${value} PLN`).join(moneyText(value, 'PLN', lang));
+    if (typeof value !== 'string' || !/^\d+(\.\d+)?$/.test(value)) continue;
+    // The engine writes the figure as the language does (`400 000,00 PLN`); older packages wrote `400000.00 PLN`.
+    for (const written of new Set([decimalText(value, lang), value])) text = text.split(`${written} PLN`).join(moneyText(value, 'PLN', lang));
   }
   return text;
 }

@@ -60,7 +60,7 @@ test('the first validated result comes at once, with the passing range before an
   assert.equal(await page.textContent('#a-hint strong'), HINT);
   assert.match(await describedBy(page, '#a-bargain'), new RegExp(HINT));
   // The built-in campaign and its terms are the package's.
-  assert.match(await page.textContent('#a-campaign-info'), /Discount against the lowest price of 30 days: 40 %–60 %/);
+  assert.match(await page.textContent('#a-campaign-info'), /Discount against the lowest price of 30 days: 40\u00a0%–60\u00a0%/);
   // Nothing typed yet: the empty price is something to fill in, not an error
   // (the result lists BA2; nothing is said at the untouched field).
   assert.equal(await verdict(page), 'TODO');
@@ -95,7 +95,7 @@ test('a bargain price inside the sandbox window passes; one grosz outside on eit
   let at = await messagesAt(page, '#a-bargain');
   assert.deepEqual(at.map((m) => m.code), ['BA49']);
   assert.match(at[0].text, /Given bargain discount is too low/);
-  assert.match(at[0].text, /discount 39\.99 %/);
+  assert.match(at[0].text, /discount 39\.99\u00a0%/);
   assert.match(await describedBy(page, '#a-bargain'), new RegExp(HINT));
   assert.equal(await page.getAttribute('#a-problems li', 'data-path'), 'prices.bargain.amount');
   await shot(page, 'rejected-too-shallow.png');
@@ -155,12 +155,12 @@ test('Polski/English switches every message: Allegro’s from the engine, the fo
   const at = await messagesAt(page, '#a-bargain');
   assert.equal(at[0].code, 'BA49');
   assert.ok(at[0].text.includes(polish.message), `${at[0].text} should hold ${polish.message}`);
-  assert.match(at[0].text, /obniżka 35 %/);
-  assert.equal(await page.textContent('label[for="a-bargain"]'), 'Cena okazji');
+  assert.match(at[0].text, /obniżka 35\u00a0%/);
+  assert.equal(await page.textContent('label[for="a-bargain"]'), 'Cena zniżkowa');
   assert.equal(await page.textContent('#tab-application .tab-title'), 'Zgłoszenie');
   assert.equal(await page.textContent('#a-verdict-text'), 'Allegro odrzuci to zgłoszenie');
   assert.equal(await page.textContent('#a-hint strong'), '80,00–120,00 zł przejdzie w SANDBOX_TEST_CAMPAIGN');
-  assert.equal(await page.textContent('#a-problems li .meta a'), 'Cena okazji');
+  assert.equal(await page.textContent('#a-problems li .meta a'), 'Cena zniżkowa');
   // No English label is left anywhere on the page, in any tab.
   const text = await page.evaluate(() => {
     for (const p of document.querySelectorAll('[role="tabpanel"]')) p.hidden = false;
@@ -359,7 +359,7 @@ test('Clear empties the form, Example data brings the sandbox back; pasted histo
     badges: [{ offer: { id: '12345678' }, campaign: { id: 'SANDBOX_TEST_CAMPAIGN' }, publication: null, prices: null, process: { status: 'ACTIVE' } }],
   }));
   await page.fill('#a-applications-json', JSON.stringify({ badgeApplications: [] }));
-  assert.equal(await page.textContent('#a-badges-json-help'), '1 read.');
+  assert.equal(await page.textContent('#a-badges-json-help'), 'Badges read: 1.', 'what was read, by name (issue 23: "1 read." said not of what)');
   assert.equal(await verdict(page), 'REJECT');
   assert.ok((await page.$$eval('#a-problems li', (lis) => lis.map((li) => li.dataset.code))).includes('BA15'));
   done();

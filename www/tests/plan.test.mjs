@@ -145,7 +145,12 @@ test('a file of {offer, metrics} lines, one campaign, a discount, in Polish', as
   assert.match(await p.textContent('#n-summary'), /^Par oferta–kampania: 40;/);
   assert.equal(await p.textContent('#n-col-verdict'), 'Werdykt');
   const [csvDownload] = await Promise.all([p.waitForEvent('download'), p.click('#n-download-csv')]);
-  assert.ok(readFileSync(await csvDownload.path(), 'utf8').startsWith('\uFEFFoferta,kampania,werdykt,proponowana cena,'));
+  // The Polish dialect (excel-pl, docs/PLAN.md): what a Polish spreadsheet opens as columns.
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFFoferta;kampania;werdykt;proponowana cena zniżkowa;'));
+  const body = csv.slice(1).split('\r\n').slice(1).filter(Boolean).map((r) => r.split(';'));
+  assert.ok(body.every((r) => ['PRZYJMIE', 'ODRZUCI', 'NIEPEŁNE', 'BŁĄD'].includes(r[2])), 'verdicts in Polish');
+  assert.ok(body.some((r) => /^\d+,\d{2}$/.test(r[3])) && body.every((r) => !/\./.test(r[3])), 'amounts with a decimal comma');
   done();
 });
 
@@ -387,5 +392,29 @@ test('a discount the planner cannot take is said at its field in the page\'s lan
   assert.equal(await p.getAttribute('#n-discount', 'aria-invalid'), null);
   const want = expected([page], { lang: 'pl', price: 'discount=12.5' });
   assert.deepEqual((await rows(p)).map((r) => [r.offer, r.campaign, r.verdict]), want.map((l) => [l.offerId, l.campaignId, l.verdict]));
+  done();
+});
+
+test('what was pasted comes back after a reload until Forget is pressed (localStorage, this browser only)', async (t) => {
+  const { page: p, done } = await open(t);
+  await fill(p);
+  const campaignsText = await p.inputValue('#n-campaigns');
+  const offersText = await p.inputValue('#n-offers');
+  assert.ok(campaignsText.length > 100 && offersText.length > 100);
+  await p.waitForFunction(() => localStorage.getItem('badge-rules:plan') !== null);
+  await p.reload();
+  await p.click('#tab-plan');
+  assert.equal(await p.inputValue('#n-campaigns'), campaignsText, 'the campaigns pasted, back after a reload');
+  assert.equal(await p.inputValue('#n-offers'), offersText);
+  assert.equal(await p.inputValue('#n-badges'), JSON.stringify(badges));
+  await p.waitForSelector('#n-rows tr');
+  assert.match(await p.textContent('#n-remembered'), /this browser/);
+  await p.click('#n-forget');
+  assert.equal(await p.inputValue('#n-campaigns'), '');
+  assert.equal(await p.evaluate(() => localStorage.getItem('badge-rules:plan')), null);
+  await p.reload();
+  await p.click('#tab-plan');
+  assert.equal(await p.inputValue('#n-campaigns'), '', 'forgotten: nothing comes back');
+  assert.equal(await p.inputValue('#n-offers'), '');
   done();
 });

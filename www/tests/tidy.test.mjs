@@ -101,7 +101,8 @@ test('amounts the form shows are in the page’s locale: 80,00–120,00 zł and 
   await page.fill('#a-bargain', '130,00');
   const [ba49] = await messagesAt(page, '#a-bargain');
   assert.equal(ba49.code, 'BA49');
-  assert.match(plain(ba49.text), /cena okazji 130,00 · obniżka 35 % · cena rynkowa 200,00 · minimum 40 %/);
+  assert.match(plain(ba49.text), /cena zniżkowa 130,00 · obniżka 35 % · cena rynkowa 200,00 · minimum 40 %/);
+  assert.match(ba49.text, /35\u00a0%/, 'a percentage never wraps apart from its sign (a non-breaking space)');
   // The Ads Partner figures of the engine's messages.
   await page.click('#tab-partner');
   const spend = (await messagesAt(page, '#p-spend'))[0].text;
@@ -199,10 +200,10 @@ test('nothing is red before it is touched: an empty field is something to fill i
 test('the badge update tab: an empty new price is “fill in”, never sent as ""; the passing range shown as on the application tab', async (t) => {
   const { page, done } = await open(t, { path: '/#update', locale: 'pl-PL' });
   assert.equal(await verdict(page, 'u'), 'TODO');
-  assert.match(await page.textContent('#u-verdict-text'), /Nowa cena okazji/);
+  assert.match(await page.textContent('#u-verdict-text'), /Nowa cena zniżkowa/);
   const at = await messagesAt(page, '#u-bargain');
   assert.deepEqual(at.map((m) => m.code), ['REQUIRED']);
-  assert.match(at[0].text, /Wpisz nową cenę okazji/);
+  assert.match(at[0].text, /Wpisz nową cenę zniżkową/);
   assert.equal(await invalid(page, '#u-bargain'), null, 'not red before it is touched');
   assert.deepEqual((await doc(page, 'u')).request, { prices: { bargain: { value: { currency: 'PLN' } } } }, 'no amount, not ""');
   assert.equal(await page.textContent('#u-body'), '', 'no body shown for a request that cannot be sent');

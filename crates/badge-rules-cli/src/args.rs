@@ -501,6 +501,12 @@ pub(crate) struct PlanArgs {
     /// The language of Allegro's messages and of the CSV headers.
     #[arg(long, value_name = "LANG", default_value = "en", ignore_case = true, value_parser = lang_options())]
     pub(crate) lang: Options,
+    /// With --format csv: `excel-pl` (semicolons, decimal commas, verdicts
+    /// in --lang: what Excel and LibreOffice in Polish open as columns) or
+    /// `rfc4180` (commas, decimal points, ACCEPT/REJECT/INCOMPLETE/ERROR:
+    /// for programs). Default: excel-pl with --lang pl, else rfc4180.
+    #[arg(long, value_name = "DIALECT", value_parser = clap::builder::ValueParser::new(csv_dialect))]
+    pub(crate) csv_dialect: Option<badge_rules::api::CsvDialect>,
     /// Plan on N threads (default: one per core); the output is in input
     /// order whatever N.
     #[arg(long, value_name = "N")]
@@ -518,6 +524,11 @@ pub(crate) enum PlanFormat {
     Jsonl,
     /// One CSV row per pair.
     Csv,
+}
+
+/// `plan --csv-dialect`.
+fn csv_dialect(text: &str) -> Result<badge_rules::api::CsvDialect, String> {
+    text.parse()
 }
 
 /// `plan --price`.

@@ -7,9 +7,12 @@ use badge_rules::locale::Label;
 use badge_rules::report::{Report, WarningCode};
 use badge_rules::{Lang, Verdict};
 
-/// The report for people.
+/// The report for people, its figures written as `lang` writes numbers
+/// (`130,00` in Polish; the JSON formats keep `130.00`); params separated
+/// by `; `, as a decimal comma or a thousands comma may be in one.
 pub(crate) fn render_report(report: &Report, lang: Lang) -> String {
     let w = |label| lang.label(label);
+    let numbers = lang.locale().numbers();
     let mut s = String::new();
     let gloss = match (report.verdict, report.level.is_some()) {
         (Verdict::Accept, false) => w(Label::Accept),
@@ -36,8 +39,12 @@ pub(crate) fn render_report(report: &Report, lang: Lang) -> String {
         let _ = writeln!(s, "  {} {field}", v.code);
         let _ = writeln!(s, "      {}", v.message);
         if !v.params.is_empty() {
-            let params: Vec<String> = v.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            let _ = writeln!(s, "      {}", params.join(", "));
+            let params: Vec<String> = v
+                .params
+                .iter()
+                .map(|(k, v)| format!("{k}={}", numbers.decimal_text(v)))
+                .collect();
+            let _ = writeln!(s, "      {}", params.join("; "));
         }
     }
     if !report.skipped.is_empty() {
@@ -58,8 +65,8 @@ pub(crate) fn render_report(report: &Report, lang: Lang) -> String {
                 s,
                 "{} {}\u{2013}{} {}",
                 w(Label::BargainRange),
-                range.min,
-                range.max,
+                numbers.decimal_text(&range.min),
+                numbers.decimal_text(&range.max),
                 range.currency
             );
         }

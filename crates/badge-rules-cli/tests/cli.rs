@@ -500,7 +500,11 @@ fn text_in_polish() {
         "{text}"
     );
     assert!(
-        text.contains("Ceny zniżkowe, które przejdą: 80.00\u{2013}120.00 PLN"),
+        text.contains("Ceny zniżkowe, które przejdą: 80,00\u{2013}120,00 PLN"),
+        "amounts with a decimal comma: {text}"
+    );
+    assert!(
+        text.contains("bargain=130,00; discountPercent=35; market=200,00"),
         "{text}"
     );
 }

@@ -156,14 +156,37 @@ fn csv_in_english_and_polish() {
         .concat(),
         b"",
     );
-    assert_eq!((en.status.code(), pl.status.code()), (Some(0), Some(0)));
-    let (en, pl) = (text(&en.stdout), text(&pl.stdout));
-    let records =
-        |csv: &str| -> Vec<Vec<String>> { read_csv(csv.strip_prefix('\u{feff}').unwrap()) };
-    let (en_rows, pl_rows) = (records(&en), records(&pl));
+    // The Polish CSV in the dialect for programs: only the headers and
+    // messages are Polish.
+    let pl_rfc = run(
+        &[
+            &args[..],
+            &[
+                "--lang",
+                "pl",
+                "--csv-dialect",
+                "rfc4180",
+                "examples/plan/offers-metrics.jsonl",
+            ],
+        ]
+        .concat(),
+        b"",
+    );
+    assert_eq!(
+        (en.status.code(), pl.status.code(), pl_rfc.status.code()),
+        (Some(0), Some(0), Some(0))
+    );
+    let (en, pl, pl_rfc) = (text(&en.stdout), text(&pl.stdout), text(&pl_rfc.stdout));
+    let records = |csv: &str, separator: char| -> Vec<Vec<String>> {
+        read_csv(csv.strip_prefix('\u{feff}').unwrap(), separator)
+    };
+    let (en_rows, pl_rows, pl_rfc_rows) =
+        (records(&en, ','), records(&pl, ';'), records(&pl_rfc, ','));
     assert_eq!(en_rows.len(), 1 + catalogue::EXAMPLE_OFFERS);
     assert!(
-        en_rows.iter().all(|r| r.len() == 13),
+        [&en_rows, &pl_rows, &pl_rfc_rows]
+            .iter()
+            .all(|rows| rows.iter().all(|r| r.len() == 13)),
         "every record has the header's 13 fields"
     );
     assert_eq!(
@@ -172,12 +195,34 @@ fn csv_in_english_and_polish() {
     );
     assert_eq!(
         pl_rows[0][..4],
-        ["oferta", "kampania", "werdykt", "proponowana cena"]
+        ["oferta", "kampania", "werdykt", "proponowana cena zniżkowa"]
     );
+    assert_eq!(pl_rows[0], pl_rfc_rows[0]);
     // The same figures; the messages in each language.
-    assert_eq!(en_rows[1][..8], pl_rows[1][..8]);
+    assert_eq!(en_rows[1][..8], pl_rfc_rows[1][..8]);
     let rejected = en_rows.iter().position(|r| r[2] == "REJECT").unwrap();
-    assert_ne!(en_rows[rejected][8], pl_rows[rejected][8]);
+    assert_ne!(en_rows[rejected][8], pl_rfc_rows[rejected][8]);
+    // excel-pl (--lang pl's default): decimal commas, Polish verdicts, the
+    // machine-readable columns (ids, currency, codes, input) unchanged.
+    for (en_row, pl_row) in en_rows.iter().zip(&pl_rows).skip(1) {
+        for column in [0, 1, 4, 7, 12] {
+            assert_eq!(en_row[column], pl_row[column]);
+        }
+        for column in [3, 5, 6] {
+            assert_eq!(en_row[column].replace('.', ","), pl_row[column]);
+        }
+        let verdict = match en_row[2].as_str() {
+            "ACCEPT" => "PRZYJMIE",
+            "REJECT" => "ODRZUCI",
+            "INCOMPLETE" => "NIEPEŁNE",
+            _ => "BŁĄD",
+        };
+        assert_eq!(pl_row[2], verdict);
+    }
+    assert!(
+        pl_rows.iter().skip(1).any(|r| r[3].contains(',')),
+        "an amount with a decimal comma"
+    );
     assert!(
         en.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
         "CRLF line ends"
@@ -189,8 +234,9 @@ fn csv_in_english_and_polish() {
     insta::assert_snapshot!("plan_csv_pl_head", head);
 }
 
-/// An RFC 4180 reader: records of fields, quotes doubled inside quotes.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
+/// An RFC 4180 reader: records of fields separated by `separator`, quotes
+/// doubled inside quotes.
+fn read_csv(text: &str, separator: char) -> Vec<Vec<String>> {
     let mut records = Vec::new();
     let (mut record, mut field, mut quoted) = (Vec::new(), String::new(), false);
     let mut chars = text.chars().peekable();
@@ -203,7 +249,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
             (true, '"') => quoted = false,
             (true, c) => field.push(c),
             (false, '"') => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, c) if c == separator => record.push(std::mem::take(&mut field)),
             (false, '\r') => {}
             (false, '\n') => {
                 record.push(std::mem::take(&mut field));
@@ -321,7 +367,7 @@ fn bad_offer_items_are_lines_of_the_output_and_the_run_goes_on() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let csv = text(&out.stdout);
-    let records = read_csv(csv.strip_prefix('\u{feff}').unwrap());
+    let records = read_csv(csv.strip_prefix('\u{feff}').unwrap(), ',');
     let errors: Vec<&Vec<String>> = records.iter().filter(|r| r[2] == "ERROR").collect();
     assert_eq!(errors.len(), 3, "{csv}");
     for record in &records {

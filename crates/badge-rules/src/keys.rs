@@ -438,6 +438,14 @@ labels! {
     PlanError,
     #[doc = "A plan's CSV column: where in the input the offer is (`file:line`)."]
     PlanSource,
+    #[doc = "A plan's CSV verdict for people (the excel-pl dialect): Allegro would accept."]
+    PlanAccept,
+    #[doc = "A plan's CSV verdict for people (the excel-pl dialect): Allegro would refuse."]
+    PlanReject,
+    #[doc = "A plan's CSV verdict for people (the excel-pl dialect): some rules not checked."]
+    PlanIncomplete,
+    #[doc = "A plan's CSV verdict for people (the excel-pl dialect): an input error."]
+    PlanInputError,
     #[doc = "The heading of one kind's rules: `{kind}`, `{count}`."]
     RulesOfKind,
     #[doc = "After a relaying rule's codes: it also relays Allegro's refusal codes."]

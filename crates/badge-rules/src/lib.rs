@@ -6,7 +6,8 @@
 //! request, the campaign list, the offer, the account and their history.
 //!
 //! The engine is pure: no clock (the time is the document's `now`), no I/O, no
-//! floats (money is [`rust_decimal::Decimal`], decided in whole grosze), no
+//! floats (money is a [`Decimal`](https://docs.rs/rust_decimal/latest/rust_decimal/struct.Decimal.html),
+//! decided in whole grosze), no
 //! panics. It answers a [`Report`]: a [`Verdict`], each violation with
 //! Allegro's code, the field a form should highlight and Allegro's text in
 //! Polish or English, the rules it could not check for want of context, and
@@ -31,6 +32,20 @@
 //! let ba49 = &report.violations[0];
 //! assert_eq!((ba49.code.as_str(), &*ba49.path), ("BA49", "prices.bargain.amount"));
 //! assert_eq!(ba49.params.get("discountPercent").unwrap(), "35");
+//! ```
+//!
+//! A document that cannot be checked is an [`InputError`], never a panic:
+//! it names the JSON path of the faulty value, has a stable code, and its
+//! message comes in English or, with [`InputError::localized`], in any
+//! [`Lang`]:
+//!
+//! ```
+//! use badge_rules::{check_json, Lang, Options};
+//!
+//! let err = check_json(r#"{"kind": "application", "campaigns": [{"name": "x"}]}"#, &Options::default()).unwrap_err();
+//! assert_eq!((err.path(), err.code().as_str()), ("campaigns[0].id", "MISSING_FIELD"));
+//! assert_eq!(err.message(), "the field id is required");
+//! assert_eq!(err.localized(Lang::Pl).message(), "brak wymaganego pola id");
 //! ```
 //!
 //! The modules, one concept each:

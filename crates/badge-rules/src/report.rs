@@ -354,7 +354,7 @@ impl Findings {
             .into_iter()
             .map(|(code, params)| Warning {
                 code,
-                message: render(template_for(code, lang, &params), &params),
+                message: render(template_for(code, lang, &params), &params, lang),
                 params: to_map(params),
             })
             .collect();
@@ -413,20 +413,28 @@ pub(crate) fn message(code: Code, lang: Lang, params: &ParamPairs) -> Cow<'stati
             return Cow::Owned(text.replace("[PLN]", &format!("[{currency}]")));
         }
     }
-    render(text, params)
+    render(text, params, lang)
 }
 
 /// Fills each `{name}` of `template` with the param `name`, in one pass (a
 /// value is never read as a template); a `{name}` with no such param stays.
-fn render(template: &'static str, params: &ParamPairs) -> Cow<'static, str> {
+/// A decimal number (an amount, a percentage) is written as `lang` writes
+/// it ([`locale::NumberFormat::decimal_text`]: `400 000,00` in Polish); the
+/// params keep the engine's `400000.00`.
+fn render(template: &'static str, params: &ParamPairs, lang: Lang) -> Cow<'static, str> {
     if params.is_empty() {
         return Cow::Borrowed(template);
     }
+    let numbers = lang.locale().numbers();
+    let written: Vec<(&str, Cow<'_, str>)> = params
+        .iter()
+        .map(|(k, v)| (*k, numbers.decimal_text(v)))
+        .collect();
     locale::render(template, |name| {
-        params
+        written
             .iter()
             .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     })
 }
 
@@ -457,9 +465,29 @@ mod tests {
     #[test]
     fn render_fills_each_named_param_once() {
         let params: ParamPairs = vec![("a", "{b}".into()), ("b", "2".into())];
-        assert_eq!(render("{a} and {b}, {c} {", &params), "{b} and 2, {c} {");
-        assert_eq!(render("none", &params), "none");
-        assert_eq!(render("{a}", &Vec::new()), "{a}");
-        assert_eq!(render("żółć {b}ń", &params), "żółć 2ń");
+        assert_eq!(
+            render("{a} and {b}, {c} {", &params, Lang::En),
+            "{b} and 2, {c} {"
+        );
+        assert_eq!(render("none", &params, Lang::En), "none");
+        assert_eq!(render("{a}", &Vec::new(), Lang::En), "{a}");
+        assert_eq!(render("żółć {b}ń", &params, Lang::Pl), "żółć 2ń");
+    }
+
+    #[test]
+    fn amounts_in_messages_are_written_as_the_language_writes_them() {
+        let params: ParamPairs = vec![
+            ("gap", "0.01".into()),
+            ("required", "400000.00".into()),
+            ("id", "12345678".into()),
+        ];
+        assert_eq!(
+            render("{required} / {gap} / {id}", &params, Lang::Pl),
+            "400\u{a0}000,00 / 0,01 / 12345678"
+        );
+        assert_eq!(
+            render("{required} / {gap} / {id}", &params, Lang::En),
+            "400,000.00 / 0.01 / 12345678"
+        );
     }
 }

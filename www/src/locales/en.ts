@@ -24,6 +24,8 @@ export const en: Words = {
   tabUpdateSub: 'PATCH a badge',
   tabPartnerSub: 'agency program',
   example: 'Example data',
+  forgetPasted: 'Forget what I pasted',
+  rememberedNote: 'What you paste here stays in this browser only, until you press Forget.',
   clear: 'Clear',
   optional: 'optional',
   unknown: 'Not known',
@@ -144,7 +146,8 @@ export const en: Words = {
   planContext: 'What was planned against (the plan’s context)',
   badgesJson: 'GET /sale/badges response',
   applicationsJson: 'GET /sale/badge-applications response',
-  listRead: '{n} read.',
+  listReadBadges: 'Badges read: {n}.',
+  listReadApplications: 'Applications read: {n}.',
   noList: 'Expected {"{key}": [...]} or a list.',
 
   // Badge update

@@ -39,6 +39,10 @@ export interface Words {
   tabUpdateSub: string;
   tabPartnerSub: string;
   example: string;
+  /** The Plan tab's button that forgets what was pasted (localStorage). */
+  forgetPasted: string;
+  /** Where what was pasted is kept. */
+  rememberedNote: string;
   clear: string;
   optional: string;
   unknown: string;
@@ -163,7 +167,10 @@ export interface Words {
   planContext: string;
   badgesJson: string;
   applicationsJson: string;
-  listRead: Text<'n'>;
+  /** How many badges a pasted GET /sale/badges response holds. */
+  listReadBadges: Text<'n'>;
+  /** How many applications a pasted GET /sale/badge-applications response holds. */
+  listReadApplications: Text<'n'>;
   noList: Text<'key'>;
 
   // Badge update

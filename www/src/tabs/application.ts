@@ -196,11 +196,11 @@ export function applicationTab(): TabPanel {
     // History
     const mode = valueOf('a-history');
     historyPaste.hidden = mode !== 'paste';
-    const list = (id: string, key: string) => {
+    const list = (id: string, key: 'badges' | 'badgeApplications') => {
       const p = parseList(valueOf(id), key);
       const target = targets.get(id)!;
       if (p === null) { showHelp(target, null); return undefined; }
-      if (p.ok) { showHelp(target, document.createTextNode(t('listRead', lang, { n: p.list.length }))); return p.list; }
+      if (p.ok) { showHelp(target, document.createTextNode(t(key === 'badges' ? 'listReadBadges' : 'listReadApplications', lang, { n: p.list.length }))); return p.list; }
       showHelp(target, document.createTextNode(p.reason === 'json' ? t('notJson', lang, { e: p.detail }) : t('noList', lang, { key })));
       return undefined;
     };

@@ -18,6 +18,7 @@ import {
   areaField, checkField, currentLang, fillSelect, h, onLang, row, section, selectField, setValue, showMessages, syncAria, textField, tx, valueOf,
 } from '../ui';
 import { sendAmount } from '../money';
+import { forget, recall, remember } from '../storage';
 import { now, termsFieldset, termsOf, toolbar, type TabPanel } from './common';
 
 type Json = unknown;
@@ -395,6 +396,16 @@ export function planTab(): TabPanel {
     void takeFiles(dropped);
   });
 
+  // What was pasted is remembered in this browser (storage.ts) until Forget.
+  const REMEMBERED = ['n-campaigns', 'n-offers', 'n-badges', 'n-applications', 'n-allegro-prices-json'];
+  const saved = recall('plan');
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => { remember('plan', Object.fromEntries(REMEMBERED.map((id) => [id, valueOf(id)]))); }, 250);
+  };
+  form.addEventListener('input', save);
+
   const fill = (example: boolean) => {
     setValue('n-campaigns', example ? JSON.stringify(PLAN_EXAMPLE_CAMPAIGNS, null, 2) : '');
     setValue('n-offers', example ? PLAN_EXAMPLE_LINES.map((l) => JSON.stringify(l)).join('\n') : '');
@@ -417,7 +428,20 @@ export function planTab(): TabPanel {
     run();
   };
   fill(false);
-  const panel = h('div', {}, toolbar(() => fill(true), () => fill(false)),
+  if (saved) {
+    for (const id of REMEMBERED) setValue(id, saved[id] ?? '');
+    refreshCampaigns();
+    run();
+  }
+  const forgetButton = h('button', { type: 'button', class: 'ghost', id: 'n-forget' }, tx('forgetPasted'));
+  forgetButton.addEventListener('click', () => {
+    clearTimeout(saveTimer);
+    forget('plan');
+    fill(false);
+  });
+  const bar = toolbar(() => { fill(true); save(); }, () => { fill(false); save(); });
+  bar.append(forgetButton, h('span', { class: 'small', id: 'n-remembered' }, tx('rememberedNote')));
+  const panel = h('div', {}, bar,
     h('div', { class: 'plan-layout' }, h('div', { class: 'main' }, form), results));
   // The language: the table's messages and summary in it, if there is a plan.
   const relabel = () => {

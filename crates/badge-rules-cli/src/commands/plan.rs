@@ -125,10 +125,13 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
         || inputs.iter().map(|p| source::size(*p)).sum(),
         Ending::Cleared,
     );
+    let dialect = args
+        .csv_dialect
+        .unwrap_or_else(|| api::CsvDialect::for_lang(lang));
     let started = Instant::now();
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     if args.format == PlanFormat::Csv {
-        out.write_all(api::plan_csv_header(lang).as_bytes())
+        out.write_all(api::plan_csv_header_in(lang, dialect).as_bytes())
             .map_err(|e| write_err(&e))?;
     }
     let planning = Planning {
@@ -139,6 +142,7 @@ pub(crate) fn run(args: &PlanArgs) -> Result<u8, Fatal> {
         format: args.format,
         lang,
         campaigns,
+        dialect,
     };
     let summary: Summary = pipeline.run(
         &mut out,
@@ -205,6 +209,8 @@ struct Planning<'a, 'c> {
     lang: Lang,
     /// The campaigns planned: each offer has this many lines.
     campaigns: usize,
+    /// The CSV's dialect (`--csv-dialect`, by default --lang's).
+    dialect: api::CsvDialect,
 }
 
 impl<'a, 'c> Planning<'a, 'c> {
@@ -307,7 +313,7 @@ impl<'a, 'c> Planning<'a, 'c> {
                         line.push('\n');
                         line
                     }
-                    PlanFormat::Csv => api::plan_csv_row(outcome, name, self.lang),
+                    PlanFormat::Csv => api::plan_csv_row_in(outcome, name, self.lang, self.dialect),
                 };
                 answers.text.extend_from_slice(text.as_bytes());
                 current.counts.add(outcome);

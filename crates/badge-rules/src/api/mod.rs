@@ -37,4 +37,6 @@ pub use codes::{
     built_in_campaigns, catalogue, CatalogueEntry, CheckKind, EvidenceKind, Retry, RouteEntry,
 };
 pub use options::{lang_options, AnswerFormat, CheckOptions, OptionsError, PlanOptions};
-pub use plan_lines::{plan_csv_header, plan_csv_row, plan_line};
+pub use plan_lines::{
+    plan_csv_header, plan_csv_header_in, plan_csv_row, plan_csv_row_in, plan_line, CsvDialect,
+};

@@ -9,6 +9,8 @@ use super::texts::Locale;
 use crate::catalogue::Code;
 use crate::keys::{BenefitId, ErrorCode, Inference, Label, ServerOnlyReason, WarningCode};
 
+use super::numbers::NumberFormat;
+
 /// English.
 #[derive(Debug)]
 pub(crate) struct English;
@@ -264,6 +266,10 @@ impl Locale for English {
             Label::PlanWarnings => "warnings",
             Label::PlanError => "input error",
             Label::PlanSource => "input (file:line)",
+            Label::PlanAccept => "ACCEPT",
+            Label::PlanReject => "REJECT",
+            Label::PlanIncomplete => "INCOMPLETE",
+            Label::PlanInputError => "ERROR",
             Label::RulesOfKind => "{kind} ({count} rules):",
             Label::RelaysRefusals => "and the codes Allegro names in eligibility.refusalReasons",
             Label::BoundsBargain => "(bounds the bargain price)",
@@ -302,6 +308,14 @@ impl Locale for English {
             Inference::EngineOwn => "the engine's own code: the Ads Partner program has no API",
             Inference::DeclinedOperationRetried => "an integrator reports a finish operation DECLINED with BB0 among its rejectionReasons, which succeeds when sent again later",
             Inference::HufRounding => "Allegro requires HUF prices rounded to an ending of 0 or 5 (allegro-api#9888); the badge API's code for a malformed amount is BB6, answered at once",
+        }
+    }
+
+    fn numbers(&self) -> NumberFormat {
+        NumberFormat {
+            decimal: '.',
+            group: ',',
+            min_grouped: 4,
         }
     }
 

@@ -25,6 +25,7 @@
 //! ```
 
 mod en;
+mod numbers;
 mod pl;
 mod texts;
 
@@ -38,6 +39,7 @@ use crate::catalogue::{Check, CodeInfo};
 use crate::keys::WarningCode;
 
 pub use crate::keys::Label;
+pub use numbers::NumberFormat;
 pub use texts::Locale;
 
 macro_rules! languages {

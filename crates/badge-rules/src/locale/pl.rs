@@ -11,6 +11,8 @@ use super::texts::Locale;
 use crate::catalogue::Code;
 use crate::keys::{BenefitId, ErrorCode, Inference, Label, ServerOnlyReason, WarningCode};
 
+use super::numbers::NumberFormat;
+
 /// Polish.
 #[derive(Debug)]
 pub(crate) struct Polish;
@@ -252,7 +254,7 @@ impl Locale for Polish {
             Label::PlanOffer => "oferta",
             Label::PlanCampaign => "kampania",
             Label::PlanVerdict => "werdykt",
-            Label::PlanBargain => "proponowana cena",
+            Label::PlanBargain => "proponowana cena zniżkowa",
             Label::PlanCurrency => "waluta",
             Label::PlanMin => "najniższa cena, która przejdzie",
             Label::PlanMax => "najwyższa cena, która przejdzie",
@@ -262,6 +264,10 @@ impl Locale for Polish {
             Label::PlanWarnings => "ostrzeżenia",
             Label::PlanError => "błąd danych",
             Label::PlanSource => "wejście (plik:wiersz)",
+            Label::PlanAccept => "PRZYJMIE",
+            Label::PlanReject => "ODRZUCI",
+            Label::PlanIncomplete => "NIEPEŁNE",
+            Label::PlanInputError => "BŁĄD",
             Label::RulesOfKind => "{kind} (reguł: {count}):",
             Label::RelaysRefusals => "oraz kody, które Allegro podaje w eligibility.refusalReasons",
             Label::BoundsBargain => "(ogranicza cenę zniżkową)",
@@ -294,6 +300,14 @@ impl Locale for Polish {
             Inference::EngineOwn => "własny kod silnika: program Ads Partner nie ma API",
             Inference::DeclinedOperationRetried => "integrator zgłasza operację zakończenia odrzuconą (DECLINED) z BB0 w rejectionReasons, która udaje się wysłana ponownie później",
             Inference::HufRounding => "Allegro wymaga cen w HUF zaokrąglonych do końcówki 0 lub 5 (allegro-api#9888); kodem API oznaczeń dla błędnej kwoty jest BB6, zwracany od razu",
+        }
+    }
+
+    fn numbers(&self) -> NumberFormat {
+        NumberFormat {
+            decimal: ',',
+            group: '\u{a0}',
+            min_grouped: 5,
         }
     }
 

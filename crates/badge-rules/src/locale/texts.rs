@@ -7,6 +7,8 @@ use std::fmt;
 use crate::catalogue::Code;
 use crate::keys::{BenefitId, ErrorCode, Inference, Label, ServerOnlyReason, WarningCode};
 
+use super::numbers::NumberFormat;
+
 /// Every text of one language.
 ///
 /// ```
@@ -34,6 +36,9 @@ pub trait Locale: Sync + fmt::Debug {
     fn inference(&self, inference: Inference) -> &'static str;
     /// The message of an input error; `{name}` stands for a param.
     fn input_error(&self, code: ErrorCode) -> &'static str;
+    /// How this language writes a decimal number in a sentence (its decimal
+    /// mark and thousands separator): the amounts in messages.
+    fn numbers(&self) -> NumberFormat;
     /// serde's and serde_json's English words in an input error's params
     /// (`expected`, `found`, `detail`: `a boolean`, ``integer `1` ``, `EOF
     /// while parsing a list`), in this language, for its message; the params

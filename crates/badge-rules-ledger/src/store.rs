@@ -207,6 +207,22 @@ fn kind(conn: &Connection) -> rusqlite::Result<Kind> {
     )))
 }
 
+/// Whether `e` is SQLite's "the database is locked" (or busy).
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// [`kind`] read in one read transaction, so that its reads see one state.
+fn snapshot_kind(conn: &Connection) -> rusqlite::Result<Kind> {
+    let tx = conn.unchecked_transaction()?;
+    let found = kind(&tx)?;
+    tx.commit()?;
+    Ok(found)
+}
+
 /// Brings the ledger to [`VERSION`] in one transaction: every step from its
 /// version on, then its `user_version` and `application_id`.
 fn migrate(conn: &mut Connection, path: &Path) -> Result<(), LedgerError> {
@@ -447,7 +463,10 @@ impl Store {
         // stays that whatever the size of the ledger (a memory map would
         // read faster, but count the whole file as the process's memory).
         conn.pragma_update(None, "cache_size", -8_192).map_err(db)?;
-        let found = kind(&conn).map_err(|e| match e.sqlite_error_code() {
+        // One snapshot: read outside a transaction, a recorder creating
+        // the ledger between the reads of `kind` would show its tables
+        // beside the `user_version` 0 read before (a foreign database).
+        let found = snapshot_kind(&conn).map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
                 LedgerError::Damaged(format!("{}: {e}", path.display()))
             }
@@ -485,11 +504,25 @@ impl Store {
         // NORMAL: a commit survives a killed process (not a power cut
         // before the next checkpoint). The last writer out turns it back
         // to a plain file (see `Drop`).
-        let _mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
-            .map_err(db)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(db)?;
+        // Recorders opening one new ledger at once: turning WAL on needs
+        // the file alone, and SQLite answers "locked" at once (no busy
+        // wait) when another connection holds it; tried again until
+        // BUSY_TIMEOUT, as a busy wait would.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            let tried = conn
+                .query_row("PRAGMA journal_mode = WAL", [], |row| {
+                    row.get::<_, String>(0)
+                })
+                .and_then(|_| conn.pragma_update(None, "synchronous", "NORMAL"));
+            match tried {
+                Ok(()) => break,
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => return Err(db(e)),
+            }
+        }
         migrate(&mut conn, path)?;
         Ok(Store {
             conn,

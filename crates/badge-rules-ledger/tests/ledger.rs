@@ -604,3 +604,25 @@ fn one_read_transaction_answers_as_the_queries_one_by_one() {
     assert_eq!(plain.reading(|l| answers(l, &when)), one_by_one);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Recorders creating one new ledger at once: each opens it (one creates
+/// it, the others find it whole), none takes it for another application's
+/// database by reading it halfway through its creation.
+#[test]
+fn recorders_creating_one_ledger_at_once_all_open_it() {
+    let dir = dir("create-race");
+    for round in 0..25 {
+        let path = dir.join(format!("race-{round}.db"));
+        let openers: Vec<_> = (0..4)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || Ledger::open(&path).map(drop).map_err(|e| e.to_string()))
+            })
+            .collect();
+        for opener in openers {
+            let opened = opener.join().unwrap();
+            assert!(opened.is_ok(), "round {round}: {opened:?}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
